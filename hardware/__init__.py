@@ -1,0 +1,1 @@
+"""Device layer: one interface per device kind, real drivers and simulators (no Qt, no kiosk)."""

@@ -1,0 +1,156 @@
+"""Configuration: defaults in `config/kiosk.toml`, then the kiosk's site file, then the
+technician's override file, merged key by key and validated at start-up.
+
+Errors name the file and the dotted key that is wrong, so a technician can fix it without
+reading code. Secrets (device key, PIN hash) never live in these files.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from hardware.printer.config import PrinterSettings
+from kiosk.paths import config_dir, site_config_dir
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(Section):
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class CentreSettings(Section):
+    name: LocalText
+    address: str = ""
+    hotline: str = ""
+    unit_code: str = Field(description="Unit id used as the prefix of dossier codes")
+    kiosk_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")
+    timezone: str = "Asia/Ho_Chi_Minh"
+
+
+class UiSettings(Section):
+    fullscreen: bool = True
+    width: int = Field(1920, ge=640)
+    height: int = Field(1080, ge=480)
+    idle_seconds: int = Field(90, ge=20)
+    idle_warning_seconds: int = Field(25, ge=20)
+    default_language: str = Field("vi", pattern="^(vi|en)$")
+
+
+class QueueService(Section):
+    id: str = Field(pattern=r"^[a-z0-9-]{1,40}$")
+    prefix: str = Field(pattern=r"^[A-Z]{1,2}$")
+    name: LocalText
+    counters: list[str] = Field(min_length=1)
+
+
+class QueueSettings(Section):
+    services: list[QueueService] = Field(min_length=1)
+    number_range: tuple[int, int] = (1, 999)
+    daily_maximum: int = Field(500, ge=1)
+    priority_categories: list[str] = ["elderly", "disabled", "pregnant", "young_child"]
+
+    @field_validator("number_range")
+    @classmethod
+    def _range_ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
+        low, high = value
+        if not 1 <= low <= high <= 9999:
+            raise ValueError("must be two numbers 1 ≤ first ≤ last ≤ 9999")
+        return value
+
+    @field_validator("services")
+    @classmethod
+    def _unique(cls, services: list[QueueService]) -> list[QueueService]:
+        for attr in ("id", "prefix"):
+            values = [getattr(s, attr) for s in services]
+            if len(values) != len(set(values)):
+                raise ValueError(f"every service needs its own {attr}")
+        return services
+
+
+class LoggingSettings(Section):
+    level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$")
+    max_bytes: int = Field(2_000_000, ge=10_000)
+    backups: int = Field(5, ge=1)
+
+
+class KioskConfig(Section):
+    centre: CentreSettings
+    ui: UiSettings = UiSettings()
+    queue: QueueSettings
+    printer: PrinterSettings = PrinterSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+
+class ConfigError(Exception):
+    """Carries one line per problem: `file: key: what is wrong`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any], origin: dict[str, Path],
+           source: Path, prefix: str = "") -> None:
+    for key, value in extra.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _merge(base[key], value, origin, source, f"{dotted}.")
+        else:
+            base[key] = value
+            origin[dotted] = source
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from exc
+
+
+def _origin_of(dotted: str, origin: dict[str, Path], default: Path) -> Path:
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        hit = origin.get(".".join(parts[:end]))
+        if hit:
+            return hit
+    return default
+
+
+def config_files(site_file: Path | None = None) -> list[Path]:
+    """Defaults, site file, override file: later files win."""
+    site_dir = site_config_dir()
+    files = [config_dir() / "kiosk.toml", site_file or site_dir / "site.toml",
+             site_dir / "override.toml"]
+    return [files[0]] + [f for f in files[1:] if f.exists()]
+
+
+def load_config(site_file: Path | None = None) -> KioskConfig:
+    if site_file is not None and not site_file.exists():
+        raise ConfigError([f"{site_file}: file not found"])
+    files = config_files(site_file)
+    merged: dict[str, Any] = {}
+    origin: dict[str, Path] = {}
+    for path in files:
+        _merge(merged, _read_toml(path), origin, path)
+    try:
+        return KioskConfig.model_validate(merged)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            dotted = ".".join(str(p) for p in err["loc"])
+            source = _origin_of(dotted, origin, files[-1])
+            problems.append(f"{source}: {dotted}: {err['msg']}")
+        raise ConfigError(problems) from exc
