@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from hardware.printer.config import PrinterSettings
+from kiosk.calendar.config import CalendarSettings
 from kiosk.paths import config_dir, site_config_dir
 
 
@@ -91,6 +92,7 @@ class KioskConfig(Section):
     queue: QueueSettings
     printer: PrinterSettings = PrinterSettings()
     logging: LoggingSettings = LoggingSettings()
+    calendar: CalendarSettings = CalendarSettings()
 
 
 class ConfigError(Exception):
@@ -101,8 +103,13 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-def _merge(base: dict[str, Any], extra: Mapping[str, Any], origin: dict[str, Path],
-           source: Path, prefix: str = "") -> None:
+def _merge(
+    base: dict[str, Any],
+    extra: Mapping[str, Any],
+    origin: dict[str, Path],
+    source: Path,
+    prefix: str = "",
+) -> None:
     for key, value in extra.items():
         dotted = f"{prefix}{key}"
         if isinstance(value, Mapping) and isinstance(base.get(key), dict):
@@ -132,8 +139,11 @@ def _origin_of(dotted: str, origin: dict[str, Path], default: Path) -> Path:
 def config_files(site_file: Path | None = None) -> list[Path]:
     """Defaults, site file, override file: later files win."""
     site_dir = site_config_dir()
-    files = [config_dir() / "kiosk.toml", site_file or site_dir / "site.toml",
-             site_dir / "override.toml"]
+    files = [
+        config_dir() / "kiosk.toml",
+        site_file or site_dir / "site.toml",
+        site_dir / "override.toml",
+    ]
     return [files[0]] + [f for f in files[1:] if f.exists()]
 
 

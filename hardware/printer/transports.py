@@ -1,0 +1,63 @@
+"""Thin transports: each opens a python-escpos printer object, writes raw bytes, reads status
+bytes and closes. Whether a transport can be used here (its optional library installed) is
+checked, not assumed, so a missing USB library never breaks a network printer.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+from escpos import printer as escpos_printer
+
+from hardware.device import DeviceError
+from hardware.printer.config import PrinterSettings
+
+
+def make_transport(settings: PrinterSettings) -> Any:
+    """A closed python-escpos printer object for the configured driver."""
+    driver = settings.driver
+    cls = {
+        "network": escpos_printer.Network,
+        "usb": escpos_printer.Usb,
+        "serial": escpos_printer.Serial,
+        "file": escpos_printer.File,
+        "cups": escpos_printer.CupsPrinter,
+    }[driver]
+    if not cls.is_usable():
+        raise DeviceError(
+            "printer.driver_unavailable",
+            f"the {driver} printer driver needs a library that is not installed",
+            retryable=False,
+        )
+    timeout = settings.timeout_seconds
+    if driver == "network":
+        return cls(
+            host=settings.host, port=settings.port, timeout=timeout, profile=settings.profile
+        )
+    if driver == "usb":
+        return cls(
+            idVendor=settings.vendor_id,
+            idProduct=settings.product_id,
+            timeout=int(timeout * 1000),
+            profile=settings.profile,
+        )
+    if driver == "serial":
+        return cls(
+            devfile=settings.device,
+            baudrate=settings.baudrate,
+            timeout=timeout,
+            profile=settings.profile,
+        )
+    if driver == "file":
+        return cls(devfile=settings.device, profile=settings.profile)
+    return cls(printer_name=settings.queue, profile=settings.profile)
+
+
+def set_read_timeout(transport: Any, seconds: float) -> None:
+    """Status reads must be short: python-escpos would otherwise wait its full timeout."""
+    device = getattr(transport, "device", None)
+    if isinstance(device, socket.socket):
+        device.settimeout(seconds)
+    elif device is not None and hasattr(device, "timeout") and not callable(device.timeout):
+        device.timeout = seconds  # pyserial

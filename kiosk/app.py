@@ -1,0 +1,47 @@
+"""Wires the kiosk together: configuration → devices → services, in one `KioskContext` that the
+UI (or a test, or the self-test) holds. Nothing here touches a device at construction; opening
+and health checks happen on workers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hardware.printer import TicketPrinter, open_printer
+from kiosk.clock import Clock, LocalTime, system_clock
+from kiosk.config import KioskConfig
+from kiosk.paths import config_dir, data_dir
+from kiosk.tickets.numbering import TicketBook
+from kiosk.tickets.service import TicketService
+
+
+@dataclass
+class KioskContext:
+    config: KioskConfig
+    local_time: LocalTime
+    printer: TicketPrinter
+    tickets: TicketService
+    data_dir: Path
+    closers: list = field(default_factory=list)
+
+    def close(self) -> None:
+        for close in reversed(self.closers):
+            close()
+
+
+def build_context(
+    config: KioskConfig,
+    data: Path | None = None,
+    printer: TicketPrinter | None = None,
+    clock: Clock = system_clock,
+) -> KioskContext:
+    data = data or data_dir()
+    local_time = LocalTime(config.centre.timezone, clock)
+    printer = printer or open_printer(
+        config.printer, config_dir() / "fonts", data / "printed-tickets"
+    )
+    book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
+    tickets = TicketService(book, printer, config.centre, config.queue)
+    context = KioskContext(config, local_time, printer, tickets, data)
+    context.closers += [book.close, printer.close]
+    return context

@@ -1,0 +1,1 @@
+"""Queue tickets: numbering per service and day, the printed layout, and issuing them."""

@@ -1,0 +1,139 @@
+"""Queue numbers: one sequence per service per local day, inside this kiosk's configured range,
+kept in SQLite so a restart or power cut never hands out a number twice.
+
+Each kiosk of a centre gets its own range (kiosk 1: 1–499, kiosk 2: 500–999), so kiosks never
+collide without talking to each other. A number is recorded before it is printed; if printing
+fails the number stays issued (and is shown on screen) rather than silently reused or skipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk.clock import LocalTime
+from kiosk.config import QueueService, QueueSettings
+from kiosk.errors import UserFacingError
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class IssuedNumber:
+    ticket_id: str
+    service_id: str
+    sequence: int
+    label: str  # what the citizen sees: prefix + zero-padded sequence, e.g. "A042"
+    issued_at: datetime  # local time
+    priority: str | None
+
+
+def format_label(prefix: str, sequence: int, range_end: int) -> str:
+    width = 3 if range_end < 1000 else 4
+    return f"{prefix}{sequence:0{width}d}"
+
+
+class TicketBook:
+    def __init__(self, path: Path, settings: QueueSettings, local_time: LocalTime) -> None:
+        self.settings = settings
+        self.local_time = local_time
+        self._lock = threading.Lock()
+        # Workers issue tickets, so the connection crosses threads; `_lock` serialises its use.
+        self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
+        self.db.conn.execute("PRAGMA journal_mode=WAL")
+        self.db.conn.execute("PRAGMA synchronous=FULL")
+        self.db.conn.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return
+        with self.db.atomic():
+            self.db["sequences"].create(
+                {"day": str, "service_id": str, "last": int},
+                pk=("day", "service_id"),
+                if_not_exists=True,
+            )
+            self.db["tickets"].create(
+                {
+                    "ticket_id": str,
+                    "day": str,
+                    "service_id": str,
+                    "sequence": int,
+                    "label": str,
+                    "priority": str,
+                    "issued_at": str,
+                    "print_state": str,  # pending, printed, not_printed
+                    "print_problem": str,
+                },
+                pk="ticket_id",
+                not_null={"day", "service_id", "sequence", "label", "issued_at"},
+                if_not_exists=True,
+            )
+            self.db["tickets"].create_index(
+                ["day", "service_id", "sequence"], unique=True, if_not_exists=True
+            )
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def allocate(self, service: QueueService, priority: str | None) -> IssuedNumber:
+        """The next number of `service` today; raises when the range or daily maximum is used."""
+        low, high = self.settings.number_range
+        now = self.local_time.now()
+        day = now.date().isoformat()
+        with self._lock, self.db.atomic():
+            row = self.db.execute(
+                "SELECT last FROM sequences WHERE day = ? AND service_id = ?", [day, service.id]
+            ).fetchone()
+            sequence = low if row is None else row[0] + 1
+            issued = 0 if row is None else row[0] - low + 1
+            if sequence > high or issued >= self.settings.daily_maximum:
+                raise UserFacingError("ticket.no_more_today", service=service.name.vi)
+            self.db["sequences"].upsert(
+                {"day": day, "service_id": service.id, "last": sequence},
+                pk=("day", "service_id"),
+            )
+            number = IssuedNumber(
+                ticket_id=uuid.uuid4().hex,
+                service_id=service.id,
+                sequence=sequence,
+                label=format_label(service.prefix, sequence, high),
+                issued_at=now,
+                priority=priority,
+            )
+            self.db["tickets"].insert(
+                {
+                    "ticket_id": number.ticket_id,
+                    "day": day,
+                    "service_id": service.id,
+                    "sequence": sequence,
+                    "label": number.label,
+                    "priority": priority,
+                    "issued_at": now.isoformat(),
+                    "print_state": "pending",
+                    "print_problem": None,
+                }
+            )
+        return number
+
+    def record_print(self, ticket_id: str, printed: bool, problem_key: str | None = None) -> None:
+        with self._lock, self.db.atomic():
+            self.db["tickets"].update(
+                ticket_id,
+                {
+                    "print_state": "printed" if printed else "not_printed",
+                    "print_problem": problem_key,
+                },
+            )
+
+    def tickets_on(self, day: str) -> list[dict]:
+        return list(self.db["tickets"].rows_where("day = ?", [day], order_by="issued_at"))
+
+    def close(self) -> None:
+        self.db.close()

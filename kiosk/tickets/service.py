@@ -1,0 +1,74 @@
+"""Issuing a ticket: take the next number, print it, and record whether it reached paper.
+
+The number is recorded before printing so it is never issued twice; when the printer fails the
+outcome carries the reason and the number, which the screen shows for the citizen to note.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hardware.device import DeviceError
+from hardware.printer import TicketPrinter
+from kiosk.config import CentreSettings, QueueSettings
+from kiosk.tickets.layout import Ticket, ticket_job
+from kiosk.tickets.numbering import TicketBook
+
+log = logging.getLogger(__name__)
+
+WaitingProvider = Callable[[str], int | None]
+
+
+@dataclass(frozen=True)
+class TicketOutcome:
+    ticket: Ticket
+    printed: bool
+    problem_key: str | None = None
+    bytes_sent: int = 0
+
+
+class TicketService:
+    def __init__(
+        self,
+        book: TicketBook,
+        printer: TicketPrinter,
+        centre: CentreSettings,
+        queue: QueueSettings,
+        waiting: WaitingProvider = lambda service_id: None,
+        on_issued: Callable[[TicketOutcome], None] = lambda outcome: None,
+    ) -> None:
+        self.book = book
+        self.printer = printer
+        self.centre = centre
+        self.queue = queue
+        self._waiting = waiting
+        self._on_issued = on_issued
+        self._services = {s.id: s for s in queue.services}
+
+    def issue(self, service_id: str, priority: str | None, lang: str) -> TicketOutcome:
+        """Blocking (SQLite and printer): call it from a worker, never the Qt thread."""
+        service = self._services[service_id]
+        if priority is not None and priority not in self.queue.priority_categories:
+            raise ValueError(f"unknown priority category {priority!r}")
+        number = self.book.allocate(service, priority)
+        try:
+            waiting = self._waiting(service_id)
+        except Exception:
+            log.warning("queue status unavailable; the ticket goes without it", exc_info=True)
+            waiting = None
+        ticket = Ticket(number, service, self.centre, waiting)
+        try:
+            result = self.printer.print_job(ticket_job(ticket, lang))
+        except Exception as exc:  # whatever the printer did, the number stays issued and shown
+            key = exc.message_key if isinstance(exc, DeviceError) else "printer.unreachable"
+            log.warning("ticket %s issued but not printed: %s", number.label, exc)
+            self.book.record_print(number.ticket_id, printed=False, problem_key=key)
+            outcome = TicketOutcome(ticket, printed=False, problem_key=key)
+        else:
+            self.book.record_print(number.ticket_id, printed=True)
+            outcome = TicketOutcome(ticket, printed=True, bytes_sent=result.bytes_sent)
+        log.info("ticket %s issued for %s (printed=%s)", number.label, service_id, outcome.printed)
+        self._on_issued(outcome)
+        return outcome

@@ -1,0 +1,114 @@
+"""Builds the Qt side of the kiosk: application, bundled fonts, the QML engine with the shell,
+translation, theme and journey view-models, and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.app import KioskContext
+from kiosk.idle import IdlePolicy
+from kiosk.paths import font_path
+from ui.i18n_bridge import I18nBridge
+from ui.journeys import JOURNEYS
+from ui.shell import Shell
+from ui.theme import Theme
+from ui.viewmodels.base import JourneyViewModel
+from ui.viewmodels.home import HomeViewModel
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+
+
+def load_fonts() -> None:
+    for weight in ("Regular", "Bold"):
+        if QFontDatabase.addApplicationFont(str(font_path(weight))) < 0:
+            log.error("bundled font Noto Sans %s could not be loaded", weight)
+    font = QFont("Noto Sans")
+    font.setPixelSize(30)
+    QGuiApplication.setFont(font)
+
+
+class KioskUi:
+    """Everything on screen for one kiosk. `window` is the QQuickWindow once loaded."""
+
+    def __init__(self, context: KioskContext, windowed: bool = False) -> None:
+        ui_settings = context.config.ui
+        self.context = context
+        self.i18n = I18nBridge(ui_settings.default_language)
+        self.theme = Theme()
+        self.shell = Shell(
+            self.i18n,
+            self.theme,
+            IdlePolicy(ui_settings.idle_seconds, ui_settings.idle_warning_seconds),
+            default_language=ui_settings.default_language,
+            window_size=(ui_settings.width, ui_settings.height),
+        )
+        self.journeys: dict[str, JourneyViewModel] = {
+            entry.id: entry.create(context, self.shell, self.i18n) for entry in JOURNEYS
+        }
+        tiles = [
+            {"id": e.id, "titleKey": e.title_key, "subtitleKey": e.subtitle_key, "glyph": e.glyph}
+            for e in JOURNEYS
+        ]
+        self.home = HomeViewModel(context, self.i18n, tiles, self.journeys)
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_DIR))
+        root = self.engine.rootContext()
+        for name, obj in {
+            "shell": self.shell,
+            "i18n": self.i18n,
+            "theme": self.theme,
+            "home": self.home,
+            **{e.context_name: self.journeys[e.id] for e in JOURNEYS},
+        }.items():
+            root.setContextProperty(name, obj)
+        self.engine.load(str(QML_DIR / "Main.qml"))
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("the main window could not be loaded (see the log)")
+        self.window: QQuickWindow = roots[0]
+        QGuiApplication.instance().installEventFilter(self.shell)
+        if ui_settings.fullscreen and not windowed:
+            self.window.showFullScreen()
+        else:
+            self.window.show()
+        self._install_crash_guard()
+
+    def _install_crash_guard(self) -> None:
+        """An exception escaping a journey returns the kiosk home instead of freezing it."""
+        previous = sys.excepthook
+
+        def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+            if not issubclass(kind, Exception):
+                previous(kind, exc, tb)
+                return
+            log.error("unhandled error in the UI", exc_info=(kind, exc, tb))
+            self.shell.journey_crashed(kind.__name__)
+
+        sys.excepthook = hook
+
+    def close(self) -> None:
+        """Tear down QML before the view-models it binds to."""
+        self.window.close()
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        del self.engine
+
+    def find(self, object_name: str) -> QObject | None:
+        return self.window.findChild(QObject, object_name)
+
+
+def create_application(argv: list[str]) -> QGuiApplication:
+    app = QGuiApplication.instance() or QGuiApplication(argv)
+    app.setApplicationName("kiosk")
+    load_fonts()
+    return app

@@ -1,0 +1,66 @@
+"""Runs slow work (devices, network, disk) off the Qt thread and hands the result back on it.
+
+`run_in_background(fn, on_done, on_error)` returns at once; `on_done(result)` or
+`on_error(exc)` is later called on the Qt thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kiosk-worker")
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
+
+
+_relay: _Relay | None = None
+
+
+def _get_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _relay.moveToThread(app.thread())
+    return _relay
+
+
+def _log_error(exc: BaseException) -> None:
+    log.error("background task failed", exc_info=exc)
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] = _log_error,
+) -> Future:
+    relay = _get_relay()
+
+    def finished(future: Future) -> None:
+        exc = future.exception()
+        if exc is not None:
+            relay.finished.emit(on_error, exc)
+        else:
+            relay.finished.emit(on_done, future.result())
+
+    future = _executor.submit(fn)
+    future.add_done_callback(finished)
+    return future

@@ -1,0 +1,82 @@
+"""The `kiosk` command: start the kiosk, or check its configuration, or run its self-test."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from kiosk.config import ConfigError, config_files, load_config
+from kiosk.logging_setup import configure_logging
+from kiosk.paths import log_dir
+
+STARTED = time.perf_counter()
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__)
+    parser.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
+    parser.add_argument("--site", type=Path, help="this kiosk's site configuration file")
+    parser.add_argument(
+        "--check-config", action="store_true", help="validate the configuration and exit"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="paint the home screen, issue a ticket to the simulator, exit 0 if all works",
+    )
+    return parser.parse_args(argv)
+
+
+def check_config(site: Path | None) -> int:
+    try:
+        config = load_config(site)
+    except ConfigError as exc:
+        print("Configuration is not valid:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    print("Configuration is valid. Files read, later ones win:")
+    for path in config_files(site):
+        print(f"  {path}")
+    print(f"Kiosk {config.centre.kiosk_id} at {config.centre.name.vi}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.check_config:
+        return check_config(args.site)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test(args.site)
+    try:
+        config = load_config(args.site)
+    except ConfigError as exc:
+        print("The kiosk cannot start; fix the configuration first:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    configure_logging(
+        log_dir(), config.logging.level, config.logging.max_bytes, config.logging.backups
+    )
+    from kiosk.app import build_context
+    from ui.app import KioskUi, create_application
+    from ui.startup import report_first_frame
+
+    app = create_application(sys.argv)
+    context = build_context(config)
+    ui = KioskUi(context, windowed=args.windowed)
+    if os.environ.get("KIOSK_STARTUP_PROBE"):
+        report_first_frame(ui.window, STARTED)
+    try:
+        return app.exec()
+    finally:
+        context.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

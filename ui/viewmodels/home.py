@@ -1,0 +1,45 @@
+"""The home screen (`home` in QML): the centre's name, the local time, and the journey tiles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.app import KioskContext
+from ui.i18n_bridge import I18nBridge
+from ui.viewmodels.base import JourneyViewModel
+
+
+class HomeViewModel(QObject):
+    changed = Signal()
+    clockChanged = Signal()
+
+    def __init__(
+        self,
+        context: KioskContext,
+        i18n: I18nBridge,
+        tiles: list[dict],
+        journeys: dict[str, JourneyViewModel],
+    ) -> None:
+        super().__init__()
+        self._context = context
+        self._i18n = i18n
+        self._tiles = tiles
+        self._journeys = journeys
+        i18n.languageChanged.connect(self.changed)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.clockChanged)
+        self._timer.start(15_000)
+
+    def _centre_name(self) -> str:
+        return self._context.config.centre.name.get(self._i18n.lang)
+
+    def _clock(self) -> str:
+        return self._context.local_time.now().strftime("%H:%M  %d/%m/%Y")
+
+    centreName = Property(str, _centre_name, notify=changed)
+    clock = Property(str, _clock, notify=clockChanged)
+    tiles = Property("QVariantList", lambda self: self._tiles, constant=True)
+
+    @Slot(str)
+    def open(self, journey_id: str) -> None:
+        self._journeys[journey_id].start()

@@ -1,0 +1,138 @@
+"""View-model of "take a queue number" (`takeNumber` in QML)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, Signal, Slot
+
+from kiosk.errors import UserFacingError
+from kiosk.journeys.take_number import STEP_TOTAL, TakeNumberJourney, TakeNumberState
+from kiosk.tickets.service import TicketOutcome
+from ui.background import run_in_background
+from ui.viewmodels.base import JourneyViewModel
+
+log = logging.getLogger(__name__)
+S = TakeNumberState
+
+SCREENS = {
+    S.CHOOSE_SERVICE: "TakeNumberService",
+    S.CHOOSE_PRIORITY: "TakeNumberPriority",
+    S.ISSUING: "TakeNumberIssuing",
+    S.ISSUED: "TakeNumberTicket",
+    S.FAILED: "TakeNumberFailed",
+}
+
+
+class TakeNumberViewModel(JourneyViewModel):
+    changed = Signal()
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self._resetting = False
+        queue = self.context.config.queue
+        self.journey = TakeNumberJourney([s.id for s in queue.services], queue.priority_categories)
+        self.journey.subscribe(self._on_state)
+
+    def _on_state(self, state: TakeNumberState) -> None:
+        self.changed.emit()
+        if not self._resetting:
+            self.shell.go(SCREENS[state])
+
+    def start(self) -> None:
+        self.reset()
+        self.shell.go(SCREENS[S.CHOOSE_SERVICE])
+
+    def reset(self) -> None:
+        self._resetting = True
+        try:
+            self.journey.reset()
+        finally:
+            self._resetting = False
+
+    # --- what the screens show -------------------------------------------------------------
+    def _services(self) -> list[dict]:
+        lang = self.i18n.lang
+        return [
+            {
+                "id": s.id,
+                "name": s.name.get(lang),
+                "counters": self.t("ticket.counter", counters=", ".join(s.counters)),
+            }
+            for s in self.context.config.queue.services
+        ]
+
+    def _priorities(self) -> list[dict]:
+        return [
+            {"id": c, "label": self.t(f"ticket.priority_choice.{c}")}
+            for c in self.journey.priority_categories
+        ]
+
+    def _step(self) -> int:
+        return self.journey.step
+
+    def _ticket(self) -> dict:
+        outcome = self.journey.outcome
+        if outcome is None:
+            return {}
+        number = outcome.ticket.number
+        service = outcome.ticket.service
+        return {
+            "label": number.label,
+            "service": service.name.get(self.i18n.lang),
+            "counter": self.t("ticket.counter", counters=outcome.ticket.counters_text),
+            "priority": self.t(f"ticket.priority.{number.priority}") if number.priority else "",
+            "time": self.t("ticket.issued_at", time=number.issued_at.strftime("%H:%M %d/%m/%Y")),
+            "printed": outcome.printed,
+            "message": self.t("ticket.printed")
+            if outcome.printed
+            else self.t(outcome.problem_key or "printer.unreachable")
+            + " "
+            + self.t("ticket.not_printed", number=number.label)
+            + " "
+            + self.t("common.call_staff"),
+        }
+
+    def _failure(self) -> str:
+        key = self.journey.failure_key
+        return self.t(key, **self.journey.failure_values) if key else ""
+
+    services = Property("QVariantList", _services, notify=changed)
+    priorities = Property("QVariantList", _priorities, notify=changed)
+    step = Property(int, _step, notify=changed)
+    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    ticket = Property("QVariantMap", _ticket, notify=changed)
+    failure = Property(str, _failure, notify=changed)
+
+    # --- taps ------------------------------------------------------------------------------
+    @Slot(str)
+    def chooseService(self, service_id: str) -> None:
+        self.journey.choose_service(service_id)
+
+    @Slot(str)
+    def choosePriority(self, category: str) -> None:
+        self.journey.choose_priority(category or None)
+        service_id, priority, lang = self.journey.service_id, self.journey.priority, self.i18n.lang
+        run_in_background(
+            lambda: self.context.tickets.issue(service_id, priority, lang),
+            self._issued,
+            self._issue_failed,
+        )
+
+    def _issued(self, outcome: TicketOutcome) -> None:
+        if self.journey.state is S.ISSUING:  # the session may have ended meanwhile
+            self.journey.issued(outcome)
+
+    def _issue_failed(self, exc: BaseException) -> None:
+        if self.journey.state is not S.ISSUING:
+            return
+        if isinstance(exc, UserFacingError):
+            self.journey.failed(exc.message_key, **exc.values)
+        else:
+            log.error("issuing a ticket failed", exc_info=exc)
+            self.journey.failed("common.unexpected")
+
+    @Slot()
+    def back(self) -> None:
+        if not self.journey.back():
+            self.shell.home()
