@@ -1,0 +1,108 @@
+"""Renders every screen, in Vietnamese and English, to PNG files so a person can look at them:
+`.venv/bin/python -m ui.screenshots OUT_DIR` (scripts/screenshots does it offscreen).
+
+Each journey contributes a tour in `TOURS`: a function that drives its view-model through its
+screens and calls `shot(name)` on each. Printed tickets land in OUT_DIR/printed/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.config import load_config
+
+Shot = Callable[[str], None]
+Wait = Callable[[Callable[[], bool]], None]
+
+
+def tour_take_number(ui, shot: Shot, wait: Wait) -> None:  # noqa: ANN001 - KioskUi
+    from kiosk.journeys.take_number import TakeNumberState
+
+    vm = ui.journeys["take_number"]
+    ui.home.open("take_number")
+    shot("take-number-1-service")
+    vm.chooseService(vm.journey.service_ids[0])
+    shot("take-number-2-priority")
+    vm.choosePriority("elderly")
+    wait(lambda: vm.journey.state is TakeNumberState.ISSUED)
+    shot("take-number-3-ticket")
+    ui.context.printer.set_fault("paper_out")
+    ui.home.open("take_number")
+    vm.chooseService(vm.journey.service_ids[1])
+    vm.choosePriority("")
+    wait(lambda: vm.journey.state is TakeNumberState.ISSUED)
+    shot("take-number-4-paper-out")
+    ui.context.printer.set_fault("none")
+    ui.shell.home()
+
+
+TOURS: list[Callable[..., None]] = [tour_take_number]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import build_context
+    from ui.app import KioskUi, create_application
+
+    app = create_application(sys.argv)
+    config = load_config()
+    config = config.model_copy(
+        update={
+            "printer": config.printer.model_copy(
+                update={"driver": "simulator", "simulator_output": str(out / "printed")}
+            ),
+            "ui": config.ui.model_copy(update={"fullscreen": False}),
+        }
+    )
+
+    def settle(seconds: float = 0.15) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        context = build_context(config, data=Path(tmp))
+        ui = KioskUi(context, windowed=True)
+        try:
+            for lang in ("vi", "en"):
+
+                def shot(name: str, lang: str = lang) -> None:
+                    ui.i18n.setLanguage(lang)
+                    settle()
+                    path = out / f"{lang}-{name}.png"
+                    ui.window.grabWindow().save(str(path))
+                    print(path)
+
+                def wait(condition: Callable[[], bool]) -> None:
+                    end = time.monotonic() + 20
+                    while not condition():
+                        if time.monotonic() > end:
+                            raise TimeoutError("screen did not reach the expected state")
+                        settle(0.02)
+
+                ui.shell.home()
+                ui.i18n.setLanguage(lang)
+                shot("home")
+                ui.shell.show_notice(ui.i18n.s["common.unexpected"])
+                shot("home-notice")
+                ui.shell.dismissNotice()
+                for tour in TOURS:
+                    tour(ui, shot, wait)
+                ui.shell.home()
+        finally:
+            ui.close()
+            context.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
