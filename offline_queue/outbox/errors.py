@@ -1,0 +1,42 @@
+"""Errors the outbox raises to its callers; each carries a translation key a person can be shown
+(`config/i18n/outbox.toml`) and a detail for the log."""
+
+from __future__ import annotations
+
+
+class OutboxError(Exception):
+    message_key = "outbox.error.unexpected"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(f"{self.message_key}: {detail}" if detail else self.message_key)
+        self.detail = detail
+
+
+class DiskFullError(OutboxError):
+    """Not enough disk for a new item; every item already stored is untouched."""
+
+    message_key = "outbox.error.disk_full"
+
+
+class InvalidItemError(OutboxError):
+    """The caller handed over something that cannot be stored or sent (bad id, not JSON)."""
+
+    message_key = "outbox.error.invalid_item"
+
+
+class DuplicateItemError(OutboxError):
+    """An item with this id is already stored with different content."""
+
+    message_key = "outbox.error.duplicate_item"
+
+
+class ItemCorruptedError(OutboxError):
+    """An item's stored data no longer opens or no longer matches its digest."""
+
+    message_key = "outbox.error.item_corrupted"
+
+
+class SchemaTooNewError(OutboxError):
+    """The database was written by a newer version of the kiosk software."""
+
+    message_key = "outbox.error.schema_too_new"
