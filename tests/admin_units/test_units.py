@@ -1,0 +1,123 @@
+"""Administrative units after the 2025 reform: counts, lookups and search as citizens type."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kiosk.admin_units.folding import fold
+from kiosk.admin_units.units import AdminUnits, AdminUnitsUnavailable, dataset_path
+from kiosk.i18n import translate
+
+
+def test_34_provinces_and_3321_communes(units: AdminUnits) -> None:
+    provinces = units.provinces()
+    assert len(provinces) == 34
+    communes = [c for p in provinces for c in units.communes_of(p.code)]
+    assert len(communes) == 3321
+    assert len({c.code for c in communes}) == 3321
+    assert Counter(p.kind for p in provinces) == {"Tỉnh": 28, "Thành phố": 6}
+    assert Counter(c.kind for c in communes) == {"Xã": 2621, "Phường": 687, "Đặc khu": 13}
+
+
+def test_codes_have_their_official_widths(units: AdminUnits) -> None:
+    assert all(len(p.code) == 2 and p.code.isdigit() for p in units.provinces())
+    assert [p.code for p in units.provinces()][:3] == ["01", "04", "08"]
+    for province in units.provinces():
+        assert all(len(c.code) == 5 and c.code.isdigit() for c in units.communes_of(province.code))
+
+
+def test_lookup_by_code(units: AdminUnits) -> None:
+    hanoi = units.province("01")
+    assert hanoi is not None
+    assert (hanoi.name, hanoi.short_name, hanoi.kind) == ("Thành phố Hà Nội", "Hà Nội", "Thành phố")
+    assert units.province("1") == hanoi  # leading zero forgotten
+    ward = units.commune("00097")
+    assert ward is not None
+    assert ward.address == "Phường Hồng Hà, Thành phố Hà Nội"
+    assert units.commune(" 97 ") == ward
+    assert units.commune("99999") is None
+    assert units.province("00") is None
+
+
+def test_every_kind_has_a_translation(units: AdminUnits) -> None:
+    kinds = {p.kind_key for p in units.provinces()}
+    kinds |= {c.kind_key for p in units.provinces() for c in units.communes_of(p.code)}
+    for key in kinds:
+        assert translate(key, "en") != key
+    assert translate(units.commune("06994").kind_key, "en") == "Special zone"
+
+
+def test_communes_of_a_province_are_in_alphabetical_order(units: AdminUnits) -> None:
+    names = [fold(c.short_name) for c in units.communes_of("22")]
+    assert names == sorted(names)
+    assert "Đặc khu Vân Đồn" in [c.name for c in units.communes_of("22")]
+    assert units.communes_of("00") == []
+
+
+@pytest.mark.parametrize("query", ["hong ha", "Hồng Hà", "HONG HA", "hongha", "  hồng   hà "])
+def test_search_forgives_diacritics_case_and_spaces(units: AdminUnits, query: str) -> None:
+    assert units.search_communes(query)[0].code == "00097"
+
+
+def test_search_by_full_name_and_by_word_prefixes(units: AdminUnits) -> None:
+    assert units.search_communes("phuong hong ha")[0].code == "00097"
+    found = units.search_communes("con dao")
+    assert found[0].name == "Đặc khu Côn Đảo"
+    assert found[0].province.short_name == "Hồ Chí Minh"
+    assert units.search_communes("dao con")[0].name == "Đặc khu Côn Đảo"  # words in any order
+    assert "Đặc khu Vân Đồn" in [c.name for c in units.search_communes("van d")]
+
+
+def test_search_within_one_province(units: AdminUnits) -> None:
+    everywhere = {c.address for c in units.search_communes("ba dinh")}
+    assert {"Phường Ba Đình, Thành phố Hà Nội", "Xã Ba Đình, Tỉnh Thanh Hóa"} <= everywhere
+    assert [c.address for c in units.search_communes("ba dinh", province_code="01")] == [
+        "Phường Ba Đình, Thành phố Hà Nội"
+    ]
+
+
+def test_what_was_typed_with_diacritics_ranks_first(units: AdminUnits) -> None:
+    assert units.search_communes("Ba Dinh")[0].short_name == "Ba Dinh"
+    assert units.search_communes("Ba Đình")[0].short_name == "Ba Đình"
+
+
+def test_search_does_not_match_inside_words(units: AdminUnits) -> None:
+    assert all("hong" in fold(c.short_name).split() for c in units.search_communes("hong ha"))
+
+
+def test_search_respects_the_limit_and_ignores_empty_queries(units: AdminUnits) -> None:
+    assert len(units.search_communes("tan", limit=7)) == 7
+    assert units.search_communes("   ") == []
+    assert units.search_communes("zzzz") == []
+
+
+def test_province_search_knows_common_abbreviations(units: AdminUnits) -> None:
+    assert units.search_provinces("hcm")[0].code == "79"
+    assert units.search_provinces("HN")[0].code == "01"
+    assert units.search_provinces("thanh hoa")[0].name == "Tỉnh Thanh Hóa"
+    # Names starting with the word first, alphabetically; then names containing it.
+    assert [p.short_name for p in units.search_provinces("quang")] == [
+        "Quảng Ngãi",
+        "Quảng Ninh",
+        "Quảng Trị",
+        "Tuyên Quang",
+    ]
+
+
+def test_the_dataset_is_found_without_importing_the_package() -> None:
+    path = dataset_path()
+    assert path.name == "dataset.db" and path.parent.name == "data"
+
+
+def test_a_missing_or_broken_dataset_says_so(tmp_path: Path) -> None:
+    with pytest.raises(AdminUnitsUnavailable) as missing:
+        AdminUnits.load(tmp_path / "dataset.db")
+    assert missing.value.message_key == "admin_units.unavailable"
+    broken = tmp_path / "broken.db"
+    sqlite3.connect(broken).execute("CREATE TABLE other (x)").connection.close()
+    with pytest.raises(AdminUnitsUnavailable, match="no such table"):
+        AdminUnits.load(broken)
