@@ -36,6 +36,7 @@ def build_context(
     clock: Clock = system_clock,
 ) -> KioskContext:
     data = data or data_dir()
+    data.mkdir(parents=True, exist_ok=True)
     local_time = LocalTime(config.centre.timezone, clock)
     printer = printer or open_printer(
         config.printer, config_dir() / "fonts", data / "printed-tickets"

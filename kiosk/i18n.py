@@ -64,7 +64,7 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
 
 
 class Translator:
-    """A language bound to a session; `t("home.title")` reads well at call sites."""
+    """A language bound to a session; `t("common.continue")` reads well at call sites."""
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE

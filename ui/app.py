@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app import KioskContext
 from kiosk.idle import IdlePolicy
@@ -40,7 +42,12 @@ def load_fonts() -> None:
 class KioskUi:
     """Everything on screen for one kiosk. `window` is the QQuickWindow once loaded."""
 
-    def __init__(self, context: KioskContext, windowed: bool = False) -> None:
+    def __init__(
+        self,
+        context: KioskContext,
+        windowed: bool = False,
+        idle_clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         ui_settings = context.config.ui
         self.context = context
         self.i18n = I18nBridge(ui_settings.default_language)
@@ -51,6 +58,7 @@ class KioskUi:
             IdlePolicy(ui_settings.idle_seconds, ui_settings.idle_warning_seconds),
             default_language=ui_settings.default_language,
             window_size=(ui_settings.width, ui_settings.height),
+            clock=idle_clock,
         )
         self.journeys: dict[str, JourneyViewModel] = {
             entry.id: entry.create(context, self.shell, self.i18n) for entry in JOURNEYS
@@ -103,8 +111,18 @@ class KioskUi:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         del self.engine
 
-    def find(self, object_name: str) -> QObject | None:
-        return self.window.findChild(QObject, object_name)
+    def find(self, object_name: str) -> QQuickItem | None:
+        """The visible item of that name on screen (Repeater and Loader children included)."""
+        pending = [self.window.contentItem()]
+        fallback = None
+        while pending:
+            item = pending.pop()
+            if item.objectName() == object_name:
+                if item.isVisible():
+                    return item
+                fallback = fallback or item
+            pending.extend(item.childItems())
+        return fallback
 
 
 def create_application(argv: list[str]) -> QGuiApplication:

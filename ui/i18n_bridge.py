@@ -1,4 +1,4 @@
-"""Exposes the translation layer to QML as `i18n`: `i18n.s["home.title"]` re-evaluates when the
+"""Exposes the translation layer to QML as `i18n`: `i18n.s["common.continue"]` re-evaluates when the
 citizen switches language, `i18n.lang` says which language is on."""
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ Shot = Callable[[str], None]
 Wait = Callable[[Callable[[], bool]], None]
 
 
-def tour_take_number(ui, shot: Shot, wait: Wait) -> None:  # noqa: ANN001 - KioskUi
+def tour_take_number(ui, shot: Shot, wait: Wait) -> None:
     from kiosk.journeys.take_number import TakeNumberState
 
     vm = ui.journeys["take_number"]

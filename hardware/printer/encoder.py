@@ -26,7 +26,7 @@ NATIVE_MAGNIFY = {
     TextSize.LARGE: (2, 2),
     TextSize.HUGE: (5, 5),
 }
-LINE_GAP = 6
+LINE_GAP = 10
 
 
 @lru_cache(maxsize=16)
@@ -54,12 +54,12 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
-    """One line of text as a 1-bit image cropped to its ink (plus a byte-aligned width)."""
-    ascent, descent = font.getmetrics()
-    width = max(8, int(font.getlength(text)) + 2)
+    """One line of text as a 1-bit image cropped to its ink, width rounded up to whole bytes."""
+    left, top, right, bottom = font.getbbox(text)
+    width = max(8, right - left + 2)
     width += -width % 8
-    image = Image.new("L", (width, ascent + descent), 255)
-    ImageDraw.Draw(image).text((1, 0), text, font=font, fill=0)
+    image = Image.new("L", (width, max(1, bottom - top + 2)), 255)
+    ImageDraw.Draw(image).text((1 - left, 1 - top), text, font=font, fill=0)
     return image.point(lambda v: 0 if v < 140 else 255, mode="1")
 
 

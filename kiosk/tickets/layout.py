@@ -61,7 +61,7 @@ def ticket_job(ticket: Ticket, lang: str) -> PrintJob:
         blocks.append(TextLine(t("ticket.waiting", count=ticket.people_waiting)))
     blocks += [
         TextLine(n.issued_at.strftime("%d/%m/%Y %H:%M"), TextSize.NORMAL),
-        QrCode(ticket.qr_payload(), module_dots=5),
+        QrCode(ticket.qr_payload(), module_dots=4),
         TextLine(t("ticket.footer"), TextSize.SMALL),
         Spacer(8),
     ]
