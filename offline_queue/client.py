@@ -509,7 +509,9 @@ class ProvincialClient:
         chunks: list[bytes] = []
         total = 0
         try:
-            for chunk in response.iter_content(chunk_size=_CHUNK):
+            # read1 returns whatever has arrived (each wait bounded by the read timeout), so the
+            # deadline is checked between arrivals even when a server trickles byte by byte.
+            while chunk := response.raw.read1(_CHUNK, decode_content=True):
                 total += len(chunk)
                 if total > cap:
                     raise TransientError(TransientFailure.RESPONSE_TOO_LARGE, f"over {cap} bytes")

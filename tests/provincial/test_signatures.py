@@ -1,0 +1,149 @@
+"""Device authentication: the stand-in takes only requests signed with the kiosk's own secret,
+over the exact method, target, time and body; everything else is refused and nothing stored."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import time
+
+import pytest
+import requests
+
+from offline_queue.client import AuthenticationError, ProvincialClient
+from offline_queue.signing import sign
+from offline_queue.standin.embedded import start_standin
+
+SECRET = bytes(range(32))
+
+
+def signed_headers(
+    secret: bytes,
+    kiosk_id: str,
+    method: str,
+    target: str,
+    body: bytes,
+    timestamp: int | None = None,
+) -> dict[str, str]:
+    """The contract's signing rule, written out again from openapi.yaml (not from our code)."""
+    stamp = int(time.time()) if timestamp is None else timestamp
+    body_hash = hashlib.sha256(body).hexdigest()
+    text = f"{method}\n{target}\n{stamp}\n{kiosk_id}\n{body_hash}".encode()
+    return {
+        "X-Kiosk-Id": kiosk_id,
+        "X-Kiosk-Timestamp": str(stamp),
+        "X-Body-SHA256": body_hash,
+        "X-Kiosk-Signature": hmac.new(secret, text, hashlib.sha256).hexdigest(),
+    }
+
+
+def intake_headers(body: bytes, item_id: str) -> dict[str, str]:
+    digest = base64.b64encode(hashlib.sha256(body).digest()).decode()
+    return {
+        "Idempotency-Key": item_id,
+        "Content-Digest": f"sha-256=:{digest}:",
+        "Content-Type": "application/json",
+    }
+
+
+def test_our_signer_follows_the_written_rule():
+    expected = signed_headers(SECRET, "kiosk-01", "POST", "/v1/dossiers", b"{}", 1_700_000_000)
+
+    ours = sign(
+        SECRET, "post", "/v1/dossiers", 1_700_000_000, "kiosk-01", hashlib.sha256(b"{}").hexdigest()
+    )
+
+    assert ours == expected["X-Kiosk-Signature"]
+
+
+def test_a_correctly_signed_request_by_hand_is_taken(standin):
+    secret = standin.province.secrets["kiosk-01"]
+    body = b'{"dossier_code": "X-1"}'
+    headers = signed_headers(secret, "kiosk-01", "POST", "/v1/dossiers", body)
+
+    reply = requests.post(
+        f"{standin.url}/v1/dossiers",
+        data=body,
+        timeout=5,
+        headers={**headers, **intake_headers(body, "d-1")},
+    )
+
+    assert reply.status_code == 201
+    assert reply.json()["item_id"] == "d-1"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "code"),
+    [
+        ("wrong secret", "bad_signature"),
+        ("changed body", "bad_signature"),
+        ("other path", "bad_signature"),
+        ("other method", "bad_signature"),
+        ("unknown kiosk", "unknown_kiosk"),
+        ("stale timestamp", "clock_skew"),
+        ("no signature", "missing_signature"),
+    ],
+)
+def test_tampered_requests_are_refused_and_not_stored(tamper, code, standin):
+    secret = standin.province.secrets["kiosk-01"]
+    body = b'{"dossier_code": "X-2"}'
+    sent_body = b'{"dossier_code": "X-3"}' if tamper == "changed body" else body
+    headers = signed_headers(
+        b"not the kiosk's secret!" if tamper == "wrong secret" else secret,
+        "kiosk-99" if tamper == "unknown kiosk" else "kiosk-01",
+        "PUT" if tamper == "other method" else "POST",
+        "/v1/ratings" if tamper == "other path" else "/v1/dossiers",
+        body,
+        int(time.time()) - 3600 if tamper == "stale timestamp" else None,
+    )
+    if tamper == "no signature":
+        del headers["X-Kiosk-Signature"]
+
+    reply = requests.post(
+        f"{standin.url}/v1/dossiers",
+        data=sent_body,
+        timeout=5,
+        headers={**headers, **intake_headers(sent_body, "d-2")},
+    )
+
+    assert reply.status_code == 401
+    assert reply.headers["Content-Type"] == "application/problem+json"
+    assert reply.json()["code"] == code
+    assert standin.store.items("dossier") == []
+
+
+def test_the_client_reports_a_wrong_secret_as_an_authentication_error(standin, make_dossier):
+    dossier = make_dossier(1)
+    stranger = ProvincialClient(standin.client_settings(secret=b"a secret of another kiosk"))
+
+    with pytest.raises(AuthenticationError) as refused:
+        stranger.submit_dossier(dossier.dossier_id, dossier.body, dossier.digest)
+
+    assert (refused.value.status, refused.value.reason) == (401, "bad_signature")
+    assert refused.value.message_key == "provincial.error.authentication"
+    assert standin.store.count_by_code(dossier.code) == 0
+
+
+def test_lookups_are_signed_too(standin):
+    reply = requests.get(f"{standin.url}/v1/queue-status", timeout=5)
+
+    assert reply.status_code == 401
+    assert reply.json()["code"] == "missing_signature"
+
+
+def test_a_kiosk_sees_only_its_own_confirmations(tmp_path, make_dossier):
+    standin = start_standin(
+        tmp_path / "two.sqlite", secrets={"kiosk-01": SECRET, "kiosk-02": SECRET[::-1]}
+    )
+    try:
+        first = ProvincialClient(standin.client_settings("kiosk-01"))
+        second = ProvincialClient(standin.client_settings("kiosk-02"))
+        dossier = make_dossier(1)
+        first.submit_dossier(dossier.dossier_id, dossier.body, dossier.digest)
+        standin.clock.advance(3600)
+
+        assert first.confirmations([dossier.dossier_id]) == {dossier.dossier_id: "processed"}
+        assert second.confirmations([dossier.dossier_id]) == {}
+    finally:
+        standin.stop()
