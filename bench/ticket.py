@@ -1,0 +1,120 @@
+"""Prints tap → ticket bytes received by a network printer on 127.0.0.1, and ticket sizes.
+
+    .venv/bin/python bench/ticket.py [--runs N]
+
+The kiosk runs offscreen with the real ESC/POS driver (python-escpos Network) pointed at the
+loopback printer emulator answering status queries; the clock starts at the mouse click on the
+last question and stops when the printer has received the whole ticket. Targets: ≤ 200 ms to a
+printed ticket, ≤ 12 KB a ticket.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from hardware.printer.config import PrinterSettings
+from hardware.printer.emulator import PrinterEmulator
+from hardware.printer.escpos_driver import encoder_for
+from kiosk.app import build_context
+from kiosk.config import load_config
+from kiosk.paths import config_dir
+from kiosk.tickets.layout import ticket_job
+from ui.app import KioskUi, create_application
+
+
+def click(ui: KioskUi, name: str) -> None:
+    item = ui.find(name)
+    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def wait(app, condition, seconds: float = 10.0) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError
+        app.processEvents()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    app = create_application(sys.argv)
+    emulator = PrinterEmulator()
+    config = load_config()
+    config = config.model_copy(
+        update={
+            "printer": PrinterSettings(
+                driver="network", host="127.0.0.1", port=emulator.port, status_timeout_seconds=0.5
+            ),
+            "ui": config.ui.model_copy(update={"fullscreen": False}),
+        }
+    )
+    timings = []
+    sizes = []
+    with tempfile.TemporaryDirectory() as tmp:
+        context = build_context(config, data=Path(tmp))
+        ui = KioskUi(context, windowed=True)
+        vm = ui.journeys["take_number"]
+        for _ in range(args.runs):
+            ui.shell.home()
+            ui.home.open("take_number")
+            wait(app, lambda: ui.find("service_ho-tich") is not None)
+            vm.chooseService("ho-tich")
+            wait(
+                app,
+                lambda: (
+                    ui.find("priority_none") is not None and ui.find("priority_none").isVisible()
+                ),
+            )
+            emulator.clear()
+            started = time.perf_counter()
+            click(ui, "priority_none")
+            wait(app, lambda: vm.journey.outcome is not None)
+            outcome = vm.journey.outcome
+            assert outcome.printed, outcome.problem_key
+            assert emulator.wait_for(outcome.bytes_sent)
+            timings.append(time.perf_counter() - started)
+            sizes.append(outcome.bytes_sent)
+        ui.close()
+        context.close()
+    emulator.close()
+    ms = sorted(t * 1000 for t in timings)
+    print(
+        f"tap → ticket received by the TCP printer: median {statistics.median(ms):.1f} ms, "
+        f"p95 {ms[int(len(ms) * 0.95) - 1]:.1f} ms, max {ms[-1]:.1f} ms ({len(ms)} tickets)"
+    )
+    print(
+        f"ticket size as sent (80 mm, image QR): median {statistics.median(sizes)} bytes, "
+        f"max {max(sizes)} bytes"
+    )
+    sample = vm.journey.outcome.ticket if vm.journey.outcome else None
+    if sample is not None:
+        for width in (58, 80):
+            for native in (False, True):
+                enc = encoder_for(
+                    PrinterSettings(paper_width_mm=width, native_qr=native), config_dir() / "fonts"
+                )
+                for lang in ("vi", "en"):
+                    size = len(enc.encode(ticket_job(sample, lang)))
+                    print(
+                        f"ticket size {width} mm, {'native' if native else 'image'} QR, "
+                        f"{lang}: {size} bytes"
+                    )
+
+
+if __name__ == "__main__":
+    main()
