@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from hardware.printer.config import PrinterSettings
 from kiosk.calendar.config import CalendarSettings
 from kiosk.paths import config_dir, site_config_dir
+from offline_queue.config import ProvincialSettings
 
 
 class Section(BaseModel):
@@ -93,6 +94,7 @@ class KioskConfig(Section):
     printer: PrinterSettings = PrinterSettings()
     logging: LoggingSettings = LoggingSettings()
     calendar: CalendarSettings = CalendarSettings()
+    provincial: ProvincialSettings = ProvincialSettings()
 
 
 class ConfigError(Exception):

@@ -14,7 +14,10 @@ SECRET_BYTES = 32
 
 
 class KioskSecretError(Exception):
-    """The secret file is missing, unreadable, too open or not a hex secret."""
+    """The secret file is missing, unreadable, too open or not a hex secret; the message names
+    the file for the log, `message_key` is for the technician screen."""
+
+    message_key = "provincial.secret.unusable"
 
 
 def read_kiosk_secret(path: Path) -> bytes:

@@ -1,0 +1,52 @@
+"""Opens the kiosk's link to the province as configured: reads the kiosk secret and, in the
+demo configuration, starts the embedded stand-in province on 127.0.0.1 first.
+
+    link = open_provincial_link(config.provincial, config.centre.kiosk_id, data_dir())
+    client = link.new_client()          # one per worker thread
+    ...
+    link.close()                        # at shutdown: stops the embedded stand-in
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from offline_queue.client import ClientSettings, ProvincialClient
+from offline_queue.config import ProvincialSettings
+from offline_queue.kiosk_secret import load_or_create_kiosk_secret, read_kiosk_secret
+from offline_queue.standin.clock import SimulatedClock
+from offline_queue.standin.embedded import EmbeddedStandin, start_standin
+
+
+@dataclass
+class ProvincialLink:
+    client_settings: ClientSettings
+    standin: EmbeddedStandin | None = None
+
+    def new_client(self) -> ProvincialClient:
+        return ProvincialClient(self.client_settings)
+
+    def close(self) -> None:
+        if self.standin is not None:
+            self.standin.stop()
+            self.standin = None
+
+
+def open_provincial_link(
+    settings: ProvincialSettings, kiosk_id: str, data_dir: Path
+) -> ProvincialLink:
+    """Raises KioskSecretError (with the file named) when a real province is configured and
+    the secret file is missing or unusable; the demo creates its own secret."""
+    secret_path = settings.secret_path(data_dir)
+    if not settings.embedded_standin:
+        secret = read_kiosk_secret(secret_path)
+        return ProvincialLink(settings.client_settings(kiosk_id, secret, data_dir))
+    secret = load_or_create_kiosk_secret(secret_path)
+    db_path = settings.standin_db_path(data_dir)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    standin = start_standin(
+        db_path, secrets={kiosk_id: secret}, clock=SimulatedClock(speed=settings.standin_speed)
+    )
+    client_settings = settings.client_settings(kiosk_id, secret, data_dir, base_url=standin.url)
+    return ProvincialLink(client_settings, standin)
