@@ -24,7 +24,12 @@ from hardware.printer.interface import (
     TicketPrinter,
 )
 from hardware.printer.job import PrintJob
-from hardware.printer.transports import make_transport, set_read_timeout
+from hardware.printer.transports import (
+    answers_status,
+    make_transport,
+    set_read_timeout,
+    submits_on_close,
+)
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +103,8 @@ class EscposTicketPrinter(TicketPrinter):
             return self._remember(
                 PrinterStatus(online=False, paper=UNKNOWN_STATUS.paper, cover_open=None)
             )
+        if not answers_status(self.settings):
+            return self._remember(UNKNOWN_STATUS)
         printer = self._query(esc_status.PRINTER_STATUS)
         if printer is None:  # a printer that does not answer one query will not answer more
             return self._remember(UNKNOWN_STATUS)
@@ -158,6 +165,8 @@ class EscposTicketPrinter(TicketPrinter):
                 if isinstance(exc, DeviceError):
                     raise
                 raise DeviceError("printer.unreachable", str(exc)) from exc
+            if submits_on_close(self.settings):
+                self._drop_transport()
             self._set_state(DeviceState.IDLE)
             log.info("printed %s (%d bytes)", job.name, len(data))
             return PrintResult(bytes_sent=len(data), status_before=before)

@@ -5,6 +5,7 @@ checked, not assumed, so a missing USB library never breaks a network printer.
 
 from __future__ import annotations
 
+import shutil
 import socket
 from typing import Any
 
@@ -22,9 +23,9 @@ def make_transport(settings: PrinterSettings) -> Any:
         "usb": escpos_printer.Usb,
         "serial": escpos_printer.Serial,
         "file": escpos_printer.File,
-        "cups": escpos_printer.CupsPrinter,
+        "cups": escpos_printer.LP,
     }[driver]
-    if not cls.is_usable():
+    if not cls.is_usable() or (driver == "cups" and shutil.which("lp") is None):
         raise DeviceError(
             "printer.driver_unavailable",
             f"the {driver} printer driver needs a library that is not installed",
@@ -51,7 +52,18 @@ def make_transport(settings: PrinterSettings) -> Any:
         )
     if driver == "file":
         return cls(devfile=settings.device, profile=settings.profile)
+    # CUPS through its `lp` command (pycups is GPL, so it is not shipped): one job per ticket
     return cls(printer_name=settings.queue, profile=settings.profile)
+
+
+def submits_on_close(settings: PrinterSettings) -> bool:
+    """Transports whose data reaches the printer only when closed (a CUPS job)."""
+    return settings.driver == "cups"
+
+
+def answers_status(settings: PrinterSettings) -> bool:
+    """Write-only transports (a device file, a CUPS queue) cannot carry DLE EOT replies."""
+    return settings.driver in ("network", "usb", "serial")
 
 
 def set_read_timeout(transport: Any, seconds: float) -> None:
