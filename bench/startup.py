@@ -62,7 +62,9 @@ def main() -> None:
     frozen = ROOT / "dist" / "kiosk" / "kiosk"
     if frozen.exists():
         report("frozen", [str(frozen)], args.runs)
-        size = sum(f.stat().st_size for f in frozen.parent.rglob("*") if f.is_file())
+        size = sum(
+            f.stat().st_size for f in frozen.parent.rglob("*") if f.is_file() and not f.is_symlink()
+        )
         print(f"frozen bundle size: {size / 1e6:.1f} MB ({frozen.parent})")
     else:
         print("frozen: not built (scripts/build-frozen)")
