@@ -66,8 +66,8 @@ _TONE_SAMPLES = {
     Tone.TILDE: "ã",
     Tone.DOT: "ạ",
 }
-_SHIFT = Key(KeyKind.SHIFT, label="⇧", label_key="keyboard.shift", width=2)
-_BACKSPACE = Key(KeyKind.BACKSPACE, label="⌫", label_key="keyboard.backspace", width=2)
+_SHIFT = Key(KeyKind.SHIFT, label_key="keyboard.shift", width=2)
+_BACKSPACE = Key(KeyKind.BACKSPACE, label_key="keyboard.backspace", width=2)
 _DONE = Key(KeyKind.DONE, label_key="keyboard.done", width=3)
 _SPACE = Key(KeyKind.SPACE, label_key="keyboard.space", width=7)
 
@@ -102,7 +102,7 @@ SYMBOLS = Layout(
         (
             Key(KeyKind.LAYOUT, "letters", "ABC", "keyboard.letters"),
             *_characters("0"),
-            Key(KeyKind.BACKSPACE, label="⌫", label_key="keyboard.backspace"),
+            Key(KeyKind.BACKSPACE, label_key="keyboard.backspace"),
             Key(KeyKind.DONE, label_key="keyboard.done", width=2),
         ),
     ),
@@ -115,7 +115,7 @@ DIGITS = Layout(
         _characters("456"),
         _characters("789"),
         (
-            Key(KeyKind.BACKSPACE, label="⌫", label_key="keyboard.backspace"),
+            Key(KeyKind.BACKSPACE, label_key="keyboard.backspace"),
             *_characters("0"),
             Key(KeyKind.DONE, label_key="keyboard.done"),
         ),

@@ -1,0 +1,101 @@
+// The kiosk's own on-screen keyboard (Vietnamese Telex, tone and shape buttons, digit pads).
+// One instance docked at the bottom of the main window types into whichever text field has the
+// active focus: TextInput, TextField, TextEdit or TextArea. Set `target` to pin it to one field
+// instead. A field asks for the digit pad, no Telex or capitals through `inputMethodHints`, and
+// for capitals on every word (names, addresses) with `property string kioskCapitalization:
+// "words"`. "Xong" (Done) takes the focus off the field, which closes the keyboard.
+import QtQuick
+import QtQuick.Window
+
+Rectangle {
+    id: keyboard
+    required property QtObject controller
+    property bool followFocus: true
+    property Item target: followFocus && editable(Window.activeFocusItem) ? Window.activeFocusItem : null
+    readonly property bool open: target !== null
+    property int keyHeight: 76
+    property int spacing: 12
+    property int maxKeyWidth: 190
+    signal done(Item field)
+
+    function editable(item) {
+        return item !== null && item !== undefined && item.cursorPosition !== undefined
+            && typeof item.insert === "function" && !item.readOnly
+    }
+
+    function applyEdit(edit) {
+        var position = target.cursorPosition
+        if (edit.remove > 0) {
+            target.remove(position - edit.remove, position)
+            position -= edit.remove
+        }
+        if (edit.insert.length > 0) {
+            target.insert(position, edit.insert)
+            target.cursorPosition = position + edit.insert.length
+        }
+    }
+
+    function press(spec) {
+        if (!target) return
+        if (target.selectedText.length > 0 && spec.kind !== "shift" && spec.kind !== "layout")
+            target.remove(target.selectionStart, target.selectionEnd)
+        var before = target.getText(0, target.cursorPosition)
+        applyEdit(controller.tap(spec.kind, spec.value, before))
+        if (spec.kind === "done") {
+            var field = target
+            field.focus = false
+            keyboard.done(field)
+        }
+    }
+
+    onTargetChanged: {
+        if (target) {
+            var capitals = target.kioskCapitalization !== undefined ? target.kioskCapitalization : ""
+            controller.attach(target.inputMethodHints, capitals,
+                              target.getText(0, target.cursorPosition))
+        }
+    }
+
+    visible: open
+    implicitHeight: keys.implicitHeight + 2 * spacing
+    color: theme.surface
+    Accessible.role: Accessible.Grouping
+
+    Rectangle {  // a firm edge between the screen and the keyboard
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: 3
+        color: theme.border
+    }
+
+    Column {
+        id: keys
+        readonly property real unit: Math.min(
+            (keyboard.width - 2 * keyboard.spacing) / keyboard.controller.layoutWidth,
+            keyboard.maxKeyWidth + keyboard.spacing)
+        anchors { top: parent.top; topMargin: keyboard.spacing; horizontalCenter: parent.horizontalCenter }
+        spacing: keyboard.spacing
+
+        Repeater {
+            model: keyboard.controller.rows
+            Row {
+                required property var modelData
+                anchors.horizontalCenter: parent.horizontalCenter
+                spacing: keyboard.spacing
+                Repeater {
+                    model: parent.modelData
+                    KeyboardKey {
+                        required property var modelData
+                        spec: modelData
+                        width: modelData.width * keys.unit - keyboard.spacing
+                        height: keyboard.keyHeight
+                        upper: keyboard.controller.upper
+                        active: modelData.kind === "shift"
+                                && (keyboard.controller.shift || keyboard.controller.capsLock)
+                        locked: modelData.kind === "shift" && keyboard.controller.capsLock
+                        onTapped: keyboard.press(modelData)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+"""The on-screen keyboard's controller, exposed to QML: the keys to draw (from
+`kiosk.keyboard.layouts`), shift and caps lock, and what each tap does to the text before the
+cursor (from `kiosk.keyboard.composer`). `Keyboard.qml` applies the edits to the focused field.
+
+A field tells the keyboard what it wants through standard input-method hints (digits only →
+the digit pad; e-mail, URL or Latin only → no Telex; no auto-uppercase, uppercase only) and, for
+names and addresses, a `kioskCapitalization: "words"` property (or "sentences", "none").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+
+from kiosk.keyboard.composer import (
+    Capitalization,
+    VietnameseComposer,
+    wants_capital,
+)
+from kiosk.keyboard.layouts import DIGITS, LAYOUTS, LETTERS, KeyKind, Layout
+from kiosk.keyboard.letters import Tone
+from kiosk.keyboard.syllable import ToneStyle
+
+Hint = Qt.InputMethodHint
+_DIGIT_HINTS = (
+    Hint.ImhDigitsOnly.value
+    | Hint.ImhDialableCharactersOnly.value
+    | Hint.ImhFormattedNumbersOnly.value
+)
+_NO_TELEX_HINTS = (
+    Hint.ImhEmailCharactersOnly.value | Hint.ImhUrlCharactersOnly.value | Hint.ImhLatinOnly.value
+)
+
+
+def _rows(layout: Layout) -> list[list[dict[str, object]]]:
+    return [
+        [
+            {
+                "kind": key.kind.value,
+                "value": key.value,
+                "label": key.label or (key.value if key.kind is KeyKind.CHARACTER else ""),
+                "labelKey": key.label_key,
+                "width": key.width,
+                "name": key.name,
+            }
+            for key in row
+        ]
+        for row in layout.rows
+    ]
+
+
+class KeyboardController(QObject):
+    # Separate signals: redrawing the keys on every tap would be wasteful and would lose the
+    # pressed state of the key under the finger.
+    layoutChanged = Signal()
+    shiftChanged = Signal()
+
+    def __init__(self, style: ToneStyle = ToneStyle.MODERN) -> None:
+        super().__init__()
+        self._composer = VietnameseComposer(style=style)
+        self._layout = LETTERS
+        self._text_layout = LETTERS  # where "ABC" returns to: letters, or digits for ID fields
+        self._shift = False
+        self._caps_lock = False
+        self._capitalization = Capitalization.SENTENCES
+        self._rows_cache = {name: _rows(layout) for name, layout in LAYOUTS.items()}
+
+    # --- what QML draws -----------------------------------------------------------------------
+    def _get_rows(self) -> list:
+        return self._rows_cache[self._layout.name]
+
+    def _get_layout_name(self) -> str:
+        return self._layout.name
+
+    def _get_layout_width(self) -> float:
+        return self._layout.width
+
+    def _get_shift(self) -> bool:
+        return self._shift
+
+    def _get_caps_lock(self) -> bool:
+        return self._caps_lock
+
+    def _get_upper(self) -> bool:
+        return self._shift or self._caps_lock
+
+    def _get_telex(self) -> bool:
+        return self._composer.telex
+
+    rows = Property("QVariantList", _get_rows, notify=layoutChanged)
+    layoutName = Property(str, _get_layout_name, notify=layoutChanged)
+    layoutWidth = Property(float, _get_layout_width, notify=layoutChanged)
+    telex = Property(bool, _get_telex, notify=layoutChanged)
+    shift = Property(bool, _get_shift, notify=shiftChanged)
+    capsLock = Property(bool, _get_caps_lock, notify=shiftChanged)
+    upper = Property(bool, _get_upper, notify=shiftChanged)
+
+    def _set_state(
+        self,
+        layout: Layout | None = None,
+        shift: bool | None = None,
+        caps_lock: bool | None = None,
+    ) -> None:
+        """Changes what is drawn, telling QML only about what really changed."""
+        if layout is not None and layout is not self._layout:
+            self._layout = layout
+            self.layoutChanged.emit()
+        before = (self._shift, self._caps_lock)
+        if shift is not None:
+            self._shift = shift
+        if caps_lock is not None:
+            self._caps_lock = caps_lock
+        if (self._shift, self._caps_lock) != before:
+            self.shiftChanged.emit()
+
+    # --- what QML tells it --------------------------------------------------------------------
+    @Slot(int, str, str)
+    def attach(self, hints: int, capitalization: str, before_cursor: str) -> None:
+        """A text field took the focus: pick the layout, Telex and capitals it asks for."""
+        self._composer.reset()
+        telex = not hints & _NO_TELEX_HINTS
+        if telex != self._composer.telex:
+            self._composer.telex = telex
+            self.layoutChanged.emit()
+        if capitalization in {mode.value for mode in Capitalization}:
+            self._capitalization = Capitalization(capitalization)
+        elif hints & Hint.ImhNoAutoUppercase.value:
+            self._capitalization = Capitalization.NONE
+        else:
+            self._capitalization = Capitalization.SENTENCES
+        self._text_layout = DIGITS if hints & _DIGIT_HINTS else LETTERS
+        self._set_state(
+            layout=self._text_layout,
+            shift=wants_capital(before_cursor, self._capitalization),
+            caps_lock=bool(hints & Hint.ImhUppercaseOnly.value),
+        )
+
+    @Slot(str, str, str, result="QVariantMap")
+    def tap(self, kind: str, value: str, before_cursor: str) -> dict[str, object]:
+        """One key tapped; returns the edit as {remove, insert} for the focused field."""
+        key_kind = KeyKind(kind)
+        upper = self._get_upper()
+        edit = None
+        if key_kind is KeyKind.CHARACTER:
+            edit = self._composer.key(value.upper() if upper else value, before_cursor)
+        elif key_kind is KeyKind.SPACE:
+            edit = self._composer.key(" ", before_cursor)
+        elif key_kind is KeyKind.TONE:
+            edit = self._composer.tone(Tone[value.upper()] if value else None, before_cursor)
+        elif key_kind is KeyKind.MARK:
+            edit = self._composer.mark(value.upper() if upper else value, before_cursor)
+        elif key_kind is KeyKind.BACKSPACE:
+            edit = self._composer.backspace(before_cursor)
+        elif key_kind is KeyKind.SHIFT:
+            self._cycle_shift()
+        elif key_kind is KeyKind.LAYOUT:
+            self._composer.reset()
+            self._set_state(layout=LAYOUTS[value])
+        elif key_kind is KeyKind.DONE:
+            self.reset()
+        if edit is None:
+            return {"remove": 0, "insert": ""}
+        after = before_cursor[: len(before_cursor) - edit.remove] + edit.insert
+        self._set_state(shift=not self._caps_lock and wants_capital(after, self._capitalization))
+        return {"remove": edit.remove, "insert": edit.insert}
+
+    @Slot()
+    def reset(self) -> None:
+        """Forget everything of the session: the word being typed, shift, the layout."""
+        self._composer.reset()
+        self._text_layout = LETTERS
+        self._set_state(layout=LETTERS, shift=False, caps_lock=False)
+
+    def _cycle_shift(self) -> None:
+        """Off → one capital → caps lock → off."""
+        if self._caps_lock:
+            self._set_state(shift=False, caps_lock=False)
+        elif self._shift:
+            self._set_state(shift=False, caps_lock=True)
+        else:
+            self._set_state(shift=True)
