@@ -38,7 +38,7 @@ class Scan:
     """One scanned paper of a dossier, as the camera journey hands it over."""
 
     name: str
-    media_type: str
+    content_type: str
     content: bytes
 
 

@@ -1,7 +1,6 @@
-"""The bytes the province receives for each item, built the same way on every attempt.
-
-Bodies are canonical JSON (sorted keys, no spaces, UTF-8), so a dossier rebuilt from its sealed
-parts after a restart has the very digest taken when it was stored.
+"""The bytes the province receives for each item (`offline_queue/contract/openapi.yaml`), built
+the same way on every attempt, so a dossier rebuilt from its sealed parts after a restart has
+the very digest taken when it was stored.
 """
 
 from __future__ import annotations
@@ -15,8 +14,12 @@ from typing import Any
 from offline_queue.outbox.errors import InvalidItemError
 from offline_queue.outbox.model import Scan
 
+# Members of a dossier body the outbox fills in itself.
+DOSSIER_RESERVED = ("dossier_code", "files")
+
 
 def canonical_json(value: Any) -> bytes:
+    """Sorted keys, no spaces, UTF-8: one byte sequence per document."""
     try:
         text = json.dumps(
             value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
@@ -30,46 +33,33 @@ def digest_of(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def dossier_body(dossier_id: str, form: Mapping[str, Any], scans: Sequence[Scan]) -> bytes:
-    """`{"attachments": [...], "dossier_id": ..., "form": {...}}` as canonical JSON.
+def dossier_body(dossier_code: str, data: Mapping[str, Any], scans: Sequence[Scan]) -> bytes:
+    """The contract's Dossier: `data` (procedure_code, applicant, form, submitted_at …) with
+    `dossier_code` and the scans as `files`.
 
-    Composed by hand around the scans' base64 text (which never needs escaping) because
-    `json.dumps` spends ~30 ms walking 5 MB of it, more than half the enqueue budget; a test
-    checks the result equals `canonical_json` of the same document.
+    `files` comes first and the rest follows as canonical JSON. The files part is composed by
+    hand around the base64 text, which never needs escaping, because `json.dumps` spends
+    ~30 ms walking 5 MB of it: more than a third of the enqueue budget.
     """
-    attachments = b",".join(_attachment_json(scan) for scan in scans)
-    return b"".join(
-        [
-            b'{"attachments":[',
-            attachments,
-            b'],"dossier_id":',
-            canonical_json(dossier_id),
-            b',"form":',
-            canonical_json(dict(form)),
-            b"}",
-        ]
-    )
+    clash = [name for name in DOSSIER_RESERVED if name in data]
+    if clash:
+        raise InvalidItemError(f"the outbox fills in {clash} itself")
+    files = b",".join(_file_json(scan) for scan in scans)
+    rest = canonical_json({**data, "dossier_code": dossier_code})
+    return b'{"files":[' + files + b"]," + rest[1:]
 
 
-def _attachment_json(scan: Scan) -> bytes:
-    # Keys in sorted order, as canonical_json would put them.
+def _file_json(scan: Scan) -> bytes:
     return b"".join(
         [
-            b'{"content_base64":"',
+            b'{"content_type":',
+            canonical_json(scan.content_type),
+            b',"data_base64":"',
             base64.b64encode(scan.content),
-            b'","media_type":',
-            canonical_json(scan.media_type),
-            b',"name":',
+            b'","name":',
             canonical_json(scan.name),
             b',"sha256":"',
             hashlib.sha256(scan.content).hexdigest().encode(),
-            b'","size":',
-            str(len(scan.content)).encode(),
-            b"}",
+            b'"}',
         ]
     )
-
-
-def record_body(id_field: str, item_id: str, record: Mapping[str, Any]) -> bytes:
-    """Ratings and ticket records: the record with its own id under the contract's name."""
-    return canonical_json({**record, id_field: item_id})

@@ -40,7 +40,7 @@ from offline_queue.outbox.model import (
     Scan,
     SweepReport,
 )
-from offline_queue.outbox.payload import canonical_json, digest_of, dossier_body, record_body
+from offline_queue.outbox.payload import canonical_json, digest_of, dossier_body
 from offline_queue.outbox.scanfiles import ScanFolder
 from offline_queue.outbox.schema import configure_connection, migrate, open_connection
 from offline_queue.outbox.space import MB, ensure_room, is_disk_full
@@ -145,20 +145,23 @@ class Outbox:
     # -- enqueue ---------------------------------------------------------------------------
 
     def enqueue_dossier(
-        self, dossier_id: str, form: Mapping[str, Any], scans: Sequence[Scan]
+        self, dossier_code: str, data: Mapping[str, Any], scans: Sequence[Scan]
     ) -> OutboxItem:
-        """Store a dossier for delivery. Returns once its data is on disk (fsynced); raises
-        DiskFullError (nothing stored) when the disk cannot take it. Enqueuing the same
-        dossier again returns the stored item; the same id with other content is refused."""
-        _checked_id(dossier_id)
+        """Store a dossier for delivery; its code is also its idempotency key. `data` holds
+        the contract's Dossier members (procedure_code, applicant, form, submitted_at …).
+
+        Returns once everything is on disk (fsynced). Raises DiskFullError, with nothing
+        stored, when the disk cannot take it. Enqueuing the same dossier again returns the
+        stored item; the same code with other content is refused."""
+        dossier_id = _checked_id(dossier_code)
         for scan in scans:
             if not scan.name or not isinstance(scan.content, bytes | bytearray):
                 raise InvalidItemError("every scan needs a name and bytes")
-        body = dossier_body(dossier_id, form, scans)
+        body = dossier_body(dossier_id, data, scans)
         manifest = canonical_json(
             {
-                "form": dict(form),
-                "scans": [{"name": s.name, "media_type": s.media_type} for s in scans],
+                "data": dict(data),
+                "scans": [{"name": s.name, "content_type": s.content_type} for s in scans],
             }
         )
         return self._store(
@@ -167,12 +170,12 @@ class Outbox:
 
     def enqueue_rating(self, rating_id: str, rating: Mapping[str, Any]) -> OutboxItem:
         _checked_id(rating_id)
-        body = record_body("rating_id", rating_id, rating)
+        body = canonical_json(dict(rating))
         return self._store(rating_id, ItemKind.RATING, body, body, [])
 
     def enqueue_ticket_record(self, record_id: str, record: Mapping[str, Any]) -> OutboxItem:
         _checked_id(record_id)
-        body = record_body("record_id", record_id, record)
+        body = canonical_json(dict(record))
         return self._store(record_id, ItemKind.TICKET_RECORD, body, body, [])
 
     def enqueue_heartbeat(self, heartbeat: Mapping[str, Any]) -> OutboxItem:
@@ -334,12 +337,12 @@ class Outbox:
         scans = [
             Scan(
                 name=meta["name"],
-                media_type=meta["media_type"],
+                content_type=meta["content_type"],
                 content=data_key.open(self._scans.read(name), _context(item_id, f"scan/{seq}")),
             )
             for seq, (meta, name) in enumerate(zip(described, files, strict=True))
         ]
-        return dossier_body(item_id, manifest["form"], scans)
+        return dossier_body(item_id, manifest["data"], scans)
 
     def mark_acked(self, lease: Lease, receipt_id: str) -> None:
         """The province holds the item. A heartbeat needs nothing more and is deleted."""

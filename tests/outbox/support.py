@@ -34,5 +34,11 @@ def make_scans(count: int, size: int, seed: int = 0) -> list[Scan]:
     return [Scan(f"giay-to-{n}.jpg", "image/jpeg", rng.randbytes(size)) for n in range(count)]
 
 
-def dossier_form(n: int = 0) -> dict[str, object]:
-    return {"procedure_code": "1.001193", "applicant": {**MARKERS, "seq": n}}
+def dossier_data(n: int = 0) -> dict[str, object]:
+    """A dossier's members as the contract names them, the applicant's carrying the markers."""
+    return {
+        "procedure_code": "1.001193",
+        "submitted_at": "2026-11-23T09:15:00+07:00",
+        "applicant": dict(MARKERS),
+        "form": {"purpose": "Đăng ký khai sinh", "copies": 1 + n % 3, "seq": n},
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -17,12 +19,13 @@ from offline_queue.outbox import (
     ItemState,
     Outbox,
     OutboxSettings,
+    Scan,
     SchemaTooNewError,
 )
-from offline_queue.outbox.payload import canonical_json, digest_of, dossier_body
+from offline_queue.outbox.payload import digest_of, dossier_body
 from offline_queue.outbox.schema import SCHEMA_VERSION
 from offline_queue.outbox.store import DB_NAME, SCANS_FOLDER
-from tests.outbox.support import ManualClock, dossier_form, make_scans
+from tests.outbox.support import ManualClock, dossier_data, make_scans
 
 
 def scan_dir(tmp_path: Path) -> Path:
@@ -41,9 +44,9 @@ def test_a_dossier_is_stored_sealed_and_rebuilt_byte_for_byte(
     outbox: Outbox, tmp_path: Path
 ) -> None:
     scans = make_scans(3, 50_000)
-    item = outbox.enqueue_dossier("000.00.06.H56-231027-0361", dossier_form(), scans)
+    item = outbox.enqueue_dossier("000.00.06.H56-231027-0361", dossier_data(), scans)
     assert (item.kind, item.state, item.attempts) == (ItemKind.DOSSIER, ItemState.PENDING, 0)
-    expected = dossier_body("000.00.06.H56-231027-0361", dossier_form(), scans)
+    expected = dossier_body("000.00.06.H56-231027-0361", dossier_data(), scans)
     assert item.digest == digest_of(expected)
     files = sorted(scan_dir(tmp_path).iterdir())
     assert len(files) == 3
@@ -52,25 +55,40 @@ def test_a_dossier_is_stored_sealed_and_rebuilt_byte_for_byte(
     assert lease is not None and lease.item_id == item.id
     assert outbox.load_body(lease) == expected
     document = json.loads(expected)
-    assert [a["name"] for a in document["attachments"]] == [s.name for s in scans]
+    assert [f["name"] for f in document["files"]] == [s.name for s in scans]
+    assert document["dossier_code"] == item.id
 
 
-def test_the_hand_built_dossier_body_is_canonical_json() -> None:
-    scans = make_scans(2, 10) + make_scans(1, 0)
-    form = {"z": [1, 2.5, None], "a": {"tên": 'Lê "Văn" B\n'}}
-    document = json.loads(dossier_body("D-1", form, scans))
-    assert dossier_body("D-1", form, scans) == canonical_json(document)
-    assert document["dossier_id"] == "D-1" and document["form"] == form
+def test_the_dossier_body_is_the_contracts_json_and_always_the_same_bytes() -> None:
+    scans = [*make_scans(2, 10), Scan('tờ "khai".pdf', "application/pdf", b"")]
+    data = {"z": [1, 2.5, None], "applicant": {"tên": 'Lê "Văn" B\n'}}
+    body = dossier_body("D-1", data, scans)
+    assert body == dossier_body("D-1", dict(reversed(data.items())), scans)
+    assert json.loads(body) == {
+        **data,
+        "dossier_code": "D-1",
+        "files": [
+            {
+                "name": s.name,
+                "content_type": s.content_type,
+                "data_base64": base64.b64encode(s.content).decode(),
+                "sha256": hashlib.sha256(s.content).hexdigest(),
+            }
+            for s in scans
+        ],
+    }
+    with pytest.raises(InvalidItemError):
+        dossier_body("D-1", {"files": []}, scans)
 
 
 def test_enqueuing_again_is_harmless_but_other_content_under_the_same_id_is_refused(
     outbox: Outbox,
 ) -> None:
     scans = make_scans(1, 1000)
-    first = outbox.enqueue_dossier("D-1", dossier_form(), scans)
-    assert outbox.enqueue_dossier("D-1", dossier_form(), scans) == first
+    first = outbox.enqueue_dossier("D-1", dossier_data(), scans)
+    assert outbox.enqueue_dossier("D-1", dossier_data(), scans) == first
     with pytest.raises(DuplicateItemError) as refused:
-        outbox.enqueue_dossier("D-1", dossier_form(1), scans)
+        outbox.enqueue_dossier("D-1", dossier_data(1), scans)
     assert refused.value.message_key == "outbox.error.duplicate_item"
     assert outbox.counts().pending == 1
 
@@ -93,15 +111,15 @@ def test_data_that_is_not_json_is_refused_and_nothing_stored(
     assert list(scan_dir(tmp_path).iterdir()) == []
 
 
-def test_ratings_and_ticket_records_carry_their_id(outbox: Outbox) -> None:
+def test_ratings_and_ticket_records_are_sent_as_given(outbox: Outbox) -> None:
     outbox.enqueue_rating("R-1", {"level": 1, "counter": "3"})
     outbox.enqueue_ticket_record("T-1", {"number": "A012", "event": "issued"})
     bodies = {}
     while (lease := outbox.claim_next()) is not None:
         bodies[lease.item_id] = json.loads(outbox.load_body(lease))
     assert bodies == {
-        "R-1": {"level": 1, "counter": "3", "rating_id": "R-1"},
-        "T-1": {"number": "A012", "event": "issued", "record_id": "T-1"},
+        "R-1": {"level": 1, "counter": "3"},
+        "T-1": {"number": "A012", "event": "issued"},
     }
 
 
@@ -153,7 +171,7 @@ def test_an_expired_lease_is_taken_over_and_the_old_holder_changes_nothing(
 def test_lifecycle_to_wiped_destroys_key_data_and_files(
     timed_outbox: Outbox, clock: ManualClock, tmp_path: Path
 ) -> None:
-    timed_outbox.enqueue_dossier("D-1", dossier_form(), make_scans(2, 1000))
+    timed_outbox.enqueue_dossier("D-1", dossier_data(), make_scans(2, 1000))
     lease = timed_outbox.claim_next()
     timed_outbox.mark_acked(lease, "RCPT-1")
     assert timed_outbox.wipe("D-1") is False  # received is not processed: never wiped
@@ -201,7 +219,7 @@ def test_alerts_for_quarantined_and_long_unconfirmed_items(
 
 
 def test_quarantine_keeps_the_data_and_a_technician_can_requeue(outbox: Outbox) -> None:
-    outbox.enqueue_dossier("D-1", dossier_form(), make_scans(1, 100))
+    outbox.enqueue_dossier("D-1", dossier_data(), make_scans(1, 100))
     lease = outbox.claim_next()
     body = outbox.load_body(lease)
     outbox.quarantine("D-1", "refused: 422")
@@ -212,7 +230,7 @@ def test_quarantine_keeps_the_data_and_a_technician_can_requeue(outbox: Outbox) 
 
 
 def test_a_flipped_byte_in_a_scan_file_is_detected(outbox: Outbox, tmp_path: Path) -> None:
-    outbox.enqueue_dossier("D-1", dossier_form(), make_scans(2, 1000))
+    outbox.enqueue_dossier("D-1", dossier_data(), make_scans(2, 1000))
     victim = sorted(scan_dir(tmp_path).iterdir())[0]
     data = bytearray(victim.read_bytes())
     data[100] ^= 0x40
@@ -226,8 +244,8 @@ def test_a_flipped_byte_in_a_scan_file_is_detected(outbox: Outbox, tmp_path: Pat
 def test_a_flipped_byte_in_the_database_or_a_missing_file_is_detected(
     outbox: Outbox, tmp_path: Path
 ) -> None:
-    outbox.enqueue_dossier("D-1", dossier_form(), make_scans(1, 1000))
-    outbox.enqueue_dossier("D-2", dossier_form(), make_scans(1, 1000))
+    outbox.enqueue_dossier("D-1", dossier_data(), make_scans(1, 1000))
+    outbox.enqueue_dossier("D-2", dossier_data(), make_scans(1, 1000))
     sealed = bytearray(
         outbox._db.execute("SELECT sealed_body FROM items WHERE id = 'D-1'").fetchone()[0]
     )
@@ -246,7 +264,7 @@ def test_sweep_removes_orphans_and_temp_files_and_requeues_dead_leases(
     tmp_path: Path, settings: OutboxSettings, keystore: FileKeyStore, clock: ManualClock
 ) -> None:
     box = Outbox.open(settings, tmp_path, keystore, clock=clock)
-    box.enqueue_dossier("D-1", dossier_form(), make_scans(2, 100))
+    box.enqueue_dossier("D-1", dossier_data(), make_scans(2, 100))
     box.enqueue_rating("R-1", {"level": 1})
     box.enqueue_rating("R-2", {"level": 1})
     expired = box.claim_next()

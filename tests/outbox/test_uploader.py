@@ -18,7 +18,7 @@ from offline_queue.outbox.retention import Wiper
 from offline_queue.standin.embedded import EmbeddedStandin, start_standin
 from offline_queue.standin.faults import Fault, FaultKind
 from offline_queue.uploader import Backoff, NetworkState, Uploader
-from tests.outbox.support import ManualClock, dossier_form, make_scans
+from tests.outbox.support import ManualClock, dossier_data, make_scans
 
 
 def run_until(uploader: Uploader, done: Callable[[], bool], limit_s: float = 20.0) -> None:
@@ -61,7 +61,7 @@ def test_every_kind_reaches_the_province_once_with_its_digest(
 ) -> None:
     dossiers = [
         outbox.enqueue_dossier(
-            f"000.00.06.H56-261123-{n:04d}", dossier_form(n), make_scans(2, 20_000, seed=n)
+            f"000.00.06.H56-261123-{n:04d}", dossier_data(n), make_scans(2, 20_000, seed=n)
         )
         for n in range(3)
     ]
@@ -91,7 +91,7 @@ def test_processed_items_are_wiped_after_retention_and_not_before(
 ) -> None:
     settings = OutboxSettings(disk_reserve_mb=0, retention_hours=1, confirm_interval_seconds=0.01)
     outbox = Outbox.open(settings, tmp_path, keystore, clock=clock)
-    outbox.enqueue_dossier("D-1", dossier_form(), make_scans(2, 1000))
+    outbox.enqueue_dossier("D-1", dossier_data(), make_scans(2, 1000))
     uploader = Uploader(outbox, client, clock=clock)
     run_until(uploader, lambda: delivered(outbox) == 1)
     wiper = Wiper(outbox)
@@ -115,9 +115,9 @@ def test_a_refused_item_is_quarantined_with_its_data_and_the_rest_flows(
     outbox: Outbox, standin: EmbeddedStandin, client: ProvincialClient
 ) -> None:
     standin.arm(Fault(FaultKind.POISON, times=None, item_id="D-poison", status=422))
-    outbox.enqueue_dossier("D-poison", dossier_form(), make_scans(1, 1000))
+    outbox.enqueue_dossier("D-poison", dossier_data(), make_scans(1, 1000))
     for n in range(3):
-        outbox.enqueue_dossier(f"D-{n}", dossier_form(n), make_scans(1, 1000, seed=n))
+        outbox.enqueue_dossier(f"D-{n}", dossier_data(n), make_scans(1, 1000, seed=n))
     uploader = Uploader(outbox, client)
 
     run_until(uploader, lambda: outbox.counts().waiting == 0)
@@ -149,7 +149,7 @@ def test_server_errors_hangs_resets_and_cut_bodies_end_with_one_record_each(
     ]
     for n, fault in enumerate(faults):
         standin.arm(fault)
-        outbox.enqueue_dossier(f"D-{n}", dossier_form(n), make_scans(1, 5000, seed=n))
+        outbox.enqueue_dossier(f"D-{n}", dossier_data(n), make_scans(1, 5000, seed=n))
     client = client_for(standin, read_timeout=0.3)
     uploader = Uploader(outbox, client)
 
@@ -207,7 +207,7 @@ def test_the_same_key_is_used_after_a_restart(
 ) -> None:
     standin.arm(Fault(FaultKind.RESPONSE_LOST, item_id="D-1"))
     outbox = Outbox.open(settings, tmp_path, keystore)
-    item = outbox.enqueue_dossier("D-1", dossier_form(), make_scans(2, 3000))
+    item = outbox.enqueue_dossier("D-1", dossier_data(), make_scans(2, 3000))
     first = client_for(standin)
     assert Uploader(outbox, first).run_once()
     assert outbox.item("D-1").state is ItemState.PENDING
@@ -277,9 +277,9 @@ def test_a_kiosk_the_province_refuses_pauses_without_quarantining(
 def test_a_corrupted_item_is_quarantined_and_the_rest_is_sent(
     tmp_path: Path, outbox: Outbox, standin: EmbeddedStandin, client: ProvincialClient
 ) -> None:
-    outbox.enqueue_dossier("D-bad", dossier_form(), make_scans(1, 2000))
+    outbox.enqueue_dossier("D-bad", dossier_data(), make_scans(1, 2000))
     victim = next((tmp_path / "outbox" / "scans").iterdir())
-    outbox.enqueue_dossier("D-good", dossier_form(1), make_scans(1, 2000, seed=1))
+    outbox.enqueue_dossier("D-good", dossier_data(1), make_scans(1, 2000, seed=1))
     damaged = bytearray(victim.read_bytes())
     damaged[-5] ^= 0xFF
     victim.write_bytes(bytes(damaged))

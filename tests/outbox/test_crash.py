@@ -1,0 +1,23 @@
+"""≥ 100 random kill -9 of a real kiosk-side process during enqueue, upload and wipe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.outbox.crash_harness import run_crash_loop
+
+KILLS = 110
+
+
+def test_kill_9_at_random_moments_loses_nothing_and_duplicates_nothing(tmp_path: Path) -> None:
+    report = run_crash_loop(tmp_path, kills=KILLS)
+    print(report.summary())
+
+    assert report.problems == []
+    assert report.kills >= 100
+    # The kills really struck while each kind of work was under way.
+    assert all(report.in_flight[phase] > 0 for phase in ("startup", "enqueue", "upload", "wipe"))
+    assert report.enqueued > 100 and report.delivered >= report.enqueued
+    assert not (report.lost or report.duplicated or report.digest_mismatches)
+    assert not (report.phantoms or report.missing_files or report.quarantined)
+    assert report.orphans_after_final_sweep == 0
