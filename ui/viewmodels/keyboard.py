@@ -5,6 +5,7 @@ cursor (from `kiosk.keyboard.composer`). `Keyboard.qml` applies the edits to the
 A field tells the keyboard what it wants through standard input-method hints (digits only →
 the digit pad; e-mail, URL or Latin only → no Telex; no auto-uppercase, uppercase only) and, for
 names and addresses, a `kioskCapitalization: "words"` property (or "sentences", "none").
+E-mail and URL fields get no automatic capitals.
 """
 
 from __future__ import annotations
@@ -26,9 +27,8 @@ _DIGIT_HINTS = (
     | Hint.ImhDialableCharactersOnly.value
     | Hint.ImhFormattedNumbersOnly.value
 )
-_NO_TELEX_HINTS = (
-    Hint.ImhEmailCharactersOnly.value | Hint.ImhUrlCharactersOnly.value | Hint.ImhLatinOnly.value
-)
+_NO_CAPITALS_HINTS = Hint.ImhEmailCharactersOnly.value | Hint.ImhUrlCharactersOnly.value
+_NO_TELEX_HINTS = _NO_CAPITALS_HINTS | Hint.ImhLatinOnly.value
 
 
 def _rows(layout: Layout) -> list[list[dict[str, object]]]:
@@ -123,7 +123,7 @@ class KeyboardController(QObject):
             self.layoutChanged.emit()
         if capitalization in {mode.value for mode in Capitalization}:
             self._capitalization = Capitalization(capitalization)
-        elif hints & Hint.ImhNoAutoUppercase.value:
+        elif hints & (_NO_CAPITALS_HINTS | Hint.ImhNoAutoUppercase.value):
             self._capitalization = Capitalization.NONE
         else:
             self._capitalization = Capitalization.SENTENCES

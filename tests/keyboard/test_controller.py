@@ -1,0 +1,95 @@
+"""The keyboard controller without a screen: what a field's hints choose, shift and caps lock,
+and that ending a session forgets everything."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.viewmodels.keyboard import KeyboardController
+
+Hint = Qt.InputMethodHint
+
+
+def typed(controller: KeyboardController, taps: list[tuple[str, str]], text: str = "") -> str:
+    for kind, value in taps:
+        edit = controller.tap(kind, value, text)
+        text = text[: len(text) - edit["remove"]] + edit["insert"]
+    return text
+
+
+def letters(word: str) -> list[tuple[str, str]]:
+    return [("space", "") if char == " " else ("character", char) for char in word]
+
+
+def test_digit_hints_choose_the_digit_pad() -> None:
+    controller = KeyboardController()
+    for hint in (Hint.ImhDigitsOnly, Hint.ImhDialableCharactersOnly, Hint.ImhFormattedNumbersOnly):
+        controller.attach(hint.value, "", "")
+        assert controller.layoutName == "digits"
+    controller.attach(0, "", "")
+    assert controller.layoutName == "letters"
+
+
+def test_email_and_latin_fields_type_without_telex() -> None:
+    controller = KeyboardController()
+    controller.attach(Hint.ImhEmailCharactersOnly.value, "", "")
+    assert not controller.telex
+    assert typed(controller, letters("hoas")) == "hoas"
+    controller.attach(0, "", "")
+    assert controller.telex
+    assert typed(controller, letters("hoas")) == "Hoá"
+
+
+def test_capitalization_modes() -> None:
+    controller = KeyboardController()
+    controller.attach(0, "words", "")
+    assert typed(controller, letters("le vawn ba")) == "Le Văn Ba"
+    controller.attach(0, "", "")
+    assert typed(controller, letters("le vawn ba")) == "Le văn ba"
+    controller.attach(Hint.ImhNoAutoUppercase.value, "", "")
+    assert typed(controller, letters("le")) == "le"
+    controller.attach(Hint.ImhUppercaseOnly.value, "", "")
+    assert typed(controller, letters("ddoongf")) == "ĐỒNG"
+
+
+def test_shift_cycles_one_capital_caps_lock_off() -> None:
+    controller = KeyboardController()
+    controller.attach(Hint.ImhNoAutoUppercase.value, "", "")
+    controller.tap("shift", "", "")
+    assert (controller.shift, controller.capsLock) == (True, False)
+    assert typed(controller, letters("ab")) == "Ab"  # one capital only
+    controller.tap("shift", "", "")
+    controller.tap("shift", "", "")
+    assert (controller.shift, controller.capsLock) == (False, True)
+    assert typed(controller, letters("ab")) == "AB"
+    controller.tap("shift", "", "")
+    assert not (controller.shift or controller.capsLock)
+
+
+def test_a_capital_mark_button_under_shift() -> None:
+    controller = KeyboardController()
+    controller.attach(Hint.ImhNoAutoUppercase.value, "", "")
+    controller.tap("shift", "", "")
+    assert typed(controller, [("mark", "đ"), ("character", "i")]) == "Đi"
+
+
+def test_reset_forgets_the_session() -> None:
+    controller = KeyboardController()
+    controller.attach(Hint.ImhDigitsOnly.value, "", "")
+    controller.tap("shift", "", "")
+    controller.reset()
+    assert controller.layoutName == "letters"
+    assert not (controller.shift or controller.capsLock)
+
+
+def test_only_real_changes_are_signalled() -> None:
+    controller = KeyboardController()
+    controller.attach(Hint.ImhNoAutoUppercase.value, "", "")
+    redraws: list[str] = []
+    controller.layoutChanged.connect(lambda: redraws.append("layout"))
+    controller.shiftChanged.connect(lambda: redraws.append("shift"))
+    typed(controller, letters("nguyeenx"))
+    assert redraws == []  # typing letters redraws nothing
+    controller.tap("layout", "symbols", "")
+    controller.tap("shift", "", "")
+    assert redraws == ["layout", "shift"]
