@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from hardware.printer.config import PrinterSettings
 from kiosk.calendar.config import CalendarSettings
+from kiosk.catalogue.config import CatalogueSettings
 from kiosk.paths import config_dir, site_config_dir
 from offline_queue.config import ProvincialSettings
 
@@ -93,6 +94,7 @@ class KioskConfig(Section):
     queue: QueueSettings
     printer: PrinterSettings = PrinterSettings()
     logging: LoggingSettings = LoggingSettings()
+    catalogue: CatalogueSettings = CatalogueSettings()
     calendar: CalendarSettings = CalendarSettings()
     provincial: ProvincialSettings = ProvincialSettings()
 

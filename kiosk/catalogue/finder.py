@@ -1,0 +1,231 @@
+"""The "what do you need?" finder: from a life event (a birth, a marriage, a death, a house or
+land, starting a business, moving home) or a question in plain words to the procedures that
+apply, through one or two simple questions. Offline, from `config/catalogue/finder.json`.
+
+An event asks its questions in order, skipping those whose `ask_if` does not hold; each outcome
+whose `when` matches the answers given adds its procedures, with a line saying why.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kiosk.catalogue.folding import tokens
+from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
+from kiosk.catalogue.model import LocalText, Procedure
+from kiosk.catalogue.snapshot import Catalogue
+
+ID = r"^[a-z0-9_]+$"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Record):
+    id: str = Field(pattern=ID)
+    label: LocalText
+
+
+class Question(_Record):
+    id: str = Field(pattern=ID)
+    text: LocalText
+    options: list[Option] = Field(min_length=2)
+    ask_if: dict[str, str] = {}
+
+
+class Outcome(_Record):
+    when: dict[str, str] = {}
+    procedures: list[str] = Field(min_length=1)
+    why: LocalText
+
+
+class LifeEvent(_Record):
+    id: str = Field(pattern=ID)
+    title: LocalText
+    phrases: list[str] = []
+    questions: list[Question] = []
+    outcomes: list[Outcome] = Field(min_length=1)
+
+
+class PlainQuestion(_Record):
+    text: LocalText
+    phrases: list[str] = []
+    procedures: list[str] = Field(min_length=1)
+
+
+class FinderData(_Record):
+    format: int = Field(1, ge=1, le=1)
+    events: list[LifeEvent] = Field(min_length=1)
+    questions: list[PlainQuestion] = []
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    procedure: Procedure
+    why: LocalText
+
+
+def _problems_in(data: FinderData, origin: str, known_codes: set[str]) -> list[CatalogueProblem]:
+    """Every code must be a catalogue procedure and every condition a real question/option."""
+    problems = []
+
+    def problem(where: str, message: str) -> None:
+        problems.append(CatalogueProblem(origin, None, "", "", where, message))
+
+    for e, event in enumerate(data.events):
+        options = {q.id: {o.id for o in q.options} for q in event.questions}
+        for q, question in enumerate(event.questions):
+            for asked, answer in question.ask_if.items():
+                if answer not in options.get(asked, set()):
+                    problem(
+                        f"events[{e}].questions[{q}].ask_if",
+                        f"{asked}={answer} is not a question and option of {event.id}",
+                    )
+        for o, outcome in enumerate(event.outcomes):
+            for asked, answer in outcome.when.items():
+                if answer not in options.get(asked, set()):
+                    problem(
+                        f"events[{e}].outcomes[{o}].when",
+                        f"{asked}={answer} is not a question and option of {event.id}",
+                    )
+            for code in outcome.procedures:
+                if code not in known_codes:
+                    problem(
+                        f"events[{e}].outcomes[{o}].procedures", f"{code} is not in the catalogue"
+                    )
+    for q, plain in enumerate(data.questions):
+        for code in plain.procedures:
+            if code not in known_codes:
+                problem(f"questions[{q}].procedures", f"{code} is not in the catalogue")
+    return problems
+
+
+def load_finder_data(path: Path, known_codes: set[str]) -> FinderData:
+    try:
+        data = FinderData.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise CatalogueError([CatalogueProblem(str(path), None, "", "", "", str(exc))]) from exc
+    except ValidationError as exc:
+        raise CatalogueError(
+            [
+                CatalogueProblem(str(path), None, "", "", ".".join(map(str, e["loc"])), e["msg"])
+                for e in exc.errors()
+            ]
+        ) from exc
+    problems = _problems_in(data, str(path), known_codes)
+    if problems:
+        raise CatalogueError(problems)
+    return data
+
+
+def _mentions(words: set[str], phrase: list[str]) -> bool:
+    """Every word of the phrase occurs in the sentence, in any order: "con tôi mới sinh"
+    mentions "con mới sinh"."""
+    return bool(phrase) and all(word in words for word in phrase)
+
+
+@dataclass
+class FinderSession:
+    """One citizen's way through one life event."""
+
+    event: LifeEvent
+    catalogue: Catalogue
+    answers: dict[str, str] = field(default_factory=dict)
+
+    def _applies(self, condition: dict[str, str]) -> bool:
+        return all(self.answers.get(k) == v for k, v in condition.items())
+
+    def next_question(self) -> Question | None:
+        for question in self.event.questions:
+            if question.id not in self.answers and self._applies(question.ask_if):
+                return question
+        return None
+
+    def answer(self, question_id: str, option_id: str) -> None:
+        question = next((q for q in self.event.questions if q.id == question_id), None)
+        if question is None or option_id not in {o.id for o in question.options}:
+            raise ValueError(f"{question_id}={option_id} is not a question of {self.event.id}")
+        self.answers[question_id] = option_id
+        # A changed answer may make later questions moot: forget those no longer asked.
+        for later in self.event.questions:
+            if later.id in self.answers and not self._applies(later.ask_if):
+                del self.answers[later.id]
+
+    def undo(self) -> None:
+        """Forget the last answer (the Back button)."""
+        if self.answers:
+            self.answers.popitem()
+
+    @property
+    def finished(self) -> bool:
+        return self.next_question() is None
+
+    def suggestions(self) -> list[Suggestion]:
+        """Procedures for the answers so far, each once, in the data file's order. Procedures
+        this centre does not offer (another level) are left out."""
+        seen: set[str] = set()
+        found = []
+        for outcome in self.event.outcomes:
+            if not self._applies(outcome.when):
+                continue
+            for code in outcome.procedures:
+                procedure = self.catalogue.procedure(code)
+                if procedure and code not in seen:
+                    seen.add(code)
+                    found.append(Suggestion(procedure, outcome.why))
+        return found
+
+
+@dataclass(frozen=True)
+class FinderAnswer:
+    events: list[LifeEvent]
+    questions: list[PlainQuestion]
+
+
+class Finder:
+    def __init__(self, data: FinderData, catalogue: Catalogue) -> None:
+        self.data = data
+        self.catalogue = catalogue
+        self._event_phrases = [
+            (event, [tokens(p) for p in [event.title.vi, *event.phrases]]) for event in data.events
+        ]
+        self._question_phrases = [
+            (question, [tokens(p) for p in question.phrases]) for question in data.questions
+        ]
+
+    def events(self) -> list[LifeEvent]:
+        return list(self.data.events)
+
+    def start(self, event_id: str) -> FinderSession:
+        event = next((e for e in self.data.events if e.id == event_id), None)
+        if event is None:
+            raise KeyError(event_id)
+        return FinderSession(event, self.catalogue)
+
+    def plain_questions(self) -> list[PlainQuestion]:
+        return list(self.data.questions)
+
+    def procedures_for(self, question: PlainQuestion) -> list[Procedure]:
+        found = (self.catalogue.procedure(code) for code in question.procedures)
+        return [p for p in found if p]
+
+    def ask(self, text: str) -> FinderAnswer:
+        """Which life events and plain questions a sentence in everyday words is about:
+        "bố tôi vừa mất" → the death event."""
+        words = set(tokens(text))
+        events = [
+            event
+            for event, phrases in self._event_phrases
+            if any(_mentions(words, p) for p in phrases)
+        ]
+        questions = [
+            question
+            for question, phrases in self._question_phrases
+            if any(_mentions(words, p) for p in phrases)
+        ]
+        return FinderAnswer(events, questions)

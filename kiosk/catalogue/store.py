@@ -1,0 +1,159 @@
+"""Keeps the catalogue the kiosk shows, and installs newer versions from the provincial system.
+
+The bundled catalogue (`config/catalogue/catalogue.json`) is the floor; an installed update in
+the data folder replaces it when it is valid and newer. An update is validated completely and
+written with temp file → fsync → rename → fsync folder before the in-memory snapshot is swapped,
+so a power cut leaves either the old or the new version, never half of one, and a bad update
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalogue.config import CatalogueSettings
+from kiosk.catalogue.loader import (
+    CatalogueError,
+    CatalogueProblem,
+    decode_catalogue,
+    load_catalogue_file,
+    parse_catalogue,
+)
+from kiosk.catalogue.model import CatalogueDocument, version_key
+from kiosk.catalogue.snapshot import Catalogue
+from kiosk.catalogue.synonyms import SynonymTable, load_synonyms
+from kiosk.paths import config_dir, data_dir
+
+log = logging.getLogger(__name__)
+
+INSTALLED_NAME = "catalogue.json"
+PREVIOUS_NAME = "catalogue.previous.json"
+
+
+def bundled_catalogue_path() -> Path:
+    return config_dir() / "catalogue" / "catalogue.json"
+
+
+def bundled_synonyms_path() -> Path:
+    return config_dir() / "catalogue" / "synonyms.json"
+
+
+def installed_catalogue_dir() -> Path:
+    return data_dir() / "catalogue"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    previous_version: str
+    version: str
+    procedures: int
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+class CatalogueStore:
+    def __init__(
+        self,
+        settings: CatalogueSettings,
+        synonyms: SynonymTable,
+        bundled: Path,
+        installed_dir: Path,
+    ) -> None:
+        self._settings = settings
+        self._synonyms = synonyms
+        self._bundled = bundled
+        self._installed_dir = installed_dir
+        self._lock = threading.Lock()
+        self._current = self._build(self._load_best())
+
+    @classmethod
+    def open(cls, settings: CatalogueSettings | None = None) -> CatalogueStore:
+        """The store over the bundled files and the kiosk's data folder."""
+        return cls(
+            settings or CatalogueSettings(),
+            load_synonyms(bundled_synonyms_path()),
+            bundled_catalogue_path(),
+            installed_catalogue_dir(),
+        )
+
+    @property
+    def current(self) -> Catalogue:
+        """The snapshot to show; keep the reference for a whole screen so it never changes
+        under the citizen's finger."""
+        return self._current
+
+    def _build(self, document: CatalogueDocument) -> Catalogue:
+        return Catalogue.build(
+            document, self._synonyms, self._settings.levels, self._settings.portal_url
+        )
+
+    def _load_best(self) -> CatalogueDocument:
+        bundled = load_catalogue_file(self._bundled)
+        installed_path = self._installed_dir / INSTALLED_NAME
+        if not installed_path.exists():
+            return bundled
+        try:
+            installed = load_catalogue_file(installed_path)
+        except CatalogueError as exc:
+            # Keep the bad file for the technician; the bundled catalogue still works.
+            log.error("installed catalogue unusable, using the bundled one:\n%s", exc)
+            installed_path.replace(installed_path.with_suffix(".rejected.json"))
+            return bundled
+        if version_key(installed.version) > version_key(bundled.version):
+            return installed
+        return bundled
+
+    def apply_update(self, payload: bytes | str | Mapping[str, Any]) -> UpdateResult:
+        """Validate a catalogue sent by the provincial system and, if it is newer, install it
+        and swap it in. Raises CatalogueError (nothing changed) when it is not usable."""
+        if isinstance(payload, Mapping):
+            document = parse_catalogue(payload, "update")
+        else:
+            document = decode_catalogue(payload, "update")
+        with self._lock:
+            previous = self._current.version
+            if version_key(document.version) <= version_key(previous):
+                raise CatalogueError(
+                    [
+                        CatalogueProblem(
+                            "update",
+                            None,
+                            "",
+                            "",
+                            "version",
+                            f"version {document.version} is not newer than {previous}",
+                        )
+                    ]
+                )
+            snapshot = self._build(document)
+            target = self._installed_dir / INSTALLED_NAME
+            if target.exists():
+                _write_atomically(self._installed_dir / PREVIOUS_NAME, target.read_bytes())
+            _write_atomically(target, document.model_dump_json(exclude_defaults=True).encode())
+            self._current = snapshot
+        log.info("catalogue updated from %s to %s", previous, document.version)
+        return UpdateResult(previous, document.version, len(document.procedures))

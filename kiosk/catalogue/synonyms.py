@@ -1,0 +1,105 @@
+"""Everyday words → the catalogue's official words ("sổ đỏ" → "giấy chứng nhận quyền sử dụng
+đất"), read from `config/catalogue/synonyms.json` so staff can add what citizens really say.
+
+Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đỏ" are one phrase.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kiosk.catalogue.folding import tokens
+from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
+
+
+class SynonymEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: list[str] = Field(min_length=1)
+    means: str = Field(min_length=2)
+
+
+class SynonymFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: int = Field(1, ge=1, le=1)
+    entries: list[SynonymEntry]
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A query with every everyday phrase it contains replaced by its official words."""
+
+    terms: tuple[str, ...]
+    replaced: bool
+
+
+class SynonymTable:
+    def __init__(self, entries: list[SynonymEntry]) -> None:
+        self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for entry in entries:
+            meaning = tuple(tokens(entry.means))
+            for phrase in entry.phrases:
+                key = tuple(tokens(phrase))
+                if key:
+                    self._phrases[key] = meaning
+        self._longest = max((len(k) for k in self._phrases), default=0)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def _match_at(
+        self, terms: list[str], start: int, typing: bool
+    ) -> tuple[int, tuple[str, ...]] | None:
+        for length in range(min(self._longest, len(terms) - start), 0, -1):
+            window = tuple(terms[start : start + length])
+            meaning = self._phrases.get(window)
+            if meaning:
+                return length, meaning
+        if typing and start < len(terms):
+            # The citizen is still typing the phrase's last word: "lam so d" → "làm sổ đỏ".
+            window = tuple(terms[start:])
+            for phrase, meaning in self._phrases.items():
+                if (
+                    len(phrase) == len(window) >= 2
+                    and phrase[:-1] == window[:-1]
+                    and phrase[-1].startswith(window[-1])
+                ):
+                    return len(window), meaning
+        return None
+
+    def rewrite(self, terms: list[str], typing: bool = False) -> Rewrite:
+        """Replace the longest phrases first, left to right; other words stay as typed."""
+        out: list[str] = []
+        replaced = False
+        index = 0
+        while index < len(terms):
+            hit = self._match_at(terms, index, typing)
+            if hit:
+                length, meaning = hit
+                out.extend(meaning)
+                index += length
+                replaced = True
+            else:
+                out.append(terms[index])
+                index += 1
+        return Rewrite(tuple(out), replaced)
+
+
+def load_synonyms(path: Path) -> SynonymTable:
+    try:
+        data = SynonymFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise CatalogueError([CatalogueProblem(str(path), None, "", "", "", str(exc))]) from exc
+    except ValidationError as exc:
+        raise CatalogueError(
+            [
+                CatalogueProblem(str(path), None, "", "", ".".join(map(str, e["loc"])), e["msg"])
+                for e in exc.errors()
+            ]
+        ) from exc
+    return SynonymTable(data.entries)

@@ -1,0 +1,105 @@
+"""Fixtures for the catalogue tests: the project's own bundled data (config/catalogue) and
+small hand-written documents; nothing here reads ../shared/."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.catalogue.config import CatalogueSettings
+from kiosk.catalogue.snapshot import Catalogue
+from kiosk.catalogue.store import CatalogueStore, bundled_catalogue_path, bundled_synonyms_path
+from kiosk.catalogue.synonyms import SynonymTable, load_synonyms
+
+RECORD: dict[str, Any] = {
+    "code": "1.001193",
+    "name": "Đăng ký khai sinh",
+    "field": "ho-tich",
+    "levels": ["commune"],
+    "agency": "Ủy ban nhân dân cấp xã",
+    "channels": ["in_person", "online"],
+    "processing_time": {"same_day": True, "text": "Trong ngày"},
+    "fees": [{"kind": "charge", "amount_vnd": 0, "text": "Miễn lệ phí"}],
+    "papers": [
+        {
+            "papers": [
+                {"name": "Tờ khai đăng ký khai sinh", "originals": 1},
+                {"name": "Giấy chứng sinh", "originals": 1},
+            ]
+        }
+    ],
+    "results": ["Giấy khai sinh"],
+    "source": {
+        "url": "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/khai-sinh",
+        "title": "Cổng Dịch vụ công quốc gia",
+    },
+}
+
+DOCUMENT: dict[str, Any] = {
+    "format": 1,
+    "version": "2026.05.1",
+    "published": "2026-05-01",
+    "publisher": "test",
+    "fields": [
+        {
+            "id": "ho-tich",
+            "name": {"vi": "Hộ tịch", "en": "Civil status"},
+            "queue_service": "ho-tich",
+        },
+        {"id": "cu-tru", "name": {"vi": "Cư trú", "en": "Residence"}, "queue_service": "cu-tru"},
+    ],
+    "procedures": [
+        RECORD,
+        dict(
+            RECORD,
+            code="1.004222",
+            name="Đăng ký thường trú",
+            field="cu-tru",
+            results=["Cập nhật Cơ sở dữ liệu về cư trú"],
+            processing_time={"value": 7, "unit": "working_days"},
+            fees=[{"amount_vnd": 20000, "channel": "in_person", "text": "20.000 đồng"}],
+        ),
+    ],
+}
+
+
+@pytest.fixture
+def document() -> dict[str, Any]:
+    """A small valid catalogue document, a fresh copy for each test to break."""
+    return copy.deepcopy(DOCUMENT)
+
+
+@pytest.fixture(scope="session")
+def synonyms() -> SynonymTable:
+    return load_synonyms(bundled_synonyms_path())
+
+
+@pytest.fixture(scope="session")
+def starter(tmp_path_factory: pytest.TempPathFactory, synonyms: SynonymTable) -> Catalogue:
+    """The bundled starter catalogue, as the kiosk loads it."""
+    store = CatalogueStore(
+        CatalogueSettings(),
+        synonyms,
+        bundled_catalogue_path(),
+        tmp_path_factory.mktemp("installed"),
+    )
+    return store.current
+
+
+@pytest.fixture
+def make_store(tmp_path: Path, synonyms: SynonymTable) -> Callable[..., CatalogueStore]:
+    """A store over a bundled file of our own and an empty data folder, both in tmp_path."""
+
+    def make(bundled: dict[str, Any] | None = None) -> CatalogueStore:
+
+        path = tmp_path / "bundled.json"
+        if bundled is not None or not path.exists():
+            path.write_text(json.dumps(bundled or DOCUMENT, ensure_ascii=False), "utf-8")
+        return CatalogueStore(CatalogueSettings(), synonyms, path, tmp_path / "installed")
+
+    return make

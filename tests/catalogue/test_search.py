@@ -1,0 +1,152 @@
+"""Search finds the right procedure the way citizens type: no diacritics, run together, with
+typos, half typed, or in everyday words — over the starter catalogue and over 2,000+."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.catalogue.folding import fold, tokens
+from kiosk.catalogue.search import edit_distance
+from kiosk.catalogue.snapshot import Catalogue
+from kiosk.catalogue.synonyms import SynonymTable
+from kiosk.catalogue.synthetic import padded_document
+
+# (what the citizen types, the procedure that must come first)
+FIRST = [
+    ("dang ky khai sinh", "1.001193"),
+    ("Đăng ký khai sinh", "1.001193"),
+    ("DANG KY KHAI SINH", "1.001193"),
+    ("khaisinh", "1.001193"),
+    ("dangkykhaisinh", "1.001193"),
+    ("dang ki khai sinh", "1.001193"),
+    ("dang ky kai sinh", "1.001193"),
+    ("dnag ky khai sinh", "1.001193"),
+    ("giấy khai sinh", "1.001193"),
+    ("giay khai sinh", "1.001193"),
+    ("con mới sinh", "1.001193"),
+    ("con toi moi de", "1.001193"),
+    ("lam giay khai sinh cho con", "1.001193"),
+    ("làm sổ đỏ", "1.013978"),
+    ("lam so do", "1.013978"),
+    ("cap so do lan dau", "1.013978"),
+    ("dang ky ket hon", "1.000894"),
+    ("dangkykethon", "1.000894"),
+    ("muon lay vo", "1.000894"),
+    ("ket hon voi nguoi nuoc ngoai", "2.000806"),
+    ("giay xac nhan doc than", "1.004873"),
+    ("xac nhan tinh trang hon nhan", "1.004873"),
+    ("bo toi vua mat", "1.000656"),
+    ("bao tu", "1.000656"),
+    ("khai tu", "1.000656"),
+    ("cong chung giay to", "2.000815"),
+    ("sao y ban chinh", "2.000815"),
+    ("chung thuc chu ky", "2.000884"),
+    ("lam di chuc", "2.001019"),
+    ("nhap ho khau", "1.004222"),
+    ("dang ky thuong tru", "1.004222"),
+    ("dang ky tam tru", "1.004194"),
+    ("thue tro", "1.004194"),
+    ("tach khau", "1.010038"),
+    ("xin xac nhan cu tru", "1.010041"),
+    ("lam can cuoc cho con", "1.014062"),
+    ("mat cccd", "1.014064"),
+    ("mất căn cước", "1.014064"),
+    ("doi cccd", "1.014063"),
+    ("mo quan ban hang", "1.001612"),
+    ("giay phep kinh doanh", "1.001612"),
+    ("dong cua hang nghi kinh doanh", "1.001266"),
+    ("xin phep xay nha", "1.013225"),
+    ("tranh chap dat", "1.012812"),
+    ("ho ngheo", "1.011607"),
+    ("rut bao hiem xa hoi mot lan", "1.001613"),
+    ("mat the bao hiem y te", "1.002759"),
+    ("lam ho chieu", "1.001456"),
+    ("ly lich tu phap", "3.000333"),
+    ("sang ten xe", "1.013076"),
+    ("ma so thue ca nhan", "1.008498"),
+    ("sua ten trong giay khai sinh", "1.004859"),
+    ("1.001193", "1.001193"),
+]
+
+# Queries where several procedures are fair answers; the expected one is in the first three.
+TOP_THREE = [
+    ("ban sao giay khai sinh", "2.000635"),
+    ("mat giay khai sinh", "1.004884"),
+    ("mua ban dat", "2.001035"),
+    ("chia thua ke", "2.001406"),
+    ("dang ky xe may moi", "1.013067"),
+    ("thêm tên vợ vào sổ đỏ", "1.013980"),
+    ("lien thong khai sinh bao hiem y te", "2.001023"),
+]
+
+
+def codes(catalogue: Catalogue, query: str, limit: int = 3) -> list[str]:
+    return [hit.procedure.code for hit in catalogue.search(query, limit)]
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST)
+def test_the_right_procedure_comes_first(starter: Catalogue, query: str, expected: str) -> None:
+    assert codes(starter, query)[:1] == [expected], codes(starter, query)
+
+
+@pytest.mark.parametrize(("query", "expected"), TOP_THREE)
+def test_the_right_procedure_is_in_the_first_three(
+    starter: Catalogue, query: str, expected: str
+) -> None:
+    assert expected in codes(starter, query), codes(starter, query)
+
+
+def test_every_keystroke_of_a_long_query_keeps_the_answer_near_the_top(starter: Catalogue) -> None:
+    query = "dang ky khai sinh"
+    for end in range(len("dang ky kh"), len(query) + 1):
+        assert "1.001193" in codes(starter, query[:end], 5), query[:end]
+
+
+def test_a_half_typed_word_is_a_prefix_until_a_space_ends_it(starter: Catalogue) -> None:
+    assert codes(starter, "dang ky ket h")[0] == "1.000894"
+    assert codes(starter, "ly lich tu ph")[0] == "3.000333"
+
+
+def test_nothing_is_found_for_nothing(starter: Catalogue) -> None:
+    assert starter.search("") == []
+    assert starter.search("   ") == []
+    assert starter.search("thu tuc") == []
+    assert starter.search("qwxzqwxz") == []
+
+
+def test_code_prefix_lists_matching_codes_in_order(starter: Catalogue) -> None:
+    assert codes(starter, "1.01406", 10) == ["1.014061", "1.014062", "1.014063", "1.014064"]
+
+
+def test_hits_report_how_much_of_the_query_they_cover(starter: Catalogue) -> None:
+    [best, *_] = starter.search("dang ky khai sinh")
+    assert best.coverage == 1.0 and best.score > 0
+
+
+def test_vietnamese_d_folds_to_d_and_marks_disappear() -> None:
+    assert fold("Đăng ký ĐẤT ĐAI, sổ đỏ!") == "dang ky dat dai so do"
+    assert tokens("Đăng ký") == tokens("dang ki") == ["dang", "ki"]
+    assert tokens("thủy lợi") == ["thuy", "loi"]
+    assert tokens("Lý lịch") == ["li", "lich"]
+
+
+def test_edit_distance_counts_a_swap_once_and_stops_at_the_limit() -> None:
+    assert edit_distance("dnag", "dang", 1) == 1
+    assert edit_distance("kai", "khai", 1) == 1
+    assert edit_distance("abc", "xyz", 1) == 2
+
+
+def test_the_answers_hold_in_a_catalogue_of_two_thousand(
+    starter: Catalogue, synonyms: SynonymTable
+) -> None:
+    large = Catalogue.build(padded_document(starter.document, 2100), synonyms)
+    assert len(large.procedures) == 2100
+    for query, expected in FIRST:
+        assert codes(large, query)[:1] == [expected], (query, codes(large, query))
+
+
+def test_levels_filter_what_a_centre_offers(starter: Catalogue, synonyms: SynonymTable) -> None:
+    commune = Catalogue.build(starter.document, synonyms, levels=["commune"])
+    assert all("commune" in p.levels for p in commune.procedures)
+    assert "1.001456" not in codes(commune, "lam ho chieu", 20)
+    assert {f.id for f in commune.fields} == {p.field for p in commune.procedures}

@@ -1,0 +1,50 @@
+"""Everyday phrases are rewritten into the catalogue's words, longest phrase first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.catalogue.folding import tokens
+from kiosk.catalogue.loader import CatalogueError
+from kiosk.catalogue.synonyms import SynonymEntry, SynonymTable, load_synonyms
+
+TABLE = SynonymTable(
+    [
+        SynonymEntry(phrases=["sổ đỏ"], means="giấy chứng nhận quyền sử dụng đất"),
+        SynonymEntry(phrases=["làm sổ đỏ"], means="đăng ký đất đai lần đầu"),
+        SynonymEntry(phrases=["cccd"], means="căn cước"),
+    ]
+)
+
+
+def rewrite(text: str, typing: bool = False) -> tuple[str, ...]:
+    return TABLE.rewrite(tokens(text), typing).terms
+
+
+def test_phrases_match_without_diacritics_and_longest_first() -> None:
+    assert rewrite("so do") == tuple(tokens("giấy chứng nhận quyền sử dụng đất"))
+    assert rewrite("lam so do") == tuple(tokens("đăng ký đất đai lần đầu"))
+    assert rewrite("mat cccd") == ("mat", "can", "cuoc")
+
+
+def test_a_phrase_still_being_typed_counts() -> None:
+    assert rewrite("lam so d", typing=True) == tuple(tokens("đăng ký đất đai lần đầu"))
+    assert rewrite("lam so d", typing=False) == ("lam", "so", "d")
+
+
+def test_no_phrase_no_rewrite() -> None:
+    result = TABLE.rewrite(["ket", "hon"])
+    assert result.terms == ("ket", "hon") and not result.replaced
+
+
+def test_a_broken_synonym_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text('{"format": 1, "entries": [{"phrases": [], "means": "x"}]}')
+    with pytest.raises(CatalogueError) as caught:
+        load_synonyms(path)
+    assert [str(p).split(":")[1].strip() for p in caught.value.problems] == [
+        "entries.0.phrases",
+        "entries.0.means",
+    ]
