@@ -7,13 +7,17 @@ make-up working Saturdays the Government announces, which the per-year files sup
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 import holidays
 
 from kiosk.calendar.year_file import AnnouncedDay
+
+log = logging.getLogger(__name__)
 
 # Far more than any real run of days off (Tết with weekends is nine days); reaching it means the
 # configuration closes the centre for good, which must fail loudly rather than loop.
@@ -33,6 +37,14 @@ class NoWorkingDayError(RuntimeError):
     """The calendar has no working day in a long stretch: the configuration is wrong."""
 
 
+def _named_in(language: str) -> holidays.HolidayBase | None:
+    try:
+        return holidays.country_holidays("VN", language=language)
+    except FileNotFoundError:
+        log.warning("holiday names in %s are not bundled; falling back", language)
+        return None
+
+
 class WorkingCalendar:
     def __init__(
         self,
@@ -41,8 +53,14 @@ class WorkingCalendar:
     ) -> None:
         self._weekly_days_off = weekly_days_off
         self._announced = dict(announced or {})
-        self._statutory_vi = holidays.country_holidays("VN", language="vi")
-        self._statutory_en = holidays.country_holidays("VN", language="en_US")
+        # Without its translation files (a frozen build that lacks them) the package still knows
+        # the days, named as its source names them: the decision never depends on the files.
+        named = _named_in("vi")
+        self._statutory_vi = named if named is not None else holidays.country_holidays("VN")
+
+    @cached_property
+    def _statutory_en(self) -> holidays.HolidayBase | None:
+        return _named_in("en_US")
 
     def is_working_day(self, day: date) -> bool:
         announced = self._announced.get(day)
@@ -62,7 +80,9 @@ class WorkingCalendar:
                 day,
                 False,
                 self._statutory_vi[day],
-                self._statutory_en[day],
+                self._statutory_en[day]
+                if self._statutory_en is not None
+                else self._statutory_vi[day],
                 "Bộ luật Lao động 2019, Điều 111 và 112",
             )
         if day.weekday() in self._weekly_days_off:

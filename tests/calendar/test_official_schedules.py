@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import holidays
 import pytest
 
 from kiosk.calendar.working_days import WorkingCalendar
@@ -137,3 +138,19 @@ def test_a_year_without_announcements_still_closes_for_tet(calendar: WorkingCale
         _d("2027-02-04") + timedelta(days=n) for n in range(7)
     ]
     assert calendar.is_working_day(_d("2027-02-11"))
+
+
+def test_without_the_translation_files_the_days_are_still_known(monkeypatch) -> None:
+    """A frozen build may lack the package's .mo files: the days off must not depend on them."""
+    original = holidays.country_holidays
+
+    def untranslated(country: str, **kwargs):
+        if kwargs.get("language"):
+            raise FileNotFoundError("No translation file found for domain: 'VN'")
+        return original(country, **kwargs)
+
+    monkeypatch.setattr(holidays, "country_holidays", untranslated)
+    calendar = WorkingCalendar()
+    assert not calendar.is_working_day(_d("2026-02-17"))
+    tet = calendar.describe(_d("2026-02-17"))
+    assert tet.name_vi and tet.name_en == tet.name_vi
