@@ -12,7 +12,9 @@ from kiosk.tickets.numbering import TicketBook
 
 
 def main() -> None:
-    settings = load_config().queue.model_copy(update={"daily_maximum": 9999, "number_range": (1, 9999)})
+    settings = load_config().queue.model_copy(
+        update={"daily_maximum": 9999, "number_range": (1, 9999)}
+    )
     book = TicketBook(Path(sys.argv[1]), settings, LocalTime())
     service = settings.services[0]
     while True:
