@@ -377,7 +377,7 @@ class ProvincialClient:
             raise InvalidRequestError("invalid_day", f"{day!r} is not YYYY-MM-DD") from exc
         reply = self._parse(self._call("GET", f"/ticket-ranges/{wanted.isoformat()}"), _RangeReply)
         if reply.day != wanted or reply.first > reply.last:
-            raise TransientError(TransientFailure.MALFORMED_REPLY, "range of another day")
+            raise TransientError(TransientFailure.MALFORMED_REPLY, "wrong day or backwards")
         return reply.first, reply.last
 
     def queue_status(self) -> dict[str, int]:

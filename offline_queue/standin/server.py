@@ -223,7 +223,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault.kind == FaultKind.SERVER_ERROR and not fault.after_store:
             self._send(
                 problem(fault.status or 503, "server_error", "simulated failure"),
-                {"Retry-After": _retry_after(fault)} if fault.status == 503 else {},
+                {"Retry-After": _retry_after(fault)} if (fault.status or 503) == 503 else {},
             )
         elif fault.kind == FaultKind.POISON:
             self._send(problem(fault.status or 422, "poison", "the province cannot take this"))
