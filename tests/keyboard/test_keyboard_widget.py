@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QPointF, Qt, QUrl
 from PySide6.QtQuick import QQuickItem, QQuickView
 from PySide6.QtTest import QTest
 
@@ -156,3 +156,17 @@ def test_tapping_keys_keeps_the_focus_in_the_field(screen: Screen) -> None:
     screen.type("tone_acute", "mark_â", "key_shift", "layout_symbols", "layout_letters")
     assert screen.find("nameField").hasActiveFocus()
     assert screen.text("nameField") == "Â"
+
+
+def test_a_multi_line_text_edit_takes_the_keyboard_too(screen: Screen) -> None:
+    screen.tap("addressField")
+    screen.type("soos ", "layout_symbols", "5", "layout_letters", " phoos hangf ddaof")
+    assert screen.text("addressField") == "Số 5 Phố Hàng Đào"
+
+
+def test_a_selection_is_replaced_by_what_is_typed(screen: Screen) -> None:
+    screen.tap("nameField")
+    screen.type("nam")
+    QMetaObject.invokeMethod(screen.find("nameField"), "selectAll")
+    screen.type("lan")  # a capital again: the name starts over
+    assert screen.text("nameField") == "Lan"

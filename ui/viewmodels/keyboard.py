@@ -134,6 +134,12 @@ class KeyboardController(QObject):
             caps_lock=bool(hints & Hint.ImhUppercaseOnly.value),
         )
 
+    @Slot(str)
+    def cursorMoved(self, before_cursor: str) -> None:
+        """The cursor moved (a tap in the field, a selection replaced): capitals follow it."""
+        if not self._caps_lock:
+            self._set_state(shift=wants_capital(before_cursor, self._capitalization))
+
     @Slot(str, str, str, result="QVariantMap")
     def tap(self, kind: str, value: str, before_cursor: str) -> dict[str, object]:
         """One key tapped; returns the edit as {remove, insert} for the focused field."""

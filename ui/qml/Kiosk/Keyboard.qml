@@ -56,6 +56,13 @@ Rectangle {
         }
     }
 
+    Connections {
+        target: keyboard.target
+        function onCursorPositionChanged() {
+            keyboard.controller.cursorMoved(keyboard.target.getText(0, keyboard.target.cursorPosition))
+        }
+    }
+
     visible: open
     implicitHeight: keys.implicitHeight + 2 * spacing
     color: theme.surface
