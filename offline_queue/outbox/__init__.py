@@ -8,6 +8,7 @@ from offline_queue.outbox.errors import (
     ItemCorruptedError,
     OutboxError,
     SchemaTooNewError,
+    StorageError,
 )
 from offline_queue.outbox.model import (
     Alert,
@@ -37,5 +38,6 @@ __all__ = [
     "QueueCounts",
     "Scan",
     "SchemaTooNewError",
+    "StorageError",
     "SweepReport",
 ]

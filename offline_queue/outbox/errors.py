@@ -18,6 +18,13 @@ class DiskFullError(OutboxError):
     message_key = "outbox.error.disk_full"
 
 
+class StorageError(OutboxError):
+    """Storing a new item failed on the disk for another reason (I/O error, file size limit
+    in SQLite); nothing was stored and every item already stored is untouched."""
+
+    message_key = "outbox.error.storage"
+
+
 class InvalidItemError(OutboxError):
     """The caller handed over something that cannot be stored or sent (bad id, not JSON)."""
 

@@ -1,5 +1,5 @@
 """Disk space: refuse new data early, with a reserve, and recognise a full disk when a write
-fails anyway (space can vanish between the check and the write)."""
+fails anyway (space can vanish between the check and the write, and files have size limits)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from offline_queue.outbox.errors import DiskFullError
+from offline_queue.outbox.errors import DiskFullError, StorageError
 
 # ENOSPC: device full; EDQUOT: quota reached; EFBIG: file size limit (RLIMIT_FSIZE) reached.
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
@@ -32,3 +32,9 @@ def is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.Error):
         return getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL
     return False
+
+
+def storage_failure(exc: OSError | sqlite3.Error) -> DiskFullError | StorageError:
+    """What to tell the caller when storing a new item failed on the disk."""
+    error = DiskFullError if is_disk_full(exc) else StorageError
+    return error(f"{type(exc).__name__}: {exc}")

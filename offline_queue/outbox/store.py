@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import threading
 import time
 import uuid
@@ -24,7 +25,6 @@ from offline_queue.client import ITEM_ID_PATTERN
 from offline_queue.crypto import DataKey, IntegrityError, KeyStore, KeyStoreError
 from offline_queue.outbox.config import OutboxSettings
 from offline_queue.outbox.errors import (
-    DiskFullError,
     DuplicateItemError,
     InvalidItemError,
     ItemCorruptedError,
@@ -43,7 +43,7 @@ from offline_queue.outbox.model import (
 from offline_queue.outbox.payload import canonical_json, digest_of, dossier_body
 from offline_queue.outbox.scanfiles import ScanFolder
 from offline_queue.outbox.schema import configure_connection, migrate, open_connection
-from offline_queue.outbox.space import MB, ensure_room, is_disk_full
+from offline_queue.outbox.space import MB, ensure_room, storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -204,49 +204,69 @@ class Outbox:
         try:
             names = self._scans.write_all(sealed_files)
         except OSError as exc:
-            if is_disk_full(exc):
-                raise DiskFullError(str(exc)) from exc
-            raise
-        now = self._clock()
+            raise storage_failure(exc) from exc
         try:
-            with self._lock, self._db.atomic():
-                if kind is ItemKind.HEARTBEAT:
-                    self._db.execute(
-                        "DELETE FROM items WHERE kind = ? AND state = ?",
-                        [ItemKind.HEARTBEAT, ItemState.PENDING],
-                    )
-                self._db.execute(
-                    "INSERT INTO items (id, kind, state, created_at, updated_at, wrapped_key, "
-                    "sealed_body, digest, body_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        item_id,
-                        kind,
-                        ItemState.PENDING,
-                        now,
-                        now,
-                        wrapped_key,
-                        sealed_body,
-                        digest,
-                        len(body),
-                    ],
-                )
-                for seq, (name, blob) in enumerate(zip(names, sealed_files, strict=True)):
-                    self._db.execute(
-                        "INSERT INTO item_files (item_id, seq, file_name, sealed_bytes) "
-                        "VALUES (?, ?, ?, ?)",
-                        [item_id, seq, name, len(blob)],
-                    )
+            self._insert(
+                item_id,
+                kind,
+                wrapped_key,
+                sealed_body,
+                digest,
+                len(body),
+                names,
+                [len(blob) for blob in sealed_files],
+            )
         except BaseException as exc:
             self._scans.remove(names)
-            if is_disk_full(exc):
-                raise DiskFullError(str(exc)) from exc
             existing = self.item(item_id)
             if existing is not None:  # another thread stored the same id meanwhile
                 return self._same_or_refuse(existing, digest)
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise storage_failure(exc) from exc
             raise
         stored = self.item(item_id)
         assert stored is not None
         return stored
+
+    def _insert(
+        self,
+        item_id: str,
+        kind: ItemKind,
+        wrapped_key: bytes,
+        sealed_body: bytes,
+        digest: str,
+        body_bytes: int,
+        names: list[str],
+        sizes: list[int],
+    ) -> None:
+        now = self._clock()
+        with self._lock, self._db.atomic():
+            if kind is ItemKind.HEARTBEAT:
+                self._db.execute(
+                    "DELETE FROM items WHERE kind = ? AND state = ?",
+                    [ItemKind.HEARTBEAT, ItemState.PENDING],
+                )
+            self._db.execute(
+                "INSERT INTO items (id, kind, state, created_at, updated_at, wrapped_key, "
+                "sealed_body, digest, body_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    item_id,
+                    kind,
+                    ItemState.PENDING,
+                    now,
+                    now,
+                    wrapped_key,
+                    sealed_body,
+                    digest,
+                    body_bytes,
+                ],
+            )
+            for seq, (name, size) in enumerate(zip(names, sizes, strict=True)):
+                self._db.execute(
+                    "INSERT INTO item_files (item_id, seq, file_name, sealed_bytes) "
+                    "VALUES (?, ?, ?, ?)",
+                    [item_id, seq, name, size],
+                )
 
     @staticmethod
     def _same_or_refuse(existing: OutboxItem, digest: str) -> OutboxItem:
