@@ -4,7 +4,14 @@
         --kiosk kiosk-01=/path/to/kiosk.secret [--speed 600] [--tls-cert C --tls-key K]
 
 Each `--kiosk ID=FILE` names a kiosk and the file holding its secret (the same file the kiosk
-signs with). Admin endpoints (faults, clock, scenarios) answer on 127.0.0.1 only.
+signs with). The contract is offline_queue/contract/openapi.yaml. Admin endpoints, JSON, for
+127.0.0.1 only:
+
+    GET|POST|DELETE /admin/faults      list / arm (a Fault as JSON, e.g. {"kind": "reset"}) / clear
+    GET|POST /admin/clock              {"advance_seconds": 3600} moves the simulated clock
+    PUT /admin/scenarios/CODE          {"scenario": "more_papers"} steers a dossier's timeline
+    PUT /admin/queue/SERVICE           {"waiting": 7} people already waiting at the centre
+    GET /admin/received/KIND           what arrived (dossier, rating, ticket_record)
 """
 
 from __future__ import annotations

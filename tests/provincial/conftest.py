@@ -3,6 +3,7 @@ signed as its kiosk, dossier bodies, and a plain retry loop that reuses the idem
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -41,8 +42,9 @@ class Dossier:
 def make_dossier() -> Callable[[int], Dossier]:
     """Dossier n: a body shaped like the kiosk's (form data, one scanned file as base64)."""
 
-    def make(n: int) -> Dossier:
+    def make(n: int, scan_bytes: int = 360) -> Dossier:
         code = f"000.00.06.H56-261123-{n:04d}"
+        scan = bytes(range(256)) * max(1, scan_bytes // 256)
         document = {
             "dossier_code": code,
             "procedure_code": "1.001193",
@@ -51,7 +53,7 @@ def make_dossier() -> Callable[[int], Dossier]:
                 {
                     "name": "don.pdf",
                     "content_type": "application/pdf",
-                    "data_base64": "JVBERi0xLjQK" * 40,
+                    "data_base64": base64.b64encode(scan).decode(),
                 }
             ],
         }

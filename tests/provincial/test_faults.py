@@ -175,3 +175,23 @@ def test_ratings_and_ticket_records_are_idempotent_too(standin, client):
 
     assert [i.item_id for i in standin.store.items("rating")] == ["rating-1"]
     assert [i.item_id for i in standin.store.items("ticket_record")] == ["ticket-1"]
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(FaultKind.DROP_MID_BODY, during="request"),
+        Fault(FaultKind.RESET),
+        Fault(FaultKind.RESPONSE_LOST),
+    ],
+    ids=["drop mid request", "reset", "reply lost"],
+)
+def test_a_large_dossier_survives_a_cut_connection(fault, standin, client, make_dossier, deliver):
+    dossier = make_dossier(500, scan_bytes=3_000_000)
+    standin.arm(fault)
+
+    delivery = deliver(client, dossier)
+
+    assert [f.reason for f in delivery.failures] == [TransientFailure.CONNECTION]
+    assert standin.store.count_by_code(dossier.code) == 1
+    assert standin.store.body("dossier", dossier.dossier_id) == dossier.body
