@@ -1,4 +1,4 @@
-"""Run the stand-in province on its own:
+r"""Run the stand-in province on its own:
 
     python -m offline_queue.standin --port 8765 --db standin.sqlite \
         --kiosk kiosk-01=/path/to/kiosk.secret [--speed 600] [--tls-cert C --tls-key K]
