@@ -24,6 +24,7 @@ from ui.shell import Shell
 from ui.theme import Theme
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.home import HomeViewModel
+from ui.viewmodels.keyboard import KeyboardController
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,8 @@ class KioskUi:
             for e in JOURNEYS
         ]
         self.home = HomeViewModel(context, self.i18n, tiles, self.journeys)
+        self.keyboard = KeyboardController()
+        self.shell.on_session_end(self.keyboard.reset)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
         root = self.engine.rootContext()
@@ -76,6 +79,7 @@ class KioskUi:
             "i18n": self.i18n,
             "theme": self.theme,
             "home": self.home,
+            "keyboardController": self.keyboard,
             **{e.context_name: self.journeys[e.id] for e in JOURNEYS},
         }.items():
             root.setContextProperty(name, obj)

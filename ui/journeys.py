@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ui.viewmodels.base import JourneyViewModel
+from ui.viewmodels.catalogue import CatalogueViewModel
 from ui.viewmodels.take_number import TakeNumberViewModel
 
 
@@ -22,6 +23,14 @@ class JourneyEntry:
 
 JOURNEYS: list[JourneyEntry] = [
     JourneyEntry(
-        "take_number", "takeNumber", "ticket.tile", "ticket.tile_hint", "№", TakeNumberViewModel
+        "take_number", "takeNumber", "ticket.tile", "ticket.tile_hint", "", TakeNumberViewModel
+    ),
+    JourneyEntry(
+        "find_procedure",
+        "catalogue",
+        "catalogue.tile",
+        "catalogue.tile_hint",
+        "",
+        CatalogueViewModel,
     ),
 ]

@@ -9,10 +9,15 @@ Rectangle {
     border.color: theme.danger
     border.width: 4
     radius: theme.radius
+    StatusIcon {
+        id: icon
+        kind: "problem"
+        anchors { left: parent.left; top: parent.top; margins: theme.gap }
+    }
     Text {
         id: text
-        anchors { fill: parent; margins: theme.gap }
-        text: "⚠ " + parent.message
+        anchors { left: icon.right; right: parent.right; top: parent.top; margins: theme.gap }
+        text: parent.message
         wrapMode: Text.WordWrap
         font.pixelSize: theme.bodySize
         font.bold: true

@@ -28,14 +28,14 @@ Rectangle {
                 objectName: "backButton"
                 visible: frame.showBack
                 primary: false
-                text: "‹ " + i18n.s["common.back"]
+                text: i18n.s["common.back"]
                 onClicked: frame.backRequested()
             }
             KioskButton {
                 objectName: "homeButton"
                 visible: frame.showHome
                 primary: false
-                text: "⌂ " + i18n.s["common.home"]
+                text: i18n.s["common.home"]
                 onClicked: shell.home()
             }
         }
@@ -62,8 +62,9 @@ Rectangle {
                 objectName: "contrastButton"
                 primary: false
                 implicitWidth: 120
-                text: "◐"
+                text: ""
                 Accessible.name: i18n.s["shell.high_contrast"]
+                ContrastIcon { anchors.centerIn: parent }
                 onClicked: theme.toggleHighContrast()
             }
             KioskButton {

@@ -40,16 +40,18 @@ ScreenFrame {
             font.pixelSize: theme.smallSize
             color: theme.mutedText
         }
-        Text {
+        Row {
             objectName: "ticketPrinted"
-            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignHCenter
             visible: takeNumber.ticket.printed === true
-            horizontalAlignment: Text.AlignHCenter
-            text: "✓ " + (takeNumber.ticket.message || "")
-            wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            font.bold: true
-            color: theme.ok
+            spacing: theme.gap / 2
+            StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
+            Text {
+                text: takeNumber.ticket.message || ""
+                font.pixelSize: theme.bodySize
+                font.bold: true
+                color: theme.ok
+            }
         }
         ErrorSummary {
             objectName: "ticketProblem"
