@@ -283,3 +283,37 @@ def _final_counts(
             report.problems.append(f"not delivered and wiped after draining: {not_wiped[:3]}")
     finally:
         outbox.close()
+
+
+def main() -> None:
+    """`python -m tests.outbox.crash_harness [--kills N]`: run the loop in a temporary folder
+    and print the report as one JSON line (bench/outbox_bench.py reads it)."""
+    import argparse
+    import json
+    import tempfile
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kills", type=int, default=110)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="outbox-crash-") as work:
+        report = run_crash_loop(Path(work), kills=args.kills)
+    print(
+        json.dumps(
+            {
+                "summary": report.summary(),
+                "kills": report.kills,
+                "in_flight": dict(report.in_flight),
+                "enqueued": report.enqueued,
+                "delivered": report.delivered,
+                "lost": len(report.lost),
+                "duplicated": len(report.duplicated),
+                "digest_mismatches": len(report.digest_mismatches),
+                "orphans_after_final_sweep": report.orphans_after_final_sweep,
+                "problems": report.problems[:20],
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
