@@ -19,6 +19,7 @@ from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
 from kiosk.paths import config_dir, site_config_dir
 from offline_queue.config import ProvincialSettings
+from offline_queue.outbox.config import OutboxSettings
 
 
 class Section(BaseModel):
@@ -97,6 +98,7 @@ class KioskConfig(Section):
     catalogue: CatalogueSettings = CatalogueSettings()
     calendar: CalendarSettings = CalendarSettings()
     provincial: ProvincialSettings = ProvincialSettings()
+    outbox: OutboxSettings = OutboxSettings()
 
 
 class ConfigError(Exception):
