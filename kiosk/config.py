@@ -18,6 +18,7 @@ from hardware.printer.config import PrinterSettings
 from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
 from kiosk.paths import config_dir, site_config_dir
+from kiosk.scanning.config import CameraSection
 from offline_queue.config import ProvincialSettings
 from offline_queue.outbox.config import OutboxSettings
 
@@ -99,6 +100,7 @@ class KioskConfig(Section):
     calendar: CalendarSettings = CalendarSettings()
     provincial: ProvincialSettings = ProvincialSettings()
     outbox: OutboxSettings = OutboxSettings()
+    camera: CameraSection = CameraSection()
 
 
 class ConfigError(Exception):

@@ -1,0 +1,416 @@
+"""Finds the page in a camera frame: a coarse search on a small copy, then the corners refined
+on the full-resolution frame.
+
+The coarse search splits the small copy into regions bounded by edges (at a few edge strengths,
+on illumination-invariant log brightness and on colour), fits a quadrilateral to each large
+region's convex hull from its four longest sides — so a corner under a hand or a shadow is
+recovered from the sides that remain — and keeps the candidate whose outline is best backed by
+edges. Refinement then fits each side to the strongest edge across it at full resolution.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from kiosk.scanning.quad import Quad, intersect, line_through
+
+WORK_SIZE = 540  # the coarse search runs on a copy at most this wide/tall
+_CANNY_LEVELS = ((60, 120), (30, 70), (14, 34))
+_MIN_AREA = 0.03  # of the frame
+# A step counts as an edge when it clearly stands out of the frame's own texture (wood grain,
+# sensor noise): a few times the median gradient, within these bounds.
+_EDGE_OVER_TEXTURE = 4.0
+_EDGE_GRADIENT_RANGE = (5.0, 30.0)
+_LINES_TRIED = 6  # longest straight stretches of an outline combined into quadrilaterals
+_REGIONS_TRIED = 6  # largest regions, and largest edge networks, looked at per edge strength
+_NETWORKS_TRIED = 4
+_CLEAR_SUPPORT = 0.95  # an outline this well backed by edges ends the search
+_FRAMED_SIDE_SUPPORT = 0.85  # a shape around the best one wins if all its sides are this
+_CONTAINER_SCORE = 0.6  # well outlined, and it scored at least this share of the best
+_LOG_LUT = (255 * np.log1p(np.arange(256) / 12.0) / np.log1p(255 / 12.0)).astype(np.uint8)
+
+
+@dataclass(frozen=True)
+class PageDetection:
+    quad: Quad  # in full-frame pixels
+    confidence: float  # 0‥1: share of the outline backed by a visible edge
+    frame_size: tuple[int, int]
+
+
+@dataclass
+class _Work:
+    """The small copy and what every candidate is scored against."""
+
+    size: tuple[int, int]
+    scale: float  # full-frame pixels per small pixel
+    grey: np.ndarray  # log brightness, uint8
+    gradient: np.ndarray  # float32, max over channels, spread by a 3×3 maximum
+    edge_level: float  # gradient that counts as an edge in this frame
+    channels: list[np.ndarray]
+
+
+def _prepare(image: np.ndarray) -> _Work:
+    height, width = image.shape[:2]
+    # An integer factor lets OpenCV average whole blocks: several times faster than any other.
+    factor = max(1, -(-max(height, width) // WORK_SIZE))
+    size = (width // factor, height // factor)
+    small = cv2.resize(image, size, interpolation=cv2.INTER_AREA) if factor > 1 else image
+    small = cv2.GaussianBlur(small, (3, 3), 0)
+    grey = cv2.LUT(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), _LOG_LUT)
+    lab = cv2.cvtColor(small, cv2.COLOR_BGR2Lab)
+    channels = [grey, lab[..., 1], lab[..., 2]]
+    gradient = np.zeros(grey.shape, np.float32)
+    for channel in channels:
+        dx = cv2.Sobel(channel, cv2.CV_32F, 1, 0, ksize=3)
+        dy = cv2.Sobel(channel, cv2.CV_32F, 0, 1, ksize=3)
+        gradient = np.maximum(gradient, cv2.magnitude(dx, dy) / 4)
+    gradient = cv2.dilate(gradient, np.ones((3, 3), np.uint8))
+    texture = float(np.median(gradient[::4, ::4]))
+    edge_level = float(np.clip(_EDGE_OVER_TEXTURE * texture, *_EDGE_GRADIENT_RANGE))
+    return _Work(size, width / size[0], grey, gradient, edge_level, channels)
+
+
+def _edges(work: _Work, low: int, high: int) -> np.ndarray:
+    edges = cv2.Canny(work.channels[0], low, high)
+    for chroma in work.channels[1:]:
+        edges |= cv2.Canny(chroma, low // 2, high // 2)
+    return cv2.dilate(edges, np.ones((3, 3), np.uint8))
+
+
+def _outlines(work: _Work, low: int, high: int) -> list[tuple[np.ndarray, float, float]]:
+    """Large closed shapes at one edge strength, and how far their outline lies inside the true
+    edge: regions bounded by edges stop short of it (+), connected edge networks (which keep a
+    card whole when a coloured band splits it into two regions) reach past it (−)."""
+    width, height = work.size
+    min_area = _MIN_AREA * width * height
+    found = []
+    edges = _edges(work, low, high)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (edges == 0).view(np.uint8), connectivity=4
+    )
+    for label in np.argsort(stats[1:, cv2.CC_STAT_AREA])[::-1][:_REGIONS_TRIED] + 1:
+        x, y, w, h, area = stats[label]
+        if area < min_area or (w >= width - 2 and h >= height - 2):
+            continue
+        mask = (labels[y : y + h, x : x + w] == label).view(np.uint8)
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        contour = max(contours, key=len) + np.array([x, y], np.int32)
+        found.append((contour, cv2.contourArea(contour), 1.5))
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    for contour in sorted(contours, key=len, reverse=True)[:_NETWORKS_TRIED]:
+        area = cv2.contourArea(contour)
+        if min_area <= area < 0.97 * width * height:
+            found.append((contour, area, -1.5))
+    return found
+
+
+def _straight_stretches(contour: np.ndarray) -> list[tuple[float, np.ndarray]]:
+    """The outline's straight stretches merged into lines, longest first: (length, line)."""
+    perimeter = cv2.arcLength(contour, True)
+    polygon = cv2.approxPolyDP(contour, 0.008 * perimeter, True).reshape(-1, 2)
+    polygon = polygon.astype(np.float64)
+    ends = np.roll(polygon, -1, axis=0)
+    lengths = np.linalg.norm(ends - polygon, axis=1)
+    merged: list[list] = []  # [length, line, first point]
+    for i in np.argsort(lengths)[::-1]:
+        if lengths[i] < 0.04 * perimeter:
+            break
+        a, b = polygon[i], ends[i]
+        for entry in merged:
+            line = entry[1]
+            if abs(a @ line[:2] + line[2]) < 3 and abs(b @ line[:2] + line[2]) < 3:
+                entry[0] += lengths[i]
+                break
+        else:
+            merged.append([lengths[i], line_through(a, b), (a + b) / 2])
+    return [(length, line) for length, line, _ in merged]
+
+
+def _quads_from_lines(lines: list[np.ndarray], centre: np.ndarray) -> list[np.ndarray]:
+    """Every way of closing four of the lines into a quadrilateral around `centre`."""
+    quads = []
+    for combo in itertools.combinations(range(len(lines)), 4):
+        chosen = [lines[i] for i in combo]
+        # order the lines around the shape by the direction of their foot point from the centre
+        feet = [centre - (centre @ line[:2] + line[2]) * line[:2] for line in chosen]
+        angles = [np.arctan2(f[1] - centre[1], f[0] - centre[0]) for f in feet]
+        chosen = [chosen[i] for i in np.argsort(angles)]
+        corners = [intersect(chosen[i - 1], chosen[i]) for i in range(4)]
+        if all(c is not None for c in corners):
+            quads.append(np.array(corners))
+    return quads
+
+
+def _quad_from_hull(contour: np.ndarray) -> np.ndarray | None:
+    """Four corners from the convex hull: the lines of its four longest sides, intersected."""
+    hull = cv2.convexHull(contour)
+    perimeter = cv2.arcLength(hull, True)
+    polygon = cv2.approxPolyDP(hull, 0.015 * perimeter, True).reshape(-1, 2).astype(np.float64)
+    if len(polygon) < 4:
+        return None
+    lengths = np.linalg.norm(np.roll(polygon, -1, axis=0) - polygon, axis=1)
+    keep = np.sort(np.argsort(lengths)[-4:])
+    lines = [line_through(polygon[i], polygon[(i + 1) % len(polygon)]) for i in keep]
+    corners = [intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(c is None for c in corners):
+        return None
+    return np.array(corners)
+
+
+def _fit_sides(quad: Quad, contour: np.ndarray, tolerance: float) -> Quad:
+    """Least-squares line through the contour points lying along each side, away from corners."""
+    points = contour.reshape(-1, 2).astype(np.float64)
+    lines = []
+    for a, b in quad.sides:
+        line = line_through(a, b)
+        distance = np.abs(points @ line[:2] + line[2])
+        along = (points - a) @ (b - a) / max(np.dot(b - a, b - a), 1e-9)
+        near = points[(distance < tolerance) & (along > 0.1) & (along < 0.9)]
+        if len(near) >= 8:
+            line = _fit(near)
+        lines.append(line)
+    corners = [intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(c is None for c in corners):
+        return quad
+    return Quad.from_points(np.array(corners))
+
+
+def _side_samples(quad: Quad, spacing: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Points along every side (away from the corners), the outward normal at each, and
+    which side each belongs to."""
+    points, normals, sides = [], [], []
+    centre = quad.corners.mean(axis=0)
+    for index, (a, b) in enumerate(quad.sides):
+        length = float(np.linalg.norm(b - a))
+        t = np.linspace(0.05, 0.95, max(8, int(length / spacing)))[:, None]
+        normal = np.array([b[1] - a[1], a[0] - b[0]]) / length
+        if np.dot(centre - a, normal) > 0:
+            normal = -normal
+        points.append(a + (b - a) * t)
+        normals.append(np.repeat(normal[None, :], len(t), axis=0))
+        sides.append(np.full(len(t), index))
+    return np.vstack(points), np.vstack(normals), np.concatenate(sides)
+
+
+def _score(work: _Work, quad: Quad, region_area: float) -> tuple[float, float, bool]:
+    """(score, support, framed). Support: share of the outline on a visible edge; sides on
+    the frame border or under a hand count as missing. Pages are brighter than what they lie
+    on, so a step the wrong way (a dark object's outline, wood grain) earns less. Framed:
+    every side is either clearly outlined or lies along the frame border (a page cut off)."""
+    width, height = work.size
+    points, normals, sides = _side_samples(quad, 3.0)
+    inner = np.rint(points - 2.5 * normals).astype(int)
+    outer = np.rint(points + 2.5 * normals).astype(int)
+    at = np.rint(points).astype(int)
+    valid = np.ones(len(points), bool)
+    for p in (inner, outer, at):
+        valid &= (p[:, 0] >= 0) & (p[:, 0] < width) & (p[:, 1] >= 0) & (p[:, 1] < height)
+    edge = np.zeros(len(points), bool)
+    brighter = np.zeros(len(points), bool)
+    edge[valid] = work.gradient[at[valid, 1], at[valid, 0]] > work.edge_level
+    grey = work.grey.astype(np.int16)
+    brighter[valid] = (
+        grey[inner[valid, 1], inner[valid, 0]] > grey[outer[valid, 1], outer[valid, 0]] + 4
+    )
+    support = float(edge.mean())
+    polarity = float((edge & brighter).sum() / max(1, edge.sum()))
+    fill = min(1.0, region_area / max(quad.area, 1.0) + 0.15)
+    size = (quad.area / (width * height)) ** 0.5
+    near_border = (
+        (points[:, 0] < 3)
+        | (points[:, 0] > width - 4)
+        | (points[:, 1] < 3)
+        | (points[:, 1] > height - 4)
+    )
+    framed = all(
+        edge[sides == side].mean() >= _FRAMED_SIDE_SUPPORT
+        or near_border[sides == side].mean() > 0.8
+        for side in range(4)
+    )
+    return support * fill * size * (0.4 + 0.6 * polarity), support, framed
+
+
+def _plausible(quad: Quad, width: int, height: int) -> bool:
+    if not quad.is_convex() or quad.min_angle_deg() < 45:
+        return False
+    lengths = quad.side_lengths()
+    if lengths.min() < 0.1 * min(width, height):
+        return False
+    slack = 0.08 * max(width, height)
+    xs, ys = quad.corners[:, 0], quad.corners[:, 1]
+    return bool(
+        xs.min() > -slack
+        and ys.min() > -slack
+        and xs.max() < width + slack
+        and ys.max() < height + slack
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    support: float
+    framed: bool
+    quad: Quad
+
+
+def _best_candidate(work: _Work) -> _Candidate | None:
+    """Strong edges first; weaker ones only when no outline is yet clearly backed by edges."""
+    width, height = work.size
+    found: list[_Candidate] = []
+    seen: set[tuple[int, ...]] = set()
+    for low, high in _CANNY_LEVELS:
+        for contour, area, inset in _outlines(work, low, high):
+            x, y, w, h = cv2.boundingRect(contour)
+            key = (x // 3, y // 3, w // 3, h // 3, round(area / 50), int(inset))
+            if key in seen:
+                continue
+            seen.add(key)
+            for quad in _guesses(contour, area, inset, width, height):
+                found.append(_Candidate(*_score(work, quad, area), quad))
+        if found and max(c.support for c in found) >= _CLEAR_SUPPORT:
+            break
+    if not found:
+        return None
+    best = max(found, key=lambda c: c.score)
+    # Cards and forms print boxes inside themselves; a box is never the page when a
+    # well-outlined shape around it is.
+    around = [
+        c
+        for c in found
+        if c.framed
+        and c.score >= _CONTAINER_SCORE * best.score
+        and c.quad.area > 1.15 * best.quad.area
+        and _contains(c.quad, best.quad)
+    ]
+    return max(around, key=lambda c: c.score) if around else best
+
+
+def _contains(outer: Quad, inner: Quad, tolerance: float = 3.0) -> bool:
+    contour = outer.corners.astype(np.float32)
+    return all(
+        cv2.pointPolygonTest(contour, (float(x), float(y)), True) > -tolerance
+        for x, y in inner.corners
+    )
+
+
+def _guesses(contour: np.ndarray, area: float, inset: float, width: int, height: int) -> list[Quad]:
+    stretches = _straight_stretches(contour)[:_LINES_TRIED]
+    centre = contour.reshape(-1, 2).mean(axis=0)
+    corner_sets = _quads_from_lines([line for _, line in stretches], centre)
+    hull_guess = _quad_from_hull(contour)
+    if hull_guess is not None:
+        corner_sets.append(hull_guess)
+    quads = []
+    tried: set[bytes] = set()
+    for corners in corner_sets:
+        quad = Quad.from_points(corners)
+        key = np.rint(quad.corners / 2).astype(np.int32).tobytes()
+        if key in tried or not _plausible(quad, width, height):
+            continue
+        tried.add(key)
+        quad = _fit_sides(quad, contour, tolerance=2.5)
+        quad = Quad.from_points(_grow(quad.corners, inset))
+        if _plausible(quad, width, height) and area / max(quad.area, 1.0) >= 0.5:
+            quads.append(quad)
+    return quads
+
+
+def _grow(corners: np.ndarray, distance: float) -> np.ndarray:
+    """Move every side outward by `distance` pixels."""
+    quad = Quad.from_points(corners)
+    centre = quad.corners.mean(axis=0)
+    lines = []
+    for a, b in quad.sides:
+        line = line_through(a, b)
+        if centre @ line[:2] + line[2] > 0:
+            line = -line
+        line[2] -= distance
+        lines.append(line)
+    points = [intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(p is None for p in points):
+        return quad.corners
+    return np.array(points)
+
+
+def detect_page(image: np.ndarray) -> PageDetection | None:
+    """The page outline in a BGR frame, or None when nothing page-like is in view."""
+    height, width = image.shape[:2]
+    work = _prepare(image)
+    best = _best_candidate(work)
+    if best is None:
+        return None
+    full = Quad.from_points((best.quad.corners + 0.5) * work.scale - 0.5)
+    refined = refine_corners(image, full, search=max(3.0, 1.5 * work.scale))
+    return PageDetection(refined, best.support, (width, height))
+
+
+def refine_corners(image: np.ndarray, quad: Quad, search: float, samples: int = 32) -> Quad:
+    """Each side moved onto the strongest brightness step across it in the full frame, then the
+    corners re-intersected. Sides with too few clear steps (frame border, hand) stay put."""
+    height, width = image.shape[:2]
+    centre = quad.corners.mean(axis=0)
+    offsets = np.arange(-np.ceil(search), np.ceil(search) + 1)
+    lines = []
+    for a, b in quad.sides:
+        direction = (b - a) / np.linalg.norm(b - a)
+        normal = np.array([-direction[1], direction[0]])
+        if np.dot(centre - a, normal) > 0:
+            normal = -normal  # pointing out of the page
+        t = np.linspace(0.08, 0.92, samples)
+        base = a + (b - a) * t[:, None]
+        grid = base[:, None, :] + offsets[None, :, None] * normal
+        map_x = grid[..., 0].astype(np.float32)
+        map_y = grid[..., 1].astype(np.float32)
+        profile = cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        grey = cv2.cvtColor(profile, cv2.COLOR_BGR2GRAY).astype(np.float32)
+        step = grey[:, :-2] - grey[:, 2:]  # page side minus outside: positive on a page edge
+        strength = np.abs(step)
+        best = strength.argmax(axis=1)
+        peak = strength[np.arange(samples), best]
+        inside = (
+            (base[:, 0] > 1)
+            & (base[:, 0] < width - 2)
+            & (base[:, 1] > 1)
+            & (base[:, 1] < height - 2)
+        )
+        good = inside & (peak > max(6.0, 0.35 * np.median(peak[inside]) if inside.any() else 6))
+        shift = best.astype(np.float64) + 1
+        left = strength[np.arange(samples), np.clip(best - 1, 0, strength.shape[1] - 1)]
+        right = strength[np.arange(samples), np.clip(best + 1, 0, strength.shape[1] - 1)]
+        curvature = left - 2 * peak + right
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sub = np.where(curvature < 0, 0.5 * (left - right) / curvature, 0.0)
+        shift += np.clip(np.nan_to_num(sub), -0.5, 0.5)
+        points = base + (offsets[0] + shift)[:, None] * normal
+        line = line_through(a, b)
+        if good.sum() >= samples * 0.4:
+            line = _robust_line(points[good])
+        lines.append(line)
+    corners = [intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(c is None for c in corners):
+        return quad
+    refined = Quad.from_points(np.array(corners))
+    if not refined.is_convex() or refined.max_shift(quad) > 3 * search:
+        return quad
+    return refined
+
+
+def _robust_line(points: np.ndarray) -> np.ndarray:
+    line = _fit(points)
+    for _ in range(2):
+        residual = np.abs(points @ line[:2] + line[2])
+        keep = residual < max(1.0, 2.5 * np.median(residual))
+        if keep.sum() < 4:
+            break
+        line = _fit(points[keep])
+    return line
+
+
+def _fit(points: np.ndarray) -> np.ndarray:
+    vx, vy, x0, y0 = cv2.fitLine(points.astype(np.float32), cv2.DIST_L2, 0, 0.01, 0.01).ravel()
+    return line_through(np.array([x0, y0]), np.array([x0 + vx, y0 + vy]))

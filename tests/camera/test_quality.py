@@ -1,0 +1,114 @@
+"""Frames that would make a poor scan are turned down with the reason a citizen can fix."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kiosk.i18n import translate
+from kiosk.scanning.detection import PageDetection, detect_page
+from kiosk.scanning.quad import Quad
+from kiosk.scanning.quality import QualityIssue, assess, sharpness
+from tests.camera.photoset import SceneSpec, render_scene
+
+SHARP = {"blur_sigma": 0.5, "noise_sigma": 2.0}
+
+
+def _report(spec: SceneSpec, previous: Quad | None = None):
+    scene = render_scene(spec)
+    return assess(scene.image, detect_page(scene.image), previous)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_good_frame_passes(seed):
+    report = _report(
+        SceneSpec(
+            seed=seed,
+            background=("dark", "light", "wood", "clutter")[seed],
+            page_height=0.8,
+            **SHARP,
+        )
+    )
+    assert report.ok, report.issues
+    assert report.guidance_key == "scanning.guidance.hold_still"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_blurred_frame_is_rejected_as_blurred(seed):
+    report = _report(
+        SceneSpec(
+            seed=seed,
+            background=("dark", "light", "wood", "clutter")[seed],
+            page_height=0.8,
+            blur_sigma=3.5,
+        )
+    )
+    assert report.issues == (QualityIssue.BLURRED,)
+    assert report.guidance_key == "scanning.guidance.blurred"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_glare_is_rejected_as_glare(seed):
+    report = _report(SceneSpec(seed=seed, background="dark", page_height=0.8, glare=True, **SHARP))
+    assert QualityIssue.GLARE in report.issues
+    assert report.glare_fraction > 0.002
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13, 29])
+def test_cut_off_page_is_rejected_as_cut_off(seed):
+    report = _report(
+        SceneSpec(
+            seed=seed,
+            background=("dark", "wood", "light", "clutter")[seed % 4],
+            page_height=0.8,
+            cut_off=True,
+            **SHARP,
+        )
+    )
+    assert report.issues[0] is QualityIssue.CUT_OFF
+
+
+def test_small_page_is_rejected_as_too_small():
+    report = _report(SceneSpec(seed=2, background="dark", page="letter", page_height=0.3, **SHARP))
+    assert report.issues == (QualityIssue.TOO_SMALL,)
+
+
+def test_moving_page_is_rejected_as_moving():
+    spec = SceneSpec(seed=4, background="dark", page_height=0.8, **SHARP)
+    scene = render_scene(spec)
+    found = detect_page(scene.image)
+    assert found is not None
+    earlier = Quad(found.quad.corners + np.array([25.0, 10.0]))
+    assert assess(scene.image, found, earlier).issues == (QualityIssue.MOVING,)
+    assert assess(scene.image, found, found.quad).ok
+
+
+def test_nothing_in_view_asks_for_a_page():
+    report = assess(np.zeros((720, 1280, 3), np.uint8), None)
+    assert report.issues == (QualityIssue.NO_PAGE,)
+
+
+def test_a_blank_page_is_not_called_blurred():
+    blank = np.full((720, 1280, 3), 40, np.uint8)
+    blank[100:620, 400:800] = 225
+    quad = Quad.from_points(np.array([[400, 100], [799, 100], [799, 619], [400, 619]], float))
+    report = assess(blank, PageDetection(quad, 1.0, (1280, 720)))
+    assert report.sharpness is None
+    assert report.ok
+
+
+def test_sharpness_falls_as_blur_grows():
+    base = SceneSpec(seed=9, background="light", page="letter", page_height=0.8, noise_sigma=3)
+    scores = []
+    for sigma in (0.0, 1.0, 2.0, 3.0, 5.0):
+        scene = render_scene(SceneSpec(**{**base.__dict__, "blur_sigma": sigma}))
+        from kiosk.scanning.quality import page_view
+
+        scores.append(sharpness(page_view(scene.image, Quad.from_points(scene.corners))))
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_every_guidance_is_translated():
+    for issue in QualityIssue:
+        for lang in ("vi", "en"):
+            assert translate(issue.message_key, lang) != issue.message_key
