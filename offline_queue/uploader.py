@@ -30,7 +30,7 @@ from offline_queue.outbox import ItemCorruptedError, ItemKind, Lease, Outbox, Qu
 
 log = logging.getLogger(__name__)
 
-# How often an idle uploader looks for newly due items when nobody wakes it.
+# How often an idle or waiting uploader looks at the queue when nobody wakes it.
 IDLE_POLL_SECONDS = 1.0
 # How often the snapshot's queue counts are refreshed while items flow.
 COUNTS_REFRESH_SECONDS = 0.5
@@ -68,8 +68,8 @@ class UploaderSnapshot:
     counts: QueueCounts
     last_success_at: float | None = None
     last_error_key: str | None = None
-    # Monotonic time before which the whole link waits after failures (0 = not waiting).
-    link_wait_until: float = 0.0
+    # Wall-clock time before which the whole link waits after failures (None: not waiting).
+    retry_at: float | None = None
 
 
 class Backoff:
@@ -148,6 +148,15 @@ class Uploader:
         """Look at the queue now (after an enqueue) rather than at the next poll."""
         self._wake.set()
 
+    def retry_now(self) -> None:
+        """Technician ("send now", e.g. after fixing the network): forget every wait and try
+        at once. Single writes of floats and ints, so safe from another thread."""
+        self._outbox.make_all_due()
+        self._link_failures = 0
+        self._link_wait_until = 0.0
+        self._update(retry_at=None)
+        self._wake.set()
+
     def snapshot(self) -> UploaderSnapshot:
         with self._snapshot_lock:
             return self._snapshot
@@ -170,21 +179,24 @@ class Uploader:
         """Send one due item and, when due, ask which acknowledged items are processed.
         Returns whether there was anything to do. Tests call this directly."""
         now_mono = time.monotonic()
-        if now_mono < self._link_wait_until:
-            return False
-        worked = self._send_next()
-        if self._clock() >= self._next_confirm_at:
-            worked = self._confirm() or worked
-        if worked or now_mono - self._counts_at >= COUNTS_REFRESH_SECONDS:
+        worked = False
+        if now_mono >= self._link_wait_until:
+            worked = self._send_next()
+            if self._clock() >= self._next_confirm_at:
+                worked = self._confirm() or worked
+        # Kept fresh while the link waits too: the queue grows while the network is down.
+        if not worked or now_mono - self._counts_at >= COUNTS_REFRESH_SECONDS:
             self._counts_at = now_mono
             self._update(counts=self._outbox.counts())
         return worked
 
     def _sleep(self) -> None:
+        """Until the link may try again or the next item is due, but at most a poll interval,
+        so the snapshot's queue counts stay fresh."""
         wait = IDLE_POLL_SECONDS
         link_wait = self._link_wait_until - time.monotonic()
         if link_wait > 0:
-            wait = link_wait
+            wait = min(wait, link_wait)
         else:
             due = self._outbox.next_due_at()
             if due is not None:
@@ -225,7 +237,7 @@ class Uploader:
                 network=NetworkState.ONLINE,
                 last_success_at=self._clock(),
                 last_error_key=None,
-                link_wait_until=0.0,
+                retry_at=None,
             )
         return True
 
@@ -262,7 +274,7 @@ class Uploader:
             exc,
             link_wait,
         )
-        self._update(network=state, last_error_key=error_key, link_wait_until=self._link_wait_until)
+        self._update(network=state, last_error_key=error_key, retry_at=self._clock() + link_wait)
 
     def _confirm(self) -> bool:
         self._next_confirm_at = self._clock() + self._confirm_every

@@ -436,6 +436,14 @@ class Outbox:
             )
         return cursor.rowcount == 1
 
+    def make_all_due(self) -> int:
+        """Technician ("send now"): every waiting item may be tried at once, whatever its
+        backoff said; returns how many were waiting."""
+        with self._lock, self._db.atomic():
+            return self._db.execute(
+                "UPDATE items SET next_attempt_at = 0 WHERE state = ?", [ItemState.PENDING]
+            ).rowcount
+
     # -- confirmation and retention -------------------------------------------------------
 
     def awaiting_confirmation(self, limit: int = 1000) -> list[str]:

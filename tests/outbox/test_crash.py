@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.outbox.crash_harness import run_crash_loop
 
 KILLS = 110
 
 
+# About a minute here; generous for slower machines, whose interpreter starts slower.
+@pytest.mark.timeout(600)
 def test_kill_9_at_random_moments_loses_nothing_and_duplicates_nothing(tmp_path: Path) -> None:
     report = run_crash_loop(tmp_path, kills=KILLS)
     print(report.summary())

@@ -21,6 +21,13 @@ from offline_queue.uploader import Backoff, NetworkState, Uploader
 from tests.outbox.support import ManualClock, dossier_data, make_scans
 
 
+class LongestWait(random.Random):
+    """Backoff's jitter always at its ceiling, so a test knows how long the link waits."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
 def run_until(uploader: Uploader, done: Callable[[], bool], limit_s: float = 20.0) -> None:
     """Drive the uploader step by step until `done()`; the limit only guards against a hang."""
     give_up = time.monotonic() + limit_s
@@ -78,6 +85,7 @@ def test_every_kind_reaches_the_province_once_with_its_digest(
     assert standin.store.heartbeats("kiosk-01") == 1
     counts = outbox.counts()
     assert counts.acked + counts.processed == 5 and len(outbox.items()) == 5  # no heartbeat
+    assert not uploader.run_once()  # nothing left to do; the snapshot catches up
     snapshot = uploader.snapshot()
     assert snapshot.network is NetworkState.ONLINE and snapshot.counts.waiting == 0
 
@@ -194,9 +202,11 @@ def test_retry_after_sets_when_the_item_is_next_tried(
     snapshot = uploader.snapshot()
     assert snapshot.network is NetworkState.DEGRADED
     assert snapshot.last_error_key == "provincial.error.rate_limited"
-    # The whole link waits as asked, not only that item.
+    # The whole link waits as asked, not only that item…
     assert not uploader.run_once()
-    uploader._link_wait_until = 0.0
+    # …until a technician says "send now".
+    uploader.retry_now()
+    assert uploader.run_once() and outbox.item("R-1").state is not ItemState.PENDING
     assert uploader.run_once()
     assert outbox.item("R-2").next_attempt_at == pytest.approx(clock() + 60)  # clamped to cap
     outbox.close()
@@ -224,8 +234,11 @@ def test_the_same_key_is_used_after_a_restart(
 
 
 def test_offline_items_wait_and_go_once_the_province_is_back(
-    tmp_path: Path, outbox: Outbox
+    tmp_path: Path, keystore: FileKeyStore
 ) -> None:
+    outbox = Outbox.open(
+        OutboxSettings(backoff_base_seconds=2, disk_reserve_mb=0), tmp_path, keystore
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -241,22 +254,31 @@ def test_offline_items_wait_and_go_once_the_province_is_back(
             read_timeout=2.0,
         )
     )
-    uploader = Uploader(outbox, client)
+    # Waits at their ceiling (2 s), so the link is still waiting when the test looks.
+    uploader = Uploader(outbox, client, rng=LongestWait())
 
     assert uploader.run_once()
     snapshot = uploader.snapshot()
     assert snapshot.network is NetworkState.OFFLINE
     assert snapshot.last_error_key == "provincial.error.connection"
     assert outbox.counts().pending == 2 and outbox.item("R-1").attempts == 1
+    # While the link waits, new items queue up and the snapshot shows them.
+    outbox.enqueue_rating("R-3", {"level": 3})
+    assert not uploader.run_once()
+    assert uploader.snapshot().counts.waiting == 3
+    assert uploader.snapshot().retry_at is not None
 
     back = start_standin(tmp_path / "back.db", port=port, secrets={"kiosk-01": secret})
+    uploader.retry_now()
     try:
-        run_until(uploader, lambda: delivered(outbox) == 2)
+        run_until(uploader, lambda: delivered(outbox) == 3)
         assert uploader.snapshot().network is NetworkState.ONLINE
-        assert sorted(stored_digests(back, "rating")) == ["R-1", "R-2"]
+        assert uploader.snapshot().retry_at is None
+        assert sorted(stored_digests(back, "rating")) == ["R-1", "R-2", "R-3"]
     finally:
         back.stop()
         client.close()
+        outbox.close()
 
 
 def test_a_kiosk_the_province_refuses_pauses_without_quarantining(
