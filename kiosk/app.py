@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hardware.printer import TicketPrinter, open_printer
+from kiosk.catalogue.store import CatalogueStore
 from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
 from kiosk.paths import config_dir, data_dir
@@ -22,6 +23,7 @@ class KioskContext:
     printer: TicketPrinter
     tickets: TicketService
     data_dir: Path
+    catalogue: CatalogueStore
     closers: list = field(default_factory=list)
 
     def close(self) -> None:
@@ -43,6 +45,7 @@ def build_context(
     )
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
     tickets = TicketService(book, printer, config.centre, config.queue)
-    context = KioskContext(config, local_time, printer, tickets, data)
+    catalogue = CatalogueStore.open(config.catalogue, data / "catalogue")
+    context = KioskContext(config, local_time, printer, tickets, data, catalogue)
     context.closers += [book.close, printer.close]
     return context

@@ -41,7 +41,37 @@ def tour_take_number(ui, shot: Shot, wait: Wait) -> None:
     ui.shell.home()
 
 
-TOURS: list[Callable[..., None]] = [tour_take_number]
+def tour_find_procedure(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.find_procedure import PrintState
+
+    vm = ui.journeys["find_procedure"]
+    ui.home.open("find_procedure")
+    shot("catalogue-1-start")
+    vm.chooseWay("fields")
+    shot("catalogue-2-fields")
+    vm.chooseField("ho-tich")
+    shot("catalogue-3-field-list")
+    vm.back()
+    vm.back()
+    vm.chooseWay("search")
+    vm.typeQuery("lam so do")
+    shot("catalogue-4-search")
+    vm.typeQuery("bo toi vua mat")
+    shot("catalogue-5-search-life-event")
+    vm.chooseEvent("death")
+    shot("catalogue-6-question")
+    for question, option in (("foreign", "no"), ("insured", "yes"), ("estate", "yes")):
+        vm.answer(question, option)
+    shot("catalogue-7-suggestions")
+    vm.openProcedure("1.000656")
+    shot("catalogue-8-detail")
+    vm.printGuidance()
+    wait(lambda: vm.journey.print_state is PrintState.PRINTED)
+    shot("catalogue-9-printed")
+    ui.shell.home()
+
+
+TOURS: list[Callable[..., None]] = [tour_take_number, tour_find_procedure]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.catalogue.config import CatalogueSettings
+from kiosk.catalogue.finder import Finder, FinderData, load_finder_data
 from kiosk.catalogue.loader import (
     CatalogueError,
     CatalogueProblem,
@@ -43,6 +44,10 @@ def bundled_catalogue_path() -> Path:
 
 def bundled_synonyms_path() -> Path:
     return config_dir() / "catalogue" / "synonyms.json"
+
+
+def bundled_finder_path() -> Path:
+    return config_dir() / "catalogue" / "finder.json"
 
 
 def installed_catalogue_dir() -> Path:
@@ -82,22 +87,31 @@ class CatalogueStore:
         synonyms: SynonymTable,
         bundled: Path,
         installed_dir: Path,
+        finder_data: FinderData | None = None,
     ) -> None:
         self._settings = settings
         self._synonyms = synonyms
         self._bundled = bundled
         self._installed_dir = installed_dir
+        self._finder_data = finder_data
         self._lock = threading.Lock()
         self._current = self._build(self._load_best())
 
     @classmethod
-    def open(cls, settings: CatalogueSettings | None = None) -> CatalogueStore:
-        """The store over the bundled files and the kiosk's data folder."""
+    def open(
+        cls, settings: CatalogueSettings | None = None, installed_dir: Path | None = None
+    ) -> CatalogueStore:
+        """The store over the bundled files and the kiosk's data folder. The finder's data is
+        checked against the bundled catalogue; an update that drops a procedure it names only
+        drops that suggestion."""
+        bundled = bundled_catalogue_path()
+        codes = {p.code for p in load_catalogue_file(bundled).procedures}
         return cls(
             settings or CatalogueSettings(),
             load_synonyms(bundled_synonyms_path()),
-            bundled_catalogue_path(),
-            installed_catalogue_dir(),
+            bundled,
+            installed_dir or installed_catalogue_dir(),
+            load_finder_data(bundled_finder_path(), codes),
         )
 
     @property
@@ -105,6 +119,12 @@ class CatalogueStore:
         """The snapshot to show; keep the reference for a whole screen so it never changes
         under the citizen's finger."""
         return self._current
+
+    def finder(self) -> Finder | None:
+        """The life-event finder over the current snapshot (None without finder data)."""
+        if self._finder_data is None:
+            return None
+        return Finder(self._finder_data, self._current)
 
     def _build(self, document: CatalogueDocument) -> Catalogue:
         return Catalogue.build(

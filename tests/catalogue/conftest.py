@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,3 +104,68 @@ def make_store(tmp_path: Path, synonyms: SynonymTable) -> Callable[..., Catalogu
         return CatalogueStore(CatalogueSettings(), synonyms, path, tmp_path / "installed")
 
     return make
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path: Path):
+    """The whole kiosk UI offscreen on a temporary data folder, with the simulated printer
+    writing what it prints to tmp_path/printed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import build_context
+    from kiosk.config import load_config
+    from ui.app import KioskUi
+
+    config = load_config()
+    config = config.model_copy(
+        update={
+            "printer": config.printer.model_copy(
+                update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
+            ),
+            "ui": config.ui.model_copy(update={"fullscreen": False}),
+        }
+    )
+    context = build_context(config, data=tmp_path / "data")
+    ui = KioskUi(context, windowed=True)
+    qtbot.waitExposed(ui.window)
+    yield Person(ui, qtbot)
+    ui.close()
+    context.close()
+
+
+class Person:
+    """Uses the kiosk like a citizen: real mouse taps on visible items, typing on the kiosk's
+    own keyboard (never qtbot.keyClicks, which aborts above U+00FF)."""
+
+    def __init__(self, ui: Any, qtbot: Any) -> None:
+        self.ui = ui
+        self.qtbot = qtbot
+
+    def item(self, name: str) -> Any:
+        found = self.ui.find(name)
+        assert found is not None and found.isVisible(), (
+            f"no visible {name!r} on {self.ui.shell.screen}"
+        )
+        return found
+
+    def tap(self, name: str) -> None:
+        from PySide6.QtCore import QPointF, Qt
+        from PySide6.QtTest import QTest
+
+        target = self.item(name)
+        centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
+        QTest.mouseClick(
+            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+        )
+        self.qtbot.wait(20)
+
+    def type(self, keys: str) -> None:
+        """Tap the keyboard's keys: letters as they are, a space as the space bar (Telex)."""
+        for char in keys:
+            self.tap("key_space" if char == " " else f"key_{char}")
+
+    def text(self, name: str) -> str:
+        return self.item(name).property("text")
+
+    def wait_screen(self, screen: str) -> None:
+        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=5000)
+        self.qtbot.wait(30)

@@ -1,0 +1,101 @@
+// A scrolling list of procedures, each a large button: name, time and fee, and (from the
+// finder) why it applies. Up/Down buttons for those who do not swipe.
+import QtQuick
+import Kiosk
+
+Item {
+    id: list
+    property var items: []
+    property string emptyText: ""
+    property string namePrefix: "procedure_"
+    signal chosen(string code)
+
+    ListView {
+        id: view
+        objectName: list.namePrefix + "list"
+        anchors { left: parent.left; right: scroller.left; top: parent.top; bottom: parent.bottom
+                  rightMargin: theme.gap }
+        clip: true
+        spacing: theme.gap / 2
+        model: list.items
+        boundsBehavior: Flickable.StopAtBounds
+        delegate: Rectangle {
+            required property var modelData
+            objectName: list.namePrefix + modelData.code
+            width: view.width
+            height: Math.max(theme.touchTarget, column.implicitHeight + 2 * theme.gap)
+            radius: theme.radius
+            color: area.pressed ? theme.pressed : theme.surface
+            border.color: theme.border
+            border.width: 2
+            Accessible.role: Accessible.Button
+            Accessible.name: modelData.name
+            Column {
+                id: column
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          margins: theme.gap }
+                spacing: 6
+                Text {
+                    width: parent.width
+                    text: modelData.name
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: theme.bodySize
+                    font.bold: true
+                    color: area.pressed ? theme.onPrimary : theme.text
+                }
+                Text {
+                    width: parent.width
+                    visible: modelData.why.length > 0
+                    text: modelData.why
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: theme.smallSize
+                    color: area.pressed ? theme.onPrimary : theme.text
+                }
+                Text {
+                    width: parent.width
+                    text: modelData.summary
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: theme.smallSize
+                    color: area.pressed ? theme.onPrimary : theme.mutedText
+                }
+            }
+            MouseArea { id: area; anchors.fill: parent; onClicked: list.chosen(modelData.code) }
+        }
+    }
+
+    Text {
+        anchors { left: parent.left; right: scroller.left; top: parent.top }
+        visible: list.items.length === 0 && list.emptyText.length > 0
+        text: list.emptyText
+        wrapMode: Text.WordWrap
+        font.pixelSize: theme.bodySize
+        color: theme.text
+    }
+
+    Column {
+        id: scroller
+        anchors { right: parent.right; top: parent.top }
+        width: visible ? 220 : 0
+        visible: view.contentHeight > view.height
+        spacing: theme.gap
+        KioskButton {
+            objectName: list.namePrefix + "up"
+            width: parent.width
+            implicitWidth: 220
+            primary: false
+            enabledState: !view.atYBeginning
+            text: i18n.s["catalogue.list.up"]
+            onClicked: view.contentY = Math.max(0, view.contentY - view.height * 0.8)
+        }
+        KioskButton {
+            objectName: list.namePrefix + "down"
+            width: parent.width
+            implicitWidth: 220
+            primary: false
+            enabledState: !view.atYEnd
+            text: i18n.s["catalogue.list.down"]
+            onClicked: view.contentY = Math.min(view.contentHeight - view.height,
+                                                view.contentY + view.height * 0.8)
+        }
+    }
+}
