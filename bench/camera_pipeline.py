@@ -1,0 +1,149 @@
+"""Prints how fast and how well the kiosk finds pages, and how long a capture takes to become a
+PDF, on the seeded photo set of tests/camera (generated here, nothing downloaded).
+
+    .venv/bin/python bench/camera_pipeline.py [--scenes N] [--repeat N]
+
+Figures, all on one core (cv2.setNumThreads(1)):
+- page detection per frame at 1920×1080 and 4000×3000: mean and p95 time, frames per second
+  (target ≥ 30 fps at 1080p);
+- SmartDoc Jaccard index on the photo set, overall and per condition (target mean ≥ 0.97);
+- capture → PDF: straighten + clean + PDF of one A4 page, black-and-white and colour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kiosk.scanning.config import ScanSettings
+from kiosk.scanning.detection import detect_page
+from kiosk.scanning.document import ScannedDocument
+from kiosk.scanning.enhance import EnhanceMode
+from kiosk.scanning.output import document_pdf
+from kiosk.scanning.pipeline import make_page
+from kiosk.scanning.quad import Quad
+from tests.camera.photoset import Scene, SceneSpec, render_scene, standard_specs
+from tests.camera.smartdoc import jaccard
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def time_detection(scenes: list[Scene], repeat: int) -> list[float]:
+    times = []
+    for scene in scenes:
+        detect_page(scene.image)  # warm caches for this frame size
+        for _ in range(repeat):
+            start = time.perf_counter()
+            detect_page(scene.image)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def report_speed(label: str, times: list[float]) -> None:
+    mean = statistics.fmean(times)
+    p95 = float(np.percentile(times, 95))
+    print(
+        f"  {label}: mean {mean * 1000:.1f} ms ({1 / mean:.0f} fps), "
+        f"p95 {p95 * 1000:.1f} ms ({1 / p95:.0f} fps), {len(times)} runs"
+    )
+
+
+def report_jaccard(scenes: list[Scene]) -> None:
+    scores = []
+    for scene in scenes:
+        found = detect_page(scene.image)
+        scores.append(
+            0.0 if found is None else jaccard(scene.corners, found.quad.corners, scene.page_size)
+        )
+    values = np.array(scores)
+    print(
+        f"  all {len(values)} photos: mean {values.mean():.4f}, median "
+        f"{np.median(values):.4f}, ≥ 0.95: {(values >= 0.95).mean():.1%}, "
+        f"worst {values.min():.3f}"
+    )
+    groups = {
+        **{
+            f"background {b}": [s.spec.background == b for s in scenes]
+            for b in ("dark", "light", "wood", "clutter")
+        },
+        **{
+            f"page {k}": [s.spec.page == k for s in scenes]
+            for k in ("form", "letter", "table", "card")
+        },
+        **{
+            c: [getattr(s.spec, c) for s in scenes]
+            for c in ("hand", "touch_edge", "shadow", "uneven_light")
+        },
+    }
+    for name, mask in groups.items():
+        chosen = values[np.array(mask)]
+        if len(chosen):
+            print(
+                f"    {name:<20} n={len(chosen):3d}  mean {chosen.mean():.4f}  "
+                f"min {chosen.min():.3f}"
+            )
+
+
+def report_capture(repeat: int) -> None:
+    settings = ScanSettings()
+    scene = render_scene(
+        SceneSpec(
+            seed=5,
+            background="wood",
+            page="letter",
+            page_height=0.9,
+            rotation_deg=6,
+            uneven_light=True,
+        )
+    )
+    quad = Quad.from_points(scene.corners)
+    for mode in (EnhanceMode.BW, EnhanceMode.COLOUR):
+        times, size = [], 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            document = ScannedDocument()
+            document.add(make_page(scene.image, quad, settings, mode))
+            size = len(document_pdf(document))
+            times.append(time.perf_counter() - start)
+        print(
+            f"  A4 page, {mode.value:>6}: median {statistics.median(times) * 1000:.0f} ms, "
+            f"PDF {size / 1024:.0f} KB (200 dpi)"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenes", type=int, default=96)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    cv2.setNumThreads(1)
+    print(f"camera pipeline bench — {load()}")
+    print(f"rendering {args.scenes} photos at 1920×1080 …")
+    scenes = [render_scene(spec) for spec in standard_specs(args.scenes)]
+    large = [
+        render_scene(spec) for spec in standard_specs(6, width=4000, height=3000, first_seed=500)
+    ]
+    print("page detection, one core:")
+    report_speed("1920×1080", time_detection(scenes, args.repeat))
+    report_speed("4000×3000", time_detection(large, args.repeat))
+    print("SmartDoc Jaccard index (detected vs true outline, in the page's frame):")
+    report_jaccard(scenes)
+    print("capture → PDF (straighten, clean, encode):")
+    report_capture(args.repeat + 2)
+    print(f"done — {load()}")
+
+
+if __name__ == "__main__":
+    main()
