@@ -34,7 +34,13 @@ log = logging.getLogger(__name__)
 IDLE_POLL_SECONDS = 1.0
 # How often the snapshot's queue counts are refreshed while items flow.
 COUNTS_REFRESH_SECONDS = 0.5
+# Received items asked about per confirmation request.
+CONFIRM_PAGE = 500
 _OFFLINE_FAILURES = (TransientFailure.CONNECTION, TransientFailure.TIMEOUT, TransientFailure.TLS)
+
+
+def _network_state(exc: TransientError) -> NetworkState:
+    return NetworkState.OFFLINE if exc.reason in _OFFLINE_FAILURES else NetworkState.DEGRADED
 
 
 class ProvincialLink(Protocol):
@@ -117,6 +123,7 @@ class Uploader:
         self._link_failures = 0
         self._link_wait_until = 0.0
         self._next_confirm_at = 0.0
+        self._confirm_after = ""
         self._counts_at = 0.0
         self._snapshot_lock = threading.Lock()
         self._snapshot = UploaderSnapshot(False, NetworkState.UNKNOWN, outbox.counts())
@@ -222,10 +229,7 @@ class Uploader:
             self._outbox.quarantine(lease.item_id, f"refused: {exc}")
             self._update(network=NetworkState.ONLINE, last_error_key=exc.message_key)
         except TransientError as exc:
-            state = (
-                NetworkState.OFFLINE if exc.reason in _OFFLINE_FAILURES else NetworkState.DEGRADED
-            )
-            self._link_failed(lease, exc, state, exc.message_key, exc.retry_after)
+            self._link_failed(lease, exc, _network_state(exc), exc.message_key, exc.retry_after)
         except Exception as exc:  # an unforeseen failure is retried, not fatal
             log.exception("sending %s %s failed unexpectedly", lease.kind, lease.item_id)
             self._link_failed(lease, exc, NetworkState.DEGRADED, "outbox.error.unexpected", None)
@@ -278,17 +282,16 @@ class Uploader:
 
     def _confirm(self) -> bool:
         self._next_confirm_at = self._clock() + self._confirm_every
-        waiting = self._outbox.awaiting_confirmation()
+        waiting = self._outbox.awaiting_confirmation(CONFIRM_PAGE, after=self._confirm_after)
+        # Next time, the page after this one; after the last page, from the start again.
+        self._confirm_after = waiting[-1] if len(waiting) == CONFIRM_PAGE else ""
         if not waiting:
             return False
         try:
             confirmed = self._client.confirmations(waiting)
         except TransientError as exc:
             log.info("asking for confirmations failed: %s", exc)
-            state = (
-                NetworkState.OFFLINE if exc.reason in _OFFLINE_FAILURES else NetworkState.DEGRADED
-            )
-            self._update(network=state, last_error_key=exc.message_key)
+            self._update(network=_network_state(exc), last_error_key=exc.message_key)
             return False
         except PermanentError as exc:
             log.warning("the province refused a confirmation request: %s", exc)

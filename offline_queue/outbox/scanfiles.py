@@ -18,6 +18,8 @@ class ScanFolder:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # The folder's own entry must survive a power cut as much as the files in it.
+        fsync_dir(folder.parent)
 
     def write_all(self, blobs: Sequence[bytes]) -> list[str]:
         """Store every blob under a fresh random name; all or nothing."""

@@ -446,13 +446,15 @@ class Outbox:
 
     # -- confirmation and retention -------------------------------------------------------
 
-    def awaiting_confirmation(self, limit: int = 1000) -> list[str]:
+    def awaiting_confirmation(self, limit: int = 500, after: str = "") -> list[str]:
+        """Ids of received items the province has not confirmed processing, in id order from
+        `after`: the uploader pages through them, so none waits behind a long backlog."""
         with self._lock:
             return [
                 item_id
                 for (item_id,) in self._db.execute(
-                    "SELECT id FROM items WHERE state = ? ORDER BY acked_at LIMIT ?",
-                    [ItemState.ACKED, limit],
+                    "SELECT id FROM items WHERE state = ? AND id > ? ORDER BY id LIMIT ?",
+                    [ItemState.ACKED, after, limit],
                 )
             ]
 

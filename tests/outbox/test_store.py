@@ -194,6 +194,15 @@ def test_lifecycle_to_wiped_destroys_key_data_and_files(
     assert (tmp_path / "outbox" / f"{DB_NAME}-wal").stat().st_size == 0
 
 
+def test_received_items_are_listed_page_by_page(outbox: Outbox) -> None:
+    for n in range(5):
+        outbox.enqueue_rating(f"R-{n}", {"level": 1})
+        outbox.mark_acked(outbox.claim_next(), f"RCPT-{n}")
+    assert outbox.awaiting_confirmation(2) == ["R-0", "R-1"]
+    assert outbox.awaiting_confirmation(2, after="R-1") == ["R-2", "R-3"]
+    assert outbox.awaiting_confirmation(2, after="R-3") == ["R-4"]
+
+
 def test_unconfirmed_states_are_never_wiped(timed_outbox: Outbox, clock: ManualClock) -> None:
     timed_outbox.enqueue_rating("R-pending", {"level": 1})
     timed_outbox.enqueue_rating("R-quarantined", {"level": 1})

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from offline_queue import uploader as uploader_module
 from offline_queue.client import ClientSettings, ProvincialClient
 from offline_queue.crypto import FileKeyStore
 from offline_queue.outbox import ItemState, Outbox, OutboxSettings
@@ -330,3 +331,26 @@ def test_the_thread_drains_the_queue_and_stops_cleanly(
     assert uploader.stop(timeout=10)
     assert not uploader.snapshot().running
     assert len(stored_digests(standin, "rating")) == 10
+
+
+def test_confirmations_page_through_a_backlog_the_province_is_slow_on(
+    tmp_path: Path, keystore: FileKeyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At real speed the stand-in takes 30 minutes to take a dossier in, ratings at once.
+    standin = start_standin(tmp_path / "slow.db")
+    client = client_for(standin)
+    settings = OutboxSettings(disk_reserve_mb=0, confirm_interval_seconds=0.01)
+    outbox = Outbox.open(settings, tmp_path, keystore)
+    monkeypatch.setattr(uploader_module, "CONFIRM_PAGE", 2)
+    for n in range(3):
+        outbox.enqueue_dossier(f"A-{n}", dossier_data(n), make_scans(1, 100, seed=n))
+    outbox.enqueue_rating("Z-0", {"level": 4})
+    outbox.enqueue_rating("Z-1", {"level": 5})
+    uploader = Uploader(outbox, client)
+    try:
+        run_until(uploader, lambda: outbox.counts().processed == 2)
+        assert {i.id for i in outbox.items([ItemState.ACKED])} == {"A-0", "A-1", "A-2"}
+    finally:
+        client.close()
+        standin.stop()
+        outbox.close()
