@@ -12,6 +12,8 @@ from kiosk.catalogue.store import CatalogueStore
 from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
 from kiosk.paths import config_dir, data_dir
+from kiosk.technician.health import HasHealth
+from kiosk.technician.pin import PinStore, pin_path
 from kiosk.tickets.numbering import TicketBook
 from kiosk.tickets.service import TicketService
 
@@ -24,6 +26,9 @@ class KioskContext:
     tickets: TicketService
     data_dir: Path
     catalogue: CatalogueStore
+    technician_pin: PinStore
+    # what the technician screen checks: translation key of the device kind → the device
+    devices: dict[str, HasHealth] = field(default_factory=dict)
     closers: list = field(default_factory=list)
 
     def close(self) -> None:
@@ -46,6 +51,8 @@ def build_context(
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
     tickets = TicketService(book, printer, config.centre, config.queue)
     catalogue = CatalogueStore.open(config.catalogue, data / "catalogue")
-    context = KioskContext(config, local_time, printer, tickets, data, catalogue)
+    pin = PinStore(pin_path(data))
+    context = KioskContext(config, local_time, printer, tickets, data, catalogue, pin)
+    context.devices["technician.device.printer"] = printer
     context.closers += [book.close, printer.close]
     return context

@@ -25,6 +25,7 @@ from ui.theme import Theme
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.home import HomeViewModel
 from ui.viewmodels.keyboard import KeyboardController
+from ui.viewmodels.technician import TechnicianViewModel
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class KioskUi:
             for e in JOURNEYS
         ]
         self.home = HomeViewModel(context, self.i18n, tiles, self.journeys)
+        self.technician = TechnicianViewModel(context, self.shell, self.i18n)
         self.keyboard = KeyboardController()
         self.shell.on_session_end(self.keyboard.reset)
         self.engine = QQmlApplicationEngine()
@@ -80,6 +82,7 @@ class KioskUi:
             "theme": self.theme,
             "home": self.home,
             "keyboardController": self.keyboard,
+            "technician": self.technician,
             **{e.context_name: self.journeys[e.id] for e in JOURNEYS},
         }.items():
             root.setContextProperty(name, obj)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import time
@@ -21,6 +22,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--site", type=Path, help="this kiosk's site configuration file")
     parser.add_argument(
         "--check-config", action="store_true", help="validate the configuration and exit"
+    )
+    parser.add_argument(
+        "--set-technician-pin",
+        action="store_true",
+        help="set the PIN that opens technician mode (asked twice, at least 6 digits)",
     )
     parser.add_argument(
         "--self-test",
@@ -45,10 +51,28 @@ def check_config(site: Path | None) -> int:
     return 0
 
 
+def set_technician_pin() -> int:
+    from kiosk.technician.pin import MIN_DIGITS, PinStore, pin_path
+
+    first = getpass.getpass(f"New technician PIN ({MIN_DIGITS}+ digits): ")
+    if getpass.getpass("Once more: ") != first:
+        print("The two PINs differ; nothing changed.", file=sys.stderr)
+        return 2
+    try:
+        PinStore(pin_path()).set_pin(first)
+    except ValueError as exc:
+        print(f"Not set: {exc}.", file=sys.stderr)
+        return 2
+    print(f"Technician PIN set ({pin_path()}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.check_config:
         return check_config(args.site)
+    if args.set_technician_pin:
+        return set_technician_pin()
     if args.self_test:
         from ui.self_test import run_self_test
 

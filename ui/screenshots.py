@@ -71,7 +71,21 @@ def tour_find_procedure(ui, shot: Shot, wait: Wait) -> None:
     ui.shell.home()
 
 
-TOURS: list[Callable[..., None]] = [tour_take_number, tour_find_procedure]
+def tour_technician(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.technician import TechnicianState
+
+    vm = ui.technician
+    if not ui.context.technician_pin.configured:
+        ui.context.technician_pin.set_pin("482915")
+    vm.open()
+    shot("technician-1-pin")
+    vm.submitPin("482915")
+    wait(lambda: vm.journey.state is TechnicianState.STATUS and bool(vm.journey.health))
+    shot("technician-2-status")
+    ui.shell.home()
+
+
+TOURS: list[Callable[..., None]] = [tour_take_number, tour_find_procedure, tour_technician]
 
 
 def main(argv: list[str] | None = None) -> int:

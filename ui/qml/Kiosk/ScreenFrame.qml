@@ -12,6 +12,7 @@ Rectangle {
     property bool showHome: true
     default property alias content: body.data
     signal backRequested()
+    signal headingHeld()  // the hidden way into technician mode (home screen only)
 
     color: theme.background
 
@@ -86,6 +87,12 @@ Rectangle {
         font.pixelSize: theme.headingSize
         font.bold: true
         color: theme.text
+        MouseArea {
+            objectName: "headingHold"
+            anchors.fill: parent
+            pressAndHoldInterval: 3000
+            onPressAndHold: frame.headingHeld()
+        }
     }
 
     Item {

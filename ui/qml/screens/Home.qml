@@ -7,6 +7,7 @@ ScreenFrame {
     title: home.centreName
     showBack: false
     showHome: false
+    onHeadingHeld: technician.open()
 
     Text {
         id: clock

@@ -1,0 +1,37 @@
+"""Asks every device for its health at once, each bounded by a timeout, so one hung device
+never hides the state of the others on the technician screen."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Protocol
+
+from hardware.device import HealthReport
+
+
+class HasHealth(Protocol):
+    def check_health(self) -> HealthReport: ...
+
+
+@dataclass(frozen=True)
+class DeviceHealth:
+    name: str  # translation key of the device kind, e.g. "technician.device.printer"
+    report: HealthReport
+
+
+def check_all(devices: dict[str, HasHealth], timeout: float = 5.0) -> list[DeviceHealth]:
+    pool = ThreadPoolExecutor(max_workers=max(1, len(devices)), thread_name_prefix="health")
+    futures = {name: pool.submit(device.check_health) for name, device in devices.items()}
+    results = []
+    for name, future in futures.items():
+        try:
+            report = future.result(timeout=timeout)
+        except FutureTimeout:
+            report = HealthReport(False, f"No answer within {timeout:.0f} s")
+        except Exception as exc:  # a health check reports, it never breaks the screen
+            report = HealthReport(False, f"Health check failed: {exc}")
+        results.append(DeviceHealth(name, report))
+    pool.shutdown(wait=False, cancel_futures=True)
+    return results

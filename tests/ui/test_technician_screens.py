@@ -1,0 +1,47 @@
+"""Technician mode through the real screens: hidden entry, PIN with the digit pad, device status,
+test print; a wrong PIN is refused in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+
+def hold_heading(driver) -> None:
+    item = driver.item("headingHold")
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mousePress(
+        driver.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+    )
+    driver.qtbot.waitUntil(lambda: driver.ui.shell.screen == "TechnicianPin", timeout=6000)
+    QTest.mouseRelease(
+        driver.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+    )
+
+
+def type_digits(driver, digits: str) -> None:
+    driver.qtbot.waitUntil(lambda: driver.item("keyboard").property("open"))
+    for digit in digits:
+        driver.tap(f"key_{digit}")
+
+
+def test_hidden_entry_pin_and_device_status(driver, kiosk_ui, tmp_path: Path) -> None:
+    kiosk_ui.context.technician_pin.set_pin("482915")
+    hold_heading(driver)
+    driver.wait_screen("TechnicianPin")
+    type_digits(driver, "000000")
+    driver.tap("pinEnter")
+    driver.qtbot.waitUntil(lambda: "không đúng" in driver.item("pinError").property("message"))
+    driver.item("pinField").setProperty("text", "")
+    type_digits(driver, "482915")
+    driver.tap("pinEnter")
+    driver.wait_screen("TechnicianStatus")
+    driver.qtbot.waitUntil(lambda: kiosk_ui.technician.devices != [], timeout=10_000)
+    assert kiosk_ui.technician.devices[0]["ok"]
+    driver.tap("testPrintButton")
+    driver.qtbot.waitUntil(lambda: any((tmp_path / "printed").glob("test-page-*.png")))
+    driver.tap("leaveTechnician")
+    driver.wait_screen("Home")
+    assert kiosk_ui.technician.devices == []

@@ -1,0 +1,165 @@
+"""View-model of technician mode (`technician` in QML): reached by holding the centre's name on
+the home screen, guarded by the PIN, showing every device's health with a test print."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, Signal, Slot
+
+from hardware.printer import PrintJob, QrCode, Rule, TextLine
+from hardware.printer.job import TextSize
+from kiosk.config import config_files
+from kiosk.errors import UserFacingError
+from kiosk.journeys.technician import TechnicianJourney, TechnicianState
+from kiosk.paths import log_dir
+from kiosk.technician.health import check_all
+from ui.background import run_in_background
+from ui.viewmodels.base import JourneyViewModel
+
+log = logging.getLogger(__name__)
+S = TechnicianState
+SCREENS = {S.PIN: "TechnicianPin", S.CHECKING_PIN: "TechnicianPin", S.STATUS: "TechnicianStatus"}
+
+
+class TechnicianViewModel(JourneyViewModel):
+    changed = Signal()
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self._resetting = False
+        self._notice = ""
+        self.journey = TechnicianJourney()
+        self.journey.subscribe(self._on_state)
+
+    def _on_state(self, state: TechnicianState) -> None:
+        self.changed.emit()
+        if not self._resetting and self.shell.screen != SCREENS[state]:
+            self.shell.go(SCREENS[state])
+
+    @Slot()
+    def open(self) -> None:
+        """The hidden entry: the centre's name held for 3 seconds on the home screen."""
+        self.start()
+
+    def start(self) -> None:
+        self.reset()
+        log.info("technician mode requested")
+        self.shell.go(SCREENS[S.PIN])
+
+    def reset(self) -> None:
+        self._resetting = True
+        try:
+            self.journey.reset()
+            self._notice = ""
+        finally:
+            self._resetting = False
+
+    # --- what the screens show -------------------------------------------------------------
+    def _error(self) -> str:
+        key = self.journey.error_key
+        return self.t(key, **self.journey.error_values) if key else ""
+
+    def _busy(self) -> bool:
+        return self.journey.state is S.CHECKING_PIN or self.journey.checking
+
+    def _devices(self) -> list[dict]:
+        return [
+            {
+                "name": self.t(h.name),
+                "ok": h.report.ok,
+                "state": self.t("technician.ok" if h.report.ok else "technician.problem"),
+                "detail": h.report.text,
+            }
+            for h in self.journey.health
+        ]
+
+    def _facts(self) -> list[str]:
+        files = ", ".join(str(p) for p in config_files())
+        return [
+            self.t("technician.config_files", files=files),
+            self.t("technician.log_file", path=str(log_dir() / "kiosk.log")),
+        ]
+
+    error = Property(str, _error, notify=changed)
+    busy = Property(bool, _busy, notify=changed)
+    devices = Property("QVariantList", _devices, notify=changed)
+    facts = Property("QVariantList", _facts, notify=changed)
+    notice = Property(str, lambda self: self._notice, notify=changed)
+
+    # --- taps ------------------------------------------------------------------------------
+    @Slot(str)
+    def submitPin(self, pin: str) -> None:
+        if self.journey.state is not S.PIN:
+            return
+        self.journey.pin_entered()
+        store = self.context.technician_pin
+        run_in_background(lambda: store.verify(pin), self._pin_checked, self._pin_failed)
+
+    def _pin_checked(self, accepted: bool) -> None:
+        if self.journey.state is S.CHECKING_PIN:
+            log.info("technician PIN %s", "accepted" if accepted else "refused")
+            self.journey.pin_result(accepted)
+            if accepted:
+                self.recheck()
+
+    def _pin_failed(self, exc: BaseException) -> None:
+        if self.journey.state is not S.CHECKING_PIN:
+            return
+        if isinstance(exc, UserFacingError):
+            self.journey.pin_result(False, exc.message_key, **exc.values)
+        else:
+            log.error("technician PIN check failed", exc_info=exc)
+            self.journey.pin_result(False, "common.unexpected")
+
+    @Slot()
+    def recheck(self) -> None:
+        if self.journey.state is not S.STATUS or self.journey.checking:
+            return
+        self.journey.checking = True
+        self.changed.emit()
+        devices = self.context.devices
+        run_in_background(lambda: check_all(devices), self._checked, self._check_failed)
+
+    def _checked(self, health: list) -> None:
+        if self.journey.state is S.STATUS:
+            self.journey.health_checked(health)
+            self.changed.emit()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        log.error("device health checks failed", exc_info=exc)
+        self.journey.health_checked([])
+        self.changed.emit()
+
+    @Slot()
+    def testPrint(self) -> None:
+        if self.journey.state is not S.STATUS:
+            return
+        job = PrintJob(
+            (
+                TextLine(self.t("technician.test_slip_title"), TextSize.LARGE, bold=True),
+                Rule(),
+                TextLine(self.t("technician.test_slip_text")),
+                TextLine(self.context.config.centre.kiosk_id),
+                QrCode(f"TEST|{self.context.config.centre.kiosk_id}"),
+            ),
+            name="test-page",
+        )
+        printer = self.context.printer
+
+        def done(_: object) -> None:
+            self._notice = self.t("technician.test_printed")
+            self.recheck()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            key = getattr(exc, "message_key", "printer.unreachable")
+            self._notice = self.t(key)
+            self.changed.emit()
+
+        run_in_background(lambda: printer.print_job(job), done, failed)
+
+    @Slot()
+    def leave(self) -> None:
+        log.info("technician mode left")
+        self.shell.home()
