@@ -20,6 +20,7 @@ from offline_queue.outbox.model import (
     Scan,
     SweepReport,
 )
+from offline_queue.outbox.retention import Wiper
 from offline_queue.outbox.store import Outbox
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "SchemaTooNewError",
     "StorageError",
     "SweepReport",
+    "Wiper",
 ]

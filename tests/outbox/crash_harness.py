@@ -9,6 +9,8 @@ outbox counts as received is missing at the stand-in; no row names a scan file t
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import random
 import secrets
@@ -16,6 +18,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -288,10 +291,6 @@ def _final_counts(
 def main() -> None:
     """`python -m tests.outbox.crash_harness [--kills N]`: run the loop in a temporary folder
     and print the report as one JSON line (bench/outbox_bench.py reads it)."""
-    import argparse
-    import json
-    import tempfile
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--kills", type=int, default=110)
     args = parser.parse_args()

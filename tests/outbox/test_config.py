@@ -9,7 +9,20 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from offline_queue.outbox import OutboxSettings
+from kiosk.i18n import load_catalogue
+from offline_queue.outbox import (
+    DiskFullError,
+    DuplicateItemError,
+    InvalidItemError,
+    ItemCorruptedError,
+    ItemKind,
+    ItemState,
+    OutboxError,
+    OutboxSettings,
+    SchemaTooNewError,
+    StorageError,
+)
+from offline_queue.uploader import NetworkState
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -39,6 +52,29 @@ def test_paths_are_under_the_data_folder_unless_absolute(tmp_path: Path) -> None
 def test_bad_values_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         OutboxSettings.model_validate(bad)
+
+
+def test_every_message_the_outbox_shows_is_translated() -> None:
+    catalogue = load_catalogue(REPO / "config" / "i18n")
+    keys = {
+        error.message_key
+        for error in (
+            OutboxError,
+            DiskFullError,
+            StorageError,
+            InvalidItemError,
+            DuplicateItemError,
+            ItemCorruptedError,
+            SchemaTooNewError,
+        )
+    }
+    keys |= {"outbox.alert.quarantined", "outbox.alert.unconfirmed", "outbox.queue.waiting"}
+    keys |= {f"outbox.key.{name}" for name in ("file_insecure", "file_invalid", "mismatch")}
+    keys |= {f"outbox.network.{state}" for state in NetworkState}
+    keys |= {f"outbox.state.{state}" for state in ItemState}
+    keys |= {f"outbox.kind.{kind}" for kind in ItemKind}
+    missing = [key for key in sorted(keys) if not {"vi", "en"} <= set(catalogue.get(key, {}))]
+    assert missing == []
 
 
 def test_offline_queue_imports_neither_kiosk_nor_hardware_nor_ui() -> None:
