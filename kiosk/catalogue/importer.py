@@ -236,6 +236,21 @@ def _strip_row(text: str) -> str:
     return _clean(text).lstrip("-+•* ").rstrip(" ;,").strip()
 
 
+def _without_attachment(name: str) -> str:
+    """Drop the template file name the portal glues to a paper: after a separator, or where
+    a lower-case letter runs into a capital ("…Chính phủMẫu 07 XN.docx"). A row that is only
+    a file name becomes empty; a name with no clear cut stays whole rather than lose words."""
+    match = _ATTACHMENT.search(name) or _MANGLED_ATTACHMENT.search(name)
+    if not match:
+        return name
+    if match.start() > 0:
+        return name[: match.start()].rstrip(" ;")
+    glued = [i for i in range(1, len(name)) if name[i - 1].islower() and name[i].isupper()]
+    if glued:
+        return name[: glued[-1]]
+    return "" if " " not in name.strip() else name
+
+
 def _form_of(name: str) -> FormTemplate | None:
     match = _FORM.search(name)
     if not match:
@@ -262,16 +277,12 @@ def parse_papers(text: str) -> tuple[list[PaperCase], list[str]]:
             position = match.end()
             originals = int(match.group(1) or 0)
             copies = int(match.group(2) or match.group(3) or 0)
-            if len(name) < 3:
-                continue
+            name = _without_attachment(name)
+            if len(name) < 3 or any(p.name == name for p in papers):
+                continue  # a bare template file name, or a row the portal repeats
             if originals + copies == 0 or name.lower().startswith(_NOTE_STARTS):
                 if name not in notes:
                     notes.append(name)
-                continue
-            attachment = _ATTACHMENT.search(name) or _MANGLED_ATTACHMENT.search(name)
-            if attachment and attachment.start() > 0:
-                name = name[: attachment.start()].rstrip(" ;")
-            if any(p.name == name for p in papers):
                 continue
             form = _form_of(name)
             papers.append(

@@ -197,12 +197,17 @@ def test_cases_and_attachment_names_in_paper_tables() -> None:
         "Ở nhà của mình" + HEADER + "Tờ khai (Mẫu CT01 ban hành kèm theo Thông tư số "
         "53/2025/TT-BCA).1.MuCT01banhnhkmtheoThngts53 (3)1 bản chính"
         "Ở nhà thuê" + HEADER + "Hợp đồng thuê nhà;hopdong.docx1 bản chính,1 bản sao"
+        "mau-02.docx1 bản chính"
+        "Bảng kê người phụ thuộc theo Phụ lục của Chính phủMẫu 07 NPT.docx1 bản chính"
     )
     cases, notes = parse_papers(text)
     assert [c.when for c in cases] == ["Ở nhà của mình", "Ở nhà thuê"]
     assert cases[0].papers[0].name.endswith("53/2025/TT-BCA).")
     assert cases[0].papers[0].form == "CT01"
-    assert (cases[1].papers[0].name, cases[1].papers[0].copies) == ("Hợp đồng thuê nhà", 1)
+    assert [(p.name, p.copies) for p in cases[1].papers] == [
+        ("Hợp đồng thuê nhà", 1),
+        ("Bảng kê người phụ thuộc theo Phụ lục của Chính phủ", 0),
+    ]
     assert notes == []
 
 
