@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from hardware.card_reader.config import CardReaderSettings
 from hardware.printer.config import PrinterSettings
 from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
@@ -95,6 +96,7 @@ class KioskConfig(Section):
     ui: UiSettings = UiSettings()
     queue: QueueSettings
     printer: PrinterSettings = PrinterSettings()
+    card_reader: CardReaderSettings = CardReaderSettings()
     logging: LoggingSettings = LoggingSettings()
     catalogue: CatalogueSettings = CatalogueSettings()
     calendar: CalendarSettings = CalendarSettings()

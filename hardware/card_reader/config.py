@@ -1,0 +1,50 @@
+"""Card reader settings as the configuration file states them (section `[card_reader]`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class CardReaderSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    driver: Literal["simulator", "pcsc"] = "simulator"
+    # Regular expression searched (case-insensitively) in PC/SC reader names, e.g. "ACR1252" or
+    # "Virtual PCD"; empty = any reader. The first matching reader with a card is used.
+    reader_pattern: str = ""
+    # one APDU, connecting to the card, and the whole read (authentication + every file)
+    apdu_timeout_seconds: float = Field(3.0, gt=0, le=30)
+    connect_timeout_seconds: float = Field(3.0, gt=0, le=30)
+    read_timeout_seconds: float = Field(10.0, gt=0, le=60)
+    # how often the monitor looks for readers appearing or going away
+    poll_interval_seconds: float = Field(0.5, gt=0, le=5)
+    # plain bytes asked per READ BINARY; above 223 needs extended length (falls back if refused)
+    read_chunk_bytes: int = Field(4096, ge=223, le=32767)
+    read_portrait: bool = True
+    # folder of CSCA certificates (PEM/DER); empty = none, and reads say the chain is unchecked
+    csca_folder: str = ""
+    # simulator only: whether a demo card lies on the reader at start, and a fault to play
+    simulator_card_present: bool = True
+    simulator_fault: Literal[
+        "none", "no_reader", "unresponsive", "removed_mid_read", "tampered", "malformed_dg13"
+    ] = "none"
+
+    @field_validator("reader_pattern")
+    @classmethod
+    def _valid_pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return value
+
+    @property
+    def csca_path(self) -> Path | None:
+        return Path(self.csca_folder).expanduser() if self.csca_folder else None
+
+    def matches(self, reader_name: str) -> bool:
+        return re.search(self.reader_pattern, reader_name, re.IGNORECASE) is not None
