@@ -190,6 +190,13 @@ class EmrtdReader:
                 return index
         raise WrongKeyError(tried=len(keys))
 
+    def probe(self) -> None:
+        """SELECT the applet and ask for a challenge: the card answers as an ID card."""
+        self._select_applet()
+        challenge = self._plain(CommandApdu(0x00, 0x84, 0x00, 0x00, le=8))
+        if challenge.sw != SW_OK or len(challenge.data) != 8:
+            raise CardProtocolError(f"GET CHALLENGE answered {challenge.sw:04X}")
+
     def _reopen_short(self) -> None:
         assert self._key is not None
         self._chunk = SHORT_CHUNK

@@ -19,6 +19,7 @@ from hardware.card_reader.bac import BacKey
 from hardware.card_reader.config import CardReaderSettings
 from hardware.card_reader.emrtd import CardChannel, ChipDocument, EmrtdReader, ProgressListener
 from hardware.card_reader.errors import (
+    CardReaderError,
     CardRemovedError,
     NoReaderError,
     ReaderBusyError,
@@ -207,3 +208,34 @@ class IdCardReader(abc.ABC):
                 document = reader.read(keys, read_portrait=portrait, progress=progress)
             self.last_timing = ReadTiming(time.monotonic() - started, document.apdu_count)
             return document
+
+    # -- technician --------------------------------------------------------------------------
+    def self_test(self) -> HealthReport:
+        """Reader present, and — when a card lies on it — whether the card answers as an ID
+        card (SELECT eMRTD + GET CHALLENGE, no key needed), with timings. Worker thread only."""
+        health = self.check_health()
+        details = dict(health.details)
+        if self.status().status is not ReaderStatus.CARD_PRESENT:
+            return HealthReport(health.ok, health.text, details)
+        try:
+            with self._busy():
+                started = time.monotonic()
+                with self._card_channel() as channel:
+                    probe = EmrtdReader(channel, self.trust)
+                    probe.probe()
+                seconds = time.monotonic() - started
+        except CardReaderError as exc:
+            details["probe_error"] = exc.message_key
+            return HealthReport(False, f"{health.text} The card did not answer: {exc}", details)
+        details["probe_seconds"] = round(seconds, 3)
+        details["probe_apdus"] = probe.apdu_count
+        text = (
+            f"{health.text} The card answers as an ID card "
+            f"({probe.apdu_count} APDUs in {seconds * 1000:.0f} ms)."
+        )
+        if self.last_timing is not None:
+            text += (
+                f" Last full read: {self.last_timing.seconds * 1000:.0f} ms, "
+                f"{self.last_timing.apdu_count} APDUs."
+            )
+        return HealthReport(health.ok, text, details)

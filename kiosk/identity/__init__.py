@@ -5,20 +5,26 @@ from kiosk.identity.card_expiry import bac_key_candidates, derive_expiry, expiry
 from kiosk.identity.card_qr import CardQr, parse_card_qr
 from kiosk.identity.errors import IdentityError
 from kiosk.identity.id_number import Sex, check_id_number
+from kiosk.identity.portrait import displayable_portrait
 from kiosk.identity.record import Identity, IdentitySource
 from kiosk.identity.service import CardKeyHint, IdentityService
+from kiosk.identity.step import STEP_TOTAL, IdentityStep, IdentityStepState
 
 __all__ = [
+    "STEP_TOTAL",
     "CardKeyHint",
     "CardQr",
     "Identity",
     "IdentityError",
     "IdentityService",
     "IdentitySource",
+    "IdentityStep",
+    "IdentityStepState",
     "Sex",
     "bac_key_candidates",
     "check_id_number",
     "derive_expiry",
+    "displayable_portrait",
     "expiry_candidates",
     "parse_card_qr",
 ]

@@ -97,6 +97,17 @@ class IdentityService:
             issue_date=qr.issue_date,
         )
 
+    @staticmethod
+    def identity_from_typed(hint: CardKeyHint) -> Identity:
+        """Only the ID and birth date the citizen typed: the form asks for the rest."""
+        return Identity(
+            source=IdentitySource.TYPED,
+            id_number=hint.id_number,
+            full_name="",
+            birth_date=hint.birth_date,
+            sex=None,
+        )
+
     # -- the chip -----------------------------------------------------------------------------
     def read_card(self, hint: CardKeyHint, *, progress: ProgressListener | None = None) -> Identity:
         """Open the chip with the derived keys (most likely first) and return what it holds."""

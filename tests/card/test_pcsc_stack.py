@@ -202,3 +202,14 @@ def test_card_refusing_extended_length_still_reads(
     assert reader.wait_for_card(5)
     document = reader.read_document([citizen.bac_key()])
     assert document.portrait is not None and document.passive_auth.data_intact
+
+
+def test_self_test_on_the_real_stack(
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], citizen: DemoCitizen
+) -> None:
+    plug_card(citizen)
+    reader = pcsc_reader()
+    assert reader.wait_for_card(5)
+    report = reader.self_test()
+    assert report.ok and report.details["probe_apdus"] == 2
+    assert "Virtual PCD 00 00" in report.text

@@ -222,3 +222,14 @@ def test_status_is_unknown_before_open(signer: DemoSigner) -> None:
     assert reader.status().status is ReaderStatus.UNKNOWN
     with pytest.raises(NoReaderError):
         reader.read_document([WRONG])
+
+
+def test_self_test_probes_the_card_without_a_key(
+    make_simulator: Callable[..., SimulatedCardReader],
+) -> None:
+    reader = make_simulator()
+    report = reader.self_test()
+    assert report.ok and report.details["probe_apdus"] == 2
+    assert reader.status().status is ReaderStatus.CARD_PRESENT
+    reader.remove_card()
+    assert "probe_apdus" not in reader.self_test().details
