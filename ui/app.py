@@ -18,6 +18,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.app import KioskContext
 from kiosk.idle import IdlePolicy
 from kiosk.paths import font_path
+from ui.background import wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
 from ui.shell import Shell
@@ -112,7 +113,15 @@ class KioskUi:
         sys.excepthook = hook
 
     def close(self) -> None:
-        """Tear down QML before the view-models it binds to."""
+        """Finish the work in flight and deliver its results, then tear down QML before the
+        view-models it binds to."""
+        self.shell.end_session()
+        if not wait_idle(timeout=10):
+            log.warning("closing with background work still running")
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        self.shell.stop()
+        self.home.stop()
         self.window.close()
         self.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -62,5 +63,25 @@ def run_in_background(
             relay.finished.emit(on_done, future.result())
 
     future = _executor.submit(fn)
+    with _pending_lock:
+        _pending.add(future)
     future.add_done_callback(finished)
+    future.add_done_callback(_forget)
     return future
+
+
+_pending: set[Future] = set()
+_pending_lock = threading.Lock()
+
+
+def _forget(future: Future) -> None:
+    with _pending_lock:
+        _pending.discard(future)
+
+
+def wait_idle(timeout: float) -> bool:
+    """Wait for every task in flight (before closing the UI); False if some still run."""
+    with _pending_lock:
+        running = list(_pending)
+    _done, not_done = wait(running, timeout=timeout)
+    return not not_done

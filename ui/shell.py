@@ -155,6 +155,10 @@ class Shell(QObject):
         self._idle.touched(self._clock())
         self._set_idle(False, 0)
 
+    def stop(self) -> None:
+        """No more idle ticks (the UI is closing)."""
+        self._timer.stop()
+
     def _tick(self) -> None:
         if self._screen == HOME_SCREEN and not self._idle_warning:
             self._idle.touched(self._clock())  # nothing to protect on the home screen

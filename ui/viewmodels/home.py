@@ -40,6 +40,9 @@ class HomeViewModel(QObject):
     clock = Property(str, _clock, notify=clockChanged)
     tiles = Property("QVariantList", lambda self: self._tiles, constant=True)
 
+    def stop(self) -> None:
+        self._timer.stop()
+
     @Slot(str)
     def open(self, journey_id: str) -> None:
         self._journeys[journey_id].start()

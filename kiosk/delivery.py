@@ -1,0 +1,131 @@
+"""Delivery to the provincial one-stop system: opens the link (starting the embedded stand-in in
+the demo configuration), the encrypted outbox with its uploader and wiper, and feeds them what
+the kiosk must report — ticket records now, dossiers and ratings as journeys produce them.
+
+Everything that touches the network or the disk runs on the outbox's own threads or the
+caller's worker; `people_waiting` answers from a cache a poller keeps fresh, so printing a
+ticket never waits for the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hardware.device import HealthReport
+from kiosk.config import KioskConfig
+from kiosk.tickets.service import TicketOutcome
+from offline_queue.client import ProvincialClient
+from offline_queue.crypto import FileKeyStore
+from offline_queue.link import ProvincialLink, open_provincial_link
+from offline_queue.outbox.retention import Wiper
+from offline_queue.outbox.store import Outbox
+from offline_queue.uploader import NetworkState, Uploader
+
+log = logging.getLogger(__name__)
+
+QUEUE_STATUS_EVERY_S = 30.0
+QUEUE_STATUS_FRESH_S = 120.0
+
+
+@dataclass
+class QueueStatusCache:
+    """People waiting per service as last heard from the province, with when."""
+
+    client: ProvincialClient
+    waiting: dict[str, int] = field(default_factory=dict)
+    heard_at: float = 0.0
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="queue-status", daemon=True).start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.waiting = self.client.queue_status()
+                self.heard_at = time.monotonic()
+            except Exception as exc:  # offline: the ticket simply goes without the count
+                log.info("queue status unavailable: %s", type(exc).__name__)
+            self._stop.wait(QUEUE_STATUS_EVERY_S)
+
+    def people_waiting(self, service_id: str) -> int | None:
+        if time.monotonic() - self.heard_at > QUEUE_STATUS_FRESH_S:
+            return None
+        return self.waiting.get(service_id)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+@dataclass
+class Delivery:
+    link: ProvincialLink
+    outbox: Outbox
+    uploader: Uploader
+    wiper: Wiper
+    queue_status: QueueStatusCache
+
+    def record_ticket(self, outcome: TicketOutcome) -> None:
+        """Tell the province a number was issued (it counts people waiting). Runs on the worker
+        that issued the ticket; a full disk loses the record, never the ticket."""
+        number = outcome.ticket.number
+        record = {
+            "service_id": number.service_id,
+            "number": number.sequence,
+            "label": number.label,
+            "event": "issued",
+            "priority": number.priority or "",
+            "at": number.issued_at.isoformat(),
+            "printed": outcome.printed,
+        }
+        try:
+            self.outbox.enqueue_ticket_record(f"ticket-{number.ticket_id}", record)
+        except Exception:
+            log.exception("ticket record for %s not queued", number.label)
+            return
+        self.uploader.wake()
+
+    def check_health(self) -> HealthReport:
+        snap = self.uploader.snapshot()
+        counts = snap.counts
+        details = {
+            "network": snap.network.value,
+            "waiting": counts.waiting,
+            "quarantined": counts.quarantined,
+            "error": snap.last_error_key,
+        }
+        text = (
+            f"Network {snap.network.value}; {counts.waiting} waiting to send, "
+            f"{counts.acked} sent awaiting confirmation, {counts.quarantined} quarantined"
+        )
+        ok = snap.running and counts.quarantined == 0 and snap.network is not NetworkState.OFFLINE
+        return HealthReport(ok, text, details)
+
+    def close(self) -> None:
+        self.queue_status.stop()
+        self.uploader.stop(timeout=5)
+        self.wiper.stop()
+        self.outbox.close()
+        self.link.close()
+
+
+def open_delivery(config: KioskConfig, data: Path) -> Delivery:
+    """Raises the link's or the outbox's own errors (each with a `message_key`) when the kiosk
+    is not provisioned; the demo configuration provisions itself."""
+    link = open_provincial_link(config.provincial, config.centre.kiosk_id, data)
+    try:
+        outbox = Outbox.open(config.outbox, data, FileKeyStore(config.outbox.key_path(data)))
+    except BaseException:
+        link.close()
+        raise
+    uploader = Uploader(outbox, link.new_client())
+    wiper = Wiper(outbox)
+    cache = QueueStatusCache(link.new_client())
+    uploader.start()
+    wiper.start()
+    cache.start()
+    return Delivery(link, outbox, uploader, wiper, cache)

@@ -1,0 +1,61 @@
+"""A ticket issued at the kiosk reaches the embedded stand-in province as a ticket record, and
+the people-waiting count the province reports is printed on the next ticket."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import build_context
+from kiosk.config import load_config
+
+
+@pytest.fixture
+def context(tmp_path: Path):
+    config = load_config()
+    config = config.model_copy(
+        update={
+            "printer": config.printer.model_copy(
+                update={"driver": "simulator", "simulator_output": str(tmp_path / "out")}
+            )
+        }
+    )
+    ctx = build_context(config, data=tmp_path / "data")
+    assert ctx.delivery is not None, "the demo configuration opens its own stand-in province"
+    yield ctx
+    ctx.close()
+
+
+def wait_for(condition, seconds: float = 10.0) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.05)
+
+
+def test_an_issued_ticket_is_recorded_at_the_province(context) -> None:
+    outcome = context.tickets.issue("ho-tich", "elderly", "vi")
+    store = context.delivery.link.standin.store
+    wait_for(lambda: store.items("ticket_record"))
+    [stored] = store.items("ticket_record")
+    body = json.loads(store.body("ticket_record", stored.item_id))
+    assert body["number"] == outcome.ticket.number.sequence
+    assert (body["service_id"], body["event"], body["priority"]) == ("ho-tich", "issued", "elderly")
+
+
+def test_people_waiting_from_the_province_is_printed_on_the_ticket(context) -> None:
+    context.delivery.link.standin.store.set_waiting("dat-dai", 6)
+    cache = context.delivery.queue_status
+    cache.heard_at = 0.0
+    cache.waiting = context.delivery.link.new_client().queue_status()
+    cache.heard_at = time.monotonic()
+    outcome = context.tickets.issue("dat-dai", None, "vi")
+    assert outcome.ticket.people_waiting == 6
+
+
+def test_the_outbox_shows_on_the_technician_screen(context) -> None:
+    health = context.devices["technician.device.outbox"].check_health()
+    assert "waiting to send" in health.text
