@@ -85,7 +85,66 @@ def tour_technician(ui, shot: Shot, wait: Wait) -> None:
     ui.shell.home()
 
 
-TOURS: list[Callable[..., None]] = [tour_take_number, tour_find_procedure, tour_technician]
+def tour_scan(ui, shot: Shot, wait: Wait) -> None:
+    # The scan step shows once kiosk/app.py gives the context a camera and ui/journeys.py
+    # registers ScanViewModel (context name "scan"); the simulated camera plays its own scene.
+    vm = ui.journeys.get("scan")
+    if vm is None or getattr(ui.context, "camera", None) is None:
+        return
+    vm.start()
+    wait(lambda: len(vm.outline) == 8)
+    shot("scan-1-live")
+    wait(lambda: vm.pageCount >= 1)
+    shot("scan-2-captured")
+    vm.finish()
+    wait(lambda: ui.shell.screen == "ScanDone")
+    shot("scan-3-done")
+    ui.shell.home()
+
+
+def tour_identity(ui, shot: Shot, wait: Wait) -> None:
+    # Shows once ui/journeys.py registers IdentityViewModel (context name "identity"); with the
+    # simulated card reader on the context every screen of the step is visited.
+    from hardware.card_reader import ReadProgress, ReadStage
+    from hardware.card_reader.demo_document import demo_citizen
+    from hardware.card_reader.simulator import SimulatedCardReader
+    from kiosk.identity import IdentityError, IdentityStepState
+
+    vm = ui.journeys.get("identity")
+    if vm is None:
+        return
+    citizen = demo_citizen()
+    vm.start()
+    shot("identity-1-show-qr")
+    vm.typeInstead()
+    shot("identity-2-type")
+    vm.scanInstead()
+    reader = vm.reader
+    if isinstance(reader, SimulatedCardReader):
+        reader.remove_card()
+        vm.submitQrText(citizen.qr_text())
+        shot("identity-3-place-card")
+        vm.journey.reading_started()
+        vm.journey.read_progress(ReadProgress(ReadStage.PORTRAIT, 0.6))
+        shot("identity-4-reading")
+        vm.journey.read_failed(IdentityError("identity.chip_record_unreadable"))
+        shot("identity-5-failed")
+        vm.retry()
+        reader.insert_card()
+    else:
+        vm.submitQrText(citizen.qr_text())
+    wait(lambda: vm.journey.state is IdentityStepState.CONFIRM)
+    shot("identity-6-confirm")
+    ui.shell.home()
+
+
+TOURS: list[Callable[..., None]] = [
+    tour_take_number,
+    tour_find_procedure,
+    tour_technician,
+    tour_scan,
+    tour_identity,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

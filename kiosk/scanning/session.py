@@ -97,6 +97,11 @@ class ScanSession:
         self._thread = threading.Thread(target=self._run, name="scan-analysis", daemon=True)
         self._thread.start()
 
+    def request_stop(self) -> None:
+        """Stop reporting at once (safe from any thread, never blocks); `stop()` then waits
+        for the threads to finish."""
+        self._stop.set()
+
     def stop(self, timeout: float = 3.0) -> None:
         self._stop.set()
         if self._thread is not None:
@@ -266,6 +271,8 @@ class ScanSession:
         return (len(times) - 1) / (times[-1] - times[0])
 
     def _emit(self, update: ScanUpdate) -> None:
+        if self._stop.is_set():
+            return  # whoever listened has moved on
         try:
             self._on_update(update)
         except Exception:

@@ -1,0 +1,325 @@
+"""View-model of the scan screens (`scan` in QML): live preview with the page outline, plain
+guidance, auto-capture with a visible flash, the pages taken so far with retake and delete.
+
+The scanning session calls back on its own threads; each update is turned into a QImage there
+and handed to the Qt thread through a queued signal, newest only, so a slow screen skips
+frames instead of falling behind. Stopping a session and saving run on workers too.
+
+Journeys use it as one step: `begin(on_finished)` opens the capture screen and calls back
+with the saved PDF and page JPEGs when the citizen presses Done. Used alone (a home tile or a
+test), Done shows a summary screen and the files are wiped with the session.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+import uuid
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Property, Qt, Signal, Slot
+from PySide6.QtGui import QImage
+
+from hardware.camera import CameraStatus, DocumentCamera
+from kiosk.scanning import EnhanceMode, SavedDocument, ScanSession, ScanUpdate
+from ui.background import run_in_background
+from ui.viewmodels import scan_preview  # noqa: F401 - registers ScanPreview for QML
+from ui.viewmodels.base import JourneyViewModel
+
+log = logging.getLogger(__name__)
+
+CAPTURE_SCREEN = "ScanCapture"
+DONE_SCREEN = "ScanDone"
+_CAPTURED_MESSAGE_FRAMES = 20  # about 1.5 s of preview
+
+
+@dataclass
+class _Inbox:
+    """What arrived from the session since the Qt thread last looked: the newest frame only,
+    but every capture and the latest camera status."""
+
+    frame_update: ScanUpdate | None = None
+    frame: QImage | None = None
+    pages: list[QImage] | None = None
+    captures: list[int] = field(default_factory=list)
+    status: CameraStatus | None = None
+
+    def take(self, update: ScanUpdate, frame: QImage | None, pages: list[QImage] | None) -> None:
+        if frame is not None:
+            self.frame_update, self.frame = update, frame
+        if pages is not None:
+            self.pages = pages
+        if update.captured_index is not None:
+            self.captures.append(update.captured_index)
+        self.status = update.camera_status
+
+
+def to_qimage(image: np.ndarray) -> QImage:
+    """A QImage that owns a copy of a BGR or greyscale uint8 array."""
+    image = np.ascontiguousarray(image)
+    height, width = image.shape[:2]
+    if image.ndim == 2:
+        return QImage(image.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+    return QImage(image.data, width, height, 3 * width, QImage.Format.Format_BGR888).copy()
+
+
+class ScanViewModel(JourneyViewModel):
+    changed = Signal()
+    frameChanged = Signal()
+    captured = Signal(int)  # page number just kept: QML flashes the preview
+    _arrived = Signal()
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self._arrived.connect(self._apply_pending, Qt.ConnectionType.QueuedConnection)
+        self._lock = threading.Lock()
+        self._inbox: _Inbox | None = None
+        self._session: ScanSession | None = None
+        self._on_finished: Callable[[SavedDocument], None] | None = None
+        self._mode: EnhanceMode | None = None
+        self._folder: Path | None = None
+        self._clear_view()
+
+    def _clear_view(self) -> None:
+        self._frame = QImage()
+        self._outline: list[float] = []
+        self._guidance_key = "scanning.guidance.no_page"
+        self._guidance_values: dict[str, object] = {}
+        self._steady = 0.0
+        self._ok = False
+        self._camera_ok = True
+        self._pages: list[QImage] = []
+        self._retaking = -1
+        self._saving = False
+        self._saved_pages = 0
+        self._fps = 0.0
+        self._frames_seen = 0
+        self._captured_at = -_CAPTURED_MESSAGE_FRAMES
+
+    # --- life ---------------------------------------------------------------------------------
+    @property
+    def camera(self) -> DocumentCamera | None:
+        return getattr(self.context, "camera", None)
+
+    def start(self) -> None:
+        """Opened on its own (home tile, tests): Done shows a summary screen."""
+        self.begin()
+
+    def begin(
+        self,
+        on_finished: Callable[[SavedDocument], None] | None = None,
+        mode: EnhanceMode | None = None,
+    ) -> None:
+        """Start scanning one paper. `on_finished` gets the saved files (the journey owns them
+        from then on); `mode` forces colour/grey/black-and-white instead of the settings."""
+        self.reset()
+        self._on_finished = on_finished
+        self._mode = mode
+        camera = self.camera
+        if camera is None:
+            self._camera_ok = False
+            self._guidance_key = "scanning.guidance.camera_problem"
+        else:
+            camera.open()
+            self._session = ScanSession(
+                camera, self.context.config.camera.scan, self._weak_listener(), mode=mode
+            )
+            self._session.start()
+        self.changed.emit()
+        self.shell.go(CAPTURE_SCREEN)
+
+    def reset(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            session.request_stop()
+            session.clear()
+            run_in_background(session.stop, lambda _: None)
+        with self._lock:
+            self._inbox = None
+        if self._folder is not None and self._on_finished is None:
+            shutil.rmtree(self._folder, ignore_errors=True)  # nobody took the files over
+        self._folder = None
+        self._on_finished = None
+        self._clear_view()
+        self.changed.emit()
+        self.frameChanged.emit()
+
+    # --- from the session's threads -------------------------------------------------------------
+    def _weak_listener(self) -> Callable[[ScanUpdate], None]:
+        """The session's threads must not keep this object alive: a QObject whose last
+        reference goes on a worker thread is destroyed there, taking its Qt timers with it."""
+        method = weakref.WeakMethod(self._on_update)
+
+        def listener(update: ScanUpdate) -> None:
+            on_update = method()
+            if on_update is not None:
+                on_update(update)
+
+        return listener
+
+    def _on_update(self, update: ScanUpdate) -> None:
+        frame = to_qimage(update.preview) if update.preview is not None else None
+        session = self._session
+        pages = None
+        if update.captured_index is not None and session is not None:
+            pages = [to_qimage(t) for t in session.thumbnails()]
+        with self._lock:
+            if self._inbox is None:
+                self._inbox = _Inbox()
+                schedule = True
+            else:
+                schedule = False
+            self._inbox.take(update, frame, pages)
+        if schedule:
+            self._arrived.emit()
+
+    # --- on the Qt thread -----------------------------------------------------------------------
+    @Slot()
+    def _apply_pending(self) -> None:
+        with self._lock:
+            inbox, self._inbox = self._inbox, None
+        if inbox is None or self._session is None:
+            return
+        if inbox.frame is not None and inbox.frame_update is not None:
+            update, frame = inbox.frame_update, inbox.frame
+            self._frame = frame
+            scale = np.array([frame.width(), frame.height()], float)
+            outline = update.outline
+            self._outline = [] if outline is None else (outline / scale).ravel().tolist()
+            self._ok = update.ok
+            self._steady = update.steady
+            self._fps = update.analysed_fps
+            self._show_guidance(update.guidance_key)
+        if inbox.status is not None:
+            self._camera_ok = inbox.status is CameraStatus.STREAMING
+            if not self._camera_ok:
+                self._outline = []
+                self._show_guidance("scanning.guidance.camera_problem")
+        if inbox.pages is not None:
+            self._pages = inbox.pages
+        for index in inbox.captures:
+            self._retaking = -1
+            self._guidance_key = "scanning.guidance.captured"
+            self._guidance_values = {"number": index + 1}
+            self._captured_at = self._frames_seen
+            self.captured.emit(index + 1)
+        self._frames_seen += 1
+        self.frameChanged.emit()
+        self.changed.emit()
+
+    def _show_guidance(self, key: str) -> None:
+        # "Page 2 captured" stays up for a moment before the next guidance replaces it
+        if (
+            self._guidance_key == "scanning.guidance.captured"
+            and self._frames_seen - self._captured_at < _CAPTURED_MESSAGE_FRAMES
+        ):
+            return
+        self._guidance_key = key
+        self._guidance_values = {"count": self.context.config.camera.scan.max_pages}
+
+    # --- what the screens show -------------------------------------------------------------
+    def _get_frame(self) -> QImage:
+        return self._frame
+
+    def _get_outline(self) -> list[float]:
+        return self._outline
+
+    def _get_guidance(self) -> str:
+        if self._retaking >= 0 and self._guidance_key != "scanning.guidance.camera_problem":
+            return self.t("scanning.screen.retaking", number=self._retaking + 1)
+        return self.t(self._guidance_key, **self._guidance_values)
+
+    def _get_pages(self) -> list[dict]:
+        return [
+            {
+                "index": i,
+                "label": self.t("scanning.screen.page", number=i + 1),
+                "image": image,
+                "retaking": i == self._retaking,
+            }
+            for i, image in enumerate(self._pages)
+        ]
+
+    frame = Property(QImage, _get_frame, notify=frameChanged)
+    outline = Property(list, _get_outline, notify=frameChanged)
+    steady = Property(float, lambda self: self._steady, notify=frameChanged)
+    pageOk = Property(bool, lambda self: self._ok, notify=frameChanged)
+    previewFps = Property(float, lambda self: self._fps, notify=frameChanged)
+    guidance = Property(str, _get_guidance, notify=changed)
+    cameraOk = Property(bool, lambda self: self._camera_ok, notify=changed)
+    pages = Property(list, _get_pages, notify=changed)
+    pageCount = Property(int, lambda self: len(self._pages), notify=changed)
+    saving = Property(bool, lambda self: self._saving, notify=changed)
+    savedPages = Property(int, lambda self: self._saved_pages, notify=changed)
+    savedText = Property(
+        str,
+        lambda self: self.t("scanning.screen.done_body", count=self._saved_pages),
+        notify=changed,
+    )
+
+    # --- what the citizen does ------------------------------------------------------------------
+    @Slot()
+    def captureNow(self) -> None:
+        if self._session is not None:
+            self._session.capture_now()
+
+    @Slot(int)
+    def retake(self, index: int) -> None:
+        if self._session is not None and 0 <= index < len(self._pages):
+            self._session.retake(index)
+            self._retaking = index
+            self.changed.emit()
+
+    @Slot(int)
+    def deletePage(self, index: int) -> None:
+        if self._session is None or not 0 <= index < len(self._pages):
+            return
+        self._session.delete(index)
+        del self._pages[index]
+        if self._retaking == index:
+            self._retaking = -1
+        self.changed.emit()
+
+    @Slot()
+    def finish(self) -> None:
+        session = self._session
+        if session is None or not self._pages or self._saving:
+            return
+        self._saving = True
+        self.changed.emit()
+        folder = self.context.data_dir / "scans" / uuid.uuid4().hex
+        stem = "giay-to"
+        run_in_background(
+            lambda: session.save(folder, stem),
+            lambda saved: self._saved(session, folder, saved),
+            lambda exc: self._save_failed(session, exc),
+        )
+
+    def _saved(self, session: ScanSession, folder: Path, saved: SavedDocument) -> None:
+        if session is not self._session:
+            shutil.rmtree(folder, ignore_errors=True)  # the citizen left meanwhile
+            return
+        self._saving = False
+        self._saved_pages = len(saved.pages)
+        self._folder = folder
+        on_finished = self._on_finished
+        self._session = None
+        session.request_stop()
+        run_in_background(session.stop, lambda _: None)
+        self.changed.emit()
+        if on_finished is not None:
+            on_finished(saved)
+        else:
+            self.shell.go(DONE_SCREEN)
+
+    def _save_failed(self, session: ScanSession, exc: BaseException) -> None:
+        log.error("saving the scanned pages failed", exc_info=exc)
+        if session is self._session:
+            self._saving = False
+            self._guidance_key = "scanning.screen.save_failed"
+            self.changed.emit()
