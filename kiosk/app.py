@@ -4,22 +4,20 @@ and health checks happen on workers."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hardware.printer import TicketPrinter, open_printer
+from hardware.printer import TicketPrinter
+from hardware.printer.factory import open_printer
 from kiosk.catalogue.store import CatalogueStore
 from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
-from kiosk.delivery import Delivery, open_delivery
+from kiosk.delivery import BackgroundDelivery
 from kiosk.paths import config_dir, data_dir
 from kiosk.technician.health import HasHealth
 from kiosk.technician.pin import PinStore, pin_path
 from kiosk.tickets.numbering import TicketBook
 from kiosk.tickets.service import TicketService
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,21 +31,13 @@ class KioskContext:
     technician_pin: PinStore
     # what the technician screen checks: translation key of the device kind → the device
     devices: dict[str, HasHealth] = field(default_factory=dict)
-    # None when the provincial link or the outbox could not open (logged; tickets still work)
-    delivery: Delivery | None = None
+    # opens on its own thread; `delivery.get()` waits for it (None if it could not open)
+    delivery: BackgroundDelivery | None = None
     closers: list = field(default_factory=list)
 
     def close(self) -> None:
         for close in reversed(self.closers):
             close()
-
-
-def _open_delivery(config: KioskConfig, data: Path) -> Delivery | None:
-    try:
-        return open_delivery(config, data)
-    except Exception as exc:
-        log.error("delivery to the province is not available: %s", exc)
-        return None
 
 
 def build_context(
@@ -62,23 +52,21 @@ def build_context(
     printer = printer or open_printer(
         config.printer, config_dir() / "fonts", data / "printed-tickets"
     )
-    delivery = _open_delivery(config, data)
+    delivery = BackgroundDelivery(config, data)
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
     tickets = TicketService(
         book,
         printer,
         config.centre,
         config.queue,
-        waiting=delivery.queue_status.people_waiting if delivery else lambda service_id: None,
-        on_issued=delivery.record_ticket if delivery else lambda outcome: None,
+        waiting=delivery.people_waiting,
+        on_issued=delivery.record_ticket,
     )
     catalogue = CatalogueStore.open(config.catalogue, data / "catalogue")
     pin = PinStore(pin_path(data))
     context = KioskContext(config, local_time, printer, tickets, data, catalogue, pin)
     context.delivery = delivery
     context.devices["technician.device.printer"] = printer
-    context.closers += [book.close, printer.close]
-    if delivery is not None:
-        context.devices["technician.device.outbox"] = delivery
-        context.closers.append(delivery.close)
+    context.devices["technician.device.outbox"] = delivery
+    context.closers += [book.close, printer.close, delivery.close]
     return context

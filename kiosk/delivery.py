@@ -113,6 +113,60 @@ class Delivery:
         self.link.close()
 
 
+class BackgroundDelivery:
+    """Opens delivery on its own thread so the home screen never waits for the network stack,
+    the stand-in or the outbox's start-up sweep. Ticket records wait (on the issuing worker) for
+    it to be ready; a kiosk whose link cannot open still issues tickets, and says so."""
+
+    READY_WAIT_S = 20.0
+
+    def __init__(self, config: KioskConfig, data: Path) -> None:
+        self._ready = threading.Event()
+        self._delivery: Delivery | None = None
+        self.problem: str | None = None
+        threading.Thread(
+            target=self._open, args=(config, data), name="delivery-start", daemon=True
+        ).start()
+
+    def _open(self, config: KioskConfig, data: Path) -> None:
+        try:
+            self._delivery = open_delivery(config, data)
+        except Exception as exc:
+            self.problem = getattr(exc, "message_key", None) or type(exc).__name__
+            log.error("delivery to the province is not available: %s", exc)
+        finally:
+            self._ready.set()
+
+    def get(self, timeout: float | None = READY_WAIT_S) -> Delivery | None:
+        """The open delivery, or None if it failed or is not ready within `timeout`."""
+        self._ready.wait(timeout)
+        return self._delivery
+
+    def record_ticket(self, outcome: TicketOutcome) -> None:
+        delivery = self.get()
+        if delivery is None:
+            log.error("ticket %s not reported: no delivery", outcome.ticket.number.label)
+            return
+        delivery.record_ticket(outcome)
+
+    def people_waiting(self, service_id: str) -> int | None:
+        delivery = self.get(timeout=0)
+        return delivery.queue_status.people_waiting(service_id) if delivery else None
+
+    def check_health(self) -> HealthReport:
+        delivery = self.get(timeout=5)
+        if delivery is not None:
+            return delivery.check_health()
+        if not self._ready.is_set():
+            return HealthReport(False, "Still starting")
+        return HealthReport(False, f"Not available: {self.problem}")
+
+    def close(self) -> None:
+        delivery = self.get(timeout=30)
+        if delivery is not None:
+            delivery.close()
+
+
 def open_delivery(config: KioskConfig, data: Path) -> Delivery:
     """Raises the link's or the outbox's own errors (each with a `message_key`) when the kiosk
     is not provisioned; the demo configuration provisions itself."""

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from offline_queue.client import ClientSettings
+if TYPE_CHECKING:  # the client brings requests; reading settings at start-up must not
+    from offline_queue.client import ClientSettings
 
 
 def _is_loopback(host: str) -> bool:
@@ -74,6 +76,8 @@ class ProvincialSettings(BaseModel):
         self, kiosk_id: str, secret: bytes, data_dir: Path, base_url: str | None = None
     ) -> ClientSettings:
         """Settings for ProvincialClient; `base_url` overrides (the embedded stand-in's URL)."""
+        from offline_queue.client import ClientSettings
+
         cert = None
         if self.client_cert_file:
             cert = (str(data_dir / self.client_cert_file), str(data_dir / self.client_key_file))

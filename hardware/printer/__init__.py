@@ -1,7 +1,9 @@
-"""Ticket printers: one interface, python-escpos drivers for every transport, and a simulator."""
+"""Ticket printers: one interface, python-escpos drivers for every transport, and a simulator.
+
+The drivers (python-escpos, a large capabilities file) load from `hardware.printer.factory`
+when a printer is built, not when the configuration model is read."""
 
 from hardware.printer.config import PrinterSettings
-from hardware.printer.factory import open_printer
 from hardware.printer.interface import (
     PaperState,
     PrinterCapabilities,
@@ -22,5 +24,4 @@ __all__ = [
     "Spacer",
     "TextLine",
     "TicketPrinter",
-    "open_printer",
 ]

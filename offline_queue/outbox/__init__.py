@@ -1,4 +1,7 @@
-"""Durable, encrypted outbox of everything the kiosk hands to the province (see store.py)."""
+"""Durable, encrypted outbox of everything the kiosk hands to the province (see store.py).
+
+`Outbox` and `Wiper` load on first use: they bring sqlite-utils, cryptography and the HTTP
+client, which reading the `[outbox]` settings at start-up must not wait for."""
 
 from offline_queue.outbox.config import OutboxSettings
 from offline_queue.outbox.errors import (
@@ -20,8 +23,6 @@ from offline_queue.outbox.model import (
     Scan,
     SweepReport,
 )
-from offline_queue.outbox.retention import Wiper
-from offline_queue.outbox.store import Outbox
 
 __all__ = [
     "Alert",
@@ -43,3 +44,15 @@ __all__ = [
     "SweepReport",
     "Wiper",
 ]
+
+
+def __getattr__(name: str) -> type:
+    if name == "Outbox":
+        from offline_queue.outbox.store import Outbox
+
+        return Outbox
+    if name == "Wiper":
+        from offline_queue.outbox.retention import Wiper
+
+        return Wiper
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
