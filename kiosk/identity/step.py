@@ -86,8 +86,9 @@ class IdentityStep(Journey[IdentityStepState]):
 
     # -- events ------------------------------------------------------------------------------
     def qr_scanned(self, data: str | bytes) -> None:
-        """The camera (or a scanner) read a QR; a wrong one leaves the step where it was."""
-        if self.state is not S.SHOW_QR:
+        """The camera (or a scanner, even while typing) read a QR; a wrong one leaves the step
+        where it was."""
+        if self.state not in (S.SHOW_QR, S.TYPE_DETAILS):
             return
         try:
             hint = self.service.hint_from_qr(data)

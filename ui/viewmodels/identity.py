@@ -1,0 +1,366 @@
+"""View-model of the identity step (`identity` in QML): show the card's QR to the camera or
+type the ID and birth date, place the card, watch it being read, confirm it is you.
+
+Journeys use it as one step: `begin(on_finished)` opens it and hands over the confirmed
+`Identity`; alone (a home tile, a test), confirming returns home and the session wipe forgets
+it. The camera's QR loop, the chip read and the reader's card events all run off the Qt thread
+and come back through queued signals; a late answer for a session that has ended is dropped.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, Qt, QTimer, Signal, Slot
+
+from hardware.card_reader import IdCardReader, ReaderStatus, ReadProgress
+from hardware.device import DeviceError, DeviceEvent, DeviceState
+from kiosk.identity import (
+    STEP_TOTAL,
+    Identity,
+    IdentityError,
+    IdentityService,
+    IdentitySource,
+    IdentityStep,
+    IdentityStepState,
+    Sex,
+    displayable_portrait,
+)
+from kiosk.scanning import read_qr_from_camera
+from ui.background import run_in_background
+from ui.viewmodels.base import JourneyViewModel
+
+log = logging.getLogger(__name__)
+S = IdentityStepState
+
+SCREENS = {
+    S.SHOW_QR: "IdentityShowQr",
+    S.TYPE_DETAILS: "IdentityType",
+    S.PLACE_CARD: "IdentityPlaceCard",
+    S.READING: "IdentityReading",
+    S.FAILED: "IdentityFailed",
+    S.CONFIRM: "IdentityConfirm",
+}
+_QR_WINDOW_SECONDS = 30.0  # one camera look; the loop starts another while the screen shows
+
+
+class IdentityViewModel(JourneyViewModel):
+    changed = Signal()
+    _cardArrived = Signal()
+    _progressArrived = Signal(object)
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self._cardArrived.connect(self._try_read, Qt.ConnectionType.QueuedConnection)
+        self._progressArrived.connect(self._apply_progress, Qt.ConnectionType.QueuedConnection)
+        self.journey = IdentityStep(self._service())
+        self.journey.subscribe(self._on_state)
+        self._resetting = False
+        self._on_finished: Callable[[Identity], None] | None = None
+        self._qr_cancel: threading.Event | None = None
+        self._reading = False
+        self._portrait = ""
+        reader = self.reader
+        if reader is not None:
+            reader.events.subscribe(self._on_reader_event)
+
+    def _service(self) -> IdentityService:
+        service = getattr(self.context, "identity", None)
+        if service is None:
+            service = IdentityService(
+                getattr(self.context, "card_reader", None),
+                today=lambda: self.context.local_time.now().date(),
+            )
+        return service
+
+    @property
+    def reader(self) -> IdCardReader | None:
+        return self.journey.service.reader
+
+    @property
+    def camera(self) -> object | None:
+        return getattr(self.context, "camera", None)
+
+    # --- life ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.begin()
+
+    def begin(self, on_finished: Callable[[Identity], None] | None = None) -> None:
+        """Start the step; `on_finished` receives the identity the citizen confirmed."""
+        self.reset()
+        self._on_finished = on_finished
+        reader = self.reader
+        if reader is not None and reader.state is DeviceState.CLOSED:
+            run_in_background(reader.open, lambda _: self._cardArrived.emit())
+        if self.camera is None:  # nothing to show the QR to: typing is the way in
+            self.journey.type_instead()
+        else:
+            self.shell.go(SCREENS[S.SHOW_QR])
+            self._look_for_qr()
+
+    def reset(self) -> None:
+        self._stop_qr()
+        self._resetting = True
+        try:
+            self.journey.reset()
+        finally:
+            self._resetting = False
+        self._on_finished = None
+        self._portrait = ""
+        self.changed.emit()
+
+    def _on_state(self, state: IdentityStepState) -> None:
+        self.changed.emit()
+        if self._resetting:
+            return
+        self.shell.go(SCREENS[state])
+        if state is S.SHOW_QR:
+            self._look_for_qr()
+        else:
+            self._stop_qr()
+        if state is S.PLACE_CARD:
+            QTimer.singleShot(0, self._try_read)
+
+    # --- the card's QR under the camera -------------------------------------------------------
+    def _look_for_qr(self) -> None:
+        camera = self.camera
+        if camera is None or self._qr_cancel is not None or self.journey.state is not S.SHOW_QR:
+            return
+        cancel = threading.Event()
+        self._qr_cancel = cancel
+
+        def look() -> object:
+            camera.open()
+            return read_qr_from_camera(camera, timeout=_QR_WINDOW_SECONDS, cancel=cancel)
+
+        run_in_background(
+            look, lambda code: self._qr_seen(cancel, code), lambda exc: self._qr_failed(cancel, exc)
+        )
+
+    def _stop_qr(self) -> None:
+        if self._qr_cancel is not None:
+            self._qr_cancel.set()
+            self._qr_cancel = None
+
+    def _qr_seen(self, cancel: threading.Event, code: object) -> None:
+        if self._qr_cancel is not cancel:
+            return  # the screen was left, or the session ended, while the camera looked
+        self._qr_cancel = None
+        if code is not None:
+            self.journey.qr_scanned(code.raw)
+        self._look_for_qr()
+
+    def _qr_failed(self, cancel: threading.Event, exc: BaseException) -> None:
+        if self._qr_cancel is not cancel:
+            return
+        self._qr_cancel = None
+        log.warning("identity step: the camera could not read: %s", exc)
+        self.journey.problem_key = (
+            exc.message_key if isinstance(exc, DeviceError) else "identity.screen.no_camera"
+        )
+        self.changed.emit()
+
+    # --- the chip -------------------------------------------------------------------------------
+    def _on_reader_event(self, event: DeviceEvent) -> None:
+        """From the reader's monitor thread: only wake the Qt thread."""
+        if event.kind in ("card_inserted", "status_changed"):
+            self._cardArrived.emit()
+
+    @Slot()
+    def _try_read(self) -> None:
+        reader = self.reader
+        self.changed.emit()  # the reader's status line may have changed
+        if (
+            reader is None
+            or self._reading
+            or self.journey.state is not S.PLACE_CARD
+            or reader.status().status is not ReaderStatus.CARD_PRESENT
+        ):
+            return
+        hint = self.journey.hint
+        service = self.journey.service
+        self._reading = True
+        self.journey.reading_started()
+        run_in_background(
+            lambda: service.read_card(hint, progress=self._progressArrived.emit),
+            self._read_done,
+            self._read_failed,
+        )
+
+    @Slot(object)
+    def _apply_progress(self, progress: ReadProgress) -> None:
+        self.journey.read_progress(progress)
+
+    def _read_done(self, identity: Identity) -> None:
+        self._reading = False
+        if self.journey.state is not S.READING:
+            return
+        self._portrait = self._portrait_url(identity)
+        self.journey.read_done(identity)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self._reading = False
+        if not isinstance(exc, IdentityError):
+            log.error("reading the ID card failed", exc_info=exc)
+            exc = IdentityError("card_reader.protocol")
+        self.journey.read_failed(exc)
+
+    @staticmethod
+    def _portrait_url(identity: Identity) -> str:
+        if identity.portrait is None:
+            return ""
+        try:
+            mime, data = displayable_portrait(identity.portrait)
+        except ValueError:
+            return ""
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+    # --- what the screens show ----------------------------------------------------------------
+    def _problem(self) -> str:
+        key = self.journey.problem_key
+        return self.t(key) if key else ""
+
+    def _progress_text(self) -> str:
+        progress = self.journey.progress
+        stage = progress.stage.value if progress else "connecting"
+        return self.t(f"identity.screen.reading.{stage}")
+
+    def _progress_fraction(self) -> float:
+        progress = self.journey.progress
+        return progress.fraction if progress else 0.0
+
+    def _reader_note(self) -> str:
+        reader = self.reader
+        if reader is None:
+            return self.t("identity.no_reader")
+        status = reader.status().status
+        if status in (ReaderStatus.NO_READER, ReaderStatus.UNRESPONSIVE):
+            return self.t(f"card_reader.status.{status.value}")
+        return ""
+
+    def _rows(self) -> list[dict[str, str]]:
+        identity = self.journey.identity
+        if identity is None:
+            return []
+
+        def day(value: object) -> str:
+            return value.strftime("%d/%m/%Y") if value else ""
+
+        sex = ""
+        if identity.sex is not None:
+            sex = self.t(
+                "identity.screen.sex.male"
+                if identity.sex is Sex.MALE
+                else "identity.screen.sex.female"
+            )
+        expiry = (
+            self.t("identity.screen.never_expires")
+            if identity.never_expires
+            else day(identity.expiry_date)
+        )
+        rows = [
+            ("full_name", identity.full_name),
+            ("id_number", identity.id_number),
+            ("birth_date", day(identity.birth_date)),
+            ("sex", sex),
+            ("residence", identity.residence),
+            ("expiry_date", expiry),
+        ]
+        return [
+            {"key": key, "label": self.t(f"identity.screen.field.{key}"), "value": value}
+            for key, value in rows
+            if value
+        ]
+
+    def _source_note(self) -> str:
+        identity = self.journey.identity
+        if identity is None:
+            return ""
+        if identity.source is IdentitySource.CHIP and identity.chain_status is not None:
+            return self.t(f"card_reader.chain.{identity.chain_status.value}")
+        return self.t(f"identity.screen.source.{identity.source.value}")
+
+    def _mismatch_note(self) -> str:
+        identity = self.journey.identity
+        if identity is None or not identity.mismatches:
+            return ""
+        fields = ", ".join(self.t(f"identity.screen.field.{f}") for f in identity.mismatches)
+        return self.t("identity.screen.mismatch", fields=fields)
+
+    def _fallback_label(self) -> str:
+        return self.t("identity.screen.failed.use_qr")
+
+    state = Property(str, lambda self: self.journey.state.value, notify=changed)
+    step = Property(int, lambda self: self.journey.step, notify=changed)
+    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    problem = Property(str, _problem, notify=changed)
+    hasCamera = Property(bool, lambda self: self.camera is not None, notify=changed)
+    hasReader = Property(bool, lambda self: self.reader is not None, notify=changed)
+    readerNote = Property(str, _reader_note, notify=changed)
+    progressText = Property(str, _progress_text, notify=changed)
+    progressFraction = Property(float, _progress_fraction, notify=changed)
+    canUseQrData = Property(bool, lambda self: self.journey.can_use_qr_data, notify=changed)
+    identityRows = Property("QVariantList", _rows, notify=changed)
+    portrait = Property(str, lambda self: self._portrait, notify=changed)
+    sourceNote = Property(str, _source_note, notify=changed)
+    verified = Property(
+        bool,
+        lambda self: (
+            self.journey.identity is not None
+            and self.journey.identity.source is IdentitySource.CHIP
+        ),
+        notify=changed,
+    )
+    mismatchNote = Property(str, _mismatch_note, notify=changed)
+
+    # --- taps ---------------------------------------------------------------------------------
+    @Slot()
+    def typeInstead(self) -> None:
+        self.journey.type_instead()
+
+    @Slot()
+    def scanInstead(self) -> None:
+        self.journey.scan_instead()
+
+    @Slot(str, str)
+    def submitTyped(self, id_text: str, birth_text: str) -> None:
+        self.journey.typed(id_text, birth_text)
+
+    @Slot(str)
+    def submitQrText(self, text: str) -> None:
+        """A QR read elsewhere (a serial scanner, a test) instead of by the camera."""
+        self.journey.qr_scanned(text)
+
+    @Slot()
+    def retry(self) -> None:
+        self.journey.retry()
+
+    @Slot()
+    def useFallback(self) -> None:
+        self.journey.use_fallback()
+
+    @Slot()
+    def notMe(self) -> None:
+        self._portrait = ""
+        self.journey.not_me()
+
+    @Slot()
+    def confirm(self) -> None:
+        identity = self.journey.identity
+        if identity is None:
+            return
+        finished, self._on_finished = self._on_finished, None
+        if finished is not None:
+            finished(identity)
+        else:
+            self.shell.home()
+
+    @Slot()
+    def back(self) -> None:
+        self._portrait = ""
+        leaving = self.journey.state is S.TYPE_DETAILS and self.camera is None
+        if leaving or not self.journey.back():
+            self.shell.home()
