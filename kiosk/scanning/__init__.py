@@ -10,12 +10,11 @@ from kiosk.scanning.config import CameraSection, ScanSettings
 from kiosk.scanning.document import ScannedDocument, ScannedPage
 from kiosk.scanning.enhance import EnhanceMode
 from kiosk.scanning.output import SavedDocument
-from kiosk.scanning.qr import DECODERS, QrCode, read_qr
+from kiosk.scanning.qr import QrCode, read_qr
 from kiosk.scanning.selftest import SelfTestReport, run_self_test
 from kiosk.scanning.session import ScanSession, ScanUpdate
 
 __all__ = [
-    "DECODERS",
     "CameraSection",
     "EnhanceMode",
     "QrCode",

@@ -26,7 +26,6 @@ class ScanSettings(BaseModel):
     pixels_per_mm: float = Field(0.0, ge=0)
     max_pages: int = Field(30, ge=1, le=200)
     preview_width: int = Field(960, ge=320, le=1920)
-    qr_decoder: Literal["zxing", "opencv"] = "zxing"
 
 
 class CameraSection(CameraSettings):

@@ -120,12 +120,6 @@ class OpenCvDecoder:
         return [points.reshape(-1, 2).astype(np.float64)] if ok and points is not None else []
 
 
-DECODERS: dict[str, type[ZxingDecoder] | type[OpenCvDecoder]] = {
-    "zxing": ZxingDecoder,
-    "opencv": OpenCvDecoder,
-}
-
-
 def _grey(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
 

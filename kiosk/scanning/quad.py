@@ -44,9 +44,6 @@ class Quad:
     def from_points(cls, points: np.ndarray) -> Quad:
         return cls(order_clockwise(points))
 
-    def scaled(self, factor: float) -> Quad:
-        return Quad(self.corners * factor)
-
     @property
     def area(self) -> float:
         return float(abs(cv2.contourArea(self.corners.astype(np.float32))))

@@ -15,7 +15,6 @@ def test_defaults_give_a_simulated_1080p_camera():
     assert config.camera.driver == "simulator"
     assert (config.camera.width, config.camera.height) == (1920, 1080)
     assert config.camera.scan.dpi >= 200
-    assert config.camera.scan.qr_decoder == "zxing"
 
 
 def test_a_bad_camera_value_names_the_key_and_file(tmp_path: Path, monkeypatch):
