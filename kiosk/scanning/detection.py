@@ -31,6 +31,8 @@ _NETWORKS_TRIED = 4
 _CLEAR_SUPPORT = 0.95  # an outline this well backed by edges ends the search
 _FRAMED_SIDE_SUPPORT = 0.85  # a shape around the best one wins if all its sides are this
 _CONTAINER_SCORE = 0.6  # well outlined, and it scored at least this share of the best
+_WIDEN_MIN = 4.0  # a side is moved out onto a parallel edge at least this far (small pixels)…
+_WIDEN_SUPPORT = 0.7  # …when the new side and the stretches added to its neighbours are edges
 _LOG_LUT = (255 * np.log1p(np.arange(256) / 12.0) / np.log1p(255 / 12.0)).astype(np.uint8)
 
 
@@ -277,6 +279,8 @@ def _best_candidate(work: _Work) -> _Candidate | None:
     if not found:
         return None
     best = max(found, key=lambda c: c.score)
+    for wider in _widened(work, best.quad):
+        found.append(_Candidate(*_score(work, wider, wider.area), wider))
     # Cards and forms print boxes inside themselves; a box is never the page when a
     # well-outlined shape around it is.
     around = [
@@ -288,6 +292,57 @@ def _best_candidate(work: _Work) -> _Candidate | None:
         and _contains(c.quad, best.quad)
     ]
     return max(around, key=lambda c: c.score) if around else best
+
+
+def _on_edge(work: _Work, points: np.ndarray) -> np.ndarray:
+    """For points (…, 2): is there an edge under each (False outside the frame)."""
+    width, height = work.size
+    at = np.rint(points).astype(int)
+    inside = (at[..., 0] >= 0) & (at[..., 0] < width) & (at[..., 1] >= 0) & (at[..., 1] < height)
+    flags = np.zeros(points.shape[:-1], bool)
+    flags[inside] = work.gradient[at[inside][:, 1], at[inside][:, 0]] > work.edge_level
+    return flags
+
+
+def _widened(work: _Work, quad: Quad) -> list[Quad]:
+    """The outline with one side moved out onto a parallel edge, when the two neighbouring
+    sides carry on to it: a card's coloured band or a form's header box makes an inner line
+    that can pass for the page's edge. Every distance is tried at once."""
+    corners = quad.corners
+    centre = corners.mean(axis=0)
+    wider = []
+    for i in range(4):
+        a, b = corners[i], corners[(i + 1) % 4]
+        before, after = corners[i - 1], corners[(i + 2) % 4]
+        side = line_through(a, b)
+        if centre @ side[:2] + side[2] > 0:
+            side = -side
+        moved = side.copy()
+        moved[2] -= 1.0
+        step_a = intersect(moved, line_through(before, a))
+        step_b = intersect(moved, line_through(after, b))
+        if step_a is None or step_b is None:
+            continue
+        step_a, step_b = step_a - a, step_b - b  # where the corners go per pixel moved out
+        reach = int(0.35 * min(np.linalg.norm(a - before), np.linalg.norm(b - after)))
+        if reach <= _WIDEN_MIN:
+            continue
+        distances = np.arange(1, reach + 1)[:, None]
+        ray_a = _on_edge(work, a + distances * step_a)  # the neighbours carried on, pixel by
+        ray_b = _on_edge(work, b + distances * step_b)  # pixel
+        steps = np.arange(1, reach + 1)
+        carried = np.minimum(np.cumsum(ray_a) / steps, np.cumsum(ray_b) / steps)
+        t = np.linspace(0.05, 0.95, max(6, int(np.linalg.norm(b - a) / 2)))[None, :, None]
+        new_a = (a + distances * step_a)[:, None, :]
+        new_b = (b + distances * step_b)[:, None, :]
+        along = _on_edge(work, new_a + (new_b - new_a) * t).mean(axis=1)
+        good = (along >= _WIDEN_SUPPORT) & (carried >= _WIDEN_SUPPORT) & (steps >= _WIDEN_MIN)
+        if good.any():
+            d = int(steps[np.flatnonzero(good)[-1]])
+            widened = corners.copy()
+            widened[i], widened[(i + 1) % 4] = a + d * step_a, b + d * step_b
+            wider.append(Quad.from_points(widened))
+    return wider
 
 
 def _contains(outer: Quad, inner: Quad, tolerance: float = 3.0) -> bool:
