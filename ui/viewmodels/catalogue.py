@@ -52,30 +52,17 @@ SCREENS = {
 class CatalogueViewModel(JourneyViewModel):
     changed = Signal()
 
+    SCREENS = SCREENS
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self._resetting = False
         store = self.context.catalogue
-        self.journey = FindProcedureJourney(store.current, store.finder())
-        self.journey.subscribe(self._on_state)
-
-    def _on_state(self, state: FindProcedureState) -> None:
-        self.changed.emit()
-        if not self._resetting:
-            self.shell.go(SCREENS[state])
+        self.follow(FindProcedureJourney(store.current, store.finder()))
 
     def start(self) -> None:
-        store = self.context.catalogue
+        store = self.context.catalogue  # a newer catalogue may have arrived since the last citizen
         self.journey.use(store.current, store.finder())
-        self.reset()
-        self.shell.go(SCREENS[S.CHOOSE_WAY])
-
-    def reset(self) -> None:
-        self._resetting = True
-        try:
-            self.journey.reset()
-        finally:
-            self._resetting = False
+        super().start()
 
     # --- what the screens show -------------------------------------------------------------
     @property

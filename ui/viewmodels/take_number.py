@@ -27,28 +27,12 @@ SCREENS = {
 class TakeNumberViewModel(JourneyViewModel):
     changed = Signal()
 
+    SCREENS = SCREENS
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self._resetting = False
         queue = self.context.config.queue
-        self.journey = TakeNumberJourney([s.id for s in queue.services], queue.priority_categories)
-        self.journey.subscribe(self._on_state)
-
-    def _on_state(self, state: TakeNumberState) -> None:
-        self.changed.emit()
-        if not self._resetting:
-            self.shell.go(SCREENS[state])
-
-    def start(self) -> None:
-        self.reset()
-        self.shell.go(SCREENS[S.CHOOSE_SERVICE])
-
-    def reset(self) -> None:
-        self._resetting = True
-        try:
-            self.journey.reset()
-        finally:
-            self._resetting = False
+        self.follow(TakeNumberJourney([s.id for s in queue.services], queue.priority_categories))
 
     # --- what the screens show -------------------------------------------------------------
     def _services(self) -> list[dict]:

@@ -25,17 +25,12 @@ SCREENS = {S.PIN: "TechnicianPin", S.CHECKING_PIN: "TechnicianPin", S.STATUS: "T
 class TechnicianViewModel(JourneyViewModel):
     changed = Signal()
 
+    SCREENS = SCREENS
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self._resetting = False
         self._notice = ""
-        self.journey = TechnicianJourney()
-        self.journey.subscribe(self._on_state)
-
-    def _on_state(self, state: TechnicianState) -> None:
-        self.changed.emit()
-        if not self._resetting and self.shell.screen != SCREENS[state]:
-            self.shell.go(SCREENS[state])
+        self.follow(TechnicianJourney())
 
     @Slot()
     def open(self) -> None:
@@ -43,17 +38,11 @@ class TechnicianViewModel(JourneyViewModel):
         self.start()
 
     def start(self) -> None:
-        self.reset()
         log.info("technician mode requested")
-        self.shell.go(SCREENS[S.PIN])
+        super().start()
 
-    def reset(self) -> None:
-        self._resetting = True
-        try:
-            self.journey.reset()
-            self._notice = ""
-        finally:
-            self._resetting = False
+    def forget(self) -> None:
+        self._notice = ""
 
     # --- what the screens show -------------------------------------------------------------
     def _error(self) -> str:
