@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hardware.camera import DocumentCamera, open_camera
 from hardware.printer import TicketPrinter
 from hardware.printer.factory import open_printer
 from kiosk.catalogue.store import CatalogueStore
@@ -29,6 +30,7 @@ class KioskContext:
     data_dir: Path
     catalogue: CatalogueStore
     technician_pin: PinStore
+    camera: DocumentCamera
     # what the technician screen checks: translation key of the device kind → the device
     devices: dict[str, HasHealth] = field(default_factory=dict)
     # opens on its own thread; `delivery.get()` waits for it (None if it could not open)
@@ -64,9 +66,11 @@ def build_context(
     )
     catalogue = CatalogueStore.open(config.catalogue, data / "catalogue")
     pin = PinStore(pin_path(data))
-    context = KioskContext(config, local_time, printer, tickets, data, catalogue, pin)
+    camera = open_camera(config.camera)
+    context = KioskContext(config, local_time, printer, tickets, data, catalogue, pin, camera)
     context.delivery = delivery
     context.devices["technician.device.printer"] = printer
     context.devices["technician.device.outbox"] = delivery
-    context.closers += [book.close, printer.close, delivery.close]
+    context.devices["technician.device.camera"] = camera
+    context.closers += [book.close, printer.close, camera.close, delivery.close]
     return context
