@@ -60,7 +60,8 @@ def make_ui(qtbot, tmp_path: Path, monkeypatch, signer: DemoSigner, citizen: Dem
         "",
         IdentityViewModel,
     )
-    monkeypatch.setattr(ui.app, "JOURNEYS", [*JOURNEYS, entry])
+    if not any(e.id == "identity" for e in JOURNEYS):
+        monkeypatch.setattr(ui.app, "JOURNEYS", [*JOURNEYS, entry])
     made = []
 
     def make(camera_qr: str | None = None, **reader_settings: object):
@@ -80,8 +81,11 @@ def make_ui(qtbot, tmp_path: Path, monkeypatch, signer: DemoSigner, citizen: Dem
         # the lead wires these in kiosk/app.py
         context.card_reader = reader
         context.identity = IdentityService(reader, today=lambda: TODAY)
-        if camera_qr is not None:
-            context.camera = _camera_showing(camera_qr, tmp_path)
+        configured = getattr(context, "camera", None)
+        if configured is not None:
+            configured.close()
+        # a kiosk without a camera, or one looking at a card whose QR says `camera_qr`
+        context.camera = None if camera_qr is None else _camera_showing(camera_qr, tmp_path)
         kiosk = ui.app.KioskUi(context, windowed=True)
         qtbot.waitExposed(kiosk.window)
         made.append((kiosk, context, reader))
