@@ -40,6 +40,9 @@ class CentreSettings(Section):
     name: LocalText
     address: str = ""
     hotline: str = ""
+    # The centre's support pages, shown as QR codes on the help screen; "" = not shown.
+    zalo_url: str = Field("", pattern=r"^(https://\S{1,300})?$")
+    facebook_url: str = Field("", pattern=r"^(https://\S{1,300})?$")
     unit_code: str = Field(description="Unit id used as the prefix of dossier codes")
     kiosk_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")
     timezone: str = "Asia/Ho_Chi_Minh"

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.catalogue import CatalogueViewModel
+from ui.viewmodels.follow_dossier import FollowDossierViewModel
+from ui.viewmodels.help import HelpViewModel
+from ui.viewmodels.rating import RatingViewModel
 from ui.viewmodels.take_number import TakeNumberViewModel
 
 
@@ -33,4 +36,14 @@ JOURNEYS: list[JourneyEntry] = [
         "",
         CatalogueViewModel,
     ),
+    JourneyEntry(
+        "follow_dossier",
+        "followDossier",
+        "follow.tile",
+        "follow.tile_hint",
+        "",
+        FollowDossierViewModel,
+    ),
+    JourneyEntry("rating", "rating", "rating.tile", "rating.tile_hint", "", RatingViewModel),
+    JourneyEntry("help", "help", "help.tile", "help.tile_hint", "", HelpViewModel),
 ]

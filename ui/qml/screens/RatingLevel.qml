@@ -1,0 +1,76 @@
+// Rate the service, step 1: the five official levels as big buttons, each with its words and a
+// drawn face (the bundled font has no emoji).
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+ScreenFrame {
+    title: i18n.s["rating.level.question"]
+    step: rating.step
+    stepTotal: rating.stepTotal
+    onBackRequested: rating.back()
+
+    component Face: Canvas {
+        property int score: 3  // 5 = a broad smile … 1 = a deep frown
+        property color ink: theme.text
+        width: 120; height: 120
+        onScoreChanged: requestPaint()
+        onInkChanged: requestPaint()
+        onPaint: {
+            var c = getContext("2d")
+            c.reset()
+            c.lineWidth = 7
+            c.strokeStyle = ink
+            c.fillStyle = ink
+            c.beginPath(); c.arc(60, 60, 54, 0, 2 * Math.PI); c.stroke()
+            c.beginPath(); c.arc(42, 46, 7, 0, 2 * Math.PI); c.fill()
+            c.beginPath(); c.arc(78, 46, 7, 0, 2 * Math.PI); c.fill()
+            var bend = (score - 3) * 11   // mouth curve: up for content, down for unhappy
+            c.beginPath()
+            c.moveTo(36, 82 - bend / 2)
+            c.quadraticCurveTo(60, 82 + bend * 1.5, 84, 82 - bend / 2)
+            c.stroke()
+        }
+    }
+
+    RowLayout {
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        spacing: theme.gap
+        Repeater {
+            model: rating.levels
+            Rectangle {
+                id: levelButton
+                required property var modelData
+                objectName: "level_" + modelData.id
+                Layout.fillWidth: true
+                Layout.preferredHeight: 340
+                radius: theme.radius
+                color: area.pressed ? theme.pressed : theme.surface
+                border.color: theme.primary
+                border.width: 4
+                Accessible.role: Accessible.Button
+                Accessible.name: modelData.label
+                Column {
+                    anchors.centerIn: parent
+                    width: parent.width - 2 * theme.gap
+                    spacing: theme.gap
+                    Face {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        score: levelButton.modelData.score
+                        ink: area.pressed ? theme.onPrimary : theme.text
+                    }
+                    Text {
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.WordWrap
+                        text: levelButton.modelData.label
+                        font.pixelSize: theme.buttonTextSize
+                        font.bold: true
+                        color: area.pressed ? theme.onPrimary : theme.text
+                    }
+                }
+                MouseArea { id: area; anchors.fill: parent; onClicked: rating.chooseLevel(levelButton.modelData.id) }
+            }
+        }
+    }
+}

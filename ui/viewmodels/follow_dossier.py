@@ -1,0 +1,271 @@
+"""View-model of "follow a dossier" (`followDossier` in QML): the receipt's QR under the camera or
+the code typed on the kiosk keyboard, then the status timeline — or, when the province cannot be
+reached, a plain "offline" with what this kiosk itself knows of the dossier.
+
+The camera's QR loop and the lookup (network, outbox) run on workers; a late answer for a
+screen that was left, or a session that ended, is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+
+from PySide6.QtCore import Property, Signal, Slot
+
+from kiosk.journeys.follow_dossier import (
+    STEP_TOTAL,
+    DossierLookup,
+    FollowDossierJourney,
+    FollowState,
+    LocalRecord,
+    LookupOutcome,
+    find_dossier,
+)
+from kiosk.scanning import read_qr_from_camera
+from offline_queue.contract.statuses import dossier_status_codes
+from offline_queue.outbox.model import ItemState
+from ui.background import run_in_background
+from ui.viewmodels.base import JourneyViewModel
+
+log = logging.getLogger(__name__)
+S = FollowState
+
+SCREENS = {
+    S.SCAN: "FollowScan",
+    S.TYPE: "FollowType",
+    S.LOOKING: "FollowLooking",
+    S.RESULT: "FollowResult",
+}
+_QR_WINDOW_SECONDS = 30.0  # one camera look; another starts while the screen shows
+
+
+class FollowDossierViewModel(JourneyViewModel):
+    changed = Signal()
+
+    SCREENS = SCREENS
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self._qr_cancel: threading.Event | None = None
+        self._camera_problem = ""
+        self.follow(FollowDossierJourney())
+
+    @property
+    def camera(self) -> object | None:
+        return getattr(self.context, "camera", None)
+
+    # --- life ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.reset()
+        if self.camera is None:
+            self.journey.type_instead()
+        else:
+            self.shell.go(SCREENS[S.SCAN])
+            self._look_for_qr()
+
+    def forget(self) -> None:
+        self._stop_qr()
+        self._camera_problem = ""
+
+    def _on_state(self, state: FollowState) -> None:
+        super()._on_state(state)
+        if self._resetting:
+            return
+        if state is S.SCAN:
+            self._look_for_qr()
+        else:
+            self._stop_qr()
+        if state is S.LOOKING:
+            self._look_up(self.journey.code)
+
+    # --- the receipt's QR under the camera ----------------------------------------------------
+    def _look_for_qr(self) -> None:
+        camera = self.camera
+        if camera is None or self._qr_cancel is not None or self.journey.state is not S.SCAN:
+            return
+        cancel = threading.Event()
+        self._qr_cancel = cancel
+
+        def look() -> object:
+            camera.open()
+            return read_qr_from_camera(camera, timeout=_QR_WINDOW_SECONDS, cancel=cancel)
+
+        run_in_background(
+            look, lambda code: self._qr_seen(cancel, code), lambda exc: self._qr_failed(cancel, exc)
+        )
+
+    def _stop_qr(self) -> None:
+        if self._qr_cancel is not None:
+            self._qr_cancel.set()
+            self._qr_cancel = None
+
+    def _qr_seen(self, cancel: threading.Event, code: object) -> None:
+        if self._qr_cancel is not cancel:
+            return  # the screen was left, or the session ended, while the camera looked
+        self._qr_cancel = None
+        if code is not None:
+            self.journey.qr_scanned(code.raw)
+        self._look_for_qr()
+
+    def _qr_failed(self, cancel: threading.Event, exc: BaseException) -> None:
+        if self._qr_cancel is not cancel:
+            return
+        self._qr_cancel = None
+        log.warning("follow a dossier: the camera could not read: %s", exc)
+        self._camera_problem = "follow.scan.no_camera"
+        self.changed.emit()
+
+    # --- the lookup ---------------------------------------------------------------------------
+    def _look_up(self, code: str) -> None:
+        delivery_source = getattr(self.context, "delivery", None)
+
+        def ask() -> DossierLookup:
+            delivery = delivery_source.get() if delivery_source is not None else None
+            if delivery is None:
+                return find_dossier(code, None, None)
+            client = delivery.link.new_client()
+            try:
+                return find_dossier(code, client, delivery.outbox)
+            finally:
+                client.close()
+
+        def failed(exc: BaseException) -> None:
+            log.error("looking up a dossier failed", exc_info=exc)
+            self.journey.found(DossierLookup(code, LookupOutcome.OFFLINE, problem_key="unexpected"))
+
+        run_in_background(ask, self.journey.found, failed)
+
+    # --- what the screens show ----------------------------------------------------------------
+    def _local_datetime(self, moment: datetime | float) -> tuple[str, str]:
+        zone = self.context.local_time.zone
+        if isinstance(moment, datetime):
+            local = moment.astimezone(zone)
+        else:
+            local = datetime.fromtimestamp(moment, zone)
+        return local.strftime("%H:%M"), local.strftime("%d/%m/%Y")
+
+    def _status_name(self, code: int) -> str:
+        known = dossier_status_codes().get(code)
+        if known is None:
+            return self.t("follow.result.unknown_status", code=code)
+        return self.t(known.message_key)
+
+    def _timeline(self) -> list[dict]:
+        lookup = self.journey.lookup
+        if lookup is None or lookup.status is None:
+            return []
+        steps = lookup.status.timeline
+        rows = []
+        for number, step in enumerate(steps):
+            time, date = self._local_datetime(step.at)
+            rows.append(
+                {
+                    "status": self._status_name(step.code),
+                    "when": self.t("follow.result.step_at", time=time, date=date),
+                    "current": number == len(steps) - 1,
+                }
+            )
+        return rows
+
+    def _current(self) -> str:
+        lookup = self.journey.lookup
+        if lookup is None or lookup.status is None:
+            return ""
+        return self.t("follow.result.current", status=self._status_name(lookup.status.current.code))
+
+    def _outcome(self) -> str:
+        lookup = self.journey.lookup
+        return lookup.outcome.value if lookup else ""
+
+    def _message(self) -> str:
+        lookup = self.journey.lookup
+        if lookup is None or lookup.outcome is LookupOutcome.FOUND:
+            return ""
+        if lookup.outcome is LookupOutcome.NOT_FOUND and lookup.local is None:
+            return self.t("follow.result.not_found")
+        if lookup.outcome is LookupOutcome.NOT_FOUND:
+            return ""  # the province has not got it yet: what the kiosk knows says why
+        return self.t("follow.result.offline")
+
+    def _local(self) -> str:
+        """What the kiosk knows; shown when the province could not say."""
+        lookup = self.journey.lookup
+        if lookup is None or lookup.outcome is LookupOutcome.FOUND:
+            return ""
+        record = lookup.local
+        if record is None:
+            return (
+                self.t("follow.result.local_none")
+                if lookup.outcome is LookupOutcome.OFFLINE
+                else ""
+            )
+        return self._local_text(record)
+
+    def _local_text(self, record: LocalRecord) -> str:
+        time, date = self._local_datetime(record.received_at)
+        if record.state is ItemState.QUARANTINED:
+            return self.t("follow.result.local_problem", time=time, date=date)
+        if record.sent and record.sent_at is not None:
+            sent_time, sent_date = self._local_datetime(record.sent_at)
+            return self.t(
+                "follow.result.local_sent",
+                time=time,
+                date=date,
+                sent_time=sent_time,
+                sent_date=sent_date,
+            )
+        return self.t("follow.result.local_waiting", time=time, date=date)
+
+    def _problem(self) -> str:
+        key = self.journey.problem_key
+        if key:
+            return self.t(key)
+        if self.journey.state is S.SCAN and self._camera_problem:
+            return self.t(self._camera_problem)
+        return ""
+
+    code = Property(str, lambda self: self.journey.code or "", notify=changed)
+    step = Property(int, lambda self: self.journey.step, notify=changed)
+    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    hasCamera = Property(bool, lambda self: self.camera is not None, notify=changed)
+    problem = Property(str, _problem, notify=changed)
+    outcome = Property(str, _outcome, notify=changed)
+    timeline = Property("QVariantList", _timeline, notify=changed)
+    current = Property(str, _current, notify=changed)
+    message = Property(str, _message, notify=changed)
+    localKnowledge = Property(str, _local, notify=changed)
+
+    # --- taps ---------------------------------------------------------------------------------
+    @Slot()
+    def typeInstead(self) -> None:
+        self.journey.type_instead()
+
+    @Slot()
+    def scanInstead(self) -> None:
+        self._camera_problem = ""
+        self.journey.scan_instead()
+
+    @Slot(str)
+    def submitTyped(self, text: str) -> None:
+        self.journey.typed(text)
+
+    @Slot(str)
+    def submitQrText(self, text: str) -> None:
+        """What a QR said, as if the camera had read it (demos, screenshots, tests)."""
+        self.journey.qr_scanned(text.encode("utf-8"))
+
+    @Slot()
+    def lookUpAgain(self) -> None:
+        if self.journey.state is S.RESULT:
+            self.journey.look_up_again()
+
+    @Slot()
+    def another(self) -> None:
+        self.start()
+
+    @Slot()
+    def back(self) -> None:
+        if not self.journey.back():
+            self.shell.home()

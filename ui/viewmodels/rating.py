@@ -1,0 +1,186 @@
+"""View-model of "rate the service" (`rating` in QML): five big buttons with words and faces,
+which counter (or dossier), an optional questionnaire, then thank you.
+
+The rating is stored in the outbox on a worker (never the Qt thread) and uploaded later by the
+outbox's uploader, so rating works the same with or without a network.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, Signal, Slot
+
+from kiosk.errors import UserFacingError
+from kiosk.journeys.rating import STEP_TOTAL, RatingJourney, RatingState
+from kiosk.ratings import Rating
+from kiosk.ratings.questionnaire import bundled_questionnaire
+from offline_queue.outbox.errors import OutboxError
+from ui.background import run_in_background
+from ui.viewmodels.base import JourneyViewModel
+
+log = logging.getLogger(__name__)
+S = RatingState
+
+SCREENS = {
+    S.LEVEL: "RatingLevel",
+    S.SUBJECT: "RatingSubject",
+    S.DOSSIER: "RatingDossier",
+    S.MORE: "RatingMore",
+    S.QUESTION: "RatingQuestion",
+    S.SAVING: "RatingThanks",
+    S.SAVED: "RatingThanks",
+    S.FAILED: "RatingThanks",
+}
+
+
+class RatingViewModel(JourneyViewModel):
+    changed = Signal()
+
+    SCREENS = SCREENS
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        counters: dict[str, list[str]] = {}
+        for service in self.context.config.queue.services:
+            for counter in service.counters:
+                counters.setdefault(counter, []).append(service.id)
+        self._storing = False
+        self._rating: Rating | None = None  # built once, so "try again" stores the same bytes
+        self.follow(RatingJourney(bundled_questionnaire(), counters))
+
+    def forget(self) -> None:
+        self._storing = False
+        self._rating = None
+
+    def _on_state(self, state: RatingState) -> None:
+        super()._on_state(state)
+        if state is S.SAVING and not self._resetting:
+            self._store()
+
+    # --- storing --------------------------------------------------------------------------------
+    def _store(self) -> None:
+        if self._storing:
+            return
+        self._storing = True
+        rating = self._rating
+        if rating is None or rating.rating_id != self.journey.rating_id:
+            rating = self._rating = self.journey.rating(
+                self.context.local_time.now(), self.context.config.centre.kiosk_id, self.i18n.lang
+            )
+        delivery_source = getattr(self.context, "delivery", None)
+
+        def store() -> Rating:
+            delivery = delivery_source.get() if delivery_source is not None else None
+            if delivery is None:
+                raise UserFacingError("rating.failed.not_ready")
+            delivery.outbox.enqueue_rating(rating.rating_id, rating.body())
+            delivery.uploader.wake()
+            return rating
+
+        run_in_background(store, lambda stored: self._stored(stored), self._store_failed)
+
+    def _stored(self, rating: Rating) -> None:
+        self._storing = False
+        if self.journey.rating_id == rating.rating_id:  # the session may have ended meanwhile
+            self.journey.saved()
+
+    def _store_failed(self, exc: BaseException) -> None:
+        self._storing = False
+        if isinstance(exc, UserFacingError):
+            key = exc.message_key
+        else:
+            if not isinstance(exc, OutboxError):
+                log.error("storing a rating failed", exc_info=exc)
+            key = "rating.failed.storage"
+        self.journey.failed(key)
+
+    # --- what the screens show ----------------------------------------------------------------
+    def _levels(self) -> list[dict]:
+        levels = self.journey.questionnaire.levels
+        return [
+            {"id": level.id, "label": self.t(level.message_key), "score": level.score}
+            for level in levels
+        ]
+
+    def _counters(self) -> list[dict]:
+        names = {s.id: s.name.get(self.i18n.lang) for s in self.context.config.queue.services}
+        return [
+            {
+                "id": counter,
+                "label": self.t("rating.subject.counter", counter=counter),
+                "services": ", ".join(names[s] for s in services),
+            }
+            for counter, services in self.journey.counters.items()
+        ]
+
+    def _question(self) -> dict:
+        journey = self.journey
+        if journey.state is not S.QUESTION:
+            return {}
+        index = journey.current_index
+        chosen = journey.answers.get(index.id)
+        return {
+            "id": index.id,
+            "text": self.t(index.question_key),
+            "counter": self.t(
+                "rating.question.counter",
+                n=journey.question + 1,
+                total=len(journey.questionnaire.indices),
+            ),
+            "answers": [
+                {
+                    "id": answer.id,
+                    "label": self.t(index.answer_key(answer.id)),
+                    "chosen": chosen == answer.points,
+                }
+                for answer in index.answers
+            ],
+        }
+
+    def _problem(self) -> str:
+        key = self.journey.problem_key
+        return self.t(key) if key else ""
+
+    levels = Property("QVariantList", _levels, notify=changed)
+    counters = Property("QVariantList", _counters, notify=changed)
+    question = Property("QVariantMap", _question, notify=changed)
+    problem = Property(str, _problem, notify=changed)
+    state = Property(str, lambda self: self.journey.state.value, notify=changed)
+    step = Property(int, lambda self: self.journey.step, notify=changed)
+    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+
+    # --- taps ---------------------------------------------------------------------------------
+    @Slot(str)
+    def chooseLevel(self, level_id: str) -> None:
+        self.journey.choose_level(level_id)
+
+    @Slot(str)
+    def chooseCounter(self, counter: str) -> None:
+        self.journey.choose_counter(counter or None)
+
+    @Slot()
+    def rateADossier(self) -> None:
+        self.journey.rate_a_dossier()
+
+    @Slot(str)
+    def submitDossier(self, text: str) -> None:
+        self.journey.dossier_typed(text)
+
+    @Slot(bool)
+    def tellMore(self, wanted: bool) -> None:
+        self.journey.tell_more(wanted)
+
+    @Slot(str)
+    def answer(self, answer_id: str) -> None:
+        self.journey.answer(answer_id or None)
+
+    @Slot()
+    def retry(self) -> None:
+        if self.journey.state is S.FAILED:
+            self.journey.retry()
+
+    @Slot()
+    def back(self) -> None:
+        if not self.journey.back():
+            self.shell.home()
