@@ -4,21 +4,27 @@ and health checks happen on workers."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hardware.camera import DocumentCamera, open_camera
+from hardware.card_reader import IdCardReader, open_reader
 from hardware.printer import TicketPrinter
 from hardware.printer.factory import open_printer
 from kiosk.catalogue.store import CatalogueStore
 from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
 from kiosk.delivery import BackgroundDelivery
+from kiosk.identity.service import IdentityService
 from kiosk.paths import config_dir, data_dir
-from kiosk.technician.health import HasHealth
+from kiosk.technician.health import HasHealth, OpenedForCheck
 from kiosk.technician.pin import PinStore, pin_path
 from kiosk.tickets.numbering import TicketBook
 from kiosk.tickets.service import TicketService
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,6 +39,9 @@ class KioskContext:
     camera: DocumentCamera
     # what the technician screen checks: translation key of the device kind → the device
     devices: dict[str, HasHealth] = field(default_factory=dict)
+    # the chip ID-card reader (opened on a worker at start) and what reads identities with it
+    card_reader: IdCardReader | None = None
+    identity: IdentityService | None = None
     # opens on its own thread; `delivery.get()` waits for it (None if it could not open)
     delivery: BackgroundDelivery | None = None
     closers: list = field(default_factory=list)
@@ -40,6 +49,14 @@ class KioskContext:
     def close(self) -> None:
         for close in reversed(self.closers):
             close()
+
+
+def _open_reader(reader: IdCardReader) -> None:
+    """A missing or broken reader is a status the technician sees, not a start-up failure."""
+    try:
+        reader.open()
+    except Exception as exc:
+        log.warning("card reader did not open: %s", exc)
 
 
 def build_context(
@@ -69,8 +86,14 @@ def build_context(
     camera = open_camera(config.camera)
     context = KioskContext(config, local_time, printer, tickets, data, catalogue, pin, camera)
     context.delivery = delivery
+    reader = open_reader(config.card_reader)
+    context.card_reader = reader
+    context.identity = IdentityService(reader, today=lambda: local_time.now().date())
+    threading.Thread(target=_open_reader, args=(reader,), name="reader-open", daemon=True).start()
+    context.devices["technician.device.card_reader"] = reader
+    context.closers.append(reader.close)
     context.devices["technician.device.printer"] = printer
     context.devices["technician.device.outbox"] = delivery
-    context.devices["technician.device.camera"] = camera
+    context.devices["technician.device.camera"] = OpenedForCheck(camera)
     context.closers += [book.close, printer.close, camera.close, delivery.close]
     return context

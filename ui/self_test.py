@@ -2,7 +2,9 @@
 
 It validates the configuration, paints the home screen offscreen and checks it is not blank,
 takes a queue number through the real journey and view-model, prints it on the simulated
-printer, and checks the ticket image exists. Exit code 0 only if every step passed.
+printer, checks the ticket image exists, and asks every (simulated) device and the outbox for
+its health — which also proves the bundle carries their data files. Exit code 0 only if every
+step passed.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ def run_self_test(site: Path | None) -> int:
         }
     )
     from kiosk.app import build_context
+    from kiosk.i18n import translate
     from kiosk.journeys.take_number import TakeNumberState
+    from kiosk.technician.health import check_all
     from ui.app import KioskUi, create_application
 
     app = create_application(sys.argv)
@@ -75,6 +79,13 @@ def run_self_test(site: Path | None) -> int:
                 f"ok   ticket {outcome.ticket.number.label} printed, "
                 f"{outcome.bytes_sent} bytes of ESC/POS"
             )
+            failed = False
+            for health in check_all(context.devices):
+                failed |= not health.report.ok
+                state = "ok  " if health.report.ok else "FAIL"
+                print(f"{state} {translate(health.name, 'en')}: {health.report.text}")
+            if failed:
+                return 1
             ui.close()
             _wait(app, lambda: False, 0.05)
         finally:

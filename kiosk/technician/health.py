@@ -8,11 +8,37 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Protocol
 
-from hardware.device import HealthReport
+from hardware.device import DeviceState, HealthReport
 
 
 class HasHealth(Protocol):
     def check_health(self) -> HealthReport: ...
+
+
+class OpenableDevice(HasHealth, Protocol):
+    state: DeviceState
+
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class OpenedForCheck:
+    """Checks a device that journeys open only while they use it (the camera): if it is closed,
+    open it for the check and close it again, so "closed" is never reported as a fault."""
+
+    def __init__(self, device: OpenableDevice) -> None:
+        self.device = device
+
+    def check_health(self) -> HealthReport:
+        device = self.device
+        if device.state is not DeviceState.CLOSED:
+            return device.check_health()
+        device.open()
+        try:
+            return device.check_health()
+        finally:
+            device.close()
 
 
 @dataclass(frozen=True)
