@@ -6,9 +6,13 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
+from hardware.camera import DocumentCamera
+from hardware.card_reader import IdCardReader
 from hardware.device import DeviceState, HealthReport
+from kiosk.scanning.config import ScanSettings
 
 
 class HasHealth(Protocol):
@@ -39,6 +43,42 @@ class OpenedForCheck:
             return device.check_health()
         finally:
             device.close()
+
+
+@dataclass(frozen=True)
+class SelfTestLine:
+    """One line of a self-test result as the technician screen shows it."""
+
+    ok: bool | None  # None: could not be judged
+    text_key: str  # translation key of what was checked
+    value: str = ""
+    advice_key: str | None = None
+
+
+def card_reader_self_test(reader: IdCardReader) -> list[SelfTestLine]:
+    """Reader present and, with a card on it, the card answering as an ID card, with timings."""
+    report = reader.self_test()
+    return [SelfTestLine(report.ok, "technician.selftest.card_reader", report.text)]
+
+
+def camera_self_test(
+    camera: DocumentCamera, settings: ScanSettings, folder: Path
+) -> list[SelfTestLine]:
+    """Camera present, resolution, frame rate, sharpness and a test capture written to disk."""
+    from kiosk.scanning.selftest import run_self_test
+
+    was_closed = camera.state is DeviceState.CLOSED
+    if was_closed:
+        camera.open()
+    try:
+        report = run_self_test(camera, settings, folder)
+    finally:
+        if was_closed:
+            camera.close()
+    lines = [SelfTestLine(c.ok, c.label_key, c.value, c.advice_key) for c in report.checks]
+    if report.capture is not None:
+        lines.append(SelfTestLine(True, "technician.selftest.capture", str(report.capture)))
+    return lines
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,15 @@ def test_hidden_entry_pin_and_device_status(driver, kiosk_ui, tmp_path: Path) ->
     assert kiosk_ui.technician.devices[0]["ok"]
     driver.tap("testPrintButton")
     driver.qtbot.waitUntil(lambda: any((tmp_path / "printed").glob("test-page-*.png")))
+    driver.tap("selfTestCardReader")
+    driver.qtbot.waitUntil(
+        lambda: "Đầu đọc thẻ" in str(kiosk_ui.technician.selfTest), timeout=10_000
+    )
+    assert all(line["ok"] for line in kiosk_ui.technician.selfTest)
+    driver.tap("selfTestCamera")
+    driver.qtbot.waitUntil(
+        lambda: "Ảnh chụp thử" in str(kiosk_ui.technician.selfTest), timeout=15_000
+    )
     driver.tap("leaveTechnician")
     driver.wait_screen("Home")
     assert kiosk_ui.technician.devices == []

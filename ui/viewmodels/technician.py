@@ -13,7 +13,12 @@ from kiosk.config import config_files
 from kiosk.errors import UserFacingError
 from kiosk.journeys.technician import TechnicianJourney, TechnicianState
 from kiosk.paths import log_dir
-from kiosk.technician.health import check_all
+from kiosk.technician.health import (
+    SelfTestLine,
+    camera_self_test,
+    card_reader_self_test,
+    check_all,
+)
 from ui.background import run_in_background
 from ui.viewmodels.base import JourneyViewModel
 
@@ -30,6 +35,7 @@ class TechnicianViewModel(JourneyViewModel):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self._notice = ""
+        self._self_test: list[dict] = []
         self.follow(TechnicianJourney())
 
     @Slot()
@@ -43,6 +49,7 @@ class TechnicianViewModel(JourneyViewModel):
 
     def forget(self) -> None:
         self._notice = ""
+        self._self_test = []
 
     # --- what the screens show -------------------------------------------------------------
     def _error(self) -> str:
@@ -75,6 +82,7 @@ class TechnicianViewModel(JourneyViewModel):
     devices = Property("QVariantList", _devices, notify=changed)
     facts = Property("QVariantList", _facts, notify=changed)
     notice = Property(str, lambda self: self._notice, notify=changed)
+    selfTest = Property("QVariantList", lambda self: self._self_test, notify=changed)
 
     # --- taps ------------------------------------------------------------------------------
     @Slot(str)
@@ -147,6 +155,48 @@ class TechnicianViewModel(JourneyViewModel):
             self.changed.emit()
 
         run_in_background(lambda: printer.print_job(job), done, failed)
+
+    @Slot(str)
+    def runSelfTest(self, kind: str) -> None:
+        """ "card_reader" or "camera": the device's own self-test, on a worker."""
+        if self.journey.state is not S.STATUS:
+            return
+        context = self.context
+        if kind == "card_reader" and context.card_reader is not None:
+            reader = context.card_reader
+
+            def work() -> list[SelfTestLine]:
+                return card_reader_self_test(reader)
+        elif kind == "camera":
+            folder = context.data_dir / "self-test"
+
+            def work() -> list[SelfTestLine]:
+                return camera_self_test(context.camera, context.config.camera.scan, folder)
+        else:
+            return
+        self._self_test = [{"ok": None, "text": self.t("technician.selftest.running")}]
+        self.changed.emit()
+        run_in_background(work, self._self_tested, self._self_test_failed)
+
+    def _self_tested(self, lines: list[SelfTestLine]) -> None:
+        if self.journey.state is not S.STATUS:
+            return
+        self._self_test = [
+            {
+                "ok": line.ok,
+                "text": f"{self.t(line.text_key)}: {line.value}"
+                + (f" — {self.t(line.advice_key)}" if line.advice_key else ""),
+            }
+            for line in lines
+        ]
+        self.changed.emit()
+
+    def _self_test_failed(self, exc: BaseException) -> None:
+        log.error("self-test failed", exc_info=exc)
+        self._self_test = [
+            {"ok": False, "text": self.t(getattr(exc, "message_key", "common.unexpected"))}
+        ]
+        self.changed.emit()
 
     @Slot()
     def leave(self) -> None:

@@ -60,6 +60,21 @@ ScreenFrame {
             color: theme.text
         }
         Repeater {
+            model: technician.selfTest
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: theme.gap / 2
+                StatusIcon { visible: modelData.ok !== null; kind: modelData.ok ? "ok" : "problem" }
+                Text {
+                    Layout.fillWidth: true
+                    text: modelData.text
+                    wrapMode: Text.WrapAnywhere
+                    font.pixelSize: theme.smallSize
+                    color: theme.text
+                }
+            }
+        }
+        Repeater {
             model: technician.facts
             Text {
                 Layout.fillWidth: true
@@ -83,6 +98,18 @@ ScreenFrame {
                 primary: false
                 text: i18n.s["technician.test_print"]
                 onClicked: technician.testPrint()
+            }
+            KioskButton {
+                objectName: "selfTestCardReader"
+                primary: false
+                text: i18n.s["technician.selftest.run_card_reader"]
+                onClicked: technician.runSelfTest("card_reader")
+            }
+            KioskButton {
+                objectName: "selfTestCamera"
+                primary: false
+                text: i18n.s["technician.selftest.run_camera"]
+                onClicked: technician.runSelfTest("camera")
             }
             KioskButton {
                 objectName: "leaveTechnician"
