@@ -1,0 +1,111 @@
+"""A whole kiosk offscreen on a temporary data folder: the embedded stand-in province, the real
+outbox and uploader, the simulated camera showing a picture we make here (a receipt's QR, or any
+other QR), and a person who taps the screen and the kiosk keyboard."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import qrcode
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.app import build_context
+from kiosk.config import load_config
+
+
+def qr_picture(text: str, path: Path) -> Path:
+    """A 1920×1080 desk with a paper carrying one QR code, as the camera would see it."""
+    code = qrcode.QRCode(border=4, box_size=12)
+    code.add_data(text)
+    matrix = np.array(code.get_matrix(), dtype=bool)
+    tile = np.where(matrix, 20, 245).astype(np.uint8)
+    tile = cv2.resize(tile, (600, 600), interpolation=cv2.INTER_NEAREST)
+    frame = np.full((1080, 1920, 3), 60, np.uint8)
+    frame[240:840, 660:1260] = tile[..., None]
+    cv2.imwrite(str(path), frame)
+    return path
+
+
+class Person:
+    """Uses the kiosk like a citizen: real mouse taps on visible items, the kiosk's keyboard."""
+
+    def __init__(self, ui, qtbot) -> None:
+        self.ui = ui
+        self.qtbot = qtbot
+
+    def item(self, name: str) -> QQuickItem:
+        found = self.ui.find(name)
+        assert found is not None, f"no item named {name!r} on screen {self.ui.shell.screen}"
+        return found
+
+    def tap(self, name: str) -> None:
+        item = self.item(name)
+        assert item.isVisible(), f"{name!r} is not visible on {self.ui.shell.screen}"
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(
+            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+        )
+        self.qtbot.wait(10)
+
+    def type_code(self, code: str) -> None:
+        """Type on the docked keyboard, switching between letters and digits as a person would."""
+        for char in code.lower():
+            layout = "symbols" if char.isdigit() else "letters"
+            if char not in ".-" and self.ui.keyboard.layoutName != layout:
+                self.tap(f"layout_{layout}")
+            self.tap(f"key_{char}")
+
+    def text(self, name: str) -> str:
+        return self.item(name).property("text")
+
+    def wait_screen(self, screen: str, timeout: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=timeout)
+        self.qtbot.wait(30)
+
+
+@pytest.fixture
+def make_kiosk(qtbot, tmp_path: Path) -> Iterator[Callable[..., Person]]:
+    """`make_kiosk(qr_text=None)`: the kiosk, its camera showing that QR (or its own scene)."""
+    made = []
+
+    def make(qr_text: str | None = None) -> Person:
+        from ui.app import KioskUi
+
+        config = load_config()
+        camera = config.camera
+        if qr_text is not None:
+            picture = qr_picture(qr_text, tmp_path / "qr.png")
+            camera = camera.model_copy(
+                update={"driver": "simulator", "simulator_files": [str(picture)]}
+            )
+        config = config.model_copy(
+            update={
+                "printer": config.printer.model_copy(
+                    update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
+                ),
+                "ui": config.ui.model_copy(update={"fullscreen": False}),
+                "camera": camera,
+            }
+        )
+        context = build_context(config, data=tmp_path / "data")
+        ui = KioskUi(context, windowed=True)
+        made.append((ui, context))
+        qtbot.waitExposed(ui.window)
+        qtbot.waitUntil(lambda: ui.find("tile_follow_dossier") is not None)
+        qtbot.wait(50)  # the home grid's first layout
+        return Person(ui, qtbot)
+
+    yield make
+    for ui, context in made:
+        ui.close()
+        context.close()
