@@ -13,10 +13,14 @@ from hardware.camera import DocumentCamera, open_camera
 from hardware.card_reader import IdCardReader, open_reader
 from hardware.printer import TicketPrinter
 from hardware.printer.factory import open_printer
+from kiosk.calendar.loader import load_appointment_rules
 from kiosk.catalogue.store import CatalogueStore
 from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
 from kiosk.delivery import BackgroundDelivery
+from kiosk.dossiers.forms import FormLibrary
+from kiosk.dossiers.numbering import DossierBook
+from kiosk.dossiers.submission import HandInService
 from kiosk.identity.service import IdentityService
 from kiosk.paths import config_dir, data_dir
 from kiosk.technician.health import HasHealth, OpenedForCheck
@@ -44,6 +48,9 @@ class KioskContext:
     identity: IdentityService | None = None
     # opens on its own thread; `delivery.get()` waits for it (None if it could not open)
     delivery: BackgroundDelivery | None = None
+    # hand in a dossier: its e-forms, codes, storage and receipt
+    forms: FormLibrary | None = None
+    hand_in: HandInService | None = None
     closers: list = field(default_factory=list)
 
     def close(self) -> None:
@@ -92,6 +99,17 @@ def build_context(
     threading.Thread(target=_open_reader, args=(reader,), name="reader-open", daemon=True).start()
     context.devices["technician.device.card_reader"] = reader
     context.closers.append(reader.close)
+    dossier_book = DossierBook(data / "dossiers.sqlite", config.centre.unit_code, local_time)
+    context.forms = FormLibrary()
+    context.hand_in = HandInService(
+        dossier_book,
+        lambda: load_appointment_rules(config.calendar, config.centre.timezone),
+        printer,
+        delivery,
+        config,
+        catalogue,
+    )
+    context.closers.append(dossier_book.close)
     context.devices["technician.device.printer"] = printer
     context.devices["technician.device.outbox"] = delivery
     context.devices["technician.device.camera"] = OpenedForCheck(camera)

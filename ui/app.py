@@ -69,6 +69,7 @@ class KioskUi:
         tiles = [
             {"id": e.id, "titleKey": e.title_key, "subtitleKey": e.subtitle_key, "glyph": e.glyph}
             for e in JOURNEYS
+            if e.tile
         ]
         self.home = HomeViewModel(context, self.i18n, tiles, self.journeys)
         self.technician = TechnicianViewModel(context, self.shell, self.i18n)

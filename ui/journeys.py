@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.catalogue import CatalogueViewModel
 from ui.viewmodels.follow_dossier import FollowDossierViewModel
+from ui.viewmodels.hand_in import HandInViewModel
 from ui.viewmodels.help import HelpViewModel
+from ui.viewmodels.identity import IdentityViewModel
 from ui.viewmodels.rating import RatingViewModel
+from ui.viewmodels.scan import ScanViewModel
+from ui.viewmodels.steps import step_view_model
 from ui.viewmodels.take_number import TakeNumberViewModel
 
 
@@ -22,6 +27,7 @@ class JourneyEntry:
     subtitle_key: str
     glyph: str
     create: Callable[..., JourneyViewModel]
+    tile: bool = True  # False for steps other journeys run (identity, scan): no home tile
 
 
 JOURNEYS: list[JourneyEntry] = [
@@ -36,6 +42,7 @@ JOURNEYS: list[JourneyEntry] = [
         "",
         CatalogueViewModel,
     ),
+    JourneyEntry("hand_in", "handIn", "hand_in.tile", "hand_in.tile_hint", "", HandInViewModel),
     JourneyEntry(
         "follow_dossier",
         "followDossier",
@@ -46,4 +53,22 @@ JOURNEYS: list[JourneyEntry] = [
     ),
     JourneyEntry("rating", "rating", "rating.tile", "rating.tile_hint", "", RatingViewModel),
     JourneyEntry("help", "help", "help.tile", "help.tile_hint", "", HelpViewModel),
+    JourneyEntry(
+        "identity",
+        "identity",
+        "identity.screen.tile",
+        "identity.screen.tile_hint",
+        "",
+        partial(step_view_model, IdentityViewModel),
+        tile=False,
+    ),
+    JourneyEntry(
+        "scan",
+        "scan",
+        "scanning.screen.tile",
+        "scanning.screen.tile_hint",
+        "",
+        partial(step_view_model, ScanViewModel),
+        tile=False,
+    ),
 ]

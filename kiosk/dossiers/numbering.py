@@ -1,0 +1,114 @@
+"""Dossier codes `<unit id>-<yyMMdd>-<NNNN>`: one counter per unit per local day (Asia/Ho_Chi_Minh,
+so the counter turns over at local midnight, not UTC's), kept in SQLite so a code is never handed
+out twice, even across a restart or a power cut.
+
+A code is recorded before the dossier is stored; if storing fails the code stays used (and
+unused codes are visible in the table) rather than being given to the next citizen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk.clock import LocalTime
+from kiosk.errors import UserFacingError
+
+SCHEMA_VERSION = 1
+DAILY_LIMIT = 9999  # four digits
+
+
+@dataclass(frozen=True)
+class DossierCode:
+    code: str
+    sequence: int
+    issued_at: datetime  # local time
+
+
+def format_code(unit_code: str, day: datetime, sequence: int) -> str:
+    return f"{unit_code}-{day:%y%m%d}-{sequence:04d}"
+
+
+class DossierBook:
+    def __init__(self, path: Path, unit_code: str, local_time: LocalTime) -> None:
+        self.unit_code = unit_code
+        self.local_time = local_time
+        self._lock = threading.Lock()
+        # Workers allocate codes, so the connection crosses threads; `_lock` serialises its use.
+        self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
+        self.db.conn.execute("PRAGMA journal_mode=WAL")
+        self.db.conn.execute("PRAGMA synchronous=FULL")
+        self.db.conn.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        if self.db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return
+        with self.db.atomic():
+            self.db["dossier_sequences"].create(
+                {"unit_code": str, "day": str, "last": int},
+                pk=("unit_code", "day"),
+                if_not_exists=True,
+            )
+            self.db["dossier_codes"].create(
+                {
+                    "code": str,
+                    "unit_code": str,
+                    "day": str,
+                    "sequence": int,
+                    "issued_at": str,
+                    "state": str,
+                },
+                pk="code",
+                if_not_exists=True,
+            )
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def allocate(self) -> DossierCode:
+        """The next code of this unit today; raises a UserFacingError past 9999 in a day."""
+        now = self.local_time.now()
+        day = now.date().isoformat()
+        with self._lock, self.db.atomic():
+            row = self.db.execute(
+                "SELECT last FROM dossier_sequences WHERE unit_code = ? AND day = ?",
+                [self.unit_code, day],
+            ).fetchone()
+            sequence = 1 if row is None else row[0] + 1
+            if sequence > DAILY_LIMIT:
+                raise UserFacingError("hand_in.error.no_more_codes")
+            self.db["dossier_sequences"].upsert(
+                {"unit_code": self.unit_code, "day": day, "last": sequence},
+                pk=("unit_code", "day"),
+            )
+            code = format_code(self.unit_code, now, sequence)
+            self.db["dossier_codes"].insert(
+                {
+                    "code": code,
+                    "unit_code": self.unit_code,
+                    "day": day,
+                    "sequence": sequence,
+                    "issued_at": now.isoformat(),
+                    "state": "allocated",
+                }
+            )
+        return DossierCode(code, sequence, now)
+
+    def mark(self, code: str, state: str) -> None:
+        """`stored` once the outbox holds the dossier, `not_stored` if it refused it."""
+        with self._lock, self.db.atomic():
+            self.db["dossier_codes"].update(code, {"state": state})
+
+    def state_of(self, code: str) -> str | None:
+        with self._lock:
+            row = self.db.execute(
+                "SELECT state FROM dossier_codes WHERE code = ?", [code]
+            ).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,135 @@
+"""A full kiosk UI for handing in dossiers: simulated printer, card reader (holding the demo
+card) and camera (its own scene of pages), the embedded provincial stand-in, a clock set to a
+Friday afternoon in Hà Nội time, and a driver that taps like a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from hardware.card_reader import CardReaderSettings
+from hardware.card_reader.demo_document import DemoSigner, demo_citizen
+from hardware.card_reader.simulator import SimulatedCardReader
+from kiosk.app import build_context
+from kiosk.config import load_config
+from kiosk.identity import IdentityService
+
+# Friday 27/11/2026 16:00 in Hà Nội (09:00 UTC): after the 15:00 late-receipt time.
+FRIDAY_AFTERNOON = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="session")
+def signer() -> DemoSigner:
+    return DemoSigner.generate("ecdsa")
+
+
+@pytest.fixture
+def make_kiosk(qtbot, tmp_path: Path, signer: DemoSigner):
+    from ui.app import KioskUi
+
+    made = []
+
+    def make(disk_reserve_mb: float = 0.0):
+        config = load_config()
+        config = config.model_copy(
+            update={
+                "printer": config.printer.model_copy(
+                    update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
+                ),
+                "ui": config.ui.model_copy(update={"fullscreen": False}),
+                "outbox": config.outbox.model_copy(update={"disk_reserve_mb": disk_reserve_mb}),
+            }
+        )
+        context = build_context(config, data=tmp_path / "data", clock=lambda: FRIDAY_AFTERNOON)
+        reader = SimulatedCardReader(CardReaderSettings(), citizen=demo_citizen(), signer=signer)
+        context.card_reader = reader
+        context.identity = IdentityService(reader, today=lambda: FRIDAY_AFTERNOON.date())
+        ui = KioskUi(context, windowed=True)
+        qtbot.waitExposed(ui.window)
+        qtbot.waitUntil(lambda: ui.find("tile_hand_in") is not None)
+        qtbot.wait(50)  # the home screen's tiles laid out
+        made.append((ui, context, reader))
+        return Driver(ui, qtbot)
+
+    yield make
+    for ui, context, reader in made:
+        ui.shell.home()
+        qtbot.wait(50)
+        ui.close()
+        reader.close()
+        context.close()
+
+
+class Driver:
+    """Drives the kiosk like a person: taps visible items, reads texts, waits for screens."""
+
+    def __init__(self, ui, qtbot) -> None:
+        self.ui = ui
+        self.qtbot = qtbot
+
+    @property
+    def context(self):
+        return self.ui.context
+
+    def item(self, name: str) -> QQuickItem:
+        item = self.ui.find(name)
+        assert item is not None, f"no item named {name!r} on screen {self.ui.shell.screen}"
+        return item
+
+    def tap(self, name: str) -> None:
+        """Click the centre of a visible item with a real mouse press and release."""
+        item = self.item(name)
+        assert item.isVisible(), f"{name!r} is not visible"
+        self._scroll_into_view(item)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(
+            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+        )
+        self.qtbot.wait(10)
+
+    def _scroll_into_view(self, item: QQuickItem) -> None:
+        """As a person would flick a long list until the item shows."""
+        flickable = item.parentItem()
+        while flickable is not None and flickable.property("contentHeight") is None:
+            flickable = flickable.parentItem()
+        if flickable is None:
+            return
+        top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
+        room = flickable.property("contentHeight") - flickable.height()
+        flickable.setProperty("contentY", max(0.0, min(top, room)))
+        self.qtbot.wait(10)
+
+    def type_keys(self, letters: str) -> None:
+        """Taps the on-screen keyboard, one key per letter (plain letters and digits)."""
+        for char in letters:
+            self.tap("key_space" if char == " " else f"key_{char}")
+
+    def send_text(self, text: str) -> None:
+        """Key events carrying text to the focused field (a hardware keyboard's way)."""
+        for char in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                QGuiApplication.sendEvent(self.ui.window, event)
+        self.qtbot.wait(10)
+
+    def text(self, name: str) -> str:
+        return self.item(name).property("text")
+
+    def wait_screen(self, screen: str, timeout: int = 15_000) -> None:
+        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=timeout)
+        self.qtbot.wait(30)  # let the Loader build the screen's items
+
+
+@pytest.fixture
+def kiosk(make_kiosk) -> Driver:
+    return make_kiosk()

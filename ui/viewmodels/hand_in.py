@@ -1,0 +1,337 @@
+"""View-model of "hand in a dossier" (`handIn` in QML): choose the procedure, run the identity
+step, ask the form's missing questions one per screen, run the scan step for each paper, check
+the answers, submit on a worker, show (and print, and reprint) the receipt.
+
+The identity and scan steps are the shared step view-models: this journey starts them with a
+callback and takes their result. Everything the citizen gives lives in the journey, in memory,
+and goes with the session wipe; scanned files are read into memory and deleted from disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Property, Signal, Slot
+
+from kiosk.catalogue.model import Procedure
+from kiosk.catalogue.presentation import describe_time, display_name
+from kiosk.dossiers.forms import accepts_hand_in
+from kiosk.dossiers.submission import PrintOutcome, Submitted
+from kiosk.identity import Identity
+from kiosk.journeys.hand_in import STEP_TOTAL, HandInJourney, HandInState
+from kiosk.scanning import SavedDocument
+from ui.background import run_in_background
+from ui.viewmodels.base import JourneyViewModel
+from ui.viewmodels.identity import IdentityViewModel
+from ui.viewmodels.scan import ScanViewModel
+from ui.viewmodels.steps import step_view_model
+
+log = logging.getLogger(__name__)
+S = HandInState
+
+SCREENS = {
+    S.PROCEDURE: "HandInProcedure",
+    S.QUESTION: "HandInQuestion",
+    S.PAPER: "HandInPaper",
+    S.CHECK: "HandInCheck",
+    S.SUBMITTING: "HandInSubmitting",
+    S.RECEIPT: "HandInReceipt",
+    S.FAILED: "HandInFailed",
+}
+
+
+def _read_scan(saved: SavedDocument) -> tuple[bytes, int]:
+    """On a worker: the PDF into memory, then the files off the disk."""
+    try:
+        return saved.pdf.read_bytes(), len(saved.pages)
+    finally:
+        shutil.rmtree(Path(saved.pdf).parent, ignore_errors=True)
+
+
+class HandInViewModel(JourneyViewModel):
+    changed = Signal()
+    questionChanged = Signal()  # a new question is on screen: the field shows its answer
+
+    SCREENS = SCREENS
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.identity_step = step_view_model(IdentityViewModel, *args)
+        self.scan_step = step_view_model(ScanViewModel, *args)
+        self.follow(HandInJourney())
+        self._printing = False
+        self.shell.screenChanged.connect(self._screen_changed)
+
+    def _on_state(self, state: HandInState) -> None:
+        self.changed.emit()
+        if state is S.QUESTION:
+            self.questionChanged.emit()
+        if self._resetting:
+            return
+        if state is S.IDENTIFY:
+            self.identity_step.begin(self._identified)
+        elif state is S.SCANNING:
+            self.scan_step.begin(self._scanned)
+        else:
+            self.shell.go(SCREENS[state])
+
+    def forget(self) -> None:
+        self._printing = False
+
+    # --- the steps run by other view-models -------------------------------------------------
+    def _identified(self, identity: Identity) -> None:
+        if self.journey.state is S.IDENTIFY:
+            self.identity_step.reset()  # the journey holds the identity from here on
+            self.journey.identified(identity)
+
+    def _scanned(self, saved: SavedDocument) -> None:
+        if self.journey.state is not S.SCANNING:
+            shutil.rmtree(Path(saved.pdf).parent, ignore_errors=True)
+            return
+        journey = self.journey
+
+        def keep(result: tuple[bytes, int]) -> None:
+            if journey.state is S.SCANNING:  # the session may have ended meanwhile
+                journey.paper_scanned(*result)
+
+        def lost(exc: BaseException) -> None:
+            log.error("reading the scanned paper failed", exc_info=exc)
+            if journey.state is S.SCANNING:
+                journey.scan_failed("hand_in.paper.scan_failed")
+
+        run_in_background(lambda: _read_scan(saved), keep, lost)
+
+    def _screen_changed(self) -> None:
+        """Back from the scan screen returns to the paper: the scan is abandoned."""
+        if self.journey.state is S.SCANNING and self.shell.screen == SCREENS[S.PAPER]:
+            camera_ok = self.scan_step.cameraOk
+            self.scan_step.reset()
+            self.journey.scan_failed("" if camera_ok else "hand_in.paper.camera_gone")
+
+    # --- what the screens show --------------------------------------------------------------
+    def _eligible(self) -> list[Procedure]:
+        forms = self.context.forms
+        by_code = self.context.catalogue.current.by_code
+        codes = forms.codes() if forms else []
+        return [by_code[c] for c in codes if c in by_code and accepts_hand_in(by_code[c])]
+
+    def _procedures(self) -> list[dict]:
+        lang = self.i18n.lang
+        return [
+            {
+                "code": p.code,
+                "name": display_name(p, lang),
+                "hint": self.t(
+                    "hand_in.procedure.time", time=describe_time(p.processing_time, lang)
+                ),
+            }
+            for p in self._eligible()
+        ]
+
+    def _error(self) -> str:
+        key = self.journey.error_key
+        return self.t(key) if key else ""
+
+    def _question(self) -> dict:
+        question = self.journey.question
+        draft = self.journey.draft
+        if question is None or draft is None:
+            return {}
+        lang = self.i18n.lang
+        return {
+            "id": question.id,
+            "section": question.section.get(lang),
+            "label": question.label.get(lang),
+            "kind": question.kind,
+            "required": question.required,
+            "value": draft.answers.get(question.id, ""),
+            "choices": [{"value": c.value, "label": c.label.get(lang)} for c in question.choices],
+            "counter": self.t(
+                "hand_in.form.counter",
+                n=self.journey.question_index + 1,
+                total=len(self.journey.questions),
+            ),
+            "hint": self.t(f"hand_in.form.hint.{question.kind}"),
+        }
+
+    def _paper(self) -> dict:
+        paper = self.journey.paper
+        if paper is None:
+            return {}
+        lang = self.i18n.lang
+        return {
+            "name": paper.name,
+            "note": paper.note,
+            "mayLack": paper.may_lack,
+            "lackNote": paper.lack_note.get(lang) if paper.lack_note else "",
+            "counter": self.t(
+                "hand_in.paper.counter", n=paper.index + 1, total=len(self.journey.papers)
+            ),
+        }
+
+    def _answers(self) -> list[dict]:
+        draft = self.journey.draft
+        if draft is None:
+            return []
+        lang = self.i18n.lang
+        prefilled = self.journey.prefilled()
+        return [
+            {
+                "id": f.id,
+                "section": f.section.get(lang),
+                "label": f.label.get(lang),
+                "value": draft.answers.get(f.id) or self.t("hand_in.check.empty"),
+                "source": self.t("hand_in.check.from_card") if f.id in prefilled else "",
+            }
+            for f in draft.form.fields
+        ]
+
+    def _papers(self) -> list[dict]:
+        draft = self.journey.draft
+        if draft is None:
+            return []
+        return [
+            {
+                "index": p.step.index,
+                "name": p.step.name,
+                "status": self.t("hand_in.check.pages", pages=p.pages)
+                if p.pdf is not None
+                else self.t("hand_in.check.missing"),
+            }
+            for p in draft.papers
+        ]
+
+    def _procedure_name(self) -> str:
+        procedure = self.journey.procedure
+        return display_name(procedure, self.i18n.lang) if procedure else ""
+
+    def _receipt(self) -> dict:
+        submitted = self.journey.submitted
+        if submitted is None:
+            return {}
+        receipt, outcome = submitted.receipt, submitted.print_outcome
+        procedure = self.journey.procedure
+        if outcome.printed:
+            message = self.t("hand_in.receipt.printed")
+        else:
+            message = " ".join(
+                [
+                    self.t(outcome.problem_key or "printer.unreachable"),
+                    self.t("hand_in.receipt.not_printed", code=receipt.dossier_code),
+                    self.t("common.call_staff"),
+                ]
+            )
+        return {
+            "code": receipt.dossier_code,
+            "procedure": display_name(procedure, self.i18n.lang) if procedure else "",
+            "applicant": receipt.applicant_name,
+            "appointment": receipt.appointment or self.t("hand_in.receipt.no_appointment"),
+            "collect": receipt.collect_at,
+            "fees": "; ".join(receipt.fees),
+            "papers": [
+                self.t("hand_in.check.pages", pages=p.pages) + " — " + p.name
+                if p.pages
+                else self.t("hand_in.check.missing") + " — " + p.name
+                for p in receipt.papers
+            ],
+            "printed": outcome.printed,
+            "message": message,
+        }
+
+    procedures = Property("QVariantList", _procedures, notify=changed)
+    step = Property(int, lambda self: self.journey.step, notify=changed)
+    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    state = Property(str, lambda self: self.journey.state.value, notify=changed)
+    error = Property(str, _error, notify=changed)
+    procedureName = Property(str, _procedure_name, notify=changed)
+    question = Property("QVariantMap", _question, notify=changed)
+    paper = Property("QVariantMap", _paper, notify=changed)
+    answers = Property("QVariantList", _answers, notify=changed)
+    papers = Property("QVariantList", _papers, notify=changed)
+    receipt = Property("QVariantMap", _receipt, notify=changed)
+    printing = Property(bool, lambda self: self._printing, notify=changed)
+
+    # --- taps -------------------------------------------------------------------------------
+    @Slot(str)
+    def chooseProcedure(self, code: str) -> None:
+        procedure = next((p for p in self._eligible() if p.code == code), None)
+        form = self.context.forms.get(code) if self.context.forms else None
+        if procedure is not None and form is not None:
+            self.journey.choose_procedure(procedure, form)
+
+    @Slot(str)
+    def answer(self, text: str) -> None:
+        self.journey.answer(text, self.context.local_time.now().date())
+
+    @Slot()
+    def scanPaper(self) -> None:
+        if self.scan_step.camera is None:
+            self.journey.scan_failed("hand_in.paper.no_camera")
+            return
+        self.journey.start_scan()
+
+    @Slot()
+    def lackPaper(self) -> None:
+        paper = self.journey.paper
+        if paper is not None and paper.may_lack:
+            self.journey.lack_paper()
+
+    @Slot(str)
+    def editAnswer(self, field_id: str) -> None:
+        self.journey.edit_answer(field_id)
+
+    @Slot(int)
+    def editPaper(self, index: int) -> None:
+        self.journey.edit_paper(index)
+
+    @Slot()
+    def submit(self) -> None:
+        if self.journey.state not in (S.CHECK, S.FAILED):
+            return
+        draft, service, lang = self.journey.draft, self.context.hand_in, self.i18n.lang
+        self.journey.submitting()
+        journey = self.journey
+        run_in_background(
+            lambda: service.submit(draft, lang),
+            lambda submitted: self._submitted(journey, submitted),
+            lambda exc: self._submit_failed(journey, exc),
+        )
+
+    def _submitted(self, journey: HandInJourney, submitted: Submitted) -> None:
+        if journey.state is S.SUBMITTING:
+            journey.done(submitted)
+
+    def _submit_failed(self, journey: HandInJourney, exc: BaseException) -> None:
+        if journey.state is not S.SUBMITTING:
+            return
+        key = getattr(exc, "message_key", None)
+        if key is None:
+            log.error("handing in the dossier failed", exc_info=exc)
+            key = "hand_in.error.unexpected"
+        journey.failed(key)
+
+    @Slot()
+    def reprint(self) -> None:
+        submitted = self.journey.submitted
+        if submitted is None or self._printing:
+            return
+        self._printing = True
+        self.changed.emit()
+        service, lang, journey = self.context.hand_in, self.i18n.lang, self.journey
+        run_in_background(
+            lambda: service.print_receipt(submitted.receipt, lang),
+            lambda outcome: self._reprinted(journey, outcome),
+        )
+
+    def _reprinted(self, journey: HandInJourney, outcome: PrintOutcome) -> None:
+        self._printing = False
+        if journey.state is S.RECEIPT:
+            journey.reprinted(outcome)
+        self.changed.emit()
+
+    @Slot()
+    def back(self) -> None:
+        if not self.journey.back():
+            self.shell.home()
