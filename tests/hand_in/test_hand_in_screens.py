@@ -161,3 +161,24 @@ def test_going_home_forgets_the_citizen(kiosk) -> None:
     kiosk.tap("tile_hand_in")
     kiosk.wait_screen("HandInProcedure")
     assert vm.question == {} and vm.receipt == {}
+
+
+def test_camera_gone_says_so_and_keeps_the_answers(kiosk) -> None:
+    vm = kiosk.ui.journeys["hand_in"]
+    kiosk.tap("tile_hand_in")
+    kiosk.wait_screen("HandInProcedure")
+    kiosk.tap(f"procedure_{MARITAL_STATUS}")
+    identify_with_the_chip(kiosk)
+    kiosk.wait_screen("HandInQuestion")
+    kiosk.send_text("Độc thân")
+    kiosk.tap("answerNext")
+    kiosk.qtbot.waitUntil(lambda: vm.question.get("id") == "purpose")
+    kiosk.send_text("Để kết hôn")
+    kiosk.tap("answerNext")
+    kiosk.wait_screen("HandInPaper")
+    kiosk.context.camera = None  # unplugged for good: the kiosk has no camera now
+    kiosk.tap("scanPaper")
+    kiosk.qtbot.waitUntil(lambda: "Máy chụp giấy tờ" in vm.error)
+    assert kiosk.item("paperError").property("message") == vm.error
+    assert kiosk.ui.shell.screen == "HandInPaper"
+    assert vm.journey.draft.answers["marital_status"] == "Độc thân"

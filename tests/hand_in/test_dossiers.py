@@ -1,0 +1,100 @@
+"""The parts under the hand-in screens: dossier codes (local midnight, never reused), the form
+files against the catalogue, answer checks and the processing time the calendar counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kiosk.calendar.appointment import WorkingHours
+from kiosk.catalogue.model import ProcessingTime
+from kiosk.catalogue.store import CatalogueStore
+from kiosk.clock import LocalTime
+from kiosk.config import load_config
+from kiosk.dossiers.forms import FormLibrary, accepts_hand_in, clean_answer, papers_to_scan
+from kiosk.dossiers.numbering import DossierBook
+from kiosk.dossiers.submission import allowed_time
+
+UNIT = "000.00.06.H56"
+
+
+class Clock:
+    def __init__(self, at: dt.datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+
+def test_codes_count_up_per_local_day_and_survive_a_restart(tmp_path: Path) -> None:
+    # 16:59 UTC on 26/11 is 23:59 in Hà Nội; one minute later it is the 27th there
+    clock = Clock(dt.datetime(2026, 11, 26, 16, 59, tzinfo=dt.UTC))
+    book = DossierBook(tmp_path / "d.sqlite", UNIT, LocalTime("Asia/Ho_Chi_Minh", clock))
+    assert [book.allocate().code for _ in range(2)] == [
+        f"{UNIT}-261126-0001",
+        f"{UNIT}-261126-0002",
+    ]
+    book.mark(f"{UNIT}-261126-0002", "not_stored")
+    book.close()
+    book = DossierBook(tmp_path / "d.sqlite", UNIT, LocalTime("Asia/Ho_Chi_Minh", clock))
+    assert book.allocate().code == f"{UNIT}-261126-0003"  # a refused code is never given again
+    clock.at += dt.timedelta(minutes=1)
+    assert book.allocate().code == f"{UNIT}-261127-0001"
+    assert book.state_of(f"{UNIT}-261126-0002") == "not_stored"
+    book.close()
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory):
+    return CatalogueStore.open(load_config().catalogue, tmp_path_factory.mktemp("cat")).current
+
+
+def test_every_form_belongs_to_a_procedure_the_kiosk_may_take(catalogue) -> None:
+    forms = FormLibrary()
+    assert {"1.001193", "1.000656", "1.004873"} <= set(forms.codes())
+    for code in forms.codes():
+        procedure = catalogue.by_code[code]
+        assert accepts_hand_in(procedure)
+        form = forms.get(code)
+        steps = papers_to_scan(procedure, form)
+        # every rule in the form file matches a paper of the record
+        for rule in form.papers:
+            assert any(step.name.startswith(rule.matches) for step in steps), rule.matches
+        assert not any(step.name.lower().startswith("tờ khai") for step in steps)
+
+
+def test_birth_registration_papers_and_what_may_be_missing(catalogue) -> None:
+    procedure = catalogue.by_code["1.001193"]
+    steps = papers_to_scan(procedure, FormLibrary().get("1.001193"))
+    names = [s.name for s in steps]
+    assert names[0].startswith("Văn bản ủy quyền") and names[1].startswith("Giấy chứng sinh")
+    assert all(s.may_lack and s.lack_note for s in steps)
+    assert "người làm chứng" in steps[1].lack_note.vi
+
+
+def test_answers_are_checked_and_tidied() -> None:
+    form = FormLibrary().get("1.001193")
+    today = dt.date(2026, 11, 27)
+    birth = form.field("child_birth_date")
+    assert clean_answer(birth, " 5/9/2026 ", today) == ("05/09/2026", None)
+    assert clean_answer(birth, "31/02/2026", today)[1] == "hand_in.form.error.date"
+    assert clean_answer(birth, "01/12/2026", today)[1] == "hand_in.form.error.future"
+    assert clean_answer(form.field("child_name"), "  ", today)[1] == "hand_in.form.error.required"
+    assert clean_answer(form.field("father_name"), "", today) == ("", None)  # optional
+    year = form.field("mother_birth_year")
+    assert clean_answer(year, "1995", today) == ("1995", None)
+    assert clean_answer(year, "95", today)[1] == "hand_in.form.error.year"
+    sex = form.field("child_sex")
+    assert clean_answer(sex, "Nữ", today) == ("Nữ", None)
+    assert clean_answer(sex, "X", today)[1] == "hand_in.form.error.required"
+
+
+def test_processing_times_the_calendar_can_count() -> None:
+    assert allowed_time(ProcessingTime(same_day=True, text="Trong ngày")) == 0
+    assert allowed_time(ProcessingTime(value=3, unit="working_days")) == 3
+    assert allowed_time(ProcessingTime(value=4, unit="hours")) == WorkingHours(4)
+    assert allowed_time(ProcessingTime(value=30, unit="days")) is None  # not working days
+    assert allowed_time(ProcessingTime(text="5 (Cổng không ghi đơn vị thời gian)")) is None
+    assert allowed_time(None) is None
