@@ -1,0 +1,322 @@
+"""Renders every screen, in Vietnamese and English, to PNG files so a person can look at them:
+`.venv/bin/python -m ui.screenshots OUT_DIR` (scripts/screenshots does it offscreen).
+
+Each journey contributes a tour in `TOURS`: a function that drives its view-model through its
+screens and calls `shot(name)` on each. Printed tickets land in OUT_DIR/printed/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.config import load_config
+
+Shot = Callable[[str], None]
+Wait = Callable[[Callable[[], bool]], None]
+
+
+def tour_take_number(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.take_number import TakeNumberState
+
+    vm = ui.journeys["take_number"]
+    ui.home.open("take_number")
+    shot("take-number-1-service")
+    vm.chooseService(vm.journey.service_ids[0])
+    shot("take-number-2-priority")
+    vm.choosePriority("elderly")
+    wait(lambda: vm.journey.state is TakeNumberState.ISSUED)
+    shot("take-number-3-ticket")
+    ui.context.printer.set_fault("paper_out")
+    ui.home.open("take_number")
+    vm.chooseService(vm.journey.service_ids[1])
+    vm.choosePriority("")
+    wait(lambda: vm.journey.state is TakeNumberState.ISSUED)
+    shot("take-number-4-paper-out")
+    ui.context.printer.set_fault("none")
+    ui.shell.home()
+
+
+def tour_find_procedure(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.find_procedure import PrintState
+
+    vm = ui.journeys["find_procedure"]
+    ui.home.open("find_procedure")
+    shot("catalogue-1-start")
+    vm.chooseWay("fields")
+    shot("catalogue-2-fields")
+    vm.chooseField("ho-tich")
+    shot("catalogue-3-field-list")
+    vm.back()
+    vm.back()
+    vm.chooseWay("search")
+    vm.typeQuery("lam so do")
+    shot("catalogue-4-search")
+    vm.typeQuery("bo toi vua mat")
+    shot("catalogue-5-search-life-event")
+    vm.chooseEvent("death")
+    shot("catalogue-6-question")
+    for question, option in (("foreign", "no"), ("insured", "yes"), ("estate", "yes")):
+        vm.answer(question, option)
+    shot("catalogue-7-suggestions")
+    vm.openProcedure("1.000656")
+    shot("catalogue-8-detail")
+    vm.printGuidance()
+    wait(lambda: vm.journey.print_state is PrintState.PRINTED)
+    shot("catalogue-9-printed")
+    ui.shell.home()
+
+
+def tour_technician(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.technician import TechnicianState
+
+    vm = ui.technician
+    if not ui.context.technician_pin.configured:
+        ui.context.technician_pin.set_pin("482915")
+    vm.open()
+    shot("technician-1-pin")
+    vm.submitPin("482915")
+    wait(lambda: vm.journey.state is TechnicianState.STATUS and bool(vm.journey.health))
+    shot("technician-2-status")
+    ui.shell.home()
+
+
+def tour_scan(ui, shot: Shot, wait: Wait) -> None:
+    # The scan step shows once kiosk/app.py gives the context a camera and ui/journeys.py
+    # registers ScanViewModel (context name "scan"); the simulated camera plays its own scene.
+    vm = ui.journeys.get("scan")
+    if vm is None or getattr(ui.context, "camera", None) is None:
+        return
+    vm.start()
+    wait(lambda: len(vm.outline) == 8)
+    shot("scan-1-live")
+    wait(lambda: vm.pageCount >= 1)
+    shot("scan-2-captured")
+    vm.finish()
+    wait(lambda: ui.shell.screen == "ScanDone")
+    shot("scan-3-done")
+    ui.shell.home()
+
+
+def tour_identity(ui, shot: Shot, wait: Wait) -> None:
+    # Shows once ui/journeys.py registers IdentityViewModel (context name "identity"); with the
+    # simulated card reader on the context every screen of the step is visited.
+    from hardware.card_reader import ReadProgress, ReadStage
+    from hardware.card_reader.demo_document import demo_citizen
+    from hardware.card_reader.simulator import SimulatedCardReader
+    from kiosk.identity import IdentityError, IdentityStepState
+
+    vm = ui.journeys.get("identity")
+    if vm is None:
+        return
+    citizen = demo_citizen()
+    vm.start()
+    if vm.camera is not None:  # without a camera the step opens on typing
+        shot("identity-1-show-qr")
+        vm.typeInstead()
+    shot("identity-2-type")
+    vm.submitTyped("0011900123", "15031990")
+    shot("identity-2-type-mistake")
+    reader = vm.reader
+    if isinstance(reader, SimulatedCardReader):
+        reader.remove_card()
+        vm.submitQrText(citizen.qr_text())
+        shot("identity-3-place-card")
+        vm.journey.reading_started()
+        vm.journey.read_progress(ReadProgress(ReadStage.PORTRAIT, 0.6))
+        shot("identity-4-reading")
+        vm.journey.read_failed(IdentityError("identity.chip_record_unreadable"))
+        shot("identity-5-failed")
+        vm.retry()
+        reader.insert_card()
+    else:
+        vm.submitQrText(citizen.qr_text())
+    wait(lambda: vm.journey.state is IdentityStepState.CONFIRM)
+    shot("identity-6-confirm")
+    ui.shell.home()
+
+
+def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
+    from hardware.card_reader.demo_document import demo_citizen
+    from kiosk.journeys.hand_in import HandInState
+
+    vm = ui.journeys["hand_in"]
+    ui.home.open("hand_in")
+    shot("hand-in-1-procedure")
+    vm.chooseProcedure("1.004873")
+    vm.identity_step.submitQrText(demo_citizen().qr_text())
+    wait(
+        lambda: ui.shell.screen == "IdentityConfirm" or vm.journey.state is not HandInState.IDENTIFY
+    )
+    vm.identity_step.confirm()
+    shot("hand-in-2-question")
+    vm.answer("")
+    shot("hand-in-3-question-error")
+    while vm.journey.state is HandInState.QUESTION:
+        vm.answer("Kinh" if vm.question["id"] == "ethnicity" else "Việt Nam")
+    shot("hand-in-4-paper")
+    vm.lackPaper()
+    shot("hand-in-5-check")
+    vm.submit()
+    wait(lambda: vm.journey.state is HandInState.RECEIPT)
+    shot("hand-in-6-receipt")
+    ui.context.printer.set_fault("paper_out")
+    vm.reprint()
+    wait(lambda: not vm.printing)
+    shot("hand-in-7-receipt-not-printed")
+    ui.context.printer.set_fault("none")
+    ui.shell.home()
+
+
+def tour_follow_dossier(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.follow_dossier import FollowState
+    from offline_queue.standin.faults import Fault, FaultKind
+
+    vm = ui.journeys["follow_dossier"]
+    delivery = ui.context.delivery.get()
+    code = "000.00.06.H56-231027-0361"
+    if delivery is not None and delivery.outbox.item(code) is None:
+        delivery.outbox.enqueue_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
+        delivery.uploader.wake()
+        wait(lambda: delivery.outbox.item(code).acked_at is not None)
+    ui.home.open("follow_dossier")
+    shot("follow-1-scan")
+    vm.submitQrText("001090012345|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|01072021")
+    shot("follow-1-scan-id-card")
+    vm.typeInstead()
+    vm.submitTyped("000.00.06.H56-231399-0361")
+    shot("follow-2-type-mistake")
+    vm.submitTyped(code)
+    wait(lambda: vm.journey.state is FollowState.RESULT)
+    shot("follow-3-timeline")
+    standin = delivery.link.standin if delivery is not None else None
+    if standin is not None:
+        standin.arm(Fault(FaultKind.RESET, times=None))
+        vm.lookUpAgain()
+        wait(lambda: vm.journey.state is FollowState.RESULT)
+        shot("follow-4-offline")
+        standin.faults.clear()
+    ui.shell.home()
+
+
+def tour_rating(ui, shot: Shot, wait: Wait) -> None:
+    from kiosk.journeys.rating import RatingState
+
+    vm = ui.journeys["rating"]
+    ui.home.open("rating")
+    shot("rating-1-level")
+    vm.chooseLevel("satisfied")
+    shot("rating-2-counter")
+    vm.rateADossier()
+    vm.submitDossier("H56")
+    shot("rating-3-dossier-mistake")
+    vm.submitDossier("000.00.06.H56-231027-0361")
+    shot("rating-4-more")
+    vm.tellMore(True)
+    vm.answer("b")
+    shot("rating-5-question")
+    for _ in range(8):
+        vm.answer("")
+    wait(lambda: vm.journey.state is RatingState.SAVED)
+    shot("rating-6-thanks")
+    ui.shell.home()
+
+
+def tour_help(ui, shot: Shot, wait: Wait) -> None:
+    centre = ui.context.config.centre
+    if not (centre.zalo_url or centre.facebook_url):  # show the QR codes with sample addresses
+        sample = centre.model_copy(
+            update={
+                "zalo_url": "https://zalo.me/example",
+                "facebook_url": "https://facebook.com/example",
+            }
+        )
+        ui.context.config = ui.context.config.model_copy(update={"centre": sample})
+    vm = ui.journeys["help"]
+    ui.home.open("help")
+    shot("help-1-start")
+    vm.openGuide("hand_in")
+    shot("help-2-guide")
+    ui.shell.home()
+    ui.context.config = ui.context.config.model_copy(update={"centre": centre})
+
+
+TOURS: list[Callable[..., None]] = [
+    tour_take_number,
+    tour_find_procedure,
+    tour_technician,
+    tour_scan,
+    tour_identity,
+    tour_hand_in,
+    tour_follow_dossier,
+    tour_rating,
+    tour_help,
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import build_context
+    from ui.app import KioskUi, create_application
+
+    app = create_application(sys.argv)
+    config = load_config()
+    config = config.model_copy(
+        update={
+            "printer": config.printer.model_copy(
+                update={"driver": "simulator", "simulator_output": str(out / "printed")}
+            ),
+            "ui": config.ui.model_copy(update={"fullscreen": False}),
+        }
+    )
+
+    def settle(seconds: float = 0.15) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        context = build_context(config, data=Path(tmp))
+        ui = KioskUi(context, windowed=True)
+        try:
+            for lang in ("vi", "en"):
+
+                def shot(name: str, lang: str = lang) -> None:
+                    ui.i18n.setLanguage(lang)
+                    settle()
+                    path = out / f"{lang}-{name}.png"
+                    ui.window.grabWindow().save(str(path))
+                    print(path)
+
+                def wait(condition: Callable[[], bool]) -> None:
+                    end = time.monotonic() + 20
+                    while not condition():
+                        if time.monotonic() > end:
+                            raise TimeoutError("screen did not reach the expected state")
+                        settle(0.02)
+
+                ui.shell.home()
+                ui.i18n.setLanguage(lang)
+                shot("home")
+                ui.shell.show_notice(ui.i18n.s["common.unexpected"])
+                shot("home-notice")
+                ui.shell.dismissNotice()
+                for tour in TOURS:
+                    tour(ui, shot, wait)
+                ui.shell.home()
+        finally:
+            ui.close()
+            context.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
