@@ -1,5 +1,5 @@
 // Hand in a dossier, the result: the dossier code large, the appointment, where to collect, and
-// whether the receipt printed; when it did not, the code to note and a button to print again.
+// whether the receipt printed (the fee and the papers are on the paper); when it did not, the code to note and a button to print again.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
@@ -41,7 +41,6 @@ ScreenFrame {
         }
         Fact { label: i18n.s["hand_in.receipt.appointment"]; value: handIn.receipt.appointment || "" ; objectName: "appointment" }
         Fact { label: handIn.receipt.procedure || ""; value: handIn.receipt.applicant || "" }
-        Fact { label: i18n.s["hand_in.receipt.fee"]; value: handIn.receipt.fees || "" }
         Fact { label: i18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: handIn.receipt.collect || "" }
         Row {
             objectName: "receiptPrinted"
