@@ -1,5 +1,6 @@
 // Hand in a dossier, the result: the dossier code large, the appointment, where to collect, and
-// whether the receipt printed (the fee and the papers are on the paper); when it did not, the code to note and a button to print again.
+// whether the receipt printed (fee and papers are on the paper); if not, the code to note and
+// a button to print it again.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
