@@ -31,6 +31,7 @@ ScreenFrame {
                     model: help.pages
                     Column {
                         required property var modelData
+                        Layout.alignment: Qt.AlignTop
                         spacing: theme.gap / 2
                         Rectangle {  // white behind the code whatever the theme: phones need it
                             width: 300; height: 300
