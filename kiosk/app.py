@@ -99,7 +99,12 @@ def build_context(
     threading.Thread(target=_open_reader, args=(reader,), name="reader-open", daemon=True).start()
     context.devices["technician.device.card_reader"] = reader
     context.closers.append(reader.close)
-    dossier_book = DossierBook(data / "dossiers.sqlite", config.centre.unit_code, local_time)
+    dossier_book = DossierBook(
+        data / "dossiers.sqlite",
+        config.centre.unit_code,
+        local_time,
+        config.centre.dossier_number_range,
+    )
     context.forms = FormLibrary()
     context.hand_in = HandInService(
         dossier_book,

@@ -45,7 +45,19 @@ class CentreSettings(Section):
     facebook_url: str = Field("", pattern=r"^(https://\S{1,300})?$")
     unit_code: str = Field(description="Unit id used as the prefix of dossier codes")
     kiosk_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")
+    # this kiosk's share of the unit's daily dossier numbers (the NNNN of a dossier code):
+    # kiosks of one centre share the unit code, so each needs its own range
+    dossier_number_range: tuple[int, int] = (1, 9999)
     timezone: str = "Asia/Ho_Chi_Minh"
+
+
+    @field_validator("dossier_number_range")
+    @classmethod
+    def _dossier_range_ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
+        low, high = value
+        if not 1 <= low <= high <= 9999:
+            raise ValueError("must be two numbers 1 ≤ first ≤ last ≤ 9999")
+        return value
 
 
 class UiSettings(Section):

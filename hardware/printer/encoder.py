@@ -128,7 +128,7 @@ class EscposEncoder:
         out._raw(b"\x1bJ" + bytes([LINE_GAP]))
 
     def _qr(self, out: Dummy, block: QrCode) -> None:
-        out.set(align="center")
+        out.set(align="center" if block.align is Align.CENTER else "left")
         if self.native_qr:
             out.qr(block.data, native=True, size=min(16, block.module_dots), center=False)
         else:

@@ -34,6 +34,7 @@ class TextLine:
 class QrCode:
     data: str
     module_dots: int = 6  # size of one QR module in printer dots (≈ 0.75 mm at 203 dpi)
+    align: Align = Align.CENTER  # receipts put theirs top-left (Circular 01/2023/TT-VPCP)
 
 
 @dataclass(frozen=True)

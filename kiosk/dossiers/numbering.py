@@ -35,8 +35,17 @@ def format_code(unit_code: str, day: datetime, sequence: int) -> str:
 
 
 class DossierBook:
-    def __init__(self, path: Path, unit_code: str, local_time: LocalTime) -> None:
+    def __init__(
+        self,
+        path: Path,
+        unit_code: str,
+        local_time: LocalTime,
+        number_range: tuple[int, int] = (1, DAILY_LIMIT),
+    ) -> None:
+        """`number_range` is this kiosk's share of the unit's daily codes: kiosks of one centre
+        share the unit code, so each takes its own range and they never hand out the same."""
         self.unit_code = unit_code
+        self.number_range = number_range
         self.local_time = local_time
         self._lock = threading.Lock()
         # Workers allocate codes, so the connection crosses threads; `_lock` serialises its use.
@@ -70,7 +79,7 @@ class DossierBook:
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def allocate(self) -> DossierCode:
-        """The next code of this unit today; raises a UserFacingError past 9999 in a day."""
+        """The next code of this unit today; raises a UserFacingError past this kiosk's range."""
         now = self.local_time.now()
         day = now.date().isoformat()
         with self._lock, self.db.atomic():
@@ -78,8 +87,9 @@ class DossierBook:
                 "SELECT last FROM dossier_sequences WHERE unit_code = ? AND day = ?",
                 [self.unit_code, day],
             ).fetchone()
-            sequence = 1 if row is None else row[0] + 1
-            if sequence > DAILY_LIMIT:
+            low, high = self.number_range
+            sequence = low if row is None else row[0] + 1
+            if sequence > min(high, DAILY_LIMIT):
                 raise UserFacingError("hand_in.error.no_more_codes")
             self.db["dossier_sequences"].upsert(
                 {"unit_code": self.unit_code, "day": day, "last": sequence},

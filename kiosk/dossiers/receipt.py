@@ -65,8 +65,7 @@ def receipt_job(receipt: Receipt, lang: str) -> PrintJob:
         return TextLine(text, TextSize.SMALL, bold=bold, align=Align.LEFT)
 
     blocks: list = [
-        # the printer layer centres QR codes; printed first, it sits at the top of the receipt
-        QrCode(receipt.qr_payload(), module_dots=3),
+        QrCode(receipt.qr_payload(), module_dots=3, align=Align.LEFT),
         TextLine(receipt.centre_name, TextSize.NORMAL, bold=True),
         TextLine(t("hand_in.receipt.title"), TextSize.LARGE, bold=True),
         Rule(),

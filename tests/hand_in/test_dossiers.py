@@ -98,3 +98,37 @@ def test_processing_times_the_calendar_can_count() -> None:
     assert allowed_time(ProcessingTime(value=30, unit="days")) is None  # not working days
     assert allowed_time(ProcessingTime(text="5 (Cổng không ghi đơn vị thời gian)")) is None
     assert allowed_time(None) is None
+
+
+def test_two_kiosks_of_one_centre_never_share_a_dossier_code(tmp_path: Path) -> None:
+    clock = Clock(dt.datetime(2026, 11, 27, 2, tzinfo=dt.UTC))
+    first = DossierBook(
+        tmp_path / "1.sqlite", UNIT, LocalTime("Asia/Ho_Chi_Minh", clock), (1, 4999)
+    )
+    second = DossierBook(
+        tmp_path / "2.sqlite", UNIT, LocalTime("Asia/Ho_Chi_Minh", clock), (5000, 9999)
+    )
+    codes = [first.allocate().code for _ in range(5)] + [second.allocate().code for _ in range(5)]
+    assert len(set(codes)) == 10
+    assert codes[5] == f"{UNIT}-261127-5000"
+
+
+def test_follow_a_dossier_reads_the_code_from_a_printed_receipt_qr() -> None:
+    from kiosk.dossiers.receipt import Receipt
+    from kiosk.journeys.follow_dossier import code_from_qr
+
+    receipt = Receipt(
+        dossier_code=f"{UNIT}-261127-0042",
+        procedure_code="1.001193",
+        procedure_name="Đăng ký khai sinh",
+        applicant_name="Nguyễn Thị Hường",
+        applicant_id="001203012345",
+        papers=(),
+        fees=(),
+        received_at=dt.datetime(2026, 11, 27, 16, 0, tzinfo=dt.UTC),
+        appointment="03/12/2026",
+        centre_name="Trung tâm",
+        collect_at="Quầy 1",
+        issuing_system=f"{UNIT} kiosk-01",
+    )
+    assert code_from_qr(receipt.qr_payload().encode()) == receipt.dossier_code
