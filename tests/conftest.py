@@ -1,11 +1,17 @@
-"""Shared by every test folder: Qt garbage is collected on the main (Qt) thread after each test."""
+"""Shared by every test folder: a whole kiosk offscreen (simulated devices, the embedded
+stand-in province, the real outbox) with a person who taps it, and Qt garbage collected on the
+main thread after each test."""
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +22,84 @@ def collect_qt_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Ite
     yield
     if {"qtbot", "qapp"} & set(request.fixturenames):
         gc.collect()
+
+
+class FakeClock:
+    """The idle timer's clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def idle_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def kiosk_ui(qtbot, tmp_path: Path, idle_clock: FakeClock):
+    """The kiosk's window on a temporary data folder; printed tickets land in tmp_path/printed."""
+    from kiosk.app import build_context
+    from kiosk.config import load_config
+    from ui.app import KioskUi
+
+    config = load_config()
+    config = config.model_copy(
+        update={
+            "printer": config.printer.model_copy(
+                update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
+            ),
+            "ui": config.ui.model_copy(update={"fullscreen": False}),
+            "centre": config.centre.model_copy(
+                update={"zalo_url": "https://zalo.me/s/example-centre"}
+            ),
+        }
+    )
+    context = build_context(config, data=tmp_path / "data")
+    ui = KioskUi(context, windowed=True, idle_clock=idle_clock)
+    qtbot.waitExposed(ui.window)
+    qtbot.waitUntil(lambda: ui.find("tile_take_number") is not None)
+    yield ui
+    ui.close()
+    context.close()
+
+
+class Driver:
+    """Drives the kiosk like a person: taps visible items, reads texts, waits for screens."""
+
+    def __init__(self, ui, qtbot) -> None:
+        self.ui = ui
+        self.qtbot = qtbot
+
+    def item(self, name: str):
+        item = self.ui.find(name)
+        assert item is not None, f"no item named {name!r} on screen {self.ui.shell.screen}"
+        return item
+
+    def tap(self, name: str) -> None:
+        """Click the centre of a visible item with a real mouse press and release."""
+        from PySide6.QtCore import QPointF, Qt
+        from PySide6.QtTest import QTest
+
+        item = self.item(name)
+        assert item.isVisible(), f"{name!r} is not visible"
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(
+            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+        )
+        self.qtbot.wait(10)
+
+    def text(self, name: str) -> str:
+        return self.item(name).property("text")
+
+    def wait_screen(self, screen: str, timeout: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=timeout)
+        self.qtbot.wait(30)  # let the Loader build the screen's items
+
+
+@pytest.fixture
+def driver(kiosk_ui, qtbot) -> Driver:
+    return Driver(kiosk_ui, qtbot)
