@@ -8,16 +8,14 @@ unused codes are visible in the table) rather than being given to the next citiz
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from kiosk.clock import LocalTime
 from kiosk.errors import UserFacingError
+from kiosk.local_db import open_local_db
 
 SCHEMA_VERSION = 1
 DAILY_LIMIT = 9999  # four digits
@@ -48,11 +46,7 @@ class DossierBook:
         self.number_range = number_range
         self.local_time = local_time
         self._lock = threading.Lock()
-        # Workers allocate codes, so the connection crosses threads; `_lock` serialises its use.
-        self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
-        self.db.conn.execute("PRAGMA journal_mode=WAL")
-        self.db.conn.execute("PRAGMA synchronous=FULL")
-        self.db.conn.execute("PRAGMA busy_timeout=5000")
+        self.db = open_local_db(path)
         self._migrate()
 
     def _migrate(self) -> None:

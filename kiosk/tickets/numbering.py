@@ -8,18 +8,16 @@ fails the number stays issued (and is shown on screen) rather than silently reus
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from kiosk.clock import LocalTime
 from kiosk.config import QueueService, QueueSettings
 from kiosk.errors import UserFacingError
+from kiosk.local_db import open_local_db
 
 SCHEMA_VERSION = 1
 
@@ -44,11 +42,7 @@ class TicketBook:
         self.settings = settings
         self.local_time = local_time
         self._lock = threading.Lock()
-        # Workers issue tickets, so the connection crosses threads; `_lock` serialises its use.
-        self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
-        self.db.conn.execute("PRAGMA journal_mode=WAL")
-        self.db.conn.execute("PRAGMA synchronous=FULL")
-        self.db.conn.execute("PRAGMA busy_timeout=5000")
+        self.db = open_local_db(path)
         self._migrate()
 
     def _migrate(self) -> None:
