@@ -9,7 +9,6 @@ screen that was left, or a session that ended, is dropped.
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime
 
 from PySide6.QtCore import Property, Signal, Slot
@@ -23,10 +22,10 @@ from kiosk.journeys.follow_dossier import (
     LookupOutcome,
     find_dossier,
 )
-from kiosk.scanning import read_qr_from_camera
 from offline_queue.contract.statuses import dossier_status_codes
 from offline_queue.outbox.model import ItemState
 from ui.background import run_in_background
+from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,6 @@ SCREENS = {
     S.LOOKING: "FollowLooking",
     S.RESULT: "FollowResult",
 }
-_QR_WINDOW_SECONDS = 30.0  # one camera look; another starts while the screen shows
 
 
 class FollowDossierViewModel(JourneyViewModel):
@@ -48,7 +46,11 @@ class FollowDossierViewModel(JourneyViewModel):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self._qr_cancel: threading.Event | None = None
+        self._qr_watch = CameraQrWatch(
+            wanted=lambda: self.journey.state is S.SCAN,
+            on_code=lambda raw: self.journey.qr_scanned(raw),
+            on_failure=self._qr_failed,
+        )
         self._camera_problem = ""
         self.follow(FollowDossierJourney())
 
@@ -82,37 +84,12 @@ class FollowDossierViewModel(JourneyViewModel):
 
     # --- the receipt's QR under the camera ----------------------------------------------------
     def _look_for_qr(self) -> None:
-        camera = self.camera
-        if camera is None or self._qr_cancel is not None or self.journey.state is not S.SCAN:
-            return
-        cancel = threading.Event()
-        self._qr_cancel = cancel
-
-        def look() -> object:
-            camera.open()
-            return read_qr_from_camera(camera, timeout=_QR_WINDOW_SECONDS, cancel=cancel)
-
-        run_in_background(
-            look, lambda code: self._qr_seen(cancel, code), lambda exc: self._qr_failed(cancel, exc)
-        )
+        self._qr_watch.start(self.camera)
 
     def _stop_qr(self) -> None:
-        if self._qr_cancel is not None:
-            self._qr_cancel.set()
-            self._qr_cancel = None
+        self._qr_watch.stop()
 
-    def _qr_seen(self, cancel: threading.Event, code: object) -> None:
-        if self._qr_cancel is not cancel:
-            return  # the screen was left, or the session ended, while the camera looked
-        self._qr_cancel = None
-        if code is not None:
-            self.journey.qr_scanned(code.raw)
-        self._look_for_qr()
-
-    def _qr_failed(self, cancel: threading.Event, exc: BaseException) -> None:
-        if self._qr_cancel is not cancel:
-            return
-        self._qr_cancel = None
+    def _qr_failed(self, exc: BaseException) -> None:
         log.warning("follow a dossier: the camera could not read: %s", exc)
         self._camera_problem = "follow.scan.no_camera"
         self.changed.emit()

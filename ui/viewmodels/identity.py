@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, Qt, QTimer, Signal, Slot
@@ -29,8 +28,8 @@ from kiosk.identity import (
     Sex,
     displayable_portrait,
 )
-from kiosk.scanning import read_qr_from_camera
 from ui.background import run_in_background
+from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,6 @@ SCREENS = {
     S.FAILED: "IdentityFailed",
     S.CONFIRM: "IdentityConfirm",
 }
-_QR_WINDOW_SECONDS = 30.0  # one camera look; the loop starts another while the screen shows
 
 
 class IdentityViewModel(JourneyViewModel):
@@ -60,7 +58,11 @@ class IdentityViewModel(JourneyViewModel):
         self.journey.subscribe(self._on_state)
         self._resetting = False
         self._on_finished: Callable[[Identity], None] | None = None
-        self._qr_cancel: threading.Event | None = None
+        self._qr_watch = CameraQrWatch(
+            wanted=lambda: self.journey.state is S.SHOW_QR,
+            on_code=lambda raw: self.journey.qr_scanned(raw),
+            on_failure=self._qr_failed,
+        )
         self._reading = False
         self._portrait = ""
         reader = self.reader
@@ -126,37 +128,12 @@ class IdentityViewModel(JourneyViewModel):
 
     # --- the card's QR under the camera -------------------------------------------------------
     def _look_for_qr(self) -> None:
-        camera = self.camera
-        if camera is None or self._qr_cancel is not None or self.journey.state is not S.SHOW_QR:
-            return
-        cancel = threading.Event()
-        self._qr_cancel = cancel
-
-        def look() -> object:
-            camera.open()
-            return read_qr_from_camera(camera, timeout=_QR_WINDOW_SECONDS, cancel=cancel)
-
-        run_in_background(
-            look, lambda code: self._qr_seen(cancel, code), lambda exc: self._qr_failed(cancel, exc)
-        )
+        self._qr_watch.start(self.camera)
 
     def _stop_qr(self) -> None:
-        if self._qr_cancel is not None:
-            self._qr_cancel.set()
-            self._qr_cancel = None
+        self._qr_watch.stop()
 
-    def _qr_seen(self, cancel: threading.Event, code: object) -> None:
-        if self._qr_cancel is not cancel:
-            return  # the screen was left, or the session ended, while the camera looked
-        self._qr_cancel = None
-        if code is not None:
-            self.journey.qr_scanned(code.raw)
-        self._look_for_qr()
-
-    def _qr_failed(self, cancel: threading.Event, exc: BaseException) -> None:
-        if self._qr_cancel is not cancel:
-            return
-        self._qr_cancel = None
+    def _qr_failed(self, exc: BaseException) -> None:
         log.warning("identity step: the camera could not read: %s", exc)
         self.journey.problem_key = (
             exc.message_key if isinstance(exc, DeviceError) else "identity.screen.no_camera"
