@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,6 +124,7 @@ class BackgroundDelivery:
     def __init__(self, config: KioskConfig, data: Path) -> None:
         self._ready = threading.Event()
         self._delivery: Delivery | None = None
+        self._records = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ticket-records")
         self.problem: str | None = None
         threading.Thread(
             target=self._open, args=(config, data), name="delivery-start", daemon=True
@@ -143,6 +145,11 @@ class BackgroundDelivery:
         return self._delivery
 
     def record_ticket(self, outcome: TicketOutcome) -> None:
+        """Queued in order on the records thread: the citizen's number never waits for the
+        outbox's fsync."""
+        self._records.submit(self._record_ticket, outcome)
+
+    def _record_ticket(self, outcome: TicketOutcome) -> None:
         delivery = self.get()
         if delivery is None:
             log.error("ticket %s not reported: no delivery", outcome.ticket.number.label)
@@ -162,6 +169,7 @@ class BackgroundDelivery:
         return HealthReport(False, f"Not available: {self.problem}")
 
     def close(self) -> None:
+        self._records.shutdown(wait=True)
         delivery = self.get(timeout=30)
         if delivery is not None:
             delivery.close()
