@@ -33,7 +33,12 @@ Rectangle {
     Text {
         anchors.centerIn: parent
         width: parent.width - 8
+        height: parent.height - 8
         horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        // word keys ("Bỏ dấu", "Dấu cách") shrink to fit a narrow keyboard instead of being cut
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: 16
         elide: Text.ElideRight
         text: key.shown
         font.pixelSize: key.wordKey ? theme.bodySize : Math.round(theme.bodySize * 1.25)
