@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.kiosk_driver import Driver
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -65,39 +67,6 @@ def kiosk_ui(qtbot, tmp_path: Path, idle_clock: FakeClock):
     yield ui
     ui.close()
     context.close()
-
-
-class Driver:
-    """Drives the kiosk like a person: taps visible items, reads texts, waits for screens."""
-
-    def __init__(self, ui, qtbot) -> None:
-        self.ui = ui
-        self.qtbot = qtbot
-
-    def item(self, name: str):
-        item = self.ui.find(name)
-        assert item is not None, f"no item named {name!r} on screen {self.ui.shell.screen}"
-        return item
-
-    def tap(self, name: str) -> None:
-        """Click the centre of a visible item with a real mouse press and release."""
-        from PySide6.QtCore import QPointF, Qt
-        from PySide6.QtTest import QTest
-
-        item = self.item(name)
-        assert item.isVisible(), f"{name!r} is not visible"
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-        QTest.mouseClick(
-            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
-        )
-        self.qtbot.wait(10)
-
-    def text(self, name: str) -> str:
-        return self.item(name).property("text")
-
-    def wait_screen(self, screen: str, timeout: int = 10_000) -> None:
-        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=timeout)
-        self.qtbot.wait(30)  # let the Loader build the screen's items
 
 
 @pytest.fixture

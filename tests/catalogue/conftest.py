@@ -16,6 +16,7 @@ from kiosk.catalogue.config import CatalogueSettings
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.store import CatalogueStore, bundled_catalogue_path, bundled_synonyms_path
 from kiosk.catalogue.synonyms import SynonymTable, load_synonyms
+from tests.kiosk_driver import Driver
 
 RECORD: dict[str, Any] = {
     "code": "1.001193",
@@ -132,40 +133,12 @@ def kiosk(qtbot, tmp_path: Path):
     context.close()
 
 
-class Person:
-    """Uses the kiosk like a citizen: real mouse taps on visible items, typing on the kiosk's
-    own keyboard (never qtbot.keyClicks, which aborts above U+00FF)."""
-
-    def __init__(self, ui: Any, qtbot: Any) -> None:
-        self.ui = ui
-        self.qtbot = qtbot
+class Person(Driver):
+    """The shared driver; `type` taps the keyboard's keys (Telex)."""
 
     def item(self, name: str) -> Any:
-        found = self.ui.find(name)
-        assert found is not None and found.isVisible(), (
-            f"no visible {name!r} on {self.ui.shell.screen}"
-        )
+        found = super().item(name)
+        assert found.isVisible(), f"no visible {name!r} on {self.ui.shell.screen}"
         return found
 
-    def tap(self, name: str) -> None:
-        from PySide6.QtCore import QPointF, Qt
-        from PySide6.QtTest import QTest
-
-        target = self.item(name)
-        centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
-        QTest.mouseClick(
-            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
-        )
-        self.qtbot.wait(20)
-
-    def type(self, keys: str) -> None:
-        """Tap the keyboard's keys: letters as they are, a space as the space bar (Telex)."""
-        for char in keys:
-            self.tap("key_space" if char == " " else f"key_{char}")
-
-    def text(self, name: str) -> str:
-        return self.item(name).property("text")
-
-    def wait_screen(self, screen: str) -> None:
-        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=5000)
-        self.qtbot.wait(30)
+    type = Driver.type_keys

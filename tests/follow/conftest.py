@@ -15,12 +15,10 @@ import qrcode
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
 
 from kiosk.app import build_context
 from kiosk.config import load_config
+from tests.kiosk_driver import Driver
 
 
 def qr_picture(text: str, path: Path) -> Path:
@@ -36,26 +34,8 @@ def qr_picture(text: str, path: Path) -> Path:
     return path
 
 
-class Person:
-    """Uses the kiosk like a citizen: real mouse taps on visible items, the kiosk's keyboard."""
-
-    def __init__(self, ui, qtbot) -> None:
-        self.ui = ui
-        self.qtbot = qtbot
-
-    def item(self, name: str) -> QQuickItem:
-        found = self.ui.find(name)
-        assert found is not None, f"no item named {name!r} on screen {self.ui.shell.screen}"
-        return found
-
-    def tap(self, name: str) -> None:
-        item = self.item(name)
-        assert item.isVisible(), f"{name!r} is not visible on {self.ui.shell.screen}"
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-        QTest.mouseClick(
-            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
-        )
-        self.qtbot.wait(10)
+class Person(Driver):
+    """The shared driver, typing a dossier code as a person would."""
 
     def type_code(self, code: str) -> None:
         """Type on the docked keyboard, switching between letters and digits as a person would."""
@@ -64,13 +44,6 @@ class Person:
             if char not in ".-" and self.ui.keyboard.layoutName != layout:
                 self.tap(f"layout_{layout}")
             self.tap(f"key_{char}")
-
-    def text(self, name: str) -> str:
-        return self.item(name).property("text")
-
-    def wait_screen(self, screen: str, timeout: int = 10_000) -> None:
-        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=timeout)
-        self.qtbot.wait(30)
 
 
 @pytest.fixture

@@ -12,10 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
 
 from hardware.card_reader import CardReaderSettings
 from hardware.card_reader.demo_document import DemoSigner, demo_citizen
@@ -23,6 +21,7 @@ from hardware.card_reader.simulator import SimulatedCardReader
 from kiosk.app import build_context
 from kiosk.config import load_config
 from kiosk.identity import IdentityService
+from tests.kiosk_driver import Driver as BaseDriver
 
 # Friday 27/11/2026 16:00 in Hà Nội (09:00 UTC): after the 15:00 late-receipt time.
 FRIDAY_AFTERNOON = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
@@ -70,49 +69,12 @@ def make_kiosk(qtbot, tmp_path: Path, signer: DemoSigner):
         context.close()
 
 
-class Driver:
-    """Drives the kiosk like a person: taps visible items, reads texts, waits for screens."""
-
-    def __init__(self, ui, qtbot) -> None:
-        self.ui = ui
-        self.qtbot = qtbot
+class Driver(BaseDriver):
+    """The shared driver, plus the context and a hardware keyboard's way of typing."""
 
     @property
     def context(self):
         return self.ui.context
-
-    def item(self, name: str) -> QQuickItem:
-        item = self.ui.find(name)
-        assert item is not None, f"no item named {name!r} on screen {self.ui.shell.screen}"
-        return item
-
-    def tap(self, name: str) -> None:
-        """Click the centre of a visible item with a real mouse press and release."""
-        item = self.item(name)
-        assert item.isVisible(), f"{name!r} is not visible"
-        self._scroll_into_view(item)
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-        QTest.mouseClick(
-            self.ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
-        )
-        self.qtbot.wait(10)
-
-    def _scroll_into_view(self, item: QQuickItem) -> None:
-        """As a person would flick a long list until the item shows."""
-        flickable = item.parentItem()
-        while flickable is not None and flickable.property("contentHeight") is None:
-            flickable = flickable.parentItem()
-        if flickable is None:
-            return
-        top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
-        room = flickable.property("contentHeight") - flickable.height()
-        flickable.setProperty("contentY", max(0.0, min(top, room)))
-        self.qtbot.wait(10)
-
-    def type_keys(self, letters: str) -> None:
-        """Taps the on-screen keyboard, one key per letter (plain letters and digits)."""
-        for char in letters:
-            self.tap("key_space" if char == " " else f"key_{char}")
 
     def send_text(self, text: str) -> None:
         """Key events carrying text to the focused field (a hardware keyboard's way)."""
@@ -121,13 +83,6 @@ class Driver:
                 event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
                 QGuiApplication.sendEvent(self.ui.window, event)
         self.qtbot.wait(10)
-
-    def text(self, name: str) -> str:
-        return self.item(name).property("text")
-
-    def wait_screen(self, screen: str, timeout: int = 15_000) -> None:
-        self.qtbot.waitUntil(lambda: self.ui.shell.screen == screen, timeout=timeout)
-        self.qtbot.wait(30)  # let the Loader build the screen's items
 
 
 @pytest.fixture
