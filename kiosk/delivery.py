@@ -91,8 +91,11 @@ class Delivery:
         self.uploader.wake()
 
     def check_health(self) -> HealthReport:
+        """Worker thread only (reads the outbox): network, queue depth, and the items a person
+        must look at — quarantined, or unconfirmed by the province for too long."""
         snap = self.uploader.snapshot()
         counts = snap.counts
+        alerts = self.outbox.alerts(limit=50)
         details = {
             "network": snap.network.value,
             "waiting": counts.waiting,
@@ -103,7 +106,11 @@ class Delivery:
             f"Network {snap.network.value}; {counts.waiting} waiting to send, "
             f"{counts.acked} sent awaiting confirmation, {counts.quarantined} quarantined"
         )
-        ok = snap.running and counts.quarantined == 0 and snap.network is not NetworkState.OFFLINE
+        ok = snap.running and not alerts and snap.network is not NetworkState.OFFLINE
+        if alerts:
+            kinds = sorted({alert.kind for alert in alerts})
+            text += f"; {len(alerts)} item(s) need attention ({', '.join(kinds)})"
+            details["alerts"] = [(alert.kind, alert.item_id) for alert in alerts]
         return HealthReport(ok, text, details)
 
     def close(self) -> None:

@@ -59,3 +59,12 @@ def test_people_waiting_from_the_province_is_printed_on_the_ticket(context) -> N
 def test_the_outbox_shows_on_the_technician_screen(context) -> None:
     health = context.devices["technician.device.outbox"].check_health()
     assert "waiting to send" in health.text
+
+
+def test_an_item_the_province_refused_shows_on_the_technician_screen(context) -> None:
+    outbox = context.delivery.get().outbox
+    outbox.enqueue_rating("rating-refused-1", {"level": 5, "at": "2026-11-23T10:00:00+07:00"})
+    outbox.quarantine("rating-refused-1", "http 422 invalid")
+    health = context.devices["technician.device.outbox"].check_health()
+    assert not health.ok
+    assert "need attention (quarantined)" in health.text
