@@ -15,16 +15,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hardware.device import HealthReport
 from kiosk.config import KioskConfig
 from kiosk.tickets.service import TicketOutcome
-from offline_queue.client import ProvincialClient
-from offline_queue.crypto import FileKeyStore
-from offline_queue.link import ProvincialLink, open_provincial_link
-from offline_queue.outbox.retention import Wiper
-from offline_queue.outbox.store import Outbox
-from offline_queue.uploader import NetworkState, Uploader
+
+if TYPE_CHECKING:  # loaded by open_delivery, on the delivery's own thread
+    from offline_queue.client import ProvincialClient
+    from offline_queue.link import ProvincialLink
+    from offline_queue.outbox.retention import Wiper
+    from offline_queue.outbox.store import Outbox
+    from offline_queue.uploader import Uploader
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ class Delivery:
             f"Network {snap.network.value}; {counts.waiting} waiting to send, "
             f"{counts.acked} sent awaiting confirmation, {counts.quarantined} quarantined"
         )
-        ok = snap.running and not alerts and snap.network is not NetworkState.OFFLINE
+        ok = snap.running and not alerts and snap.network != "offline"
         if alerts:
             kinds = sorted({alert.kind for alert in alerts})
             text += f"; {len(alerts)} item(s) need attention ({', '.join(kinds)})"
@@ -185,6 +187,12 @@ class BackgroundDelivery:
 def open_delivery(config: KioskConfig, data: Path) -> Delivery:
     """Raises the link's or the outbox's own errors (each with a `message_key`) when the kiosk
     is not provisioned; the demo configuration provisions itself."""
+    from offline_queue.crypto import FileKeyStore
+    from offline_queue.link import open_provincial_link
+    from offline_queue.outbox.retention import Wiper
+    from offline_queue.outbox.store import Outbox
+    from offline_queue.uploader import Uploader
+
     link = open_provincial_link(config.provincial, config.centre.kiosk_id, data)
     try:
         outbox = Outbox.open(config.outbox, data, FileKeyStore(config.outbox.key_path(data)))

@@ -26,7 +26,6 @@ from ui.theme import Theme
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.home import HomeViewModel
 from ui.viewmodels.keyboard import KeyboardController
-from ui.viewmodels.technician import TechnicianViewModel
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +49,7 @@ class KioskUi:
         context: KioskContext,
         windowed: bool = False,
         idle_clock: Callable[[], float] = time.monotonic,
+        attach_journeys: bool = True,
     ) -> None:
         ui_settings = context.config.ui
         self.context = context
@@ -63,16 +63,14 @@ class KioskUi:
             window_size=(ui_settings.width, ui_settings.height),
             clock=idle_clock,
         )
-        self.journeys: dict[str, JourneyViewModel] = {
-            entry.id: entry.create(context, self.shell, self.i18n) for entry in JOURNEYS
-        }
+        self.journeys: dict[str, JourneyViewModel] = {}
         tiles = [
             {"id": e.id, "titleKey": e.title_key, "subtitleKey": e.subtitle_key, "glyph": e.glyph}
             for e in JOURNEYS
             if e.tile
         ]
         self.home = HomeViewModel(context, self.i18n, tiles, self.journeys)
-        self.technician = TechnicianViewModel(context, self.shell, self.i18n)
+        self.technician: JourneyViewModel | None = None
         self.keyboard = KeyboardController()
         self.shell.on_session_end(self.keyboard.reset)
         self.engine = QQmlApplicationEngine()
@@ -84,8 +82,6 @@ class KioskUi:
             "theme": self.theme,
             "home": self.home,
             "keyboardController": self.keyboard,
-            "technician": self.technician,
-            **{e.context_name: self.journeys[e.id] for e in JOURNEYS},
         }.items():
             root.setContextProperty(name, obj)
         self.engine.load(str(QML_DIR / "Main.qml"))
@@ -99,6 +95,25 @@ class KioskUi:
         else:
             self.window.show()
         self._install_crash_guard()
+        if attach_journeys:
+            self.attach_journeys()
+
+    def attach_journeys(self) -> None:
+        """Build the journeys' view-models and hand them to QML. Needs the complete context
+        (`kiosk.app.complete_context`); the app calls it once that has loaded after the first
+        frame, and a tile tapped before then opens as soon as it is done."""
+        from ui.viewmodels.technician import TechnicianViewModel
+
+        args = (self.context, self.shell, self.i18n)
+        self.technician = TechnicianViewModel(*args)
+        for entry in JOURNEYS:
+            self.journeys[entry.id] = entry.create(*args)
+        root = self.engine.rootContext()
+        root.setContextProperty("technician", self.technician)
+        for entry in JOURNEYS:
+            root.setContextProperty(entry.context_name, self.journeys[entry.id])
+        self.home.journeys_ready()
+        log.info("journeys ready: %s", ", ".join(self.journeys))
 
     def _install_crash_guard(self) -> None:
         """An exception escaping a journey returns the kiosk home instead of freezing it."""

@@ -1,22 +1,17 @@
 """The journeys the home screen offers, in tile order. A new journey is one entry here, its
-view-model in ui/viewmodels/ and its screens in ui/qml/screens/."""
+view-model in ui/viewmodels/ and its screens in ui/qml/screens/.
+
+View-models are named, not imported: the home screen's tiles need only the texts, and a journey's
+module (with OpenCV, the card reader, the outbox behind it) loads when the journeys are built,
+after the first frame."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
-from functools import partial
+from typing import Any
 
 from ui.viewmodels.base import JourneyViewModel
-from ui.viewmodels.catalogue import CatalogueViewModel
-from ui.viewmodels.follow_dossier import FollowDossierViewModel
-from ui.viewmodels.hand_in import HandInViewModel
-from ui.viewmodels.help import HelpViewModel
-from ui.viewmodels.identity import IdentityViewModel
-from ui.viewmodels.rating import RatingViewModel
-from ui.viewmodels.scan import ScanViewModel
-from ui.viewmodels.steps import step_view_model
-from ui.viewmodels.take_number import TakeNumberViewModel
 
 
 @dataclass(frozen=True)
@@ -26,13 +21,29 @@ class JourneyEntry:
     title_key: str
     subtitle_key: str
     glyph: str
-    create: Callable[..., JourneyViewModel]
+    view_model: str  # "module:Class"
     tile: bool = True  # False for steps other journeys run (identity, scan): no home tile
+    step: bool = False  # one shared instance per window (ui/viewmodels/steps.py)
+
+    def create(self, *args: Any) -> JourneyViewModel:
+        """`args`: the kiosk context, the shell and the translation bridge."""
+        module, name = self.view_model.split(":")
+        cls = getattr(importlib.import_module(module), name)
+        if self.step:
+            from ui.viewmodels.steps import step_view_model
+
+            return step_view_model(cls, *args)
+        return cls(*args)
 
 
 JOURNEYS: list[JourneyEntry] = [
     JourneyEntry(
-        "take_number", "takeNumber", "ticket.tile", "ticket.tile_hint", "", TakeNumberViewModel
+        "take_number",
+        "takeNumber",
+        "ticket.tile",
+        "ticket.tile_hint",
+        "",
+        "ui.viewmodels.take_number:TakeNumberViewModel",
     ),
     JourneyEntry(
         "find_procedure",
@@ -40,27 +51,44 @@ JOURNEYS: list[JourneyEntry] = [
         "catalogue.tile",
         "catalogue.tile_hint",
         "",
-        CatalogueViewModel,
+        "ui.viewmodels.catalogue:CatalogueViewModel",
     ),
-    JourneyEntry("hand_in", "handIn", "hand_in.tile", "hand_in.tile_hint", "", HandInViewModel),
+    JourneyEntry(
+        "hand_in",
+        "handIn",
+        "hand_in.tile",
+        "hand_in.tile_hint",
+        "",
+        "ui.viewmodels.hand_in:HandInViewModel",
+    ),
     JourneyEntry(
         "follow_dossier",
         "followDossier",
         "follow.tile",
         "follow.tile_hint",
         "",
-        FollowDossierViewModel,
+        "ui.viewmodels.follow_dossier:FollowDossierViewModel",
     ),
-    JourneyEntry("rating", "rating", "rating.tile", "rating.tile_hint", "", RatingViewModel),
-    JourneyEntry("help", "help", "help.tile", "help.tile_hint", "", HelpViewModel),
+    JourneyEntry(
+        "rating",
+        "rating",
+        "rating.tile",
+        "rating.tile_hint",
+        "",
+        "ui.viewmodels.rating:RatingViewModel",
+    ),
+    JourneyEntry(
+        "help", "help", "help.tile", "help.tile_hint", "", "ui.viewmodels.help:HelpViewModel"
+    ),
     JourneyEntry(
         "identity",
         "identity",
         "identity.screen.tile",
         "identity.screen.tile_hint",
         "",
-        partial(step_view_model, IdentityViewModel),
+        "ui.viewmodels.identity:IdentityViewModel",
         tile=False,
+        step=True,
     ),
     JourneyEntry(
         "scan",
@@ -68,7 +96,8 @@ JOURNEYS: list[JourneyEntry] = [
         "scanning.screen.tile",
         "scanning.screen.tile_hint",
         "",
-        partial(step_view_model, ScanViewModel),
+        "ui.viewmodels.scan:ScanViewModel",
         tile=False,
+        step=True,
     ),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 import time
@@ -87,15 +88,37 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(
         log_dir(), config.logging.level, config.logging.max_bytes, config.logging.backups
     )
-    from kiosk.app import build_context
+    from PySide6.QtCore import Qt
+
+    from kiosk.app import build_core, complete_context
     from ui.app import KioskUi, create_application
+    from ui.background import run_in_background
     from ui.startup import report_first_frame
 
     app = create_application(sys.argv)
-    context = build_context(config)
-    ui = KioskUi(context, windowed=args.windowed)
+    context = build_core(config)
+    ui = KioskUi(context, windowed=args.windowed, attach_journeys=False)
     if os.environ.get("KIOSK_STARTUP_PROBE"):
         report_first_frame(ui.window, STARTED)
+
+    def not_completed(exc: BaseException) -> None:
+        logging.getLogger(__name__).critical("the kiosk could not finish starting", exc_info=exc)
+        ui.shell.show_notice(ui.i18n.s["common.unexpected"])
+
+    started: list[bool] = []
+
+    def complete_after_first_frame() -> None:
+        # Started once the home screen is on the glass: loading the journeys (OpenCV, the card
+        # reader, the catalogue) on a worker earlier would compete with the first paint.
+        if started:  # frames keep coming while the queued call waits
+            return
+        started.append(True)
+        run_in_background(
+            lambda: complete_context(context), lambda _: ui.attach_journeys(), not_completed
+        )
+
+    # queued: frameSwapped comes from the render thread; the work is started from the Qt thread
+    ui.window.frameSwapped.connect(complete_after_first_frame, Qt.ConnectionType.QueuedConnection)
     try:
         return app.exec()
     finally:

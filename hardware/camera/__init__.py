@@ -6,17 +6,35 @@ start streaming (a missing device is reported as status and retried, never raise
 
 from __future__ import annotations
 
-from hardware.camera.config import CameraSettings
-from hardware.camera.interface import (
-    CameraCapabilities,
-    CameraSnapshot,
-    CameraStatus,
-    DocumentCamera,
-    Frame,
-)
-from hardware.camera.opencv_source import OpenCvSource
-from hardware.camera.simulator import SimulatedSource
-from hardware.camera.streaming import FrameSource, StreamingCamera
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hardware.camera.config import CameraSettings
+    from hardware.camera.streaming import FrameSource, StreamingCamera
+
+
+# Names load on first use: reading `[camera]` settings at start-up must not pull in OpenCV.
+_EXPORTS = {
+    "CameraSettings": "hardware.camera.config",
+    "CameraCapabilities": "hardware.camera.interface",
+    "CameraSnapshot": "hardware.camera.interface",
+    "CameraStatus": "hardware.camera.interface",
+    "DocumentCamera": "hardware.camera.interface",
+    "Frame": "hardware.camera.interface",
+    "OpenCvSource": "hardware.camera.opencv_source",
+    "SimulatedSource": "hardware.camera.simulator",
+    "FrameSource": "hardware.camera.streaming",
+    "StreamingCamera": "hardware.camera.streaming",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "CameraCapabilities",
@@ -34,6 +52,10 @@ __all__ = [
 def open_camera(settings: CameraSettings, source: FrameSource | None = None) -> StreamingCamera:
     """The camera the settings describe (`source` overrides the transport, e.g. a simulator
     a test keeps a handle on to unplug it)."""
+    from hardware.camera.opencv_source import OpenCvSource
+    from hardware.camera.simulator import SimulatedSource
+    from hardware.camera.streaming import StreamingCamera
+
     if source is None:
         opencv = settings.driver == "opencv"
         source = OpenCvSource(settings) if opencv else SimulatedSource(settings)

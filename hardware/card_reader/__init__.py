@@ -1,31 +1,14 @@
 """Chip ID-card readers (CCCD / thẻ căn cước, ICAO 9303): one interface, a PC/SC driver and a
 simulator holding a virtual demo card."""
 
-from hardware.card_reader.bac import NO_EXPIRY, BacKey
-from hardware.card_reader.config import CardReaderSettings
-from hardware.card_reader.dg13 import VietnameseRecord
-from hardware.card_reader.emrtd import ChipDocument, ProgressListener, ReadProgress, ReadStage
-from hardware.card_reader.errors import (
-    CardProtocolError,
-    CardReaderError,
-    CardRemovedError,
-    NoCardError,
-    NoReaderError,
-    NotAnIdCardError,
-    ReaderBusyError,
-    ReaderUnresponsiveError,
-    WrongKeyError,
-)
-from hardware.card_reader.interface import (
-    IdCardReader,
-    ReaderCapabilities,
-    ReaderSnapshot,
-    ReaderStatus,
-    ReadTiming,
-)
-from hardware.card_reader.lds import ImageFormat, Portrait
-from hardware.card_reader.mrz import Td1Mrz
-from hardware.card_reader.sod import ChainStatus, PassiveAuthResult
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hardware.card_reader.config import CardReaderSettings
+    from hardware.card_reader.interface import IdCardReader
 
 
 def open_reader(settings: CardReaderSettings) -> IdCardReader:
@@ -37,6 +20,46 @@ def open_reader(settings: CardReaderSettings) -> IdCardReader:
     from hardware.card_reader.simulator import SimulatedCardReader
 
     return SimulatedCardReader(settings)
+
+
+# Names load on first use: reading `[card_reader]` settings at start-up must not pull in
+# pyscard and cryptography.
+_EXPORTS = {
+    "NO_EXPIRY": "hardware.card_reader.bac",
+    "BacKey": "hardware.card_reader.bac",
+    "CardReaderSettings": "hardware.card_reader.config",
+    "VietnameseRecord": "hardware.card_reader.dg13",
+    "ChipDocument": "hardware.card_reader.emrtd",
+    "ProgressListener": "hardware.card_reader.emrtd",
+    "ReadProgress": "hardware.card_reader.emrtd",
+    "ReadStage": "hardware.card_reader.emrtd",
+    "CardProtocolError": "hardware.card_reader.errors",
+    "CardReaderError": "hardware.card_reader.errors",
+    "CardRemovedError": "hardware.card_reader.errors",
+    "NoCardError": "hardware.card_reader.errors",
+    "NoReaderError": "hardware.card_reader.errors",
+    "NotAnIdCardError": "hardware.card_reader.errors",
+    "ReaderBusyError": "hardware.card_reader.errors",
+    "ReaderUnresponsiveError": "hardware.card_reader.errors",
+    "WrongKeyError": "hardware.card_reader.errors",
+    "IdCardReader": "hardware.card_reader.interface",
+    "ReaderCapabilities": "hardware.card_reader.interface",
+    "ReaderSnapshot": "hardware.card_reader.interface",
+    "ReaderStatus": "hardware.card_reader.interface",
+    "ReadTiming": "hardware.card_reader.interface",
+    "ImageFormat": "hardware.card_reader.lds",
+    "Portrait": "hardware.card_reader.lds",
+    "Td1Mrz": "hardware.card_reader.mrz",
+    "ChainStatus": "hardware.card_reader.sod",
+    "PassiveAuthResult": "hardware.card_reader.sod",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 __all__ = [

@@ -5,14 +5,35 @@ Journeys use `ScanSession` (live analysis, auto-capture, pages in order), `read_
 `read_qr_from_camera` (the ID card's QR, receipts) and, in technician mode, `run_self_test`.
 """
 
-from kiosk.scanning.camera_qr import read_qr_from_camera
-from kiosk.scanning.config import CameraSection, ScanSettings
-from kiosk.scanning.document import ScannedDocument, ScannedPage
-from kiosk.scanning.enhance import EnhanceMode
-from kiosk.scanning.output import SavedDocument
-from kiosk.scanning.qr import QrCode, read_qr
-from kiosk.scanning.selftest import SelfTestReport, run_self_test
-from kiosk.scanning.session import ScanSession, ScanUpdate
+from __future__ import annotations
+
+import importlib
+
+# Names load on first use: reading `[camera]` settings at start-up must not pull in OpenCV,
+# numpy and zxing-cpp.
+_EXPORTS = {
+    "read_qr_from_camera": "kiosk.scanning.camera_qr",
+    "CameraSection": "kiosk.scanning.config",
+    "ScanSettings": "kiosk.scanning.config",
+    "ScannedDocument": "kiosk.scanning.document",
+    "ScannedPage": "kiosk.scanning.document",
+    "EnhanceMode": "kiosk.scanning.enhance",
+    "SavedDocument": "kiosk.scanning.output",
+    "QrCode": "kiosk.scanning.qr",
+    "read_qr": "kiosk.scanning.qr",
+    "SelfTestReport": "kiosk.scanning.selftest",
+    "run_self_test": "kiosk.scanning.selftest",
+    "ScanSession": "kiosk.scanning.session",
+    "ScanUpdate": "kiosk.scanning.session",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "CameraSection",

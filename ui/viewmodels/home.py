@@ -25,6 +25,7 @@ class HomeViewModel(QObject):
         self._i18n = i18n
         self._tiles = tiles
         self._journeys = journeys
+        self._pending: str | None = None
         i18n.languageChanged.connect(self.changed)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.clockChanged)
@@ -45,4 +46,15 @@ class HomeViewModel(QObject):
 
     @Slot(str)
     def open(self, journey_id: str) -> None:
-        self._journeys[journey_id].start()
+        """A tile tapped in the first moments after start, before the journeys have loaded,
+        opens as soon as they have."""
+        journey = self._journeys.get(journey_id)
+        if journey is None:
+            self._pending = journey_id
+            return
+        journey.start()
+
+    def journeys_ready(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.open(pending)
