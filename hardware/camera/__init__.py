@@ -6,8 +6,9 @@ start streaming (a missing device is reported as status and retried, never raise
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from hardware.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from hardware.camera.config import CameraSettings
@@ -29,11 +30,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [

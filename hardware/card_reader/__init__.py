@@ -3,8 +3,9 @@ simulator holding a virtual demo card."""
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from hardware.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from hardware.card_reader.config import CardReaderSettings
@@ -55,11 +56,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [

@@ -7,7 +7,7 @@ Journeys use `ScanSession` (live analysis, auto-capture, pages in order), `read_
 
 from __future__ import annotations
 
-import importlib
+from hardware.lazy_exports import lazy_exports
 
 # Names load on first use: reading `[camera]` settings at start-up must not pull in OpenCV,
 # numpy and zxing-cpp.
@@ -28,11 +28,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [
