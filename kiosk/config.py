@@ -50,7 +50,6 @@ class CentreSettings(Section):
     dossier_number_range: tuple[int, int] = (1, 9999)
     timezone: str = "Asia/Ho_Chi_Minh"
 
-
     @field_validator("dossier_number_range")
     @classmethod
     def _dossier_range_ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
