@@ -8,7 +8,6 @@ systemd-creds backed store can replace the key file later without touching the o
 from __future__ import annotations
 
 import secrets
-import stat
 from pathlib import Path
 from typing import Protocol
 
@@ -16,6 +15,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from offline_queue.durable import fsync_dir, write_file
+from platform_layer import file_mode, is_private
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -104,11 +104,10 @@ class FileKeyStore:
     def _load_or_create(self) -> bytes:
         if not self.path.exists():
             self._create()
-        info = self.path.stat()
-        if stat.S_IMODE(info.st_mode) & 0o077:
+        if not is_private(self.path):
             raise KeyStoreError(
                 "outbox.key.file_insecure",
-                f"{self.path} is readable by others (mode {stat.S_IMODE(info.st_mode):o})",
+                f"{self.path} is readable by others (mode {file_mode(self.path):o})",
             )
         key = self.path.read_bytes()
         if len(key) != KEY_BYTES:

@@ -11,6 +11,10 @@ import os
 import secrets
 from pathlib import Path
 
+from platform_layer import fsync_dir
+
+__all__ = ["fsync_dir", "is_temp_name", "temp_name_for", "write_file"]
+
 TEMP_SUFFIX = ".tmp"
 
 
@@ -20,14 +24,6 @@ def temp_name_for(path: Path) -> Path:
 
 def is_temp_name(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_file(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -10,6 +10,8 @@ import os
 import secrets
 from pathlib import Path
 
+from platform_layer import is_private
+
 SECRET_BYTES = 32
 
 
@@ -22,11 +24,11 @@ class KioskSecretError(Exception):
 
 def read_kiosk_secret(path: Path) -> bytes:
     try:
-        mode = path.stat().st_mode
+        private = is_private(path)
         text = path.read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError) as exc:
         raise KioskSecretError(f"{path}: cannot read the kiosk secret ({exc})") from exc
-    if mode & 0o077:
+    if not private:
         raise KioskSecretError(f"{path}: others may read it; run chmod 600 {path}")
     try:
         secret = bytes.fromhex(text)

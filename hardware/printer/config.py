@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from platform_layer import DEFAULT_PRINTER_DEVICE
+
 
 class PrinterSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -17,7 +19,7 @@ class PrinterSettings(BaseModel):
     port: int = Field(9100, ge=1, le=65535)
     vendor_id: int = 0
     product_id: int = 0
-    device: str = "/dev/usb/lp0"
+    device: str = DEFAULT_PRINTER_DEVICE
     baudrate: int = 9600
     queue: str = ""
     # python-escpos capability profile name, e.g. "TM-T88V", "default"

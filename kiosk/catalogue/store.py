@@ -31,6 +31,7 @@ from kiosk.catalogue.model import CatalogueDocument, version_key
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.synonyms import SynonymTable, load_synonyms
 from kiosk.paths import config_dir, data_dir
+from platform_layer import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +74,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    fsync_dir(path.parent)
 
 
 class CatalogueStore:

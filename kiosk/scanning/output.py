@@ -17,6 +17,7 @@ from PIL import Image
 
 from kiosk.scanning.document import ScannedDocument, ScannedPage
 from kiosk.scanning.enhance import EnhanceMode
+from platform_layer import fsync_dir
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(temporary, path)
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    fsync_dir(path.parent)
 
 
 def save_document(

@@ -13,6 +13,8 @@ FORBIDDEN = {
     "kiosk": {"ui"},
     "hardware": {"ui", "kiosk", "offline_queue"},
     "offline_queue": {"ui", "kiosk", "hardware"},
+    # the one platform module sits below every room
+    "platform_layer": {"ui", "kiosk", "hardware", "offline_queue"},
 }
 QT_SCREENS = {"PySide6.QtWidgets", "PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtGui"}
 
