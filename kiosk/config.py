@@ -18,6 +18,7 @@ from hardware.card_reader.config import CardReaderSettings
 from hardware.printer.config import PrinterSettings
 from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
+from kiosk.local_text import LocalText
 from kiosk.paths import config_dir, site_config_dir
 from kiosk.scanning.config import CameraSection
 from offline_queue.config import ProvincialSettings
@@ -26,14 +27,6 @@ from offline_queue.outbox.config import OutboxSettings
 
 class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class LocalText(Section):
-    vi: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
 
 
 class CentreSettings(Section):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from kiosk.admin_units.folding import fold
+from kiosk.folding import fold
 
 PACKAGE = "vietnamadminunits"
 DATASET = Path("data") / "dataset.db"

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kiosk.catalogue.folding import tokens
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
-from kiosk.catalogue.model import LocalText, Procedure
+from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.snapshot import Catalogue
+from kiosk.folding import tokens
+from kiosk.local_text import LocalText
 
 ID = r"^[a-z0-9_]+$"
 

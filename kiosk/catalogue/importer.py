@@ -26,7 +26,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.catalogue.folding import fold
 from kiosk.catalogue.model import (
     FORMAT,
     CatalogueDocument,
@@ -35,7 +34,6 @@ from kiosk.catalogue.model import (
     FormTemplate,
     LegalDocument,
     Level,
-    LocalText,
     OnlineLevel,
     Paper,
     PaperCase,
@@ -46,6 +44,8 @@ from kiosk.catalogue.model import (
     TimeUnit,
 )
 from kiosk.catalogue.xlsx import read_rows
+from kiosk.folding import fold
+from kiosk.local_text import LocalText
 
 PORTAL_TITLE = "Cổng Dịch vụ công quốc gia"
 PORTAL_HOME = "https://dichvucong.gov.vn"

@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kiosk.local_text import LocalText
+
 # National codes are `1.001193`; provinces publish local variants such as `1.012753.H19`.
 PROCEDURE_CODE = r"^\d\.\d{6}(\.[A-Z0-9]{1,12})?$"
 FIELD_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -28,14 +30,6 @@ TimeUnit = Literal["working_days", "days", "hours", "months"]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class LocalText(Record):
-    vi: str = Field(min_length=1)
-    en: str = ""
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.vi
 
 
 class ProcessingTime(Record):

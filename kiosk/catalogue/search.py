@@ -20,9 +20,9 @@ from itertools import pairwise
 
 import numpy as np
 
-from kiosk.catalogue.folding import tokens
 from kiosk.catalogue.model import Procedure, ProcedureField
 from kiosk.catalogue.synonyms import SynonymTable
+from kiosk.folding import tokens
 
 # Where a word occurs says how much it tells about the procedure.
 NAME_WEIGHT = 3.0

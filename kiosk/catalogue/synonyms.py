@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kiosk.catalogue.folding import tokens
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
+from kiosk.folding import tokens
 
 
 class SynonymEntry(BaseModel):

@@ -13,7 +13,6 @@ from kiosk.catalogue.model import (
     FORMAT,
     CatalogueDocument,
     Fee,
-    LocalText,
     Paper,
     PaperCase,
     Procedure,
@@ -21,6 +20,7 @@ from kiosk.catalogue.model import (
     ProcessingTime,
     Source,
 )
+from kiosk.local_text import LocalText
 
 _ACTIONS = (
     "Cấp",

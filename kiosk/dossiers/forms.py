@@ -15,7 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from kiosk.catalogue.model import PROCEDURE_CODE, LocalText, Paper, Procedure
+from kiosk.catalogue.model import PROCEDURE_CODE, Paper, Procedure
+from kiosk.local_text import LocalText
 from kiosk.paths import config_dir
 
 FieldKind = Literal["text", "date", "year", "choice"]

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import replace
 
 from hardware.card_reader import NO_EXPIRY, ChipDocument, Td1Mrz, VietnameseRecord
+from kiosk.folding import mrz_letters
 from kiosk.identity.card_qr import CardQr, parse_sex
 from kiosk.identity.errors import IdentityError
 from kiosk.identity.id_number import Sex, check_id_number
@@ -22,13 +23,6 @@ def parse_card_date(text: str) -> dt.date:
         return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError as exc:
         raise IdentityError(_INVALID) from exc
-
-
-def ascii_fold(text: str) -> str:
-    """Upper-case letters without marks, one space between words: how the MRZ spells names."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalpha() else " " for c in plain.upper()).split())
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -64,7 +58,7 @@ def _mrz_mismatches(mrz: Td1Mrz, identity: Identity) -> list[str]:
     )
     if card_expiry and mrz.expiry != card_expiry:
         found.append("expiry_date")
-    if ascii_fold(mrz.name) != ascii_fold(identity.full_name):
+    if mrz_letters(mrz.name) != mrz_letters(identity.full_name):
         found.append("full_name")
     return found
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.admin_units.folding import fold
 from kiosk.admin_units.units import AdminUnits, AdminUnitsUnavailable, dataset_path
+from kiosk.folding import fold
 from kiosk.i18n import translate
 
 

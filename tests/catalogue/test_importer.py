@@ -19,7 +19,8 @@ from kiosk.catalogue.importer import (
     parse_papers,
 )
 from kiosk.catalogue.loader import load_catalogue_file
-from kiosk.catalogue.model import LocalText, ProcedureField
+from kiosk.catalogue.model import ProcedureField
+from kiosk.local_text import LocalText
 
 HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.catalogue.folding import fold, tokens
 from kiosk.catalogue.search import edit_distance
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.synonyms import SynonymTable
 from kiosk.catalogue.synthetic import padded_document
+from kiosk.folding import fold, tokens
 
 # (what the citizen types, the procedure that must come first)
 FIRST = [

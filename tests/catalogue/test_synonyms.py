@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalogue.folding import tokens
 from kiosk.catalogue.loader import CatalogueError
 from kiosk.catalogue.synonyms import SynonymEntry, SynonymTable, load_synonyms
+from kiosk.folding import tokens
 
 TABLE = SynonymTable(
     [
