@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalogue.folding import fold
 from kiosk.catalogue.loader import load_catalogue_file
 from kiosk.catalogue.store import bundled_catalogue_path
+from kiosk.folding import fold
 
 QUERY_DIR = Path(__file__).parent / "queries"
 SPLITS = ("dev", "holdout")
