@@ -20,10 +20,11 @@ from hardware.printer import TicketPrinter
 from hardware.printer.factory import open_printer
 from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
-from kiosk.delivery import BackgroundDelivery
 from kiosk.paths import config_dir, data_dir
+from kiosk.province import Province
 from kiosk.tickets.numbering import TicketBook
-from kiosk.tickets.service import TicketService
+from kiosk.tickets.record import ticket_record
+from kiosk.tickets.service import TicketOutcome, TicketService
 
 if TYPE_CHECKING:  # loaded by complete_context, off the start-up path
     from hardware.camera import DocumentCamera
@@ -45,8 +46,8 @@ class KioskContext:
     printer: TicketPrinter
     tickets: TicketService
     data_dir: Path
-    # opens on its own thread; `delivery.get()` waits for it (None if it could not open)
-    delivery: BackgroundDelivery
+    # the one door to the province; opens on its own thread
+    province: Province
     # what the technician screen checks: translation key of the device kind → the device
     devices: dict[str, HasHealth] = field(default_factory=dict)
     # set by complete_context
@@ -87,20 +88,25 @@ def build_core(
     printer = printer or open_printer(
         config.printer, config_dir() / "fonts", data / "printed-tickets"
     )
-    delivery = BackgroundDelivery(config, data)
+    province = Province(config, data, local_time.now)
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
+
+    def report_ticket(outcome: TicketOutcome) -> None:
+        record = ticket_record(outcome)
+        province.record_ticket(record.record_id, record.body)
+
     tickets = TicketService(
         book,
         printer,
         config.centre,
         config.queue,
-        waiting=delivery.people_waiting,
-        on_issued=delivery.record_ticket,
+        waiting=province.people_waiting,
+        on_issued=report_ticket,
     )
-    context = KioskContext(config, local_time, printer, tickets, data, delivery)
+    context = KioskContext(config, local_time, printer, tickets, data, province)
     context.devices["technician.device.printer"] = printer
-    context.devices["technician.device.outbox"] = delivery
-    context.closers += [book.close, printer.close, delivery.close]
+    context.devices["technician.device.outbox"] = province
+    context.closers += [book.close, printer.close, province.close]
     return context
 
 
@@ -140,7 +146,7 @@ def complete_context(context: KioskContext) -> KioskContext:
         dossier_book,
         lambda: load_appointment_rules(config.calendar, config.centre.timezone),
         context.printer,
-        context.delivery,
+        context.province,
         config,
         context.catalogue,
     )

@@ -20,9 +20,8 @@ from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
 from kiosk.local_text import LocalText
 from kiosk.paths import config_dir, site_config_dir
+from kiosk.province.settings import OutboxSettings, ProvincialSettings
 from kiosk.scanning.config import CameraSection
-from offline_queue.config import ProvincialSettings
-from offline_queue.outbox.config import OutboxSettings
 
 
 class Section(BaseModel):

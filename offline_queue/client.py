@@ -39,6 +39,7 @@ from pydantic import (
     field_validator,
 )
 
+from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.signing import (
     BODY_SHA256_HEADER,
     KIOSK_ID_HEADER,
@@ -49,8 +50,6 @@ from offline_queue.signing import (
 )
 
 API_PREFIX = "/v1"
-# Ids travel in headers and paths: keep them to characters that need no escaping anywhere.
-ITEM_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 KIOSK_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 _DIGEST_PATTERN = re.compile(r"^(?:sha256:)?([0-9a-fA-F]{64})$")
 _REASON_PATTERN = re.compile(r"^[a-z0-9_]{1,64}$")
@@ -348,6 +347,10 @@ class ProvincialClient:
     def submit_ticket_record(self, record_id: str, body: bytes) -> Receipt:
         _checked_id(record_id, "record_id")
         return self._submit("ticket_record", "/ticket-records", record_id, body, body_sha256(body))
+
+    def submit_notice(self, notice_id: str, body: bytes) -> Receipt:
+        _checked_id(notice_id, "notice_id")
+        return self._submit("notice", "/notices", notice_id, body, body_sha256(body))
 
     def heartbeat(self, body: bytes) -> None:
         self._call("POST", "/heartbeats", body)

@@ -1,5 +1,6 @@
 """Opens the kiosk's link to the province as configured: reads the kiosk secret and, in the
-demo configuration, starts the embedded stand-in province on 127.0.0.1 first.
+demo configuration, starts the embedded stand-in province on 127.0.0.1 first. The stand-in's
+code is imported only then: a kiosk linked to the real province never loads it.
 
     link = open_provincial_link(config.provincial, config.centre.kiosk_id, data_dir())
     client = link.new_client()          # one per worker thread
@@ -11,12 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from offline_queue.client import ClientSettings, ProvincialClient
 from offline_queue.config import ProvincialSettings
 from offline_queue.kiosk_secret import load_or_create_kiosk_secret, read_kiosk_secret
-from offline_queue.standin.clock import SimulatedClock
-from offline_queue.standin.embedded import EmbeddedStandin, start_standin
+
+if TYPE_CHECKING:  # imported only when the embedded stand-in is switched on
+    from offline_queue.standin.embedded import EmbeddedStandin
 
 
 @dataclass
@@ -42,6 +45,9 @@ def open_provincial_link(
     if not settings.embedded_standin:
         secret = read_kiosk_secret(secret_path)
         return ProvincialLink(settings.client_settings(kiosk_id, secret, data_dir))
+    from offline_queue.standin.clock import SimulatedClock
+    from offline_queue.standin.embedded import start_standin
+
     secret = load_or_create_kiosk_secret(secret_path)
     db_path = settings.standin_db_path(data_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)

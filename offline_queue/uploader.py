@@ -52,6 +52,8 @@ class ProvincialLink(Protocol):
 
     def submit_ticket_record(self, record_id: str, body: bytes) -> Receipt: ...
 
+    def submit_notice(self, notice_id: str, body: bytes) -> Receipt: ...
+
     def heartbeat(self, body: bytes) -> None: ...
 
     def confirmations(self, item_ids: list[str]) -> dict[str, str]: ...
@@ -254,6 +256,8 @@ class Uploader:
             return client.submit_rating(lease.item_id, body).receipt_id
         if lease.kind is ItemKind.TICKET_RECORD:
             return client.submit_ticket_record(lease.item_id, body).receipt_id
+        if lease.kind is ItemKind.NOTICE:
+            return client.submit_notice(lease.item_id, body).receipt_id
         client.heartbeat(body)
         return ""
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.clock import LocalTime
+from kiosk.dossiers.code import format_code
 from kiosk.errors import UserFacingError
 from kiosk.local_db import open_local_db
 
@@ -26,10 +27,6 @@ class DossierCode:
     code: str
     sequence: int
     issued_at: datetime  # local time
-
-
-def format_code(unit_code: str, day: datetime, sequence: int) -> str:
-    return f"{unit_code}-{day:%y%m%d}-{sequence:04d}"
 
 
 class DossierBook:

@@ -1,6 +1,6 @@
-"""Handing a finished dossier over: give it its code, store it in the encrypted outbox (which
-sends it to the province when the link allows), work out the appointment on the working-day
-calendar, and print the receipt.
+"""Handing a finished dossier over: give it its code, hand it in through the province door
+(stored in the encrypted outbox, sent when the link allows), work out the appointment on the
+working-day calendar, and print the receipt.
 
 Everything here blocks (SQLite, disk, printer): call it from a worker, never the Qt thread.
 The dossier is stored before anything is printed, so a printer fault never loses it; the
@@ -21,14 +21,13 @@ from kiosk.catalogue.model import Procedure, ProcessingTime
 from kiosk.catalogue.presentation import describe_fees
 from kiosk.catalogue.store import CatalogueStore
 from kiosk.config import KioskConfig
-from kiosk.delivery import BackgroundDelivery
 from kiosk.dossiers.forms import FormDefinition, PaperStep
 from kiosk.dossiers.numbering import DossierBook
 from kiosk.dossiers.receipt import Receipt, ReceivedPaper, receipt_job
 from kiosk.errors import UserFacingError
 from kiosk.i18n import translate
 from kiosk.identity import Identity
-from offline_queue.outbox.model import Scan
+from kiosk.province import Province, ProvinceNotReady, Scan
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +83,13 @@ class HandInService:
         book: DossierBook,
         load_rules: Callable[[], AppointmentRules],
         printer: TicketPrinter,
-        delivery: BackgroundDelivery,
+        province: Province,
         config: KioskConfig,
         catalogue: CatalogueStore,
     ) -> None:
         self.book = book
         self.printer = printer
-        self.delivery = delivery
+        self.province = province
         self.config = config
         self.catalogue = catalogue
         self._load_rules = load_rules
@@ -104,9 +103,10 @@ class HandInService:
         return self._rules
 
     def submit(self, draft: DossierDraft, lang: str) -> Submitted:
-        delivery = self.delivery.get()
-        if delivery is None:
-            raise UserFacingError("hand_in.error.no_outbox")
+        try:  # before a code is taken, so a kiosk that cannot store one uses none up
+            self.province.wait_ready()
+        except ProvinceNotReady as exc:
+            raise UserFacingError("hand_in.error.no_outbox") from exc
         code = self.book.allocate()
         scans = [
             Scan(f"{paper.step.index + 1:02d}-giay-to.pdf", "application/pdf", paper.pdf)
@@ -115,12 +115,11 @@ class HandInService:
         ]
         try:
             data = self._dossier_data(draft, code.issued_at)
-            delivery.outbox.enqueue_dossier(code.code, data, scans)
+            self.province.hand_in_dossier(code.code, data, scans)
         except BaseException:
             self.book.mark(code.code, "not_stored")
             raise
         self.book.mark(code.code, "stored")
-        delivery.uploader.wake()
         receipt = self._receipt(draft, code.code, code.issued_at, lang)
         log.info("dossier %s stored for %s", code.code, draft.procedure.code)
         return Submitted(receipt, self.print_receipt(receipt, lang))

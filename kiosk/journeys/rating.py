@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import ClassVar
 
+from kiosk.dossiers.code import DossierCodeError, parse_dossier_code
 from kiosk.journeys.base import Journey
-from kiosk.journeys.follow_dossier import FollowError, parse_dossier_code
 from kiosk.ratings import Index, Questionnaire, Rating, new_rating_id
 
 
@@ -93,7 +93,7 @@ class RatingJourney(Journey[RatingState]):
     def dossier_typed(self, text: str) -> None:
         try:
             self.dossier_code = parse_dossier_code(text)
-        except FollowError as exc:
+        except DossierCodeError as exc:
             self.problem_key = exc.message_key
             self._redraw()
             return

@@ -15,6 +15,7 @@ class ItemKind(StrEnum):
     RATING = "rating"
     TICKET_RECORD = "ticket_record"
     HEARTBEAT = "heartbeat"
+    NOTICE = "notice"
 
 
 class ItemState(StrEnum):

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from offline_queue.client import ITEM_ID_PATTERN
+from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.crypto import DataKey, IntegrityError, KeyStore, KeyStoreError
 from offline_queue.outbox.config import OutboxSettings
 from offline_queue.outbox.errors import (
@@ -177,6 +177,13 @@ class Outbox:
         _checked_id(record_id)
         body = canonical_json(dict(record))
         return self._store(record_id, ItemKind.TICKET_RECORD, body, body, [])
+
+    def enqueue_notice(self, notice_id: str, notice: Mapping[str, Any]) -> OutboxItem:
+        """A short message for the centre's staff (printer paper running out, a citizen asking
+        for help); kept and retried like a rating, so it reaches them after an outage too."""
+        _checked_id(notice_id)
+        body = canonical_json(dict(notice))
+        return self._store(notice_id, ItemKind.NOTICE, body, body, [])
 
     def enqueue_heartbeat(self, heartbeat: Mapping[str, Any]) -> OutboxItem:
         """Queue the kiosk's latest health report; an older one still waiting is dropped, since

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from offline_queue.client import ITEM_ID_PATTERN
+from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.contract.statuses import dossier_status_codes
 from offline_queue.signing import (
     KIOSK_ID_HEADER,
@@ -171,6 +171,9 @@ class StandinProvince:
     def _ticket_records(self, request: ApiRequest, kiosk_id: str, _: re.Match[str]) -> ApiReply:
         return self._intake("ticket_record", request, kiosk_id)
 
+    def _notices(self, request: ApiRequest, kiosk_id: str, _: re.Match[str]) -> ApiReply:
+        return self._intake("notice", request, kiosk_id)
+
     def _heartbeat(self, request: ApiRequest, kiosk_id: str, _: re.Match[str]) -> ApiReply:
         if _json_object(request.body) is None:
             return problem(400, "invalid_json", "the body must be a JSON object in UTF-8")
@@ -268,6 +271,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ("POST", re.compile(r"^/v1/dossiers$"), StandinProvince._dossiers),
     ("POST", re.compile(r"^/v1/ratings$"), StandinProvince._ratings),
     ("POST", re.compile(r"^/v1/ticket-records$"), StandinProvince._ticket_records),
+    ("POST", re.compile(r"^/v1/notices$"), StandinProvince._notices),
     ("POST", re.compile(r"^/v1/heartbeats$"), StandinProvince._heartbeat),
     (
         "GET",

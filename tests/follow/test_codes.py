@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from kiosk.dossiers.code import DossierCodeError, code_from_qr, parse_dossier_code
 from kiosk.i18n import translate
-from kiosk.journeys.follow_dossier import FollowError, code_from_qr, parse_dossier_code
 
 CODE = "000.00.06.H56-231027-0361"
 
@@ -45,7 +45,7 @@ def test_real_codes_are_accepted_in_capitals(typed: str) -> None:
     ],
 )
 def test_bad_codes_say_why(typed: str, key: str) -> None:
-    with pytest.raises(FollowError) as caught:
+    with pytest.raises(DossierCodeError) as caught:
         parse_dossier_code(typed)
     assert caught.value.message_key == key
     assert translate(key, "vi") != key and translate(key, "en") != key
@@ -83,6 +83,6 @@ def test_a_receipt_qr_gives_its_code(payload: str) -> None:
     ],
 )
 def test_a_qr_that_is_not_a_receipt_says_so(raw: bytes, key: str) -> None:
-    with pytest.raises(FollowError) as caught:
+    with pytest.raises(DossierCodeError) as caught:
         code_from_qr(raw)
     assert caught.value.message_key == key

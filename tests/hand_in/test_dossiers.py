@@ -114,8 +114,8 @@ def test_two_kiosks_of_one_centre_never_share_a_dossier_code(tmp_path: Path) -> 
 
 
 def test_follow_a_dossier_reads_the_code_from_a_printed_receipt_qr() -> None:
+    from kiosk.dossiers.code import code_from_qr
     from kiosk.dossiers.receipt import Receipt
-    from kiosk.journeys.follow_dossier import code_from_qr
 
     receipt = Receipt(
         dossier_code=f"{UNIT}-261127-0042",

@@ -87,7 +87,7 @@ def test_a_citizen_hands_in_on_a_friday_afternoon(kiosk) -> None:
     assert vm.receipt["appointment"] == "03/12/2026"
     assert vm.receipt["printed"] is True
 
-    standin = kiosk.context.delivery.get().link.standin.store
+    standin = kiosk.context.province.opened().link.standin.store
     kiosk.qtbot.waitUntil(lambda: standin.get("dossier", code) is not None, timeout=20_000)
     assert [item.item_id for item in standin.items("dossier")] == [code]
     body = json.loads(standin.body("dossier", code))
@@ -142,7 +142,7 @@ def test_a_full_disk_keeps_everything_and_the_code_is_never_reused(make_kiosk) -
     book = kiosk.context.hand_in.book
     assert book.state_of(f"{UNIT}-261127-0001") == "not_stored"
     # the technician frees space; the citizen tries again and gets the next code
-    outbox = kiosk.context.delivery.get().outbox
+    outbox = kiosk.context.province.opened().outbox
     outbox._settings = outbox.settings.model_copy(update={"disk_reserve_mb": 0})
     kiosk.tap("submitDossier")
     kiosk.wait_screen("HandInReceipt")

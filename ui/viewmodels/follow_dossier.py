@@ -13,17 +13,8 @@ from datetime import datetime
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from kiosk.journeys.follow_dossier import (
-    STEP_TOTAL,
-    DossierLookup,
-    FollowDossierJourney,
-    FollowState,
-    LocalRecord,
-    LookupOutcome,
-    find_dossier,
-)
-from offline_queue.contract.statuses import dossier_status_codes
-from offline_queue.outbox.model import ItemState
+from kiosk.journeys.follow_dossier import STEP_TOTAL, FollowDossierJourney, FollowState
+from kiosk.province import DossierLookup, LocalRecord, LookupOutcome, status_message_key
 from ui.background import run_in_background
 from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
@@ -96,23 +87,13 @@ class FollowDossierViewModel(JourneyViewModel):
 
     # --- the lookup ---------------------------------------------------------------------------
     def _look_up(self, code: str) -> None:
-        delivery_source = getattr(self.context, "delivery", None)
-
-        def ask() -> DossierLookup:
-            delivery = delivery_source.get() if delivery_source is not None else None
-            if delivery is None:
-                return find_dossier(code, None, None)
-            client = delivery.link.new_client()
-            try:
-                return find_dossier(code, client, delivery.outbox)
-            finally:
-                client.close()
+        province = self.context.province
 
         def failed(exc: BaseException) -> None:
             log.error("looking up a dossier failed", exc_info=exc)
             self.journey.found(DossierLookup(code, LookupOutcome.OFFLINE, problem_key="unexpected"))
 
-        run_in_background(ask, self.journey.found, failed)
+        run_in_background(lambda: province.look_up_dossier(code), self.journey.found, failed)
 
     # --- what the screens show ----------------------------------------------------------------
     def _local_datetime(self, moment: datetime | float) -> tuple[str, str]:
@@ -124,10 +105,10 @@ class FollowDossierViewModel(JourneyViewModel):
         return local.strftime("%H:%M"), local.strftime("%d/%m/%Y")
 
     def _status_name(self, code: int) -> str:
-        known = dossier_status_codes().get(code)
-        if known is None:
+        key = status_message_key(code)
+        if key is None:
             return self.t("follow.result.unknown_status", code=code)
-        return self.t(known.message_key)
+        return self.t(key)
 
     def _timeline(self) -> list[dict]:
         lookup = self.journey.lookup
@@ -182,7 +163,7 @@ class FollowDossierViewModel(JourneyViewModel):
 
     def _local_text(self, record: LocalRecord) -> str:
         time, date = self._local_datetime(record.received_at)
-        if record.state is ItemState.QUARANTINED:
+        if record.refused:
             return self.t("follow.result.local_problem", time=time, date=date)
         if record.sent and record.sent_at is not None:
             sent_time, sent_date = self._local_datetime(record.sent_at)

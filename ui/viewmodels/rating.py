@@ -13,9 +13,9 @@ from PySide6.QtCore import Property, Signal, Slot
 
 from kiosk.errors import UserFacingError
 from kiosk.journeys.rating import STEP_TOTAL, RatingJourney, RatingState
+from kiosk.province import OutboxError, ProvinceNotReady
 from kiosk.ratings import Rating
 from kiosk.ratings.questionnaire import bundled_questionnaire
-from offline_queue.outbox.errors import OutboxError
 from ui.background import run_in_background
 from ui.viewmodels.base import JourneyViewModel
 
@@ -68,14 +68,13 @@ class RatingViewModel(JourneyViewModel):
             rating = self._rating = self.journey.rating(
                 self.context.local_time.now(), self.context.config.centre.kiosk_id, self.i18n.lang
             )
-        delivery_source = getattr(self.context, "delivery", None)
+        province = self.context.province
 
         def store() -> Rating:
-            delivery = delivery_source.get() if delivery_source is not None else None
-            if delivery is None:
-                raise UserFacingError("rating.failed.not_ready")
-            delivery.outbox.enqueue_rating(rating.rating_id, rating.body())
-            delivery.uploader.wake()
+            try:
+                province.hand_in_rating(rating.rating_id, rating.body())
+            except ProvinceNotReady as exc:
+                raise UserFacingError("rating.failed.not_ready") from exc
             return rating
 
         run_in_background(store, lambda stored: self._stored(stored), self._store_failed)

@@ -1,5 +1,5 @@
 """Renders every screen, in Vietnamese and English, to PNG files so a person can look at them:
-`.venv/bin/python -m ui.screenshots OUT_DIR` (scripts/screenshots does it offscreen).
+`.venv/bin/python -m devtools.screenshots OUT_DIR` (scripts/screenshots does it offscreen).
 
 Each journey contributes a tour in `TOURS`: a function that drives its view-model through its
 screens and calls `shot(name)` on each. Printed tickets land in OUT_DIR/printed/.
@@ -177,12 +177,11 @@ def tour_follow_dossier(ui, shot: Shot, wait: Wait) -> None:
     from offline_queue.standin.faults import Fault, FaultKind
 
     vm = ui.journeys["follow_dossier"]
-    delivery = ui.context.delivery.get()
+    province = ui.context.province.opened()
     code = "000.00.06.H56-231027-0361"
-    if delivery is not None and delivery.outbox.item(code) is None:
-        delivery.outbox.enqueue_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
-        delivery.uploader.wake()
-        wait(lambda: delivery.outbox.item(code).acked_at is not None)
+    if province is not None and province.outbox.item(code) is None:
+        ui.context.province.hand_in_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
+        wait(lambda: province.outbox.item(code).acked_at is not None)
     ui.home.open("follow_dossier")
     shot("follow-1-scan")
     vm.submitQrText("001090012345|123456789|Nguyễn Văn An|15031990|Nam|Hà Nội|01072021")
@@ -193,7 +192,7 @@ def tour_follow_dossier(ui, shot: Shot, wait: Wait) -> None:
     vm.submitTyped(code)
     wait(lambda: vm.journey.state is FollowState.RESULT)
     shot("follow-3-timeline")
-    standin = delivery.link.standin if delivery is not None else None
+    standin = province.link.standin if province is not None else None
     if standin is not None:
         standin.arm(Fault(FaultKind.RESET, times=None))
         vm.lookUpAgain()
