@@ -1,0 +1,1 @@
+"""Speech output: what each screen says aloud, and how numbers, dates and money are read."""
