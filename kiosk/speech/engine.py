@@ -1,0 +1,71 @@
+"""Text → WAV through a speech engine that runs as its own program.
+
+espeak-ng is GPL-3, so it is never linked or frozen into the kiosk: it runs as a separate program
+the system installs (`apt install espeak-ng`). Another engine (a neural voice, the Windows vi-VN
+voice) plugs in by implementing `SpeechEngine`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from typing import Literal, Protocol
+
+from kiosk.errors import UserFacingError
+from kiosk.speech.settings import SpeechSettings
+
+Language = Literal["vi", "en"]
+
+
+class SpeechUnavailable(UserFacingError):
+    """No engine could speak: the kiosk goes on silently and the technician is told."""
+
+
+class SpeechEngine(Protocol):
+    name: str
+
+    def render(self, text: str, language: Language, settings: SpeechSettings) -> bytes:
+        """The spoken text as a complete WAV file."""
+        ...
+
+
+class EspeakNg:
+    """espeak-ng as a subprocess writing WAV to its standard output."""
+
+    name = "espeak-ng"
+    TIMEOUT_S = 10.0
+
+    def __init__(self, program: str = "espeak-ng") -> None:
+        self.program = program
+
+    def is_usable(self) -> bool:
+        return shutil.which(self.program) is not None
+
+    def render(self, text: str, language: Language, settings: SpeechSettings) -> bytes:
+        voice = settings.voice_vi if language == "vi" else settings.voice_en
+        # espeak-ng's amplitude runs 0–200 with 100 as normal; the setting is a percentage of that.
+        amplitude = round(settings.volume_percent * 1.0)
+        command = [
+            self.program,
+            "-v",
+            voice,
+            "-s",
+            str(settings.rate_wpm),
+            "-a",
+            str(amplitude),
+            "--stdout",
+            # Text on standard input: no command-line injection and no length limit.
+        ]
+        try:
+            done = subprocess.run(
+                command,
+                input=text.encode("utf-8"),
+                capture_output=True,
+                timeout=self.TIMEOUT_S,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SpeechUnavailable("speech.engine_missing") from error
+        if done.returncode != 0 or not done.stdout.startswith(b"RIFF"):
+            raise SpeechUnavailable("speech.engine_failed")
+        return done.stdout
