@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -18,6 +18,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.app import KioskContext
 from kiosk.idle import IdlePolicy
 from kiosk.paths import font_path
+from ui import qml_types
 from ui.background import wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
@@ -73,17 +74,9 @@ class KioskUi:
         self.technician: JourneyViewModel | None = None
         self.keyboard = KeyboardController()
         self.shell.on_session_end(self.keyboard.reset)
+        self._register_singletons()
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
-        root = self.engine.rootContext()
-        for name, obj in {
-            "shell": self.shell,
-            "i18n": self.i18n,
-            "theme": self.theme,
-            "home": self.home,
-            "keyboardController": self.keyboard,
-        }.items():
-            root.setContextProperty(name, obj)
         self.engine.load(str(QML_DIR / "Main.qml"))
         roots = self.engine.rootObjects()
         if not roots:
@@ -108,12 +101,31 @@ class KioskUi:
         self.technician = TechnicianViewModel(*args)
         for entry in JOURNEYS:
             self.journeys[entry.id] = entry.create(*args)
-        root = self.engine.rootContext()
-        root.setContextProperty("technician", self.technician)
-        for entry in JOURNEYS:
-            root.setContextProperty(entry.context_name, self.journeys[entry.id])
         self.home.journeys_ready()
         log.info("journeys ready: %s", ", ".join(self.journeys))
+
+    def _register_singletons(self) -> None:
+        """The screens' typed names (`import KioskApp`); journeys resolve once attached."""
+        fixed: dict[str, QObject] = {
+            qml_types.SHELL: self.shell,
+            qml_types.I18N: self.i18n,
+            qml_types.THEME: self.theme,
+            qml_types.HOME: self.home,
+            qml_types.KEYBOARD: self.keyboard,
+        }
+        providers: dict[str, Callable[[], QObject]] = {
+            name: (lambda obj=obj: obj) for name, obj in fixed.items()
+        }
+        providers[qml_types.TECHNICIAN] = lambda: self._attached(self.technician)
+        for entry in JOURNEYS:
+            providers[entry.qml_name] = lambda id=entry.id: self._attached(self.journeys.get(id))
+        qml_types.register_singletons(providers)
+
+    @staticmethod
+    def _attached(view_model: QObject | None) -> QObject:
+        if view_model is None:
+            raise RuntimeError("a screen used a journey before the journeys were attached")
+        return view_model
 
     def _install_crash_guard(self) -> None:
         """An exception escaping a journey returns the kiosk home instead of freezing it."""

@@ -17,7 +17,7 @@ from ui.viewmodels.base import JourneyViewModel
 @dataclass(frozen=True)
 class JourneyEntry:
     id: str
-    context_name: str  # the view-model's name in QML
+    qml_name: str  # the view-model's singleton in QML (`import KioskApp`)
     title_key: str
     subtitle_key: str
     glyph: str
@@ -39,7 +39,7 @@ class JourneyEntry:
 JOURNEYS: list[JourneyEntry] = [
     JourneyEntry(
         "take_number",
-        "takeNumber",
+        "TakeNumber",
         "ticket.tile",
         "ticket.tile_hint",
         "",
@@ -47,7 +47,7 @@ JOURNEYS: list[JourneyEntry] = [
     ),
     JourneyEntry(
         "find_procedure",
-        "catalogue",
+        "Catalogue",
         "catalogue.tile",
         "catalogue.tile_hint",
         "",
@@ -55,7 +55,7 @@ JOURNEYS: list[JourneyEntry] = [
     ),
     JourneyEntry(
         "hand_in",
-        "handIn",
+        "HandIn",
         "hand_in.tile",
         "hand_in.tile_hint",
         "",
@@ -63,7 +63,7 @@ JOURNEYS: list[JourneyEntry] = [
     ),
     JourneyEntry(
         "follow_dossier",
-        "followDossier",
+        "FollowDossier",
         "follow.tile",
         "follow.tile_hint",
         "",
@@ -71,18 +71,18 @@ JOURNEYS: list[JourneyEntry] = [
     ),
     JourneyEntry(
         "rating",
-        "rating",
+        "Rating",
         "rating.tile",
         "rating.tile_hint",
         "",
         "ui.viewmodels.rating:RatingViewModel",
     ),
     JourneyEntry(
-        "help", "help", "help.tile", "help.tile_hint", "", "ui.viewmodels.help:HelpViewModel"
+        "help", "Help", "help.tile", "help.tile_hint", "", "ui.viewmodels.help:HelpViewModel"
     ),
     JourneyEntry(
         "identity",
-        "identity",
+        "Identity",
         "identity.screen.tile",
         "identity.screen.tile_hint",
         "",
@@ -92,7 +92,7 @@ JOURNEYS: list[JourneyEntry] = [
     ),
     JourneyEntry(
         "scan",
-        "scan",
+        "Scan",
         "scanning.screen.tile",
         "scanning.screen.tile_hint",
         "",

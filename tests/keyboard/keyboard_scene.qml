@@ -2,39 +2,40 @@
 // TextInput and TextEdit, as the frozen app ships without Qt Quick Controls, and a Controls
 // TextField), and the keyboard docked at the bottom the way the main window docks it.
 import QtQuick
+import KioskApp
 import QtQuick.Controls
 import Kiosk
 
 Rectangle {
     width: 1920
     height: 1080
-    color: theme.background
+    color: Theme.background
 
     component Box: Rectangle {
         width: 1000; height: 96
-        color: theme.surface
-        border.color: theme.border
+        color: Theme.surface
+        border.color: Theme.border
         border.width: 2
     }
 
     Column {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 64 }
         spacing: 24
-        Text { text: "Họ và tên"; font.pixelSize: theme.bodySize; color: theme.text }
+        Text { text: "Họ và tên"; font.pixelSize: Theme.bodySize; color: Theme.text }
         Box {
             TextInput {
                 objectName: "nameField"
                 property string kioskCapitalization: "words"
                 anchors { fill: parent; margins: 16 }
                 verticalAlignment: TextInput.AlignVCenter
-                font.pixelSize: theme.bodySize
-                color: theme.text
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
             }
         }
         TextField {
             objectName: "noteField"
             width: 1000; height: 96
-            font.pixelSize: theme.bodySize
+            font.pixelSize: Theme.bodySize
         }
         Row {
             spacing: 24
@@ -45,8 +46,8 @@ Rectangle {
                     inputMethodHints: Qt.ImhDigitsOnly
                     anchors { fill: parent; margins: 16 }
                     verticalAlignment: TextInput.AlignVCenter
-                    font.pixelSize: theme.bodySize
-                    color: theme.text
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
                 }
             }
             Box {
@@ -56,8 +57,8 @@ Rectangle {
                     property string kioskCapitalization: "words"
                     anchors { fill: parent; margins: 16 }
                     wrapMode: TextEdit.Wrap
-                    font.pixelSize: theme.bodySize
-                    color: theme.text
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
                 }
             }
         }
@@ -65,7 +66,7 @@ Rectangle {
 
     Keyboard {
         objectName: "keyboard"
-        controller: keyboardController
+        controller: KeyboardController
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom
                   bottomMargin: parent.height * 0.05 }
         height: implicitHeight

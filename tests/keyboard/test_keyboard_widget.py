@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 
 from ui.app import QML_DIR, load_fonts
 from ui.i18n_bridge import I18nBridge
+from ui.qml_types import I18N, KEYBOARD, THEME, register_singletons
 from ui.theme import Theme
 from ui.viewmodels.keyboard import KeyboardController
 
@@ -72,10 +73,9 @@ def screen(qtbot):
     theme = Theme()
     i18n = I18nBridge("vi")
     controller = KeyboardController()
+    register_singletons({THEME: lambda: theme, I18N: lambda: i18n, KEYBOARD: lambda: controller})
     view = QQuickView()
     view.engine().addImportPath(str(QML_DIR))
-    for name, obj in {"theme": theme, "i18n": i18n, "keyboardController": controller}.items():
-        view.rootContext().setContextProperty(name, obj)
     view.setSource(QUrl.fromLocalFile(str(SCENE)))
     assert view.status() == QQuickView.Status.Ready, view.errors()
     view.show()

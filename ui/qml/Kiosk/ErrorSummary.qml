@@ -1,26 +1,27 @@
 // What went wrong and what to do, in everyday words; an icon and words, never colour alone.
 import QtQuick
+import KioskApp
 
 Rectangle {
     property string message: ""
     visible: message.length > 0
-    implicitHeight: visible ? text.implicitHeight + 2 * theme.gap : 0
-    color: theme.dangerSurface
-    border.color: theme.danger
+    implicitHeight: visible ? text.implicitHeight + 2 * Theme.gap : 0
+    color: Theme.dangerSurface
+    border.color: Theme.danger
     border.width: 4
-    radius: theme.radius
+    radius: Theme.radius
     StatusIcon {
         id: icon
         kind: "problem"
-        anchors { left: parent.left; top: parent.top; margins: theme.gap }
+        anchors { left: parent.left; top: parent.top; margins: Theme.gap }
     }
     Text {
         id: text
-        anchors { left: icon.right; right: parent.right; top: parent.top; margins: theme.gap }
+        anchors { left: icon.right; right: parent.right; top: parent.top; margins: Theme.gap }
         text: parent.message
         wrapMode: Text.WordWrap
-        font.pixelSize: theme.bodySize
+        font.pixelSize: Theme.bodySize
         font.bold: true
-        color: theme.text
+        color: Theme.text
     }
 }

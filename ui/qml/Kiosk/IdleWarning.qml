@@ -1,47 +1,48 @@
 // The idle warning: a countdown and one big button to continue, over everything else.
 import QtQuick
+import KioskApp
 
 Rectangle {
     id: overlay
     anchors.fill: parent
     color: "#CC000000"
-    visible: shell.idleWarning
+    visible: Shell.idleWarning
     MouseArea { anchors.fill: parent }  // the screen behind must not take taps
 
     Rectangle {
         anchors.centerIn: parent
         width: parent.width * 0.6
-        height: box.implicitHeight + 2 * theme.margin
-        radius: theme.radius
-        color: theme.surface
-        border.color: theme.border
+        height: box.implicitHeight + 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
         border.width: 3
         Column {
             id: box
             anchors.centerIn: parent
-            width: parent.width - 2 * theme.margin
-            spacing: theme.gap * 2
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.gap * 2
             Text {
                 width: parent.width
-                text: i18n.s["idle.title"]
+                text: I18n.s["idle.title"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.headingSize
+                font.pixelSize: Theme.headingSize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Text {
                 objectName: "idleCountdown"
                 width: parent.width
-                text: i18n.s["idle.body"].replace("{seconds}", shell.idleSecondsLeft)
+                text: I18n.s["idle.body"].replace("{seconds}", Shell.idleSecondsLeft)
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize
-                color: theme.text
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
             }
             KioskButton {
                 objectName: "stillHereButton"
                 width: parent.width
-                text: i18n.s["idle.stay"]
-                onClicked: shell.stillHere()
+                text: I18n.s["idle.stay"]
+                onClicked: Shell.stillHere()
             }
         }
     }

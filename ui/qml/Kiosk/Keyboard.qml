@@ -5,6 +5,7 @@
 // for capitals on every word (names, addresses) with `property string kioskCapitalization:
 // "words"`. "Xong" (Done) takes the focus off the field, which closes the keyboard.
 import QtQuick
+import KioskApp
 import QtQuick.Window
 
 Rectangle {
@@ -65,13 +66,13 @@ Rectangle {
 
     visible: open
     implicitHeight: keys.implicitHeight + 2 * spacing
-    color: theme.surface
+    color: Theme.surface
     Accessible.role: Accessible.Grouping
 
     Rectangle {  // a firm edge between the screen and the keyboard
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: 3
-        color: theme.border
+        color: Theme.border
     }
 
     Column {

@@ -1,6 +1,7 @@
 // One key of the on-screen keyboard: big, pressed state at once, never takes the focus away from
 // the field being typed in.
 import QtQuick
+import KioskApp
 
 Rectangle {
     id: key
@@ -15,7 +16,7 @@ Rectangle {
     readonly property bool isDone: kind === "done"
     readonly property bool isMarkRow: kind === "tone" || kind === "mark"
     readonly property string shown: {
-        if (wordKey) return i18n.s[spec.labelKey]
+        if (wordKey) return I18n.s[spec.labelKey]
         if (kind === "character" || kind === "mark") return upper ? spec.label.toUpperCase() : spec.label
         return spec.label
     }
@@ -23,12 +24,12 @@ Rectangle {
     objectName: spec.name || ""
     radius: 10
     border.width: isMarkRow ? 3 : 2
-    border.color: isMarkRow || isDone || active ? theme.primary : theme.border
-    color: area.pressed ? theme.pressed
-         : (isDone || active) ? theme.primary
-         : isMarkRow ? theme.surface : theme.background
+    border.color: isMarkRow || isDone || active ? Theme.primary : Theme.border
+    color: area.pressed ? Theme.pressed
+         : (isDone || active) ? Theme.primary
+         : isMarkRow ? Theme.surface : Theme.background
     Accessible.role: Accessible.Button
-    Accessible.name: spec.labelKey ? i18n.s[spec.labelKey] : shown
+    Accessible.name: spec.labelKey ? I18n.s[spec.labelKey] : shown
 
     Text {
         anchors.centerIn: parent
@@ -41,11 +42,11 @@ Rectangle {
         minimumPixelSize: 16
         elide: Text.ElideRight
         text: key.shown
-        font.pixelSize: key.wordKey ? theme.bodySize : Math.round(theme.bodySize * 1.25)
+        font.pixelSize: key.wordKey ? Theme.bodySize : Math.round(Theme.bodySize * 1.25)
         font.bold: key.wordKey || key.isMarkRow
         font.underline: key.locked
-        color: area.pressed || key.isDone || key.active ? theme.onPrimary
-             : key.isMarkRow ? theme.primary : theme.text
+        color: area.pressed || key.isDone || key.active ? Theme.onPrimary
+             : key.isMarkRow ? Theme.primary : Theme.text
     }
     MouseArea {
         id: area

@@ -1,5 +1,6 @@
 // A large touch button: ≥ 96 px high, pressed state within one frame, text never cut.
 import QtQuick
+import KioskApp
 
 Rectangle {
     id: button
@@ -8,12 +9,12 @@ Rectangle {
     property bool enabledState: true
     signal clicked()
 
-    implicitWidth: Math.max(label.implicitWidth + 2 * theme.gap + 24, 260)
-    implicitHeight: Math.max(theme.touchTarget, label.implicitHeight + 32)
-    radius: theme.radius
+    implicitWidth: Math.max(label.implicitWidth + 2 * Theme.gap + 24, 260)
+    implicitHeight: Math.max(Theme.touchTarget, label.implicitHeight + 32)
+    radius: Theme.radius
     opacity: enabledState ? 1.0 : 0.45
-    color: area.pressed ? theme.pressed : (primary ? theme.primary : theme.surface)
-    border.color: primary ? theme.primary : theme.border
+    color: area.pressed ? Theme.pressed : (primary ? Theme.primary : Theme.surface)
+    border.color: primary ? Theme.primary : Theme.border
     border.width: 3
     Accessible.role: Accessible.Button
     Accessible.name: text
@@ -21,13 +22,13 @@ Rectangle {
     Text {
         id: label
         anchors.centerIn: parent
-        width: parent.width - 2 * theme.gap
+        width: parent.width - 2 * Theme.gap
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
         text: button.text
-        font.pixelSize: theme.buttonTextSize
+        font.pixelSize: Theme.buttonTextSize
         font.bold: true
-        color: area.pressed || button.primary ? theme.onPrimary : theme.text
+        color: area.pressed || button.primary ? Theme.onPrimary : Theme.text
     }
     MouseArea {
         id: area

@@ -1,6 +1,7 @@
 // The frame of every screen: the question as heading, "Bước n/N", Back and Home always in the
 // same place, language and display toggles; nothing essential in the top or bottom 5 %.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 
 Rectangle {
@@ -14,65 +15,65 @@ Rectangle {
     signal backRequested()
     signal headingHeld()  // the hidden way into technician mode (home screen only)
 
-    color: theme.background
+    color: Theme.background
 
     Item {
         id: topBar
         anchors { left: parent.left; right: parent.right; top: parent.top
-                  topMargin: parent.height * 0.05; leftMargin: theme.margin; rightMargin: theme.margin }
-        height: theme.touchTarget
+                  topMargin: parent.height * 0.05; leftMargin: Theme.margin; rightMargin: Theme.margin }
+        height: Theme.touchTarget
 
         Row {
-            spacing: theme.gap
+            spacing: Theme.gap
             anchors.verticalCenter: parent.verticalCenter
             KioskButton {
                 objectName: "backButton"
                 visible: frame.showBack
                 primary: false
-                text: i18n.s["common.back"]
+                text: I18n.s["common.back"]
                 onClicked: frame.backRequested()
             }
             KioskButton {
                 objectName: "homeButton"
                 visible: frame.showHome
                 primary: false
-                text: i18n.s["common.home"]
-                onClicked: shell.home()
+                text: I18n.s["common.home"]
+                onClicked: Shell.home()
             }
         }
         Text {
             anchors.centerIn: parent
             visible: frame.stepTotal > 0
-            text: i18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
-            font.pixelSize: theme.bodySize
-            color: theme.mutedText
+            text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
+            font.pixelSize: Theme.bodySize
+            color: Theme.mutedText
         }
         Row {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "largeTextButton"
                 primary: false
                 implicitWidth: 120
                 text: "A+"
-                Accessible.name: i18n.s["shell.large_text"]
-                onClicked: theme.toggleLargeText()
+                Accessible.name: I18n.s["shell.large_text"]
+                onClicked: Theme.toggleLargeText()
             }
             KioskButton {
                 objectName: "contrastButton"
                 primary: false
                 implicitWidth: 120
                 text: ""
-                Accessible.name: i18n.s["shell.high_contrast"]
+                Accessible.name: I18n.s["shell.high_contrast"]
                 ContrastIcon { anchors.centerIn: parent }
-                onClicked: theme.toggleHighContrast()
+                onClicked: Theme.toggleHighContrast()
             }
             KioskButton {
                 objectName: "languageButton"
                 primary: false
-                text: i18n.s["common.language_switch"]
-                onClicked: i18n.toggle()
+                text: I18n.s["common.language_switch"]
+                onClicked: I18n.toggle()
             }
         }
     }
@@ -81,12 +82,12 @@ Rectangle {
         id: heading
         objectName: "screenHeading"
         anchors { left: parent.left; right: parent.right; top: topBar.bottom
-                  topMargin: theme.gap * 2; leftMargin: theme.margin; rightMargin: theme.margin }
+                  topMargin: Theme.gap * 2; leftMargin: Theme.margin; rightMargin: Theme.margin }
         text: frame.title
         wrapMode: Text.WordWrap
-        font.pixelSize: theme.headingSize
+        font.pixelSize: Theme.headingSize
         font.bold: true
-        color: theme.text
+        color: Theme.text
         MouseArea {
             objectName: "headingHold"
             anchors.fill: parent
@@ -98,7 +99,7 @@ Rectangle {
     Item {
         id: body
         anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: parent.bottom
-                  topMargin: theme.gap * 2; leftMargin: theme.margin; rightMargin: theme.margin
+                  topMargin: Theme.gap * 2; leftMargin: Theme.margin; rightMargin: Theme.margin
                   bottomMargin: parent.height * 0.05 }
     }
 }

@@ -1,12 +1,13 @@
 // An icon drawn with shapes (the bundled font has no symbol glyphs): "ok" is a tick in a
 // circle, "problem" an exclamation mark in a circle. Always shown next to words, never alone.
 import QtQuick
+import KioskApp
 
 Canvas {
     id: icon
     property string kind: "problem"
-    property color colour: kind === "ok" ? theme.ok : theme.danger
-    implicitWidth: theme.bodySize * 1.3
+    property color colour: kind === "ok" ? Theme.ok : Theme.danger
+    implicitWidth: Theme.bodySize * 1.3
     implicitHeight: implicitWidth
     onColourChanged: requestPaint()
     onKindChanged: requestPaint()
@@ -18,7 +19,7 @@ Canvas {
         ctx.beginPath()
         ctx.arc(s / 2, s / 2, s / 2, 0, 2 * Math.PI)
         ctx.fill()
-        ctx.strokeStyle = theme.highContrast ? "#000000" : "#FFFFFF"
+        ctx.strokeStyle = Theme.highContrast ? "#000000" : "#FFFFFF"
         ctx.fillStyle = ctx.strokeStyle
         ctx.lineWidth = s * 0.12
         ctx.lineCap = "round"

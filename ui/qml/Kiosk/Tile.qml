@@ -1,5 +1,6 @@
 // A home-screen tile: one journey, a big title and one line saying what it is for.
 import QtQuick
+import KioskApp
 
 Rectangle {
     id: tile
@@ -8,41 +9,41 @@ Rectangle {
     property string glyph: ""
     signal clicked()
 
-    radius: theme.radius
-    color: area.pressed ? theme.pressed : theme.primary
-    border.color: theme.border
-    border.width: theme.highContrast ? 3 : 0
+    radius: Theme.radius
+    color: area.pressed ? Theme.pressed : Theme.primary
+    border.color: Theme.border
+    border.width: Theme.highContrast ? 3 : 0
     Accessible.role: Accessible.Button
     Accessible.name: title
 
     Column {
         anchors.centerIn: parent
-        width: parent.width - 2 * theme.gap
+        width: parent.width - 2 * Theme.gap
         spacing: 12
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: tile.glyph
             visible: text.length > 0
-            font.pixelSize: theme.headingSize * 1.4
-            color: theme.onPrimary
+            font.pixelSize: Theme.headingSize * 1.4
+            color: Theme.onPrimary
         }
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: tile.title
-            font.pixelSize: theme.headingSize
+            font.pixelSize: Theme.headingSize
             font.bold: true
-            color: theme.onPrimary
+            color: Theme.onPrimary
         }
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: tile.subtitle
-            font.pixelSize: theme.smallSize
-            color: theme.onPrimary
+            font.pixelSize: Theme.smallSize
+            color: Theme.onPrimary
         }
     }
     MouseArea { id: area; anchors.fill: parent; onClicked: tile.clicked() }

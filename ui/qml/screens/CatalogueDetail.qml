@@ -1,13 +1,14 @@
 // One procedure: the papers to bring (with how many originals and copies), how long, how much,
 // where and how to apply; print it as a slip, or take a queue number for it.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
     id: frame
-    title: catalogue.detail.name !== undefined ? catalogue.detail.name : ""
-    onBackRequested: catalogue.back()
+    title: Catalogue.detail.name !== undefined ? Catalogue.detail.name : ""
+    onBackRequested: Catalogue.back()
 
     component Fact: Column {
         property string label: ""
@@ -17,9 +18,9 @@ ScreenFrame {
         Text {
             width: parent.width
             text: parent.label
-            font.pixelSize: theme.smallSize
+            font.pixelSize: Theme.smallSize
             font.bold: true
-            color: theme.mutedText
+            color: Theme.mutedText
         }
         Repeater {
             model: parent.lines
@@ -29,8 +30,8 @@ ScreenFrame {
                 visible: modelData.length > 0
                 text: modelData
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize
-                color: theme.text
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
             }
         }
     }
@@ -44,9 +45,9 @@ ScreenFrame {
         Text {
             width: parent.width
             text: parent.title
-            font.pixelSize: theme.bodySize
+            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
         Repeater {
             model: parent.lines
@@ -55,8 +56,8 @@ ScreenFrame {
                 width: paperColumn.width
                 text: modelData
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.text
+                font.pixelSize: Theme.smallSize
+                color: Theme.text
             }
         }
     }
@@ -64,7 +65,7 @@ ScreenFrame {
     Flickable {
         id: facts
         objectName: "detailFacts"
-        anchors { left: parent.left; top: parent.top; bottom: actions.top; bottomMargin: theme.gap }
+        anchors { left: parent.left; top: parent.top; bottom: actions.top; bottomMargin: Theme.gap }
         width: parent.width * 0.38
         contentHeight: factColumn.implicitHeight
         clip: true
@@ -72,33 +73,33 @@ ScreenFrame {
         Column {
             id: factColumn
             width: facts.width
-            spacing: theme.gap
+            spacing: Theme.gap
             Text {
                 width: parent.width
-                text: catalogue.detail.codeLine !== undefined ? catalogue.detail.codeLine : ""
+                text: Catalogue.detail.codeLine !== undefined ? Catalogue.detail.codeLine : ""
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
             Fact {
                 objectName: "factTime"
-                label: i18n.s["catalogue.detail.time"]
-                lines: [catalogue.detail.time || ""]
+                label: I18n.s["catalogue.detail.time"]
+                lines: [Catalogue.detail.time || ""]
             }
             Fact {
                 objectName: "factFees"
-                label: i18n.s["catalogue.detail.fees"]
-                lines: [catalogue.detail.feeSummary || ""]
+                label: I18n.s["catalogue.detail.fees"]
+                lines: [Catalogue.detail.feeSummary || ""]
             }
             Fact {
                 objectName: "factWhere"
-                label: i18n.s["catalogue.detail.where"]
-                lines: [catalogue.detail.where || "", catalogue.detail.counters || ""]
+                label: I18n.s["catalogue.detail.where"]
+                lines: [Catalogue.detail.where || "", Catalogue.detail.counters || ""]
             }
             Fact {
                 objectName: "factOnline"
-                label: i18n.s["catalogue.detail.online"]
-                lines: [catalogue.detail.online || ""]
+                label: I18n.s["catalogue.detail.online"]
+                lines: [Catalogue.detail.online || ""]
             }
         }
     }
@@ -106,54 +107,54 @@ ScreenFrame {
     Rectangle {
         id: paperPanel
         anchors { left: facts.right; right: parent.right; top: parent.top; bottom: actions.top
-                  leftMargin: theme.gap * 2; bottomMargin: theme.gap }
-        radius: theme.radius
-        color: theme.surface
-        border.color: theme.border
+                  leftMargin: Theme.gap * 2; bottomMargin: Theme.gap }
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
         border.width: 2
 
         Text {
             id: paperHeading
-            anchors { left: parent.left; right: paperScroll.left; top: parent.top; margins: theme.gap }
-            text: i18n.s["catalogue.detail.papers"]
-            font.pixelSize: theme.bodySize
+            anchors { left: parent.left; right: paperScroll.left; top: parent.top; margins: Theme.gap }
+            text: I18n.s["catalogue.detail.papers"]
+            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
         Flickable {
             id: papers
             objectName: "detailPapers"
             anchors { left: parent.left; right: paperScroll.left; top: paperHeading.bottom
-                      bottom: parent.bottom; margins: theme.gap }
+                      bottom: parent.bottom; margins: Theme.gap }
             contentHeight: paperColumn.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
             Column {
                 id: paperColumn
                 width: papers.width
-                spacing: theme.gap * 0.75
+                spacing: Theme.gap * 0.75
                 Text {
                     width: parent.width
                     visible: text.length > 0
-                    text: [catalogue.detail.noPapers || "", catalogue.detail.papersNote || ""].join(" ").trim()
+                    text: [Catalogue.detail.noPapers || "", Catalogue.detail.papersNote || ""].join(" ").trim()
                     wrapMode: Text.WordWrap
-                    font.pixelSize: theme.smallSize
-                    color: theme.mutedText
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.mutedText
                 }
                 Repeater {
-                    model: catalogue.detail.papers || []
+                    model: Catalogue.detail.papers || []
                     Column {
                         required property var modelData
                         width: paperColumn.width
-                        spacing: theme.gap / 2
+                        spacing: Theme.gap / 2
                         Text {
                             width: parent.width
                             visible: modelData.when.length > 0
                             text: modelData.when
                             wrapMode: Text.WordWrap
-                            font.pixelSize: theme.bodySize
+                            font.pixelSize: Theme.bodySize
                             font.bold: true
-                            color: theme.text
+                            color: Theme.text
                         }
                         Repeater {
                             model: modelData.items
@@ -165,17 +166,17 @@ ScreenFrame {
                                     width: parent.width
                                     text: "• " + modelData.name
                                     wrapMode: Text.WordWrap
-                                    font.pixelSize: theme.bodySize
-                                    color: theme.text
+                                    font.pixelSize: Theme.bodySize
+                                    color: Theme.text
                                 }
                                 Text {
                                     x: 36
                                     width: parent.width - 36
                                     text: modelData.counts
                                     wrapMode: Text.WordWrap
-                                    font.pixelSize: theme.smallSize
+                                    font.pixelSize: Theme.smallSize
                                     font.bold: true
-                                    color: theme.text
+                                    color: Theme.text
                                 }
                                 Text {
                                     x: 36
@@ -183,51 +184,51 @@ ScreenFrame {
                                     visible: modelData.note.length > 0
                                     text: modelData.note
                                     wrapMode: Text.WordWrap
-                                    font.pixelSize: theme.smallSize
-                                    color: theme.text
+                                    font.pixelSize: Theme.smallSize
+                                    color: Theme.text
                                 }
                             }
                         }
                     }
                 }
                 PanelSection {
-                    title: i18n.s["catalogue.detail.result"]
-                    lines: [catalogue.detail.results || ""]
+                    title: I18n.s["catalogue.detail.result"]
+                    lines: [Catalogue.detail.results || ""]
                 }
                 PanelSection {
-                    title: i18n.s["catalogue.detail.fee_details"]
-                    lines: catalogue.detail.fees || []
+                    title: I18n.s["catalogue.detail.fee_details"]
+                    lines: Catalogue.detail.fees || []
                 }
                 PanelSection {
-                    title: i18n.s["catalogue.detail.time_details"]
-                    lines: catalogue.detail.timeDetails ? [catalogue.detail.timeDetails] : []
+                    title: I18n.s["catalogue.detail.time_details"]
+                    lines: Catalogue.detail.timeDetails ? [Catalogue.detail.timeDetails] : []
                 }
                 PanelSection {
-                    title: i18n.s["catalogue.detail.notes"]
-                    lines: catalogue.detail.notes || []
+                    title: I18n.s["catalogue.detail.notes"]
+                    lines: Catalogue.detail.notes || []
                 }
                 Text {
                     width: parent.width
-                    text: catalogue.detail.source || ""
+                    text: Catalogue.detail.source || ""
                     wrapMode: Text.WordWrap
-                    font.pixelSize: theme.smallSize
-                    color: theme.mutedText
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.mutedText
                 }
             }
         }
         Column {
             id: paperScroll
-            anchors { right: parent.right; top: parent.top; margins: theme.gap }
+            anchors { right: parent.right; top: parent.top; margins: Theme.gap }
             width: visible ? 200 : 0
             visible: papers.contentHeight > papers.height
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "papersUp"
                 width: parent.width
                 implicitWidth: 200
                 primary: false
                 enabledState: !papers.atYBeginning
-                text: i18n.s["catalogue.list.up"]
+                text: I18n.s["catalogue.list.up"]
                 onClicked: papers.contentY = Math.max(0, papers.contentY - papers.height * 0.8)
             }
             KioskButton {
@@ -236,7 +237,7 @@ ScreenFrame {
                 implicitWidth: 200
                 primary: false
                 enabledState: !papers.atYEnd
-                text: i18n.s["catalogue.list.down"]
+                text: I18n.s["catalogue.list.down"]
                 onClicked: papers.contentY = Math.min(papers.contentHeight - papers.height,
                                                       papers.contentY + papers.height * 0.8)
             }
@@ -246,35 +247,35 @@ ScreenFrame {
     RowLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        spacing: theme.gap
+        spacing: Theme.gap
         KioskButton {
             objectName: "printGuidance"
             primary: false
-            enabledState: !catalogue.printing
-            text: i18n.s["catalogue.detail.print"]
-            onClicked: catalogue.printGuidance()
+            enabledState: !Catalogue.printing
+            text: I18n.s["catalogue.detail.print"]
+            onClicked: Catalogue.printGuidance()
         }
         KioskButton {
             objectName: "takeNumberForProcedure"
-            visible: (catalogue.detail.queueService || "").length > 0
-            text: i18n.s["catalogue.detail.take_number"]
+            visible: (Catalogue.detail.queueService || "").length > 0
+            text: I18n.s["catalogue.detail.take_number"]
             onClicked: {
-                var service = catalogue.detail.queueService
-                home.open("take_number")
-                takeNumber.chooseService(service)
+                var service = Catalogue.detail.queueService
+                HomePage.open("take_number")
+                TakeNumber.chooseService(service)
             }
         }
         StatusIcon {
-            visible: catalogue.printMessage.length > 0 && !catalogue.printing
-            kind: catalogue.printFailed ? "problem" : "ok"
+            visible: Catalogue.printMessage.length > 0 && !Catalogue.printing
+            kind: Catalogue.printFailed ? "problem" : "ok"
         }
         Text {
             objectName: "printMessage"
             Layout.fillWidth: true
-            text: catalogue.printMessage
+            text: Catalogue.printMessage
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: catalogue.printFailed ? theme.danger : theme.text
+            font.pixelSize: Theme.bodySize
+            color: Catalogue.printFailed ? Theme.danger : Theme.text
         }
     }
 }

@@ -1,26 +1,27 @@
 // "What is happening in your life?": one tile per life event.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["catalogue.events.question"]
-    onBackRequested: catalogue.back()
+    title: I18n.s["catalogue.events.question"]
+    onBackRequested: Catalogue.back()
 
     GridLayout {
         anchors.fill: parent
         columns: 3
-        columnSpacing: theme.gap
-        rowSpacing: theme.gap
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
         Repeater {
-            model: catalogue.events
+            model: Catalogue.events
             Tile {
                 objectName: "event_" + modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 300
                 title: modelData.title
-                onClicked: catalogue.chooseEvent(modelData.id)
+                onClicked: Catalogue.chooseEvent(modelData.id)
             }
         }
     }

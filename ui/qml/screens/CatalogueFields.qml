@@ -1,21 +1,22 @@
 // Browse by field: at most eight fields a page, each with how many procedures it holds.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["catalogue.fields.question"]
-    onBackRequested: catalogue.back()
+    title: I18n.s["catalogue.fields.question"]
+    onBackRequested: Catalogue.back()
 
     GridLayout {
         id: grid
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: pager.top
-                  bottomMargin: theme.gap }
+                  bottomMargin: Theme.gap }
         columns: 2
-        columnSpacing: theme.gap
-        rowSpacing: theme.gap
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
         Repeater {
-            model: catalogue.fieldTiles
+            model: Catalogue.fieldTiles
             Tile {
                 objectName: "field_" + modelData.id
                 Layout.fillWidth: true
@@ -23,37 +24,37 @@ ScreenFrame {
                 Layout.maximumHeight: 160
                 title: modelData.name
                 subtitle: modelData.count
-                onClicked: catalogue.chooseField(modelData.id)
+                onClicked: Catalogue.chooseField(modelData.id)
             }
         }
     }
 
     Item {
         id: pager
-        visible: catalogue.fieldPages > 1
+        visible: Catalogue.fieldPages > 1
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: visible ? theme.touchTarget : 0
+        height: visible ? Theme.touchTarget : 0
         KioskButton {
             objectName: "fieldsPrevious"
             anchors.left: parent.left
             primary: false
-            enabledState: catalogue.fieldPage > 0
-            text: i18n.s["catalogue.fields.previous"]
-            onClicked: catalogue.turnFieldPage(-1)
+            enabledState: Catalogue.fieldPage > 0
+            text: I18n.s["catalogue.fields.previous"]
+            onClicked: Catalogue.turnFieldPage(-1)
         }
         Text {
             anchors.centerIn: parent
-            text: catalogue.fieldPageText
-            font.pixelSize: theme.bodySize
-            color: theme.mutedText
+            text: Catalogue.fieldPageText
+            font.pixelSize: Theme.bodySize
+            color: Theme.mutedText
         }
         KioskButton {
             objectName: "fieldsNext"
             anchors.right: parent.right
             primary: false
-            enabledState: catalogue.fieldPage < catalogue.fieldPages - 1
-            text: i18n.s["catalogue.fields.next"]
-            onClicked: catalogue.turnFieldPage(1)
+            enabledState: Catalogue.fieldPage < Catalogue.fieldPages - 1
+            text: I18n.s["catalogue.fields.next"]
+            onClicked: Catalogue.turnFieldPage(1)
         }
     }
 }

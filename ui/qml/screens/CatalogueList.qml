@@ -1,15 +1,16 @@
 // The procedures of one field, or the finder's suggestions with why each applies.
 import QtQuick
+import KioskApp
 import Kiosk
 
 ScreenFrame {
-    title: catalogue.listTitle
-    onBackRequested: catalogue.back()
+    title: Catalogue.listTitle
+    onBackRequested: Catalogue.back()
 
     CatalogueProcedureList {
         anchors.fill: parent
-        items: catalogue.listItems
-        emptyText: i18n.s["catalogue.list.empty"]
-        onChosen: (code) => catalogue.openProcedure(code)
+        items: Catalogue.listItems
+        emptyText: I18n.s["catalogue.list.empty"]
+        onChosen: (code) => Catalogue.openProcedure(code)
     }
 }

@@ -1,6 +1,7 @@
 // A scrolling list of procedures, each a large button: name, time and fee, and (from the
 // finder) why it applies. Up/Down buttons for those who do not swipe.
 import QtQuick
+import KioskApp
 import Kiosk
 
 Item {
@@ -14,49 +15,49 @@ Item {
         id: view
         objectName: list.namePrefix + "list"
         anchors { left: parent.left; right: scroller.left; top: parent.top; bottom: parent.bottom
-                  rightMargin: theme.gap }
+                  rightMargin: Theme.gap }
         clip: true
-        spacing: theme.gap / 2
+        spacing: Theme.gap / 2
         model: list.items
         boundsBehavior: Flickable.StopAtBounds
         delegate: Rectangle {
             required property var modelData
             objectName: list.namePrefix + modelData.code
             width: view.width
-            height: Math.max(theme.touchTarget, column.implicitHeight + 2 * theme.gap)
-            radius: theme.radius
-            color: area.pressed ? theme.pressed : theme.surface
-            border.color: theme.border
+            height: Math.max(Theme.touchTarget, column.implicitHeight + 2 * Theme.gap)
+            radius: Theme.radius
+            color: area.pressed ? Theme.pressed : Theme.surface
+            border.color: Theme.border
             border.width: 2
             Accessible.role: Accessible.Button
             Accessible.name: modelData.name
             Column {
                 id: column
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
-                          margins: theme.gap }
+                          margins: Theme.gap }
                 spacing: 6
                 Text {
                     width: parent.width
                     text: modelData.name
                     wrapMode: Text.WordWrap
-                    font.pixelSize: theme.bodySize
+                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: area.pressed ? theme.onPrimary : theme.text
+                    color: area.pressed ? Theme.onPrimary : Theme.text
                 }
                 Text {
                     width: parent.width
                     visible: modelData.why.length > 0
                     text: modelData.why
                     wrapMode: Text.WordWrap
-                    font.pixelSize: theme.smallSize
-                    color: area.pressed ? theme.onPrimary : theme.text
+                    font.pixelSize: Theme.smallSize
+                    color: area.pressed ? Theme.onPrimary : Theme.text
                 }
                 Text {
                     width: parent.width
                     text: modelData.summary
                     wrapMode: Text.WordWrap
-                    font.pixelSize: theme.smallSize
-                    color: area.pressed ? theme.onPrimary : theme.mutedText
+                    font.pixelSize: Theme.smallSize
+                    color: area.pressed ? Theme.onPrimary : Theme.mutedText
                 }
             }
             MouseArea { id: area; anchors.fill: parent; onClicked: list.chosen(modelData.code) }
@@ -68,8 +69,8 @@ Item {
         visible: list.items.length === 0 && list.emptyText.length > 0
         text: list.emptyText
         wrapMode: Text.WordWrap
-        font.pixelSize: theme.bodySize
-        color: theme.text
+        font.pixelSize: Theme.bodySize
+        color: Theme.text
     }
 
     Column {
@@ -77,14 +78,14 @@ Item {
         anchors { right: parent.right; top: parent.top }
         width: visible ? 220 : 0
         visible: view.contentHeight > view.height
-        spacing: theme.gap
+        spacing: Theme.gap
         KioskButton {
             objectName: list.namePrefix + "up"
             width: parent.width
             implicitWidth: 220
             primary: false
             enabledState: !view.atYBeginning
-            text: i18n.s["catalogue.list.up"]
+            text: I18n.s["catalogue.list.up"]
             onClicked: view.contentY = Math.max(0, view.contentY - view.height * 0.8)
         }
         KioskButton {
@@ -93,7 +94,7 @@ Item {
             implicitWidth: 220
             primary: false
             enabledState: !view.atYEnd
-            text: i18n.s["catalogue.list.down"]
+            text: I18n.s["catalogue.list.down"]
             onClicked: view.contentY = Math.min(view.contentHeight - view.height,
                                                 view.contentY + view.height * 0.8)
         }

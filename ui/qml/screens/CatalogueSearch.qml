@@ -2,41 +2,42 @@
 // results (the box never takes the focus, so the docked keyboard stays closed) — results follow
 // each letter typed, with a hint when the words describe a life event ("bố tôi vừa mất").
 import QtQuick
+import KioskApp
 import Kiosk
 
 ScreenFrame {
     id: frame
-    title: i18n.s["catalogue.search.question"]
-    onBackRequested: catalogue.back()
+    title: I18n.s["catalogue.search.question"]
+    onBackRequested: Catalogue.back()
 
     Rectangle {
         id: box
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: theme.touchTarget
-        radius: theme.radius
-        color: theme.surface
-        border.color: theme.focus
+        height: Theme.touchTarget
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.focus
         border.width: 4
         TextInput {
             id: searchField
             objectName: "searchField"
             property string kioskCapitalization: "none"
             anchors { left: parent.left; right: clearButton.left; verticalCenter: parent.verticalCenter
-                      leftMargin: theme.gap; rightMargin: theme.gap }
+                      leftMargin: Theme.gap; rightMargin: Theme.gap }
             activeFocusOnPress: false
             cursorVisible: true
-            font.pixelSize: theme.bodySize
-            color: theme.text
-            text: catalogue.query
-            onTextChanged: catalogue.typeQuery(text)
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            text: Catalogue.query
+            onTextChanged: Catalogue.typeQuery(text)
             Accessible.role: Accessible.EditableText
-            Accessible.name: i18n.s["catalogue.search.question"]
+            Accessible.name: I18n.s["catalogue.search.question"]
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: searchField.text.length === 0
-                text: i18n.s["catalogue.search.placeholder"]
-                font.pixelSize: theme.bodySize
-                color: theme.mutedText
+                text: I18n.s["catalogue.search.placeholder"]
+                font.pixelSize: Theme.bodySize
+                color: Theme.mutedText
             }
         }
         KioskButton {
@@ -46,7 +47,7 @@ ScreenFrame {
             height: parent.height
             primary: false
             visible: searchField.text.length > 0
-            text: i18n.s["catalogue.search.clear"]
+            text: I18n.s["catalogue.search.clear"]
             onClicked: searchField.text = ""
         }
     }
@@ -54,7 +55,7 @@ ScreenFrame {
     Keyboard {
         id: keyboard
         objectName: "catalogueKeyboard"
-        controller: keyboardController
+        controller: KeyboardController
         followFocus: false
         target: searchField
         anchors { left: parent.left; bottom: parent.bottom }
@@ -66,34 +67,34 @@ ScreenFrame {
     Column {
         id: side
         anchors { left: keyboard.right; right: parent.right; top: box.bottom
-                  leftMargin: theme.gap; topMargin: theme.gap }
-        spacing: theme.gap / 2
+                  leftMargin: Theme.gap; topMargin: Theme.gap }
+        spacing: Theme.gap / 2
         Repeater {
-            model: catalogue.eventChips
+            model: Catalogue.eventChips
             KioskButton {
                 required property var modelData
                 objectName: "eventChip_" + modelData.id
                 width: side.width
                 primary: true
                 text: modelData.text
-                onClicked: catalogue.chooseEvent(modelData.id)
+                onClicked: Catalogue.chooseEvent(modelData.id)
             }
         }
         Text {
             width: side.width
             visible: text.length > 0
-            text: catalogue.searchMessage
+            text: Catalogue.searchMessage
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
     }
 
     CatalogueProcedureList {
         anchors { left: keyboard.right; right: parent.right; top: side.bottom; bottom: parent.bottom
-                  leftMargin: theme.gap; topMargin: side.height > 0 ? theme.gap / 2 : 0 }
+                  leftMargin: Theme.gap; topMargin: side.height > 0 ? Theme.gap / 2 : 0 }
         namePrefix: "result_"
-        items: catalogue.results
-        onChosen: (code) => catalogue.openProcedure(code)
+        items: Catalogue.results
+        onChosen: (code) => Catalogue.openProcedure(code)
     }
 }

@@ -1,19 +1,20 @@
 // Find a procedure, first screen: how would you like to look — by name, by field, or by what
 // is happening in your life.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["catalogue.way.question"]
-    onBackRequested: catalogue.back()
+    title: I18n.s["catalogue.way.question"]
+    onBackRequested: Catalogue.back()
 
     RowLayout {
         anchors.fill: parent
-        anchors.bottomMargin: theme.gap * 4
-        spacing: theme.gap * 2
+        anchors.bottomMargin: Theme.gap * 4
+        spacing: Theme.gap * 2
         Repeater {
-            model: catalogue.ways
+            model: Catalogue.ways
             Tile {
                 objectName: "way_" + modelData.id
                 Layout.fillWidth: true
@@ -21,7 +22,7 @@ ScreenFrame {
                 Layout.maximumHeight: 420
                 title: modelData.title
                 subtitle: modelData.subtitle
-                onClicked: catalogue.chooseWay(modelData.id)
+                onClicked: Catalogue.chooseWay(modelData.id)
             }
         }
     }

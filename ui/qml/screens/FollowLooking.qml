@@ -1,25 +1,26 @@
 // Follow a dossier, step 2 while the province is asked (the kiosk's own outbox too).
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["follow.looking.question"]
-    step: followDossier.step
-    stepTotal: followDossier.stepTotal
-    onBackRequested: followDossier.back()
+    title: I18n.s["follow.looking.question"]
+    step: FollowDossier.step
+    stepTotal: FollowDossier.stepTotal
+    onBackRequested: FollowDossier.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
-            text: followDossier.code
-            font.pixelSize: theme.headingSize
-            color: theme.text
+            text: FollowDossier.code
+            font.pixelSize: Theme.headingSize
+            color: Theme.text
         }
         BusyText {
             objectName: "followBusy"
-            text: i18n.s["common.please_wait"]
+            text: I18n.s["common.please_wait"]
         }
     }
 }

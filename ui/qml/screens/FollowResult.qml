@@ -1,70 +1,71 @@
 // Follow a dossier, step 2: the status timeline, oldest first, the current status on top; or,
 // when the province cannot say, a plain sentence and what this kiosk itself knows.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["follow.result.question"]
-    step: followDossier.step
-    stepTotal: followDossier.stepTotal
-    onBackRequested: followDossier.back()
+    title: I18n.s["follow.result.question"]
+    step: FollowDossier.step
+    stepTotal: FollowDossier.stepTotal
+    onBackRequested: FollowDossier.back()
 
     RowLayout {
         anchors.fill: parent
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            spacing: theme.gap
+            spacing: Theme.gap
             Text {
                 objectName: "followCode"
                 Layout.fillWidth: true
-                text: i18n.s["follow.result.code"].replace("{code}", followDossier.code)
-                font.pixelSize: theme.bodySize
-                color: theme.mutedText
+                text: I18n.s["follow.result.code"].replace("{code}", FollowDossier.code)
+                font.pixelSize: Theme.bodySize
+                color: Theme.mutedText
             }
             Text {
                 objectName: "followCurrent"
                 Layout.fillWidth: true
                 visible: text.length > 0
-                text: followDossier.current
+                text: FollowDossier.current
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.headingSize
+                font.pixelSize: Theme.headingSize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Column {
                 Layout.fillWidth: true
                 spacing: 4
                 Repeater {
                     objectName: "followTimeline"
-                    model: followDossier.timeline
+                    model: FollowDossier.timeline
                     Row {
                         required property var modelData
                         required property int index
-                        spacing: theme.gap
+                        spacing: Theme.gap
                         Rectangle {  // the timeline's dot: filled for the current status
                             width: 32; height: 32; radius: 16
                             anchors.verticalCenter: parent.verticalCenter
-                            color: modelData.current ? theme.primary : theme.surface
-                            border.color: theme.primary
+                            color: modelData.current ? Theme.primary : Theme.surface
+                            border.color: Theme.primary
                             border.width: 5
                         }
                         Text {
                             objectName: "followStep_" + index
                             width: 420
                             text: modelData.when
-                            font.pixelSize: theme.bodySize
-                            color: theme.mutedText
+                            font.pixelSize: Theme.bodySize
+                            color: Theme.mutedText
                         }
                         Text {
                             objectName: "followStatus_" + index
                             text: modelData.status
-                            font.pixelSize: theme.bodySize
+                            font.pixelSize: Theme.bodySize
                             font.bold: modelData.current
-                            color: theme.text
+                            color: Theme.text
                         }
                     }
                 }
@@ -73,37 +74,37 @@ ScreenFrame {
                 objectName: "followMessage"
                 Layout.fillWidth: true
                 visible: text.length > 0
-                text: followDossier.message
+                text: FollowDossier.message
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize
+                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Rectangle {
                 Layout.fillWidth: true
-                visible: followDossier.localKnowledge.length > 0
-                implicitHeight: knows.implicitHeight + 2 * theme.gap
-                color: theme.surface
-                border.color: theme.border
+                visible: FollowDossier.localKnowledge.length > 0
+                implicitHeight: knows.implicitHeight + 2 * Theme.gap
+                color: Theme.surface
+                border.color: Theme.border
                 border.width: 3
-                radius: theme.radius
+                radius: Theme.radius
                 Column {
                     id: knows
-                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: theme.gap }
-                    spacing: theme.gap / 2
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
+                    spacing: Theme.gap / 2
                     Text {
-                        text: i18n.s["follow.result.kiosk_knows"]
-                        font.pixelSize: theme.bodySize
+                        text: I18n.s["follow.result.kiosk_knows"]
+                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: theme.text
+                        color: Theme.text
                     }
                     Text {
                         objectName: "followLocal"
                         width: parent.width
-                        text: followDossier.localKnowledge
+                        text: FollowDossier.localKnowledge
                         wrapMode: Text.WordWrap
-                        font.pixelSize: theme.bodySize
-                        color: theme.text
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.text
                     }
                 }
             }
@@ -111,18 +112,18 @@ ScreenFrame {
 
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "followAgain"
-                visible: followDossier.outcome !== "found"
-                text: i18n.s["follow.result.try_again"]
-                onClicked: followDossier.lookUpAgain()
+                visible: FollowDossier.outcome !== "found"
+                text: I18n.s["follow.result.try_again"]
+                onClicked: FollowDossier.lookUpAgain()
             }
             KioskButton {
                 objectName: "followAnother"
-                primary: followDossier.outcome === "found"
-                text: i18n.s["follow.result.another"]
-                onClicked: followDossier.another()
+                primary: FollowDossier.outcome === "found"
+                text: I18n.s["follow.result.another"]
+                onClicked: FollowDossier.another()
             }
         }
     }

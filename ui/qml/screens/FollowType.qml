@@ -1,82 +1,83 @@
 // Follow a dossier, step 1 typed: the dossier code from the receipt, on the kiosk keyboard
 // (capitals, no Telex), checked before anything is sent.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["follow.type.question"]
-    step: followDossier.step
-    stepTotal: followDossier.stepTotal
-    onBackRequested: followDossier.back()
+    title: I18n.s["follow.type.question"]
+    step: FollowDossier.step
+    stepTotal: FollowDossier.stepTotal
+    onBackRequested: FollowDossier.back()
 
     RowLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: 900
-            spacing: theme.gap / 2
+            spacing: Theme.gap / 2
             Text {
-                text: i18n.s["follow.type.label"]
-                font.pixelSize: theme.bodySize
+                text: I18n.s["follow.type.label"]
+                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Rectangle {
                 Layout.fillWidth: true
-                Layout.preferredHeight: theme.touchTarget
-                color: theme.surface
-                border.color: codeField.activeFocus ? theme.focus : theme.border
+                Layout.preferredHeight: Theme.touchTarget
+                color: Theme.surface
+                border.color: codeField.activeFocus ? Theme.focus : Theme.border
                 border.width: 4
-                radius: theme.radius
+                radius: Theme.radius
                 TextInput {
                     id: codeField
                     objectName: "followCodeField"
-                    anchors { fill: parent; margins: theme.gap / 2 }
+                    anchors { fill: parent; margins: Theme.gap / 2 }
                     verticalAlignment: TextInput.AlignVCenter
-                    font.pixelSize: theme.headingSize
-                    color: theme.text
+                    font.pixelSize: Theme.headingSize
+                    color: Theme.text
                     maximumLength: 40
                     inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhLatinOnly | Qt.ImhNoPredictiveText
                     Accessible.role: Accessible.EditableText
-                    Accessible.name: i18n.s["follow.type.label"]
-                    Component.onCompleted: { text = followDossier.code; forceActiveFocus() }
-                    onAccepted: followDossier.submitTyped(text)
+                    Accessible.name: I18n.s["follow.type.label"]
+                    Component.onCompleted: { text = FollowDossier.code; forceActiveFocus() }
+                    onAccepted: FollowDossier.submitTyped(text)
                 }
             }
             Text {
                 Layout.fillWidth: true
-                text: i18n.s["follow.type.example"]
+                text: I18n.s["follow.type.example"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
-            Layout.topMargin: theme.bodySize + theme.gap / 2
+            Layout.topMargin: Theme.bodySize + Theme.gap / 2
             Layout.fillWidth: true
-            spacing: theme.gap
+            spacing: Theme.gap
             ErrorSummary {
                 objectName: "followProblem"
                 Layout.fillWidth: true
-                message: followDossier.problem
+                message: FollowDossier.problem
             }
             RowLayout {
-                spacing: theme.gap
+                spacing: Theme.gap
                 KioskButton {
                     objectName: "followLookUp"
-                    text: i18n.s["follow.type.look_up"]
+                    text: I18n.s["follow.type.look_up"]
                     enabledState: codeField.text.length > 0
-                    onClicked: followDossier.submitTyped(codeField.text)
+                    onClicked: FollowDossier.submitTyped(codeField.text)
                 }
                 KioskButton {
                     objectName: "followScanInstead"
-                    visible: followDossier.hasCamera
+                    visible: FollowDossier.hasCamera
                     primary: false
-                    text: i18n.s["follow.type.scan_instead"]
-                    onClicked: followDossier.scanInstead()
+                    text: I18n.s["follow.type.scan_instead"]
+                    onClicked: FollowDossier.scanInstead()
                 }
             }
         }

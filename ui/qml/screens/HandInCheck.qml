@@ -1,13 +1,14 @@
 // Hand in a dossier: check your answers, "Sửa" beside each, then hand in.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["hand_in.check.question"]
-    step: handIn.step
-    stepTotal: handIn.stepTotal
-    onBackRequested: handIn.back()
+    title: I18n.s["hand_in.check.question"]
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
+    onBackRequested: HandIn.back()
 
     component Row_: Rectangle {
         property string label: ""
@@ -16,26 +17,26 @@ ScreenFrame {
         property string changeName: ""
         signal change()
         width: list.width
-        height: Math.max(theme.touchTarget, column.implicitHeight + theme.gap)
+        height: Math.max(Theme.touchTarget, column.implicitHeight + Theme.gap)
         color: "transparent"
-        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 2; color: theme.border }
+        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 2; color: Theme.border }
         Column {
             id: column
             anchors { left: parent.left; right: changeButton.left; verticalCenter: parent.verticalCenter
-                      rightMargin: theme.gap }
+                      rightMargin: Theme.gap }
             Text {
                 width: parent.width
                 text: label
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
             Text {
                 width: parent.width
                 text: value + (source ? "  ·  " + source : "")
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize
-                color: theme.text
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
             }
         }
         KioskButton {
@@ -44,19 +45,19 @@ ScreenFrame {
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
             width: 200
             primary: false
-            text: i18n.s["hand_in.check.change"]
+            text: I18n.s["hand_in.check.change"]
             onClicked: parent.change()
         }
     }
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap / 2
+        spacing: Theme.gap / 2
         Text {
-            text: handIn.procedureName
-            font.pixelSize: theme.bodySize
+            text: HandIn.procedureName
+            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
         Flickable {
             id: flick
@@ -68,55 +69,55 @@ ScreenFrame {
                 id: list
                 width: flick.width
                 Text {
-                    text: i18n.s["hand_in.check.answers"]
-                    font.pixelSize: theme.bodySize
+                    text: I18n.s["hand_in.check.answers"]
+                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: theme.text
+                    color: Theme.text
                 }
                 Repeater {
-                    model: handIn.answers
+                    model: HandIn.answers
                     Row_ {
                         required property var modelData
                         label: modelData.label
                         value: modelData.value
                         source: modelData.source
                         changeName: "change_" + modelData.id
-                        onChange: handIn.editAnswer(modelData.id)
+                        onChange: HandIn.editAnswer(modelData.id)
                     }
                 }
-                Item { width: 1; height: theme.gap }
+                Item { width: 1; height: Theme.gap }
                 Text {
-                    visible: handIn.papers.length > 0
-                    text: i18n.s["hand_in.check.papers"]
-                    font.pixelSize: theme.bodySize
+                    visible: HandIn.papers.length > 0
+                    text: I18n.s["hand_in.check.papers"]
+                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: theme.text
+                    color: Theme.text
                 }
                 Repeater {
-                    model: handIn.papers
+                    model: HandIn.papers
                     Row_ {
                         required property var modelData
                         label: modelData.name
                         value: modelData.status
                         changeName: "changePaper_" + modelData.index
-                        onChange: handIn.editPaper(modelData.index)
+                        onChange: HandIn.editPaper(modelData.index)
                     }
                 }
             }
         }
         Text {
             Layout.fillWidth: true
-            text: i18n.s["hand_in.check.note"]
+            text: I18n.s["hand_in.check.note"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.smallSize
-            color: theme.text
+            font.pixelSize: Theme.smallSize
+            color: Theme.text
         }
         KioskButton {
             objectName: "submitDossier"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: 480
-            text: i18n.s["hand_in.check.submit"]
-            onClicked: handIn.submit()
+            text: I18n.s["hand_in.check.submit"]
+            onClicked: HandIn.submit()
         }
     }
 }

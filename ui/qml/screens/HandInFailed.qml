@@ -1,44 +1,45 @@
 // Hand in a dossier: it could not be stored (disk full, …). Nothing is lost: try again or go
 // back to the answers.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["hand_in.failed.title"]
-    step: handIn.step
-    stepTotal: handIn.stepTotal
-    onBackRequested: handIn.back()
+    title: I18n.s["hand_in.failed.title"]
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
+    onBackRequested: HandIn.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         ErrorSummary {
             objectName: "submitProblem"
             Layout.fillWidth: true
-            message: handIn.error
+            message: HandIn.error
         }
         Text {
             Layout.fillWidth: true
-            text: i18n.s["hand_in.failed.kept"] + " " + i18n.s["common.call_staff"]
+            text: I18n.s["hand_in.failed.kept"] + " " + I18n.s["common.call_staff"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         RowLayout {
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "retrySubmit"
                 Layout.preferredWidth: 420
-                text: i18n.s["hand_in.failed.retry"]
-                onClicked: handIn.submit()
+                text: I18n.s["hand_in.failed.retry"]
+                onClicked: HandIn.submit()
             }
             KioskButton {
                 objectName: "backToCheck"
                 Layout.preferredWidth: 420
                 primary: false
-                text: i18n.s["hand_in.failed.check"]
-                onClicked: handIn.back()
+                text: I18n.s["hand_in.failed.check"]
+                onClicked: HandIn.back()
             }
         }
     }

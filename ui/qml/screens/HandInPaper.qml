@@ -1,68 +1,69 @@
 // Hand in a dossier, the papers: one paper per screen, scanned with the scan step; where the
 // law allows it, "I don't have this paper" with what happens then.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["hand_in.paper.question"]
-    step: handIn.step
-    stepTotal: handIn.stepTotal
-    onBackRequested: handIn.back()
+    title: I18n.s["hand_in.paper.question"]
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
+    onBackRequested: HandIn.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
-            text: handIn.paper.counter || ""
-            font.pixelSize: theme.smallSize
-            color: theme.mutedText
+            text: HandIn.paper.counter || ""
+            font.pixelSize: Theme.smallSize
+            color: Theme.mutedText
         }
         ErrorSummary {
             objectName: "paperError"
             Layout.fillWidth: true
-            message: handIn.error
+            message: HandIn.error
         }
         Text {
             objectName: "paperName"
             Layout.fillWidth: true
-            text: handIn.paper.name || ""
+            text: HandIn.paper.name || ""
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize * 1.2
+            font.pixelSize: Theme.bodySize * 1.2
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
         Text {
             Layout.fillWidth: true
             visible: text.length > 0
-            text: handIn.paper.note || ""
+            text: HandIn.paper.note || ""
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.smallSize
-            color: theme.text
+            font.pixelSize: Theme.smallSize
+            color: Theme.text
         }
         Text {
             objectName: "paperLackNote"
             Layout.fillWidth: true
-            text: handIn.paper.mayLack ? handIn.paper.lackNote : i18n.s["hand_in.paper.required"]
+            text: HandIn.paper.mayLack ? HandIn.paper.lackNote : I18n.s["hand_in.paper.required"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         RowLayout {
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "scanPaper"
                 Layout.preferredWidth: 480
-                text: i18n.s["hand_in.paper.scan"]
-                onClicked: handIn.scanPaper()
+                text: I18n.s["hand_in.paper.scan"]
+                onClicked: HandIn.scanPaper()
             }
             KioskButton {
                 objectName: "lackPaper"
-                visible: handIn.paper.mayLack === true
+                visible: HandIn.paper.mayLack === true
                 primary: false
                 Layout.preferredWidth: 480
-                text: i18n.s["hand_in.paper.lack"]
-                onClicked: handIn.lackPaper()
+                text: I18n.s["hand_in.paper.lack"]
+                onClicked: HandIn.lackPaper()
             }
         }
     }

@@ -1,34 +1,35 @@
 // Hand in a dossier, step 1: which procedure. Only procedures the kiosk has an e-form for, and
 // whose record allows an electronic hand-in, are offered.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["hand_in.procedure.question"]
-    step: handIn.step
-    stepTotal: handIn.stepTotal
-    onBackRequested: handIn.back()
+    title: I18n.s["hand_in.procedure.question"]
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
+    onBackRequested: HandIn.back()
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
             Layout.fillWidth: true
-            text: handIn.procedures.length > 0 ? i18n.s["hand_in.procedure.hint"]
-                                               : i18n.s["hand_in.procedure.none"]
+            text: HandIn.procedures.length > 0 ? I18n.s["hand_in.procedure.hint"]
+                                               : I18n.s["hand_in.procedure.none"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             columns: 2
-            columnSpacing: theme.gap
-            rowSpacing: theme.gap
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
             Repeater {
-                model: handIn.procedures
+                model: HandIn.procedures
                 Tile {
                     objectName: "procedure_" + modelData.code
                     Layout.fillWidth: true
@@ -36,7 +37,7 @@ ScreenFrame {
                     Layout.maximumHeight: 200
                     title: modelData.name
                     subtitle: modelData.hint
-                    onClicked: handIn.chooseProcedure(modelData.code)
+                    onClicked: HandIn.chooseProcedure(modelData.code)
                 }
             }
         }

@@ -1,98 +1,99 @@
 // Hand in a dossier, the form: one question per screen, typed on the kiosk's keyboard (which
 // docks below when the field has the focus), or one of a few choices as buttons.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
     id: frame
-    title: handIn.question.label || ""
-    step: handIn.step
-    stepTotal: handIn.stepTotal
-    onBackRequested: handIn.back()
+    title: HandIn.question.label || ""
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
+    onBackRequested: HandIn.back()
 
-    readonly property bool isChoice: handIn.question.kind === "choice"
+    readonly property bool isChoice: HandIn.question.kind === "choice"
 
     Connections {
-        target: handIn
+        target: HandIn
         function onQuestionChanged() {
-            answerField.text = handIn.question.value || ""
+            answerField.text = HandIn.question.value || ""
             if (!frame.isChoice) answerField.forceActiveFocus()
         }
     }
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap / 2
+        spacing: Theme.gap / 2
         Text {
             objectName: "questionSection"
-            text: (handIn.question.section || "") + " · " + (handIn.question.counter || "")
-            font.pixelSize: theme.smallSize
-            color: theme.mutedText
+            text: (HandIn.question.section || "") + " · " + (HandIn.question.counter || "")
+            font.pixelSize: Theme.smallSize
+            color: Theme.mutedText
         }
         ErrorSummary {
             objectName: "questionError"
             Layout.fillWidth: true
-            message: handIn.error
+            message: HandIn.error
         }
         Text {
             Layout.fillWidth: true
-            text: handIn.question.hint + (handIn.question.required ? "" : " " + i18n.s["hand_in.form.optional"])
+            text: HandIn.question.hint + (HandIn.question.required ? "" : " " + I18n.s["hand_in.form.optional"])
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.smallSize
-            color: theme.text
+            font.pixelSize: Theme.smallSize
+            color: Theme.text
         }
         RowLayout {
             visible: !frame.isChoice
             Layout.fillWidth: true
-            spacing: theme.gap
+            spacing: Theme.gap
             Rectangle {
                 Layout.fillWidth: true
-                Layout.preferredHeight: theme.touchTarget
-                radius: theme.radius
-                color: theme.surface
-                border.color: answerField.activeFocus ? theme.focus : theme.border
+                Layout.preferredHeight: Theme.touchTarget
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: answerField.activeFocus ? Theme.focus : Theme.border
                 border.width: 4
                 TextInput {
                     id: answerField
                     objectName: "answerField"
-                    anchors { fill: parent; margins: theme.gap / 2 }
+                    anchors { fill: parent; margins: Theme.gap / 2 }
                     verticalAlignment: TextInput.AlignVCenter
-                    font.pixelSize: theme.bodySize
-                    color: theme.text
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
                     clip: true
-                    inputMethodHints: handIn.question.kind === "text" ? Qt.ImhNone : Qt.ImhDigitsOnly
-                    property string kioskCapitalization: handIn.question.kind !== "text" ? "none"
-                        : ((handIn.question.id || "").indexOf("name") >= 0 ? "words" : "sentences")
+                    inputMethodHints: HandIn.question.kind === "text" ? Qt.ImhNone : Qt.ImhDigitsOnly
+                    property string kioskCapitalization: HandIn.question.kind !== "text" ? "none"
+                        : ((HandIn.question.id || "").indexOf("name") >= 0 ? "words" : "sentences")
                     Accessible.role: Accessible.EditableText
-                    Accessible.name: handIn.question.label || ""
+                    Accessible.name: HandIn.question.label || ""
                     Component.onCompleted: {
-                        text = handIn.question.value || ""
+                        text = HandIn.question.value || ""
                         if (!frame.isChoice) forceActiveFocus()
                     }
-                    onAccepted: handIn.answer(text)
+                    onAccepted: HandIn.answer(text)
                 }
             }
             KioskButton {
                 objectName: "answerNext"
                 Layout.preferredWidth: 320
-                text: i18n.s["hand_in.form.next"]
-                onClicked: handIn.answer(answerField.text)
+                text: I18n.s["hand_in.form.next"]
+                onClicked: HandIn.answer(answerField.text)
             }
         }
         Flow {
             visible: frame.isChoice
             Layout.fillWidth: true
-            spacing: theme.gap
+            spacing: Theme.gap
             Repeater {
-                model: handIn.question.choices || []
+                model: HandIn.question.choices || []
                 KioskButton {
                     required property var modelData
                     objectName: "choice_" + modelData.value
                     width: 360
-                    primary: handIn.question.value === modelData.value
+                    primary: HandIn.question.value === modelData.value
                     text: modelData.label
-                    onClicked: handIn.answer(modelData.value)
+                    onClicked: HandIn.answer(modelData.value)
                 }
             }
         }

@@ -2,82 +2,83 @@
 // whether the receipt printed (fee and papers are on the paper); if not, the code to note and
 // a button to print it again.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["hand_in.receipt.screen_title"]
-    step: handIn.step
-    stepTotal: handIn.stepTotal
+    title: I18n.s["hand_in.receipt.screen_title"]
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
     showBack: false
 
     component Fact: Column {
         property string label: ""
         property string value: ""
         Layout.fillWidth: true
-        Text { text: label; font.pixelSize: theme.smallSize; color: theme.mutedText }
+        Text { text: label; font.pixelSize: Theme.smallSize; color: Theme.mutedText }
         Text {
             width: parent.width
             text: value
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
     }
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap / 2
+        spacing: Theme.gap / 2
         Text {
-            text: i18n.s["hand_in.receipt.code_label"]
-            font.pixelSize: theme.bodySize
-            color: theme.mutedText
+            text: I18n.s["hand_in.receipt.code_label"]
+            font.pixelSize: Theme.bodySize
+            color: Theme.mutedText
         }
         Text {
             objectName: "dossierCode"
-            text: handIn.receipt.code || ""
-            font.pixelSize: theme.headingSize
+            text: HandIn.receipt.code || ""
+            font.pixelSize: Theme.headingSize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
-        Fact { label: i18n.s["hand_in.receipt.appointment"]; value: handIn.receipt.appointment || "" ; objectName: "appointment" }
-        Fact { label: handIn.receipt.procedure || ""; value: handIn.receipt.applicant || "" }
-        Fact { label: i18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: handIn.receipt.collect || "" }
+        Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
+        Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
+        Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
         Row {
             objectName: "receiptPrinted"
-            visible: handIn.receipt.printed === true
-            spacing: theme.gap / 2
+            visible: HandIn.receipt.printed === true
+            spacing: Theme.gap / 2
             StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
             Text {
-                text: handIn.receipt.message || ""
-                font.pixelSize: theme.bodySize
+                text: HandIn.receipt.message || ""
+                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: theme.ok
+                color: Theme.ok
             }
         }
         ErrorSummary {
             objectName: "receiptProblem"
             Layout.fillWidth: true
-            message: handIn.receipt.printed === false ? handIn.receipt.message : ""
+            message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
         }
         Item { Layout.fillHeight: true }
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "reprintReceipt"
-                visible: handIn.receipt.printed === false
-                enabledState: !handIn.printing
+                visible: HandIn.receipt.printed === false
+                enabledState: !HandIn.printing
                 primary: false
                 Layout.preferredWidth: 480
-                text: handIn.printing ? i18n.s["hand_in.receipt.printing"] : i18n.s["hand_in.receipt.reprint"]
-                onClicked: handIn.reprint()
+                text: HandIn.printing ? I18n.s["hand_in.receipt.printing"] : I18n.s["hand_in.receipt.reprint"]
+                onClicked: HandIn.reprint()
             }
             KioskButton {
                 objectName: "doneButton"
                 Layout.preferredWidth: 480
-                text: i18n.s["hand_in.receipt.done"]
-                onClicked: shell.home()
+                text: I18n.s["hand_in.receipt.done"]
+                onClicked: Shell.home()
             }
         }
     }

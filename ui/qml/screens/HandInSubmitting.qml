@@ -1,15 +1,16 @@
 // Hand in a dossier while it is stored and the receipt prints.
 import QtQuick
+import KioskApp
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["hand_in.submitting.title"]
-    step: handIn.step
-    stepTotal: handIn.stepTotal
+    title: I18n.s["hand_in.submitting.title"]
+    step: HandIn.step
+    stepTotal: HandIn.stepTotal
     showBack: false
     BusyText {
         objectName: "submittingBusy"
         anchors.centerIn: parent
-        text: i18n.s["hand_in.submitting.title"]
+        text: I18n.s["hand_in.submitting.title"]
     }
 }

@@ -1,32 +1,33 @@
 // Help: one how-to guide as numbered steps in plain words.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: help.guide.title || ""
-    onBackRequested: help.back()
+    title: Help.guide.title || ""
+    onBackRequested: Help.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         Repeater {
-            model: help.guide.steps || []
+            model: Help.guide.steps || []
             RowLayout {
                 required property var modelData
                 required property int index
                 Layout.fillWidth: true
-                spacing: theme.gap
+                spacing: Theme.gap
                 Rectangle {
                     Layout.alignment: Qt.AlignTop
                     width: 64; height: 64; radius: 32
-                    color: theme.primary
+                    color: Theme.primary
                     Text {
                         anchors.centerIn: parent
                         text: index + 1
-                        font.pixelSize: theme.bodySize
+                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: theme.onPrimary
+                        color: Theme.onPrimary
                     }
                 }
                 Text {
@@ -34,15 +35,15 @@ ScreenFrame {
                     Layout.fillWidth: true
                     text: modelData
                     wrapMode: Text.WordWrap
-                    font.pixelSize: theme.bodySize
-                    color: theme.text
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
                 }
             }
         }
         KioskButton {
             objectName: "guideBack"
-            text: i18n.s["help.guide_back"]
-            onClicked: help.back()
+            text: I18n.s["help.guide_back"]
+            onClicked: Help.back()
         }
     }
 }

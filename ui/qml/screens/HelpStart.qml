@@ -1,38 +1,39 @@
 // Help: the hotline in large print, QR codes of the centre's Zalo and Facebook pages to scan with
 // a phone, and the short how-to guides.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["help.question"]
-    onBackRequested: help.back()
+    title: I18n.s["help.question"]
+    onBackRequested: Help.back()
 
     RowLayout {
         anchors.fill: parent
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
 
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: parent.width * 0.45
-            spacing: theme.gap
+            spacing: Theme.gap
             Text {
                 objectName: "helpHotline"
                 Layout.fillWidth: true
-                text: help.hotline
+                text: Help.hotline
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.headingSize
+                font.pixelSize: Theme.headingSize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             RowLayout {
-                spacing: theme.gap * 2
+                spacing: Theme.gap * 2
                 Repeater {
-                    model: help.pages
+                    model: Help.pages
                     Column {
                         required property var modelData
                         Layout.alignment: Qt.AlignTop
-                        spacing: theme.gap / 2
+                        spacing: Theme.gap / 2
                         Rectangle {  // white behind the code whatever the theme: phones need it
                             width: 300; height: 300
                             color: "white"
@@ -49,41 +50,41 @@ ScreenFrame {
                             width: 300
                             text: modelData.label
                             wrapMode: Text.WordWrap
-                            font.pixelSize: theme.bodySize
+                            font.pixelSize: Theme.bodySize
                             font.bold: true
-                            color: theme.text
+                            color: Theme.text
                         }
                     }
                 }
             }
             Text {
                 Layout.fillWidth: true
-                visible: help.pages.length > 0
-                text: i18n.s["help.scan_with_phone"]
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                visible: Help.pages.length > 0
+                text: I18n.s["help.scan_with_phone"]
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
         }
 
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Layout.fillWidth: true
-            spacing: theme.gap
+            spacing: Theme.gap
             Text {
-                text: i18n.s["help.guides"]
-                font.pixelSize: theme.bodySize
+                text: I18n.s["help.guides"]
+                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Repeater {
-                model: help.guides
+                model: Help.guides
                 KioskButton {
                     required property var modelData
                     objectName: "guide_" + modelData.id
                     Layout.fillWidth: true
                     primary: false
                     text: modelData.title
-                    onClicked: help.openGuide(modelData.id)
+                    onClicked: Help.openGuide(modelData.id)
                 }
             }
         }

@@ -1,51 +1,52 @@
 // Start screen: the centre's name, the time, one large tile per journey, language and help.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: home.centreName
+    title: HomePage.centreName
     showBack: false
     showHome: false
-    onHeadingHeld: technician.open()
+    onHeadingHeld: Technician.open()
 
     Text {
         id: clock
         objectName: "homeClock"
         anchors { top: parent.top; right: parent.right }
-        y: -theme.headingSize * 1.8
-        text: home.clock
-        font.pixelSize: theme.bodySize
-        color: theme.mutedText
+        y: -Theme.headingSize * 1.8
+        text: HomePage.clock
+        font.pixelSize: Theme.bodySize
+        color: Theme.mutedText
     }
 
     Text {
         id: prompt
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        text: i18n.s["home.prompt"]
-        font.pixelSize: theme.bodySize
-        color: theme.text
+        text: I18n.s["home.prompt"]
+        font.pixelSize: Theme.bodySize
+        color: Theme.text
         wrapMode: Text.WordWrap
     }
 
     GridLayout {
         id: grid
         anchors { left: parent.left; right: parent.right; top: prompt.bottom; bottom: parent.bottom
-                  topMargin: theme.gap * 2 }
-        columns: home.tiles.length > 4 ? 3 : 2
-        columnSpacing: theme.gap
-        rowSpacing: theme.gap
+                  topMargin: Theme.gap * 2 }
+        columns: HomePage.tiles.length > 4 ? 3 : 2
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
         Repeater {
-            model: home.tiles
+            model: HomePage.tiles
             Tile {
                 objectName: "tile_" + modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 340
                 glyph: modelData.glyph
-                title: i18n.s[modelData.titleKey]
-                subtitle: i18n.s[modelData.subtitleKey]
-                onClicked: home.open(modelData.id)
+                title: I18n.s[modelData.titleKey]
+                subtitle: I18n.s[modelData.subtitleKey]
+                onClicked: HomePage.open(modelData.id)
             }
         }
     }

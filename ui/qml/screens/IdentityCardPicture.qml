@@ -1,28 +1,29 @@
 // A drawing of the ID card's front showing where its QR code is (top right), or the card lying
 // on the reader. Shapes and words, no photograph of a real card.
 import QtQuick
+import KioskApp
 
 Item {
     id: picture
     property bool highlightQr: false
     property bool onReader: false
     Accessible.role: Accessible.Graphic
-    Accessible.name: i18n.s["identity.screen.picture"]
+    Accessible.name: I18n.s["identity.screen.picture"]
 
     Rectangle {  // the reader, under the card
         visible: picture.onReader
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
         width: parent.width
         height: parent.height * 0.35
-        radius: theme.radius
-        color: theme.surface
-        border.color: theme.border
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
         border.width: 3
         Text {
             anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter; bottomMargin: 8 }
-            text: i18n.s["identity.screen.reader"]
-            font.pixelSize: theme.smallSize
-            color: theme.mutedText
+            text: I18n.s["identity.screen.reader"]
+            font.pixelSize: Theme.smallSize
+            color: Theme.mutedText
         }
     }
 
@@ -55,7 +56,7 @@ Item {
             x: card.width * 0.74; y: card.height * 0.08
             width: card.width * 0.20; height: width
             color: "white"
-            border.color: picture.highlightQr ? theme.primary : "#333333"
+            border.color: picture.highlightQr ? Theme.primary : "#333333"
             border.width: picture.highlightQr ? 8 : 2
             Grid {
                 anchors.centerIn: parent
@@ -75,10 +76,10 @@ Item {
         Text {
             visible: picture.highlightQr
             anchors { top: qr.bottom; horizontalCenter: qr.horizontalCenter; topMargin: 6 }
-            text: i18n.s["identity.screen.qr_label"]
-            font.pixelSize: theme.smallSize
+            text: I18n.s["identity.screen.qr_label"]
+            font.pixelSize: Theme.smallSize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
     }
 }

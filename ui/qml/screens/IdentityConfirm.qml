@@ -1,39 +1,40 @@
 // Identity step 3: the portrait from the chip and the main details; the citizen says whether
 // this is them. Where the data came from (chip with signature, QR, typed) is said plainly.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["identity.screen.confirm.question"]
-    step: identity.step
-    stepTotal: identity.stepTotal
-    onBackRequested: identity.back()
+    title: I18n.s["identity.screen.confirm.question"]
+    step: Identity.step
+    stepTotal: Identity.stepTotal
+    onBackRequested: Identity.back()
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap
+        spacing: Theme.gap
 
         RowLayout {
             Layout.fillWidth: true
-            spacing: theme.gap * 2
+            spacing: Theme.gap * 2
 
             Rectangle {
                 Layout.alignment: Qt.AlignTop
                 Layout.preferredWidth: 300
                 Layout.preferredHeight: 400
-                visible: identity.portrait.length > 0
-                color: theme.surface
-                border.color: theme.border
+                visible: Identity.portrait.length > 0
+                color: Theme.surface
+                border.color: Theme.border
                 border.width: 3
                 Image {
                     objectName: "identityPortrait"
                     anchors { fill: parent; margins: 6 }
-                    source: identity.portrait
+                    source: Identity.portrait
                     fillMode: Image.PreserveAspectFit
                     asynchronous: false
                     Accessible.role: Accessible.Graphic
-                    Accessible.name: i18n.s["identity.screen.portrait"]
+                    Accessible.name: I18n.s["identity.screen.portrait"]
                 }
             }
 
@@ -41,22 +42,22 @@ ScreenFrame {
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignTop
                 columns: 2
-                columnSpacing: theme.gap
-                rowSpacing: theme.gap / 2
+                columnSpacing: Theme.gap
+                rowSpacing: Theme.gap / 2
                 Repeater {
-                    model: identity.identityRows
+                    model: Identity.identityRows
                     delegate: Text {
                         required property var modelData
                         required property int index
                         Layout.row: index
                         Layout.column: 0
                         text: modelData.label
-                        font.pixelSize: theme.bodySize
-                        color: theme.mutedText
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.mutedText
                     }
                 }
                 Repeater {
-                    model: identity.identityRows
+                    model: Identity.identityRows
                     delegate: Text {
                         required property var modelData
                         required property int index
@@ -66,9 +67,9 @@ ScreenFrame {
                         Layout.fillWidth: true
                         text: modelData.value
                         wrapMode: Text.WordWrap
-                        font.pixelSize: theme.bodySize
+                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: theme.text
+                        color: Theme.text
                     }
                 }
             }
@@ -77,34 +78,34 @@ ScreenFrame {
         Row {
             objectName: "identitySource"
             Layout.fillWidth: true
-            spacing: theme.gap / 2
-            StatusIcon { kind: identity.verified ? "ok" : "problem"; anchors.verticalCenter: parent.verticalCenter }
+            spacing: Theme.gap / 2
+            StatusIcon { kind: Identity.verified ? "ok" : "problem"; anchors.verticalCenter: parent.verticalCenter }
             Text {
                 width: parent.width - 80
-                text: identity.sourceNote
+                text: Identity.sourceNote
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.text
+                font.pixelSize: Theme.smallSize
+                color: Theme.text
             }
         }
         ErrorSummary {
             objectName: "identityMismatch"
             Layout.fillWidth: true
-            message: identity.mismatchNote
+            message: Identity.mismatchNote
         }
         Item { Layout.fillHeight: true }
         RowLayout {
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "identityConfirm"
-                text: i18n.s["identity.screen.confirm.yes"]
-                onClicked: identity.confirm()
+                text: I18n.s["identity.screen.confirm.yes"]
+                onClicked: Identity.confirm()
             }
             KioskButton {
                 objectName: "identityNotMe"
                 primary: false
-                text: i18n.s["identity.screen.confirm.no"]
-                onClicked: identity.notMe()
+                text: I18n.s["identity.screen.confirm.no"]
+                onClicked: Identity.notMe()
             }
         }
     }

@@ -1,47 +1,48 @@
 // Identity step 2, when the chip could not give an identity: what happened and the ways on —
 // try again, go on with what is printed on the card (its QR), or type the details.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["identity.screen.failed.question"]
-    step: identity.step
-    stepTotal: identity.stepTotal
-    onBackRequested: identity.back()
+    title: I18n.s["identity.screen.failed.question"]
+    step: Identity.step
+    stepTotal: Identity.stepTotal
+    onBackRequested: Identity.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         ErrorSummary {
             objectName: "identityProblem"
             Layout.fillWidth: true
-            message: identity.problem
+            message: Identity.problem
         }
         KioskButton {
             objectName: "identityRetry"
-            text: i18n.s["common.retry"]
-            onClicked: identity.retry()
+            text: I18n.s["common.retry"]
+            onClicked: Identity.retry()
         }
         KioskButton {
             objectName: "identityUseFallback"
-            visible: identity.canUseQrData
+            visible: Identity.canUseQrData
             primary: false
-            text: i18n.s["identity.screen.failed.use_qr"]
-            onClicked: identity.useFallback()
+            text: I18n.s["identity.screen.failed.use_qr"]
+            onClicked: Identity.useFallback()
         }
         KioskButton {
             objectName: "identityTypeInstead"
             primary: false
-            text: i18n.s["identity.screen.type_instead"]
-            onClicked: identity.typeInstead()
+            text: I18n.s["identity.screen.type_instead"]
+            onClicked: Identity.typeInstead()
         }
         Text {
             Layout.fillWidth: true
-            text: i18n.s["common.call_staff"]
+            text: I18n.s["common.call_staff"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
     }
 }

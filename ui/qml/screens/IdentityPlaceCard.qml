@@ -1,18 +1,19 @@
 // Identity step 2: the key is known; the citizen lays the card on the reader. Reading starts by
 // itself as soon as the reader feels the card.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["identity.screen.place_card.question"]
-    step: identity.step
-    stepTotal: identity.stepTotal
-    onBackRequested: identity.back()
+    title: I18n.s["identity.screen.place_card.question"]
+    step: Identity.step
+    stepTotal: Identity.stepTotal
+    onBackRequested: Identity.back()
 
     RowLayout {
         anchors.fill: parent
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
 
         IdentityCardPicture {
             Layout.alignment: Qt.AlignTop
@@ -24,30 +25,30 @@ ScreenFrame {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            spacing: theme.gap
+            spacing: Theme.gap
             ErrorSummary {
                 objectName: "identityProblem"
                 Layout.fillWidth: true
-                message: identity.problem || identity.readerNote
+                message: Identity.problem || Identity.readerNote
             }
             Text {
                 Layout.fillWidth: true
-                text: i18n.s["identity.screen.place_card.hint"]
+                text: I18n.s["identity.screen.place_card.hint"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize
-                color: theme.text
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
             }
             BusyText {
                 objectName: "identityWaitingForCard"
-                visible: identity.readerNote.length === 0
-                text: i18n.s["identity.screen.place_card.waiting"]
+                visible: Identity.readerNote.length === 0
+                text: I18n.s["identity.screen.place_card.waiting"]
             }
             KioskButton {
                 objectName: "identityUseFallback"
-                visible: identity.canUseQrData
+                visible: Identity.canUseQrData
                 primary: false
-                text: i18n.s["identity.screen.failed.use_qr"]
-                onClicked: identity.useFallback()
+                text: I18n.s["identity.screen.failed.use_qr"]
+                onClicked: Identity.useFallback()
             }
         }
     }

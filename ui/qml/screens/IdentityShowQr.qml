@@ -1,18 +1,19 @@
 // Identity step 1: hold the front of the ID card (its QR code) under the camera; typing the
 // ID number and birth date is one tap away.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["identity.screen.show_qr.question"]
-    step: identity.step
-    stepTotal: identity.stepTotal
-    onBackRequested: identity.back()
+    title: I18n.s["identity.screen.show_qr.question"]
+    step: Identity.step
+    stepTotal: Identity.stepTotal
+    onBackRequested: Identity.back()
 
     RowLayout {
         anchors.fill: parent
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
 
         IdentityCardPicture {
             Layout.alignment: Qt.AlignTop
@@ -24,30 +25,30 @@ ScreenFrame {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            spacing: theme.gap
+            spacing: Theme.gap
             ErrorSummary {
                 objectName: "identityProblem"
                 Layout.fillWidth: true
-                message: identity.problem
+                message: Identity.problem
             }
             Text {
                 Layout.fillWidth: true
-                text: identity.hasCamera ? i18n.s["identity.screen.show_qr.hint"]
-                                         : i18n.s["identity.screen.no_camera"]
+                text: Identity.hasCamera ? I18n.s["identity.screen.show_qr.hint"]
+                                         : I18n.s["identity.screen.no_camera"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize
-                color: theme.text
+                font.pixelSize: Theme.bodySize
+                color: Theme.text
             }
             BusyText {
                 objectName: "identityLooking"
-                visible: identity.hasCamera
-                text: i18n.s["identity.screen.show_qr.looking"]
+                visible: Identity.hasCamera
+                text: I18n.s["identity.screen.show_qr.looking"]
             }
             KioskButton {
                 objectName: "identityTypeInstead"
-                primary: !identity.hasCamera
-                text: i18n.s["identity.screen.type_instead"]
-                onClicked: identity.typeInstead()
+                primary: !Identity.hasCamera
+                text: I18n.s["identity.screen.type_instead"]
+                onClicked: Identity.typeInstead()
             }
         }
     }

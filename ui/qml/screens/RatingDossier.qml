@@ -1,65 +1,66 @@
 // Rate the service, step 2 by dossier: the dossier code from the receipt, on the kiosk keyboard.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["rating.dossier.question"]
-    step: rating.step
-    stepTotal: rating.stepTotal
-    onBackRequested: rating.back()
+    title: I18n.s["rating.dossier.question"]
+    step: Rating.step
+    stepTotal: Rating.stepTotal
+    onBackRequested: Rating.back()
 
     RowLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: 900
-            spacing: theme.gap / 2
+            spacing: Theme.gap / 2
             Rectangle {
                 Layout.fillWidth: true
-                Layout.preferredHeight: theme.touchTarget
-                color: theme.surface
-                border.color: codeField.activeFocus ? theme.focus : theme.border
+                Layout.preferredHeight: Theme.touchTarget
+                color: Theme.surface
+                border.color: codeField.activeFocus ? Theme.focus : Theme.border
                 border.width: 4
-                radius: theme.radius
+                radius: Theme.radius
                 TextInput {
                     id: codeField
                     objectName: "ratingCodeField"
-                    anchors { fill: parent; margins: theme.gap / 2 }
+                    anchors { fill: parent; margins: Theme.gap / 2 }
                     verticalAlignment: TextInput.AlignVCenter
-                    font.pixelSize: theme.headingSize
-                    color: theme.text
+                    font.pixelSize: Theme.headingSize
+                    color: Theme.text
                     maximumLength: 40
                     inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhLatinOnly | Qt.ImhNoPredictiveText
                     Accessible.role: Accessible.EditableText
-                    Accessible.name: i18n.s["follow.type.label"]
+                    Accessible.name: I18n.s["follow.type.label"]
                     Component.onCompleted: forceActiveFocus()
-                    onAccepted: rating.submitDossier(text)
+                    onAccepted: Rating.submitDossier(text)
                 }
             }
             Text {
                 Layout.fillWidth: true
-                text: i18n.s["follow.type.example"]
+                text: I18n.s["follow.type.example"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Layout.fillWidth: true
-            spacing: theme.gap
+            spacing: Theme.gap
             ErrorSummary {
                 objectName: "ratingProblem"
                 Layout.fillWidth: true
-                message: rating.problem
+                message: Rating.problem
             }
             KioskButton {
                 objectName: "ratingDossierContinue"
-                text: i18n.s["common.continue"]
+                text: I18n.s["common.continue"]
                 enabledState: codeField.text.length > 0
-                onClicked: rating.submitDossier(codeField.text)
+                onClicked: Rating.submitDossier(codeField.text)
             }
         }
     }

@@ -1,18 +1,19 @@
 // Rate the service, step 1: the five official levels as big buttons, each with its words and a
 // drawn face (the bundled font has no emoji).
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["rating.level.question"]
-    step: rating.step
-    stepTotal: rating.stepTotal
-    onBackRequested: rating.back()
+    title: I18n.s["rating.level.question"]
+    step: Rating.step
+    stepTotal: Rating.stepTotal
+    onBackRequested: Rating.back()
 
     component Face: Canvas {
         property int score: 3  // 5 = a broad smile … 1 = a deep frown
-        property color ink: theme.text
+        property color ink: Theme.text
         width: 120; height: 120
         onScoreChanged: requestPaint()
         onInkChanged: requestPaint()
@@ -35,41 +36,41 @@ ScreenFrame {
 
     RowLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         Repeater {
-            model: rating.levels
+            model: Rating.levels
             Rectangle {
                 id: levelButton
                 required property var modelData
                 objectName: "level_" + modelData.id
                 Layout.fillWidth: true
                 Layout.preferredHeight: 340
-                radius: theme.radius
-                color: area.pressed ? theme.pressed : theme.surface
-                border.color: theme.primary
+                radius: Theme.radius
+                color: area.pressed ? Theme.pressed : Theme.surface
+                border.color: Theme.primary
                 border.width: 4
                 Accessible.role: Accessible.Button
                 Accessible.name: modelData.label
                 Column {
                     anchors.centerIn: parent
-                    width: parent.width - 2 * theme.gap
-                    spacing: theme.gap
+                    width: parent.width - 2 * Theme.gap
+                    spacing: Theme.gap
                     Face {
                         anchors.horizontalCenter: parent.horizontalCenter
                         score: levelButton.modelData.score
-                        ink: area.pressed ? theme.onPrimary : theme.text
+                        ink: area.pressed ? Theme.onPrimary : Theme.text
                     }
                     Text {
                         width: parent.width
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.WordWrap
                         text: levelButton.modelData.label
-                        font.pixelSize: theme.buttonTextSize
+                        font.pixelSize: Theme.buttonTextSize
                         font.bold: true
-                        color: area.pressed ? theme.onPrimary : theme.text
+                        color: area.pressed ? Theme.onPrimary : Theme.text
                     }
                 }
-                MouseArea { id: area; anchors.fill: parent; onClicked: rating.chooseLevel(levelButton.modelData.id) }
+                MouseArea { id: area; anchors.fill: parent; onClicked: Rating.chooseLevel(levelButton.modelData.id) }
             }
         }
     }

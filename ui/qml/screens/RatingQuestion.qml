@@ -1,41 +1,42 @@
 // Rate the service, step 3 in detail: one index of the questionnaire a screen, three answers and
 // "skip this question".
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: rating.question.text || ""
-    step: rating.step
-    stepTotal: rating.stepTotal
-    onBackRequested: rating.back()
+    title: Rating.question.text || ""
+    step: Rating.step
+    stepTotal: Rating.stepTotal
+    onBackRequested: Rating.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
             objectName: "ratingQuestionCounter"
-            text: rating.question.counter || ""
-            font.pixelSize: theme.bodySize
-            color: theme.mutedText
+            text: Rating.question.counter || ""
+            font.pixelSize: Theme.bodySize
+            color: Theme.mutedText
         }
         Repeater {
-            model: rating.question.answers || []
+            model: Rating.question.answers || []
             KioskButton {
                 required property var modelData
                 objectName: "answer_" + modelData.id
                 Layout.preferredWidth: 1100
                 primary: modelData.chosen
                 text: modelData.label
-                onClicked: rating.answer(modelData.id)
+                onClicked: Rating.answer(modelData.id)
             }
         }
         KioskButton {
             objectName: "answerSkip"
             Layout.preferredWidth: 1100
             primary: false
-            text: i18n.s["rating.question.skip"]
-            onClicked: rating.answer("")
+            text: I18n.s["rating.question.skip"]
+            onClicked: Rating.answer("")
         }
     }
 }

@@ -1,52 +1,53 @@
 // Rate the service, step 4: saving (a moment), then thank you — or what went wrong and "try
 // again", the rating kept.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: rating.state === "failed" ? i18n.s["rating.failed.question"]
-         : rating.state === "saved" ? i18n.s["rating.thanks.question"] : ""
-    step: rating.step
-    stepTotal: rating.stepTotal
+    title: Rating.state === "failed" ? I18n.s["rating.failed.question"]
+         : Rating.state === "saved" ? I18n.s["rating.thanks.question"] : ""
+    step: Rating.step
+    stepTotal: Rating.stepTotal
     showBack: false
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
         BusyText {
             objectName: "ratingSaving"
-            visible: rating.state === "saving"
-            text: i18n.s["rating.saving.busy"]
+            visible: Rating.state === "saving"
+            text: I18n.s["rating.saving.busy"]
         }
         ErrorSummary {
             objectName: "ratingProblem"
             Layout.fillWidth: true
-            message: rating.state === "failed" ? rating.problem : ""
+            message: Rating.state === "failed" ? Rating.problem : ""
         }
         Text {
             objectName: "ratingThanks"
             Layout.fillWidth: true
-            visible: rating.state === "saved"
-            text: i18n.s["rating.thanks.body"]
+            visible: Rating.state === "saved"
+            text: I18n.s["rating.thanks.body"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         RowLayout {
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "ratingRetry"
-                visible: rating.state === "failed"
-                text: i18n.s["common.retry"]
-                onClicked: rating.retry()
+                visible: Rating.state === "failed"
+                text: I18n.s["common.retry"]
+                onClicked: Rating.retry()
             }
             KioskButton {
                 objectName: "ratingDone"
-                visible: rating.state !== "saving"
-                primary: rating.state === "saved"
-                text: i18n.s["rating.thanks.done"]
-                onClicked: shell.home()
+                visible: Rating.state !== "saving"
+                primary: Rating.state === "saved"
+                text: I18n.s["rating.thanks.done"]
+                onClicked: Shell.home()
             }
         }
     }

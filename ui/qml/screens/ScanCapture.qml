@@ -1,23 +1,24 @@
 // Scanning a paper: the live picture with the page's outline, one plain instruction, the
 // auto-capture filling up and flashing, and the pages taken so far (retake, delete).
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 import KioskScan
 
 ScreenFrame {
     id: screen
-    title: i18n.s["scanning.screen.title"]
-    onBackRequested: shell.back()
+    title: I18n.s["scanning.screen.title"]
+    onBackRequested: Shell.back()
 
     RowLayout {
         anchors.fill: parent
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
 
         ColumnLayout {
             Layout.fillHeight: true
             Layout.preferredWidth: parent.width * 0.58
-            spacing: theme.gap
+            spacing: Theme.gap
 
             Item {
                 Layout.fillWidth: true
@@ -26,9 +27,9 @@ ScreenFrame {
                     id: preview
                     objectName: "scanPreview"
                     anchors.fill: parent
-                    image: scan.frame
-                    outline: scan.outline
-                    ok: scan.pageOk
+                    image: Scan.frame
+                    outline: Scan.outline
+                    ok: Scan.pageOk
                 }
                 Rectangle {
                     id: flash
@@ -43,25 +44,25 @@ ScreenFrame {
                     }
                 }
                 Connections {
-                    target: scan
+                    target: Scan
                     function onCaptured(number) { flashAnimation.restart() }
                 }
                 Rectangle {
-                    visible: !scan.cameraOk
+                    visible: !Scan.cameraOk
                     anchors.centerIn: parent
                     width: parent.width * 0.8
-                    height: problemText.implicitHeight + 2 * theme.gap
-                    radius: theme.radius
-                    color: theme.dangerSurface
+                    height: problemText.implicitHeight + 2 * Theme.gap
+                    radius: Theme.radius
+                    color: Theme.dangerSurface
                     Text {
                         id: problemText
                         anchors.centerIn: parent
-                        width: parent.width - 2 * theme.gap
+                        width: parent.width - 2 * Theme.gap
                         wrapMode: Text.WordWrap
                         horizontalAlignment: Text.AlignHCenter
-                        text: i18n.s["scanning.guidance.camera_problem"]
-                        font.pixelSize: theme.bodySize
-                        color: theme.danger
+                        text: I18n.s["scanning.guidance.camera_problem"]
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.danger
                     }
                 }
             }
@@ -70,49 +71,49 @@ ScreenFrame {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 16
                 radius: 8
-                color: theme.surface
-                border.color: theme.border
+                color: Theme.surface
+                border.color: Theme.border
                 Rectangle {
-                    width: parent.width * scan.steady
+                    width: parent.width * Scan.steady
                     height: parent.height
                     radius: 8
-                    color: theme.ok
+                    color: Theme.ok
                 }
             }
             Text {
                 objectName: "scanGuidance"
                 Layout.fillWidth: true
-                text: scan.guidance
+                text: Scan.guidance
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.bodySize + 6
+                font.pixelSize: Theme.bodySize + 6
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Text {
                 Layout.fillWidth: true
-                text: i18n.s["scanning.screen.auto_hint"]
+                text: I18n.s["scanning.screen.auto_hint"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
         }
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: theme.gap
+            spacing: Theme.gap
 
             Text {
-                text: i18n.s["scanning.screen.pages_heading"]
-                font.pixelSize: theme.bodySize
+                text: I18n.s["scanning.screen.pages_heading"]
+                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: theme.text
+                color: Theme.text
             }
             Text {
-                visible: scan.pageCount === 0
-                text: i18n.s["scanning.screen.no_pages"]
-                font.pixelSize: theme.bodySize
-                color: theme.mutedText
+                visible: Scan.pageCount === 0
+                text: I18n.s["scanning.screen.no_pages"]
+                font.pixelSize: Theme.bodySize
+                color: Theme.mutedText
             }
             ListView {
                 id: pageList
@@ -120,14 +121,14 @@ ScreenFrame {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
-                spacing: theme.gap
-                model: scan.pages
+                spacing: Theme.gap
+                model: Scan.pages
                 delegate: Rectangle {
                     width: pageList.width
                     height: 200
-                    radius: theme.radius
-                    color: theme.surface
-                    border.color: modelData.retaking ? theme.focus : theme.border
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: modelData.retaking ? Theme.focus : Theme.border
                     border.width: modelData.retaking ? 6 : 2
                     ScanPreview {
                         id: thumb
@@ -138,53 +139,53 @@ ScreenFrame {
                         image: modelData.image
                     }
                     Text {
-                        anchors { left: thumb.right; top: parent.top; margins: theme.gap }
+                        anchors { left: thumb.right; top: parent.top; margins: Theme.gap }
                         text: modelData.label
-                        font.pixelSize: theme.bodySize
+                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: theme.text
+                        color: Theme.text
                     }
                     Row {
-                        anchors { left: thumb.right; bottom: parent.bottom; margins: theme.gap }
-                        spacing: theme.gap
+                        anchors { left: thumb.right; bottom: parent.bottom; margins: Theme.gap }
+                        spacing: Theme.gap
                         KioskButton {
                             objectName: "retakePage" + modelData.index
                             primary: false
                             implicitWidth: 200
-                            text: i18n.s["scanning.screen.retake"]
-                            onClicked: scan.retake(modelData.index)
+                            text: I18n.s["scanning.screen.retake"]
+                            onClicked: Scan.retake(modelData.index)
                         }
                         KioskButton {
                             objectName: "deletePage" + modelData.index
                             primary: false
                             implicitWidth: 160
-                            text: i18n.s["scanning.screen.delete"]
-                            onClicked: scan.deletePage(modelData.index)
+                            text: I18n.s["scanning.screen.delete"]
+                            onClicked: Scan.deletePage(modelData.index)
                         }
                     }
                 }
             }
             BusyText {
-                visible: scan.saving
-                text: i18n.s["scanning.screen.saving"]
+                visible: Scan.saving
+                text: I18n.s["scanning.screen.saving"]
             }
             RowLayout {
                 Layout.fillWidth: true
-                spacing: theme.gap
+                spacing: Theme.gap
                 KioskButton {
                     objectName: "captureNow"
                     Layout.fillWidth: true
                     primary: false
-                    enabledState: scan.cameraOk && !scan.saving
-                    text: i18n.s["scanning.screen.capture_now"]
-                    onClicked: scan.captureNow()
+                    enabledState: Scan.cameraOk && !Scan.saving
+                    text: I18n.s["scanning.screen.capture_now"]
+                    onClicked: Scan.captureNow()
                 }
                 KioskButton {
                     objectName: "scanDone"
                     Layout.fillWidth: true
-                    enabledState: scan.pageCount > 0 && !scan.saving
-                    text: i18n.s["scanning.screen.done"]
-                    onClicked: scan.finish()
+                    enabledState: Scan.pageCount > 0 && !Scan.saving
+                    text: I18n.s["scanning.screen.done"]
+                    onClicked: Scan.finish()
                 }
             }
         }

@@ -1,28 +1,29 @@
 // Take a number, when no number can be given (the day's numbers are used up).
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["ticket.your_number"]
-    step: takeNumber.step
-    stepTotal: takeNumber.stepTotal
-    onBackRequested: takeNumber.back()
+    title: I18n.s["ticket.your_number"]
+    step: TakeNumber.step
+    stepTotal: TakeNumber.stepTotal
+    onBackRequested: TakeNumber.back()
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap * 2
+        spacing: Theme.gap * 2
         ErrorSummary {
             objectName: "failureMessage"
             Layout.fillWidth: true
-            message: takeNumber.failure
+            message: TakeNumber.failure
         }
         Text {
             Layout.fillWidth: true
-            text: i18n.s["common.call_staff"]
+            text: I18n.s["common.call_staff"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         Item { Layout.fillHeight: true }
     }

@@ -1,46 +1,47 @@
 // Take a number, step 2: does a priority category apply? "No" is the first, biggest answer.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["ticket.choose_priority"]
-    step: takeNumber.step
-    stepTotal: takeNumber.stepTotal
-    onBackRequested: takeNumber.back()
+    title: I18n.s["ticket.choose_priority"]
+    step: TakeNumber.step
+    stepTotal: TakeNumber.stepTotal
+    onBackRequested: TakeNumber.back()
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
             Layout.fillWidth: true
-            text: i18n.s["ticket.priority_hint"]
+            text: I18n.s["ticket.priority_hint"]
             wrapMode: Text.WordWrap
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         KioskButton {
             objectName: "priority_none"
             Layout.fillWidth: true
-            Layout.preferredHeight: theme.touchTarget * 1.4
-            text: i18n.s["ticket.no_priority"]
-            onClicked: takeNumber.choosePriority("")
+            Layout.preferredHeight: Theme.touchTarget * 1.4
+            text: I18n.s["ticket.no_priority"]
+            onClicked: TakeNumber.choosePriority("")
         }
         GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             columns: 2
-            columnSpacing: theme.gap
-            rowSpacing: theme.gap
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
             Repeater {
-                model: takeNumber.priorities
+                model: TakeNumber.priorities
                 KioskButton {
                     objectName: "priority_" + modelData.id
                     Layout.fillWidth: true
-                    Layout.preferredHeight: theme.touchTarget * 1.4
+                    Layout.preferredHeight: Theme.touchTarget * 1.4
                     primary: false
                     text: modelData.label
-                    onClicked: takeNumber.choosePriority(modelData.id)
+                    onClicked: TakeNumber.choosePriority(modelData.id)
                 }
             }
         }

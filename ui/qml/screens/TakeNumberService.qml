@@ -1,21 +1,22 @@
 // Take a number, step 1: which service (field) the citizen came for.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["ticket.choose_service"]
-    step: takeNumber.step
-    stepTotal: takeNumber.stepTotal
-    onBackRequested: takeNumber.back()
+    title: I18n.s["ticket.choose_service"]
+    step: TakeNumber.step
+    stepTotal: TakeNumber.stepTotal
+    onBackRequested: TakeNumber.back()
 
     GridLayout {
         anchors.fill: parent
         columns: 2
-        columnSpacing: theme.gap
-        rowSpacing: theme.gap
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
         Repeater {
-            model: takeNumber.services
+            model: TakeNumber.services
             Tile {
                 objectName: "service_" + modelData.id
                 Layout.fillWidth: true
@@ -23,7 +24,7 @@ ScreenFrame {
                 Layout.maximumHeight: 220
                 title: modelData.name
                 subtitle: modelData.counters
-                onClicked: takeNumber.chooseService(modelData.id)
+                onClicked: TakeNumber.chooseService(modelData.id)
             }
         }
     }

@@ -1,70 +1,71 @@
 // Take a number, the result: the number large, where to go, and whether the paper came out.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["ticket.your_number"]
-    step: takeNumber.step
-    stepTotal: takeNumber.stepTotal
+    title: I18n.s["ticket.your_number"]
+    step: TakeNumber.step
+    stepTotal: TakeNumber.stepTotal
     showBack: false
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
             objectName: "ticketNumber"
             Layout.alignment: Qt.AlignHCenter
-            text: takeNumber.ticket.label || ""
-            font.pixelSize: theme.ticketNumberSize
+            text: TakeNumber.ticket.label || ""
+            font.pixelSize: Theme.ticketNumberSize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
         Text {
             Layout.alignment: Qt.AlignHCenter
-            text: takeNumber.ticket.priority || ""
+            text: TakeNumber.ticket.priority || ""
             visible: text.length > 0
-            font.pixelSize: theme.bodySize
+            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: theme.text
+            color: Theme.text
         }
         Text {
             Layout.alignment: Qt.AlignHCenter
-            text: (takeNumber.ticket.service || "") + " — " + (takeNumber.ticket.counter || "")
-            font.pixelSize: theme.bodySize * 1.2
-            color: theme.text
+            text: (TakeNumber.ticket.service || "") + " — " + (TakeNumber.ticket.counter || "")
+            font.pixelSize: Theme.bodySize * 1.2
+            color: Theme.text
         }
         Text {
             Layout.alignment: Qt.AlignHCenter
-            text: takeNumber.ticket.time || ""
-            font.pixelSize: theme.smallSize
-            color: theme.mutedText
+            text: TakeNumber.ticket.time || ""
+            font.pixelSize: Theme.smallSize
+            color: Theme.mutedText
         }
         Row {
             objectName: "ticketPrinted"
             Layout.alignment: Qt.AlignHCenter
-            visible: takeNumber.ticket.printed === true
-            spacing: theme.gap / 2
+            visible: TakeNumber.ticket.printed === true
+            spacing: Theme.gap / 2
             StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
             Text {
-                text: takeNumber.ticket.message || ""
-                font.pixelSize: theme.bodySize
+                text: TakeNumber.ticket.message || ""
+                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: theme.ok
+                color: Theme.ok
             }
         }
         ErrorSummary {
             objectName: "ticketProblem"
             Layout.fillWidth: true
-            message: takeNumber.ticket.printed === false ? takeNumber.ticket.message : ""
+            message: TakeNumber.ticket.printed === false ? TakeNumber.ticket.message : ""
         }
         Item { Layout.fillHeight: true }
         KioskButton {
             objectName: "doneButton"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: 480
-            text: i18n.s["ticket.done"]
-            onClicked: shell.home()
+            text: I18n.s["ticket.done"]
+            onClicked: Shell.home()
         }
     }
 }

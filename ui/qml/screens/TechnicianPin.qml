@@ -1,56 +1,57 @@
 // Technician mode, the PIN. The field asks for digits, so the on-screen keyboard is a digit pad.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["technician.pin_title"]
-    onBackRequested: shell.home()
+    title: I18n.s["technician.pin_title"]
+    onBackRequested: Shell.home()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: theme.gap
+        spacing: Theme.gap
         Text {
-            text: i18n.s["technician.pin_hint"]
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            text: I18n.s["technician.pin_hint"]
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         ErrorSummary {
             objectName: "pinError"
             Layout.fillWidth: true
-            message: technician.error
+            message: Technician.error
         }
         Rectangle {
             Layout.preferredWidth: 520
-            Layout.preferredHeight: theme.touchTarget
-            color: theme.surface
-            border.color: pinField.activeFocus ? theme.focus : theme.border
+            Layout.preferredHeight: Theme.touchTarget
+            color: Theme.surface
+            border.color: pinField.activeFocus ? Theme.focus : Theme.border
             border.width: 4
-            radius: theme.radius
+            radius: Theme.radius
             TextInput {
                 id: pinField
                 objectName: "pinField"
-                anchors { fill: parent; margins: theme.gap / 2 }
+                anchors { fill: parent; margins: Theme.gap / 2 }
                 verticalAlignment: TextInput.AlignVCenter
-                font.pixelSize: theme.headingSize
-                color: theme.text
+                font.pixelSize: Theme.headingSize
+                color: Theme.text
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly
                 maximumLength: 12
                 focus: true
                 Component.onCompleted: forceActiveFocus()
-                onAccepted: technician.submitPin(text)
+                onAccepted: Technician.submitPin(text)
             }
         }
         KioskButton {
             objectName: "pinEnter"
-            text: i18n.s["technician.enter"]
-            enabledState: !technician.busy && pinField.text.length > 0
-            onClicked: technician.submitPin(pinField.text)
+            text: I18n.s["technician.enter"]
+            enabledState: !Technician.busy && pinField.text.length > 0
+            onClicked: Technician.submitPin(pinField.text)
         }
         BusyText {
-            visible: technician.busy
-            text: i18n.s["common.please_wait"]
+            visible: Technician.busy
+            text: I18n.s["common.please_wait"]
         }
     }
 }

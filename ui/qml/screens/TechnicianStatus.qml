@@ -1,120 +1,121 @@
 // Technician mode, the status: every device's health, a test print, where the files are.
 import QtQuick
+import KioskApp
 import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: i18n.s["technician.status_title"]
+    title: I18n.s["technician.status_title"]
     showBack: false
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: theme.gap
+        spacing: Theme.gap
         BusyText {
-            visible: technician.busy
-            text: i18n.s["technician.checking"]
+            visible: Technician.busy
+            text: I18n.s["technician.checking"]
         }
         Repeater {
-            model: technician.devices
+            model: Technician.devices
             Rectangle {
                 objectName: "device_" + index
                 Layout.fillWidth: true
-                implicitHeight: row.implicitHeight + theme.gap
-                color: theme.surface
-                border.color: modelData.ok ? theme.border : theme.danger
+                implicitHeight: row.implicitHeight + Theme.gap
+                color: Theme.surface
+                border.color: modelData.ok ? Theme.border : Theme.danger
                 border.width: modelData.ok ? 2 : 4
-                radius: theme.radius
+                radius: Theme.radius
                 RowLayout {
                     id: row
-                    anchors { fill: parent; margins: theme.gap / 2 }
-                    spacing: theme.gap
+                    anchors { fill: parent; margins: Theme.gap / 2 }
+                    spacing: Theme.gap
                     StatusIcon { kind: modelData.ok ? "ok" : "problem" }
                     Text {
                         Layout.preferredWidth: 420
                         text: modelData.name
-                        font.pixelSize: theme.bodySize
+                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: theme.text
+                        color: Theme.text
                     }
                     Text {
                         Layout.preferredWidth: 240
                         text: modelData.state
-                        font.pixelSize: theme.bodySize
-                        color: modelData.ok ? theme.ok : theme.danger
+                        font.pixelSize: Theme.bodySize
+                        color: modelData.ok ? Theme.ok : Theme.danger
                     }
                     Text {
                         Layout.fillWidth: true
                         text: modelData.detail
                         wrapMode: Text.WordWrap
-                        font.pixelSize: theme.smallSize
-                        color: theme.mutedText
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.mutedText
                     }
                 }
             }
         }
         Text {
             objectName: "technicianNotice"
-            visible: technician.notice.length > 0
-            text: technician.notice
-            font.pixelSize: theme.bodySize
-            color: theme.text
+            visible: Technician.notice.length > 0
+            text: Technician.notice
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
         }
         Repeater {
-            model: technician.selfTest
+            model: Technician.selfTest
             RowLayout {
                 Layout.fillWidth: true
-                spacing: theme.gap / 2
+                spacing: Theme.gap / 2
                 StatusIcon { visible: modelData.ok !== null; kind: modelData.ok ? "ok" : "problem" }
                 Text {
                     Layout.fillWidth: true
                     text: modelData.text
                     wrapMode: Text.WrapAnywhere
-                    font.pixelSize: theme.smallSize
-                    color: theme.text
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.text
                 }
             }
         }
         Repeater {
-            model: technician.facts
+            model: Technician.facts
             Text {
                 Layout.fillWidth: true
                 text: modelData
                 wrapMode: Text.WrapAnywhere
-                font.pixelSize: theme.smallSize
-                color: theme.mutedText
+                font.pixelSize: Theme.smallSize
+                color: Theme.mutedText
             }
         }
         Item { Layout.fillHeight: true }
         RowLayout {
-            spacing: theme.gap
+            spacing: Theme.gap
             KioskButton {
                 objectName: "recheckButton"
                 primary: false
-                text: i18n.s["technician.recheck"]
-                onClicked: technician.recheck()
+                text: I18n.s["technician.recheck"]
+                onClicked: Technician.recheck()
             }
             KioskButton {
                 objectName: "testPrintButton"
                 primary: false
-                text: i18n.s["technician.test_print"]
-                onClicked: technician.testPrint()
+                text: I18n.s["technician.test_print"]
+                onClicked: Technician.testPrint()
             }
             KioskButton {
                 objectName: "selfTestCardReader"
                 primary: false
-                text: i18n.s["technician.selftest.run_card_reader"]
-                onClicked: technician.runSelfTest("card_reader")
+                text: I18n.s["technician.selftest.run_card_reader"]
+                onClicked: Technician.runSelfTest("card_reader")
             }
             KioskButton {
                 objectName: "selfTestCamera"
                 primary: false
-                text: i18n.s["technician.selftest.run_camera"]
-                onClicked: technician.runSelfTest("camera")
+                text: I18n.s["technician.selftest.run_camera"]
+                onClicked: Technician.runSelfTest("camera")
             }
             KioskButton {
                 objectName: "leaveTechnician"
-                text: i18n.s["technician.exit"]
-                onClicked: technician.leave()
+                text: I18n.s["technician.exit"]
+                onClicked: Technician.leave()
             }
         }
     }
