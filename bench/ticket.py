@@ -27,7 +27,7 @@ from PySide6.QtTest import QTest
 from hardware.printer.config import PrinterSettings
 from hardware.printer.emulator import PrinterEmulator
 from hardware.printer.escpos_driver import encoder_for
-from kiosk.app import build_context
+from kiosk.app import build_kiosk
 from kiosk.config import load_config
 from kiosk.paths import config_dir
 from kiosk.tickets.layout import ticket_job
@@ -66,8 +66,8 @@ def main() -> None:
     timings = []
     sizes = []
     with tempfile.TemporaryDirectory() as tmp:
-        context = build_context(config, data=Path(tmp))
-        ui = KioskUi(context, windowed=True)
+        kiosk = build_kiosk(config, data=Path(tmp))
+        ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
         vm = ui.journeys["take_number"]
         for _ in range(args.runs):
             ui.shell.home()
@@ -90,7 +90,7 @@ def main() -> None:
             timings.append(time.perf_counter() - started)
             sizes.append(outcome.bytes_sent)
         ui.close()
-        context.close()
+        kiosk.close()
     emulator.close()
     ms = sorted(t * 1000 for t in timings)
     print(

@@ -31,13 +31,13 @@ def tour_take_number(ui, shot: Shot, wait: Wait) -> None:
     vm.choosePriority("elderly")
     wait(lambda: vm.journey.state is TakeNumberState.ISSUED)
     shot("take-number-3-ticket")
-    ui.context.printer.set_fault("paper_out")
+    ui.core.printer.set_fault("paper_out")
     ui.home.open("take_number")
     vm.chooseService(vm.journey.service_ids[1])
     vm.choosePriority("")
     wait(lambda: vm.journey.state is TakeNumberState.ISSUED)
     shot("take-number-4-paper-out")
-    ui.context.printer.set_fault("none")
+    ui.core.printer.set_fault("none")
     ui.shell.home()
 
 
@@ -75,8 +75,8 @@ def tour_technician(ui, shot: Shot, wait: Wait) -> None:
     from kiosk.journeys.technician import TechnicianState
 
     vm = ui.technician
-    if not ui.context.technician_pin.configured:
-        ui.context.technician_pin.set_pin("482915")
+    if not ui.kiosk.services.technician_pin.configured:
+        ui.kiosk.services.technician_pin.set_pin("482915")
     vm.open()
     shot("technician-1-pin")
     vm.submitPin("482915")
@@ -89,7 +89,7 @@ def tour_scan(ui, shot: Shot, wait: Wait) -> None:
     # The scan step shows once kiosk/app.py gives the context a camera and ui/journeys.py
     # registers ScanViewModel (context name "scan"); the simulated camera plays its own scene.
     vm = ui.journeys.get("scan")
-    if vm is None or getattr(ui.context, "camera", None) is None:
+    if vm is None or ui.kiosk.services.camera is None:
         return
     vm.start()
     wait(lambda: len(vm.outline) == 8)
@@ -164,11 +164,11 @@ def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
     vm.submit()
     wait(lambda: vm.journey.state is HandInState.RECEIPT)
     shot("hand-in-6-receipt")
-    ui.context.printer.set_fault("paper_out")
+    ui.core.printer.set_fault("paper_out")
     vm.reprint()
     wait(lambda: not vm.printing)
     shot("hand-in-7-receipt-not-printed")
-    ui.context.printer.set_fault("none")
+    ui.core.printer.set_fault("none")
     ui.shell.home()
 
 
@@ -177,10 +177,10 @@ def tour_follow_dossier(ui, shot: Shot, wait: Wait) -> None:
     from offline_queue.standin.faults import Fault, FaultKind
 
     vm = ui.journeys["follow_dossier"]
-    province = ui.context.province.opened()
+    province = ui.core.province.opened()
     code = "000.00.06.H56-231027-0361"
     if province is not None and province.outbox.item(code) is None:
-        ui.context.province.hand_in_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
+        ui.core.province.hand_in_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
         wait(lambda: province.outbox.item(code).acked_at is not None)
     ui.home.open("follow_dossier")
     shot("follow-1-scan")
@@ -226,22 +226,12 @@ def tour_rating(ui, shot: Shot, wait: Wait) -> None:
 
 
 def tour_help(ui, shot: Shot, wait: Wait) -> None:
-    centre = ui.context.config.centre
-    if not (centre.zalo_url or centre.facebook_url):  # show the QR codes with sample addresses
-        sample = centre.model_copy(
-            update={
-                "zalo_url": "https://zalo.me/example",
-                "facebook_url": "https://facebook.com/example",
-            }
-        )
-        ui.context.config = ui.context.config.model_copy(update={"centre": sample})
     vm = ui.journeys["help"]
     ui.home.open("help")
     shot("help-1-start")
     vm.openGuide("hand_in")
     shot("help-2-guide")
     ui.shell.home()
-    ui.context.config = ui.context.config.model_copy(update={"centre": centre})
 
 
 TOURS: list[Callable[..., None]] = [
@@ -262,17 +252,26 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args[0] if args else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.app import build_context
+    from kiosk.app import build_kiosk
     from ui.app import KioskUi, create_application
 
     app = create_application(sys.argv)
     config = load_config()
+    centre = config.centre
+    if not (centre.zalo_url or centre.facebook_url):  # show the QR codes with sample addresses
+        centre = centre.model_copy(
+            update={
+                "zalo_url": "https://zalo.me/example",
+                "facebook_url": "https://facebook.com/example",
+            }
+        )
     config = config.model_copy(
         update={
             "printer": config.printer.model_copy(
                 update={"driver": "simulator", "simulator_output": str(out / "printed")}
             ),
             "ui": config.ui.model_copy(update={"fullscreen": False}),
+            "centre": centre,
         }
     )
 
@@ -283,8 +282,8 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.01)
 
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
-        context = build_context(config, data=Path(tmp))
-        ui = KioskUi(context, windowed=True)
+        kiosk = build_kiosk(config, data=Path(tmp))
+        ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
         try:
             for lang in ("vi", "en"):
 
@@ -313,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                 ui.shell.home()
         finally:
             ui.close()
-            context.close()
+            kiosk.close()
     return 0
 
 

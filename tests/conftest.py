@@ -44,29 +44,20 @@ def idle_clock() -> FakeClock:
 @pytest.fixture
 def kiosk_ui(qtbot, tmp_path: Path, idle_clock: FakeClock):
     """The kiosk's window on a temporary data folder; printed tickets land in tmp_path/printed."""
-    from kiosk.app import build_context
     from kiosk.config import load_config
+    from tests.kiosk_factory import kiosk_config, make_kiosk
     from ui.app import KioskUi
 
-    config = load_config()
-    config = config.model_copy(
-        update={
-            "printer": config.printer.model_copy(
-                update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
-            ),
-            "ui": config.ui.model_copy(update={"fullscreen": False}),
-            "centre": config.centre.model_copy(
-                update={"zalo_url": "https://zalo.me/s/example-centre"}
-            ),
-        }
+    centre = load_config().centre.model_copy(
+        update={"zalo_url": "https://zalo.me/s/example-centre"}
     )
-    context = build_context(config, data=tmp_path / "data")
-    ui = KioskUi(context, windowed=True, idle_clock=idle_clock)
+    kiosk = make_kiosk(tmp_path, kiosk_config(tmp_path, centre=centre))
+    ui = KioskUi(kiosk.core, kiosk.services, windowed=True, idle_clock=idle_clock)
     qtbot.waitExposed(ui.window)
     qtbot.waitUntil(lambda: ui.find("tile_take_number") is not None)
     yield ui
     ui.close()
-    context.close()
+    kiosk.close()
 
 
 @pytest.fixture

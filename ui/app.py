@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,11 +16,11 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.app import KioskContext
+from kiosk.app import CoreServices, JourneyServices, Kiosk
 from kiosk.idle import IdlePolicy
 from kiosk.paths import font_path
 from ui import qml_types
-from ui.background import wait_idle
+from ui.background import call_on_qt_thread, wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
 from ui.shell import Shell
@@ -43,17 +44,19 @@ def load_fonts() -> None:
 
 
 class KioskUi:
-    """Everything on screen for one kiosk. `window` is the QQuickWindow once loaded."""
+    """Everything on screen for one kiosk. `window` is the QQuickWindow once loaded; the
+    journeys come with `services` (now, or later through `attach_journeys`)."""
 
     def __init__(
         self,
-        context: KioskContext,
+        core: CoreServices,
+        services: JourneyServices | None = None,
         windowed: bool = False,
         idle_clock: Callable[[], float] = time.monotonic,
-        attach_journeys: bool = True,
     ) -> None:
-        ui_settings = context.config.ui
-        self.context = context
+        ui_settings = core.config.ui
+        self.core = core
+        self.kiosk: Kiosk | None = None  # once the journeys are attached
         self.i18n = I18nBridge(ui_settings.default_language)
         self.theme = Theme()
         self.shell = Shell(
@@ -70,7 +73,7 @@ class KioskUi:
             for e in JOURNEYS
             if e.tile
         ]
-        self.home = HomeViewModel(context, self.i18n, tiles, self.journeys)
+        self.home = HomeViewModel(core, self.i18n, tiles, self.journeys)
         self.technician: JourneyViewModel | None = None
         self.keyboard = KeyboardController()
         self.shell.on_session_end(self.keyboard.reset)
@@ -88,19 +91,26 @@ class KioskUi:
         else:
             self.window.show()
         self._install_crash_guard()
-        if attach_journeys:
-            self.attach_journeys()
+        if services is not None:
+            self.attach_journeys(services)
 
-    def attach_journeys(self) -> None:
-        """Build the journeys' view-models and hand them to QML. Needs the complete context
-        (`kiosk.app.complete_context`); the app calls it once that has loaded after the first
-        frame, and a tile tapped before then opens as soon as it is done."""
+    def attach_journeys(self, services: JourneyServices) -> None:
+        """Build the journeys' view-models and hand them to QML. The app calls it once the
+        journey services (`kiosk.app.start_journey_services`) have loaded after the first
+        frame; a tile tapped before then opens as soon as it is done."""
+        from ui.viewmodels.steps import StepViewModels
         from ui.viewmodels.technician import TechnicianViewModel
 
-        args = (self.context, self.shell, self.i18n)
+        kiosk = self.kiosk = Kiosk(self.core, services)
+        args = (kiosk, self.shell, self.i18n)
         self.technician = TechnicianViewModel(*args)
         for entry in JOURNEYS:
-            self.journeys[entry.id] = entry.create(*args)
+            if entry.step:
+                self.journeys[entry.id] = entry.create(*args)
+        steps = StepViewModels(self.journeys["identity"], self.journeys["scan"])  # type: ignore[arg-type]
+        for entry in JOURNEYS:
+            if not entry.step:
+                self.journeys[entry.id] = entry.create(*args, steps=steps)
         self.home.journeys_ready()
         log.info("journeys ready: %s", ", ".join(self.journeys))
 
@@ -128,8 +138,11 @@ class KioskUi:
         return view_model
 
     def _install_crash_guard(self) -> None:
-        """An exception escaping a journey returns the kiosk home instead of freezing it."""
+        """An exception escaping a journey returns the kiosk home instead of freezing it, on
+        the Qt thread (`sys.excepthook`) or on any other (`threading.excepthook`: the kiosk
+        goes home on the Qt thread)."""
         previous = sys.excepthook
+        previous_thread_hook = threading.excepthook
 
         def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
             if not issubclass(kind, Exception):
@@ -138,7 +151,28 @@ class KioskUi:
             log.error("unhandled error in the UI", exc_info=(kind, exc, tb))
             self.shell.journey_crashed(kind.__name__)
 
+        def thread_hook(args: threading.ExceptHookArgs) -> None:
+            if not issubclass(args.exc_type, Exception):
+                previous_thread_hook(args)
+                return
+            where = args.thread.name if args.thread is not None else "a thread"
+            log.error(
+                "unhandled error in %s",
+                where,
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
+            call_on_qt_thread(self.shell.journey_crashed, f"{args.exc_type.__name__} in {where}")
+
         sys.excepthook = hook
+        threading.excepthook = thread_hook
+
+        def uninstall() -> None:
+            if sys.excepthook is hook:
+                sys.excepthook = previous
+            if threading.excepthook is thread_hook:
+                threading.excepthook = previous_thread_hook
+
+        self._uninstall_crash_guard = uninstall
 
     def close(self) -> None:
         """Finish the work in flight and deliver its results, then tear down QML before the
@@ -150,6 +184,10 @@ class KioskUi:
         QCoreApplication.processEvents()
         self.shell.stop()
         self.home.stop()
+        for view_model in [*self.journeys.values(), self.technician]:
+            if view_model is not None:
+                view_model.close()
+        self._uninstall_crash_guard()
         self.window.close()
         self.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,7 +1,10 @@
-"""Runs slow work (devices, network, disk) off the Qt thread and hands the result back on it.
+"""The one way between the Qt thread and the others. Slow work (devices, network, disk) runs
+off the Qt thread and its result comes back on it; events from other threads are carried to it.
 
 `run_in_background(fn, on_done, on_error)` returns at once; `on_done(result)` or
 `on_error(exc)` is later called on the Qt thread through a queued signal.
+`call_on_qt_thread(fn, *args)` / `qt_thread_caller(fn)`: a device's or a session's event,
+handled on the Qt thread.
 """
 
 from __future__ import annotations
@@ -85,3 +88,14 @@ def wait_idle(timeout: float) -> bool:
         running = list(_pending)
     _done, not_done = wait(running, timeout=timeout)
     return not not_done
+
+
+def call_on_qt_thread(fn: Callable[..., None], *args: Any) -> None:
+    """Run `fn(*args)` on the Qt thread, from any thread: how a device's, a session's or a
+    journey's events reach the screens."""
+    _get_relay().finished.emit(lambda _: fn(*args), None)
+
+
+def qt_thread_caller(fn: Callable[..., None]) -> Callable[..., None]:
+    """`fn` made callable from any thread; each call runs it later on the Qt thread."""
+    return lambda *args: call_on_qt_thread(fn, *args)

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
+from kiosk.app import Kiosk
+from ui.i18n_bridge import I18nBridge
+from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel
+
+if TYPE_CHECKING:  # the steps bring OpenCV and the card reader: built after the first frame
+    from ui.viewmodels.steps import StepViewModels
 
 
 @dataclass(frozen=True)
@@ -23,17 +29,17 @@ class JourneyEntry:
     glyph: str
     view_model: str  # "module:Class"
     tile: bool = True  # False for steps other journeys run (identity, scan): no home tile
-    step: bool = False  # one shared instance per window (ui/viewmodels/steps.py)
+    step: bool = False  # one instance per window, handed to the journeys that run it
+    uses_steps: bool = False  # the view-model is given the window's steps (`steps=`)
 
-    def create(self, *args: Any) -> JourneyViewModel:
-        """`args`: the kiosk context, the shell and the translation bridge."""
+    def create(
+        self, kiosk: Kiosk, shell: Shell, i18n: I18nBridge, steps: StepViewModels | None = None
+    ) -> JourneyViewModel:
         module, name = self.view_model.split(":")
         cls = getattr(importlib.import_module(module), name)
-        if self.step:
-            from ui.viewmodels.steps import step_view_model
-
-            return step_view_model(cls, *args)
-        return cls(*args)
+        if self.uses_steps:
+            return cls(kiosk, shell, i18n, steps=steps)
+        return cls(kiosk, shell, i18n)
 
 
 JOURNEYS: list[JourneyEntry] = [
@@ -60,6 +66,7 @@ JOURNEYS: list[JourneyEntry] = [
         "hand_in.tile_hint",
         "",
         "ui.viewmodels.hand_in:HandInViewModel",
+        uses_steps=True,
     ),
     JourneyEntry(
         "follow_dossier",

@@ -90,14 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     from PySide6.QtCore import Qt
 
-    from kiosk.app import build_core, complete_context
+    from kiosk.app import JourneyServices, start_core, start_journey_services
     from ui.app import KioskUi, create_application
     from ui.background import run_in_background
     from ui.startup import report_first_frame
 
     app = create_application(sys.argv)
-    context = build_core(config)
-    ui = KioskUi(context, windowed=args.windowed, attach_journeys=False)
+    core = start_core(config)
+    ui = KioskUi(core, windowed=args.windowed)
     if os.environ.get("KIOSK_STARTUP_PROBE"):
         report_first_frame(ui.window, STARTED)
 
@@ -106,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         ui.shell.show_notice(ui.i18n.s["common.unexpected"])
 
     started: list[bool] = []
+    loaded: list[JourneyServices] = []
+
+    def attach(services: JourneyServices) -> None:
+        loaded.append(services)
+        ui.attach_journeys(services)
 
     def complete_after_first_frame() -> None:
         # Started once the home screen is on the glass: loading the journeys (OpenCV, the card
@@ -113,16 +118,16 @@ def main(argv: list[str] | None = None) -> int:
         if started:  # frames keep coming while the queued call waits
             return
         started.append(True)
-        run_in_background(
-            lambda: complete_context(context), lambda _: ui.attach_journeys(), not_completed
-        )
+        run_in_background(lambda: start_journey_services(core), attach, not_completed)
 
     # queued: frameSwapped comes from the render thread; the work is started from the Qt thread
     ui.window.frameSwapped.connect(complete_after_first_frame, Qt.ConnectionType.QueuedConnection)
     try:
         return app.exec()
     finally:
-        context.close()
+        for services in loaded:
+            services.close()
+        core.close()
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def run_self_test(site: Path | None) -> int:
             "ui": config.ui.model_copy(update={"fullscreen": False}),
         }
     )
-    from kiosk.app import build_context
+    from kiosk.app import build_kiosk
     from kiosk.i18n import translate
     from kiosk.journeys.take_number import TakeNumberState
     from kiosk.technician.health import check_all
@@ -49,9 +49,9 @@ def run_self_test(site: Path | None) -> int:
 
     app = create_application(sys.argv)
     with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as tmp:
-        context = build_context(config, data=Path(tmp))
+        kiosk = build_kiosk(config, data=Path(tmp))
         try:
-            ui = KioskUi(context, windowed=True)
+            ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
             _wait(app, lambda: False, 0.3)
             image = ui.window.grabWindow()
             colours = {
@@ -80,7 +80,7 @@ def run_self_test(site: Path | None) -> int:
                 f"{outcome.bytes_sent} bytes of ESC/POS"
             )
             failed = False
-            for health in check_all(context.devices):
+            for health in check_all(kiosk.devices()):
                 failed |= not health.report.ok
                 state = "ok  " if health.report.ok else "FAIL"
                 print(f"{state} {translate(health.name, 'en')}: {health.report.text}")
@@ -89,6 +89,6 @@ def run_self_test(site: Path | None) -> int:
             ui.close()
             _wait(app, lambda: False, 0.05)
         finally:
-            context.close()
+            kiosk.close()
     print("self-test passed")
     return 0

@@ -112,8 +112,15 @@ class Shell(QObject):
         self.show_notice("")
 
     # --- session ------------------------------------------------------------------------------
-    def on_session_end(self, resetter: Callable[[], None]) -> None:
+    def on_session_end(self, resetter: Callable[[], None]) -> Callable[[], None]:
+        """`resetter()` at the end of every session; returns what undoes that."""
         self._session_resetters.append(resetter)
+
+        def remove() -> None:
+            if resetter in self._session_resetters:
+                self._session_resetters.remove(resetter)
+
+        return remove
 
     def end_session(self) -> None:
         for reset in self._session_resetters:

@@ -30,8 +30,15 @@ class Journey(Generic[S]):
     def state(self) -> S:
         return self._state
 
-    def subscribe(self, listener: Callable[[S], None]) -> None:
+    def subscribe(self, listener: Callable[[S], None]) -> Callable[[], None]:
+        """`listener(state)` on every change; returns what undoes the subscription."""
         self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     def _go(self, new: S) -> None:
         if new not in self.TRANSITIONS.get(self._state, frozenset()):

@@ -14,9 +14,9 @@ from PySide6.QtTest import QTest
 
 from hardware.camera import CameraSettings, open_camera
 from hardware.camera.simulator import SimulatedSource
-from kiosk.app import build_context
 from kiosk.config import load_config
 from kiosk.i18n import translate
+from tests.kiosk_factory import make_kiosk
 
 
 @pytest.fixture
@@ -51,15 +51,13 @@ def scan_ui(qtbot, tmp_path: Path, scene_files, monkeypatch):
     )
     source = SimulatedSource(settings)
     camera = open_camera(settings, source)
-    context = build_context(config, data=tmp_path / "data")
-    context.camera = camera  # the lead wires this in kiosk/app.py
-    kiosk = ui.app.KioskUi(context, windowed=True)
+    built = make_kiosk(tmp_path, config, camera=camera)
+    kiosk = ui.app.KioskUi(built.core, built.services, windowed=True)
     qtbot.waitExposed(kiosk.window)
     yield kiosk, source
     kiosk.shell.home()
     kiosk.close()
-    camera.close()
-    context.close()
+    built.close()
 
 
 def guidance(lang: str) -> set[str]:

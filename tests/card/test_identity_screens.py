@@ -21,9 +21,9 @@ from PySide6.QtTest import QTest
 from hardware.card_reader import CardReaderSettings
 from hardware.card_reader.demo_document import DemoCitizen, DemoSigner
 from hardware.card_reader.simulator import SimulatedCardReader
-from kiosk.app import build_context
 from kiosk.config import load_config
 from kiosk.identity import IdentityService, IdentitySource
+from tests.kiosk_factory import make_kiosk
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -77,30 +77,26 @@ def make_ui(qtbot, tmp_path: Path, monkeypatch, signer: DemoSigner, citizen: Dem
         reader = SimulatedCardReader(
             CardReaderSettings(**reader_settings), citizen=citizen, signer=signer
         )
-        context = build_context(config, data=tmp_path / "data")
-        # the lead wires these in kiosk/app.py
-        context.card_reader = reader
-        context.identity = IdentityService(reader, today=lambda: TODAY)
-        configured = getattr(context, "camera", None)
-        if configured is not None:
-            configured.close()
-        # a kiosk without a camera, or one looking at a card whose QR says `camera_qr`
-        context.camera = None if camera_qr is None else _camera_showing(camera_qr, tmp_path)
-        kiosk = ui.app.KioskUi(context, windowed=True)
+        built = make_kiosk(
+            tmp_path,
+            config,
+            card_reader=reader,
+            identity=IdentityService(reader, today=lambda: TODAY),
+            # a kiosk without a camera, or one looking at a card whose QR says `camera_qr`
+            camera=None if camera_qr is None else _camera_showing(camera_qr, tmp_path),
+        )
+        kiosk = ui.app.KioskUi(built.core, built.services, windowed=True)
         qtbot.waitExposed(kiosk.window)
-        made.append((kiosk, context, reader))
+        made.append((kiosk, built, reader))
         return kiosk, reader
 
     yield make
-    for kiosk, context, reader in made:
+    for kiosk, built, reader in made:
         kiosk.shell.home()
         qtbot.wait(50)
         kiosk.close()
         reader.close()
-        camera = getattr(context, "camera", None)
-        if camera is not None:
-            camera.close()
-        context.close()
+        built.close()
 
 
 def item(kiosk, name: str) -> QQuickItem:

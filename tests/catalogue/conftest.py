@@ -112,8 +112,8 @@ def kiosk(qtbot, tmp_path: Path):
     """The whole kiosk UI offscreen on a temporary data folder, with the simulated printer
     writing what it prints to tmp_path/printed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.app import build_context
     from kiosk.config import load_config
+    from tests.kiosk_factory import make_kiosk
     from ui.app import KioskUi
 
     config = load_config()
@@ -125,12 +125,12 @@ def kiosk(qtbot, tmp_path: Path):
             "ui": config.ui.model_copy(update={"fullscreen": False}),
         }
     )
-    context = build_context(config, data=tmp_path / "data")
-    ui = KioskUi(context, windowed=True)
+    built = make_kiosk(tmp_path, config)
+    ui = KioskUi(built.core, built.services, windowed=True)
     qtbot.waitExposed(ui.window)
     yield Person(ui, qtbot)
     ui.close()
-    context.close()
+    built.close()
 
 
 class Person(Driver):

@@ -108,7 +108,7 @@ def test_the_guidance_slip_prints_in_vietnamese_with_the_portal_qr(kiosk, tmp_pa
     kiosk.qtbot.waitUntil(lambda: kiosk.text("printMessage").startswith("Đã in xong"), timeout=5000)
     [slip] = sorted((tmp_path / "printed").glob("guidance-1.001193-*.png"))
     [qr] = zxingcpp.read_barcodes(Image.open(slip))
-    procedure = kiosk.ui.context.catalogue.current.procedure("1.001193")
+    procedure = kiosk.ui.kiosk.services.catalogue.current.procedure("1.001193")
     assert qr.text == procedure.source.url
 
 
@@ -118,7 +118,7 @@ def test_a_printer_without_paper_says_so_and_keeps_the_screen(kiosk) -> None:
     vm.chooseWay("search")
     vm.openProcedure("1.001193")
     kiosk.wait_screen("CatalogueDetail")
-    kiosk.ui.context.printer.set_fault("paper_out")
+    kiosk.ui.core.printer.set_fault("paper_out")
     kiosk.tap("printGuidance")
     kiosk.qtbot.waitUntil(lambda: vm.printFailed, timeout=5000)
     assert kiosk.text("printMessage").startswith("Chưa in được: Máy in")

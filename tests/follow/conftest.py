@@ -16,8 +16,8 @@ import qrcode
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from kiosk.app import build_context
 from kiosk.config import load_config
+from tests import kiosk_factory
 from tests.kiosk_driver import Driver
 
 
@@ -70,15 +70,15 @@ def make_kiosk(qtbot, tmp_path: Path) -> Iterator[Callable[..., Person]]:
                 "camera": camera,
             }
         )
-        context = build_context(config, data=tmp_path / "data")
-        ui = KioskUi(context, windowed=True)
-        made.append((ui, context))
+        kiosk = kiosk_factory.make_kiosk(tmp_path, config)
+        ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
+        made.append((ui, kiosk))
         qtbot.waitExposed(ui.window)
         qtbot.waitUntil(lambda: ui.find("tile_follow_dossier") is not None)
         qtbot.wait(50)  # the home grid's first layout
         return Person(ui, qtbot)
 
     yield make
-    for ui, context in made:
+    for ui, kiosk in made:
         ui.close()
-        context.close()
+        kiosk.close()

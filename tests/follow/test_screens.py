@@ -16,7 +16,7 @@ WHEN = re.compile(r"^\d{2}:\d{2} ngày \d{2}/\d{2}/\d{4}$")
 def hand_in(person, code: str = CODE):
     """A dossier handed in through the province door as the hand-in journey does; returns the
     open province (its outbox and uploader)."""
-    province = person.ui.context.province
+    province = person.ui.core.province
     province.hand_in_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
     return province.opened()
 
@@ -49,7 +49,7 @@ def test_a_delivered_dossier_shows_its_timeline(make_kiosk, qtbot) -> None:
 
 def test_offline_says_so_and_shows_what_the_kiosk_knows(make_kiosk, qtbot) -> None:
     person = make_kiosk()
-    standin = person.ui.context.province.opened().link.standin
+    standin = person.ui.core.province.opened().link.standin
     standin.arm(Fault(FaultKind.RESET, times=None))  # every request of the contract is cut
     delivery = hand_in(person)
     open_typing(person)
@@ -74,7 +74,7 @@ def test_offline_says_so_and_shows_what_the_kiosk_knows(make_kiosk, qtbot) -> No
 
 def test_a_code_this_kiosk_never_took_while_offline(make_kiosk) -> None:
     person = make_kiosk()
-    person.ui.context.province.opened().link.standin.arm(Fault(FaultKind.RESET, times=None))
+    person.ui.core.province.opened().link.standin.arm(Fault(FaultKind.RESET, times=None))
     open_typing(person)
     person.type_code("000.00.06.H56-231027-0999")
     person.tap("followLookUp")
@@ -84,7 +84,7 @@ def test_a_code_this_kiosk_never_took_while_offline(make_kiosk) -> None:
 
 def test_typed_mistakes_are_explained_and_nothing_is_sent(make_kiosk) -> None:
     person = make_kiosk()
-    standin = person.ui.context.province.opened().link.standin
+    standin = person.ui.core.province.opened().link.standin
     open_typing(person)
     for typed, words in (
         ("h56-231027", "Mã hồ sơ chưa đúng."),

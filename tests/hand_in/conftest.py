@@ -15,12 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
+from hardware.camera import open_camera
+from hardware.camera.simulator import SimulatedSource
 from hardware.card_reader import CardReaderSettings
 from hardware.card_reader.demo_document import DemoSigner, demo_citizen
 from hardware.card_reader.simulator import SimulatedCardReader
-from kiosk.app import build_context
 from kiosk.config import load_config
 from kiosk.identity import IdentityService
+from tests import kiosk_factory
 from tests.kiosk_driver import Driver as BaseDriver
 
 # Friday 27/11/2026 16:00 in Hà Nội (09:00 UTC): after the 15:00 late-receipt time.
@@ -49,32 +51,43 @@ def make_kiosk(qtbot, tmp_path: Path, signer: DemoSigner):
                 "outbox": config.outbox.model_copy(update={"disk_reserve_mb": disk_reserve_mb}),
             }
         )
-        context = build_context(config, data=tmp_path / "data", clock=lambda: FRIDAY_AFTERNOON)
         reader = SimulatedCardReader(CardReaderSettings(), citizen=demo_citizen(), signer=signer)
-        context.card_reader = reader
-        context.identity = IdentityService(reader, today=lambda: FRIDAY_AFTERNOON.date())
-        ui = KioskUi(context, windowed=True)
+        camera_source = SimulatedSource(config.camera)
+        kiosk = kiosk_factory.make_kiosk(
+            tmp_path,
+            config,
+            clock=lambda: FRIDAY_AFTERNOON,
+            card_reader=reader,
+            identity=IdentityService(reader, today=lambda: FRIDAY_AFTERNOON.date()),
+            camera=open_camera(config.camera, camera_source),
+        )
+        ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
+        ui.camera_source = camera_source  # a test unplugs the camera
         qtbot.waitExposed(ui.window)
         qtbot.waitUntil(lambda: ui.find("tile_hand_in") is not None)
         qtbot.wait(50)  # the home screen's tiles laid out
-        made.append((ui, context, reader))
+        made.append((ui, kiosk, reader))
         return Driver(ui, qtbot)
 
     yield make
-    for ui, context, reader in made:
+    for ui, kiosk, reader in made:
         ui.shell.home()
         qtbot.wait(50)
         ui.close()
         reader.close()
-        context.close()
+        kiosk.close()
 
 
 class Driver(BaseDriver):
-    """The shared driver, plus the context and a hardware keyboard's way of typing."""
+    """The shared driver, plus the kiosk's services and a hardware keyboard's way of typing."""
 
     @property
-    def context(self):
-        return self.ui.context
+    def core(self):
+        return self.ui.core
+
+    @property
+    def kiosk(self):
+        return self.ui.kiosk
 
     def send_text(self, text: str) -> None:
         """Key events carrying text to the focused field (a hardware keyboard's way)."""

@@ -9,6 +9,7 @@ import json
 import zxingcpp
 from PIL import Image
 
+from hardware.camera import CameraStatus
 from kiosk.journeys.hand_in import HandInState
 
 MARITAL_STATUS = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân: 3 working days
@@ -87,7 +88,7 @@ def test_a_citizen_hands_in_on_a_friday_afternoon(kiosk) -> None:
     assert vm.receipt["appointment"] == "03/12/2026"
     assert vm.receipt["printed"] is True
 
-    standin = kiosk.context.province.opened().link.standin.store
+    standin = kiosk.core.province.opened().link.standin.store
     kiosk.qtbot.waitUntil(lambda: standin.get("dossier", code) is not None, timeout=20_000)
     assert [item.item_id for item in standin.items("dossier")] == [code]
     body = json.loads(standin.body("dossier", code))
@@ -96,7 +97,7 @@ def test_a_citizen_hands_in_on_a_friday_afternoon(kiosk) -> None:
     assert body["applicant"]["id_number"] == "001190012345"
     assert body["files"][0]["content_type"] == "application/pdf"
 
-    receipts = [p for p in kiosk.context.printer.printed if p.name.startswith("receipt-")]
+    receipts = [p for p in kiosk.core.printer.printed if p.name.startswith("receipt-")]
     assert len(receipts) == 1
     qr = read_receipt_qr(receipts[0])
     assert qr["ma_ho_so"] == code
@@ -114,18 +115,18 @@ def test_a_citizen_hands_in_on_a_friday_afternoon(kiosk) -> None:
 def test_printer_out_of_paper_shows_the_receipt_and_prints_it_again(kiosk) -> None:
     vm = kiosk.ui.journeys["hand_in"]
     fill_in_to_the_check(kiosk, scan=False)
-    kiosk.context.printer.set_fault("paper_out")
+    kiosk.core.printer.set_fault("paper_out")
     kiosk.tap("submitDossier")
     kiosk.wait_screen("HandInReceipt")
     code = f"{UNIT}-261127-0001"
     problem = kiosk.item("receiptProblem").property("message")
     assert "hết giấy" in problem and code in problem  # the code to note down
     assert vm.receipt["appointment"] == "03/12/2026"
-    assert not [p for p in kiosk.context.printer.printed if p.name.startswith("receipt-")]
-    kiosk.context.printer.set_fault("none")
+    assert not [p for p in kiosk.core.printer.printed if p.name.startswith("receipt-")]
+    kiosk.core.printer.set_fault("none")
     kiosk.tap("reprintReceipt")
     kiosk.qtbot.waitUntil(lambda: vm.receipt.get("printed") is True)
-    receipts = [p for p in kiosk.context.printer.printed if p.name.startswith("receipt-")]
+    receipts = [p for p in kiosk.core.printer.printed if p.name.startswith("receipt-")]
     assert read_receipt_qr(receipts[0])["ma_ho_so"] == code
 
 
@@ -139,10 +140,10 @@ def test_a_full_disk_keeps_everything_and_the_code_is_never_reused(make_kiosk) -
     kiosk.tap("backToCheck")
     kiosk.wait_screen("HandInCheck")
     assert {row["id"]: row["value"] for row in vm.answers}["marital_status"] == "Chua ket hon"
-    book = kiosk.context.hand_in.book
+    book = kiosk.kiosk.services.hand_in.book
     assert book.state_of(f"{UNIT}-261127-0001") == "not_stored"
     # the technician frees space; the citizen tries again and gets the next code
-    outbox = kiosk.context.province.opened().outbox
+    outbox = kiosk.core.province.opened().outbox
     outbox._settings = outbox.settings.model_copy(update={"disk_reserve_mb": 0})
     kiosk.tap("submitDossier")
     kiosk.wait_screen("HandInReceipt")
@@ -176,7 +177,9 @@ def test_camera_gone_says_so_and_keeps_the_answers(kiosk) -> None:
     kiosk.send_text("Để kết hôn")
     kiosk.tap("answerNext")
     kiosk.wait_screen("HandInPaper")
-    kiosk.context.camera = None  # unplugged for good: the kiosk has no camera now
+    kiosk.ui.camera_source.unplug()  # unplugged for good: the kiosk has no camera now
+    camera = kiosk.kiosk.services.camera
+    kiosk.qtbot.waitUntil(lambda: camera.status().status is CameraStatus.NO_DEVICE)
     kiosk.tap("scanPaper")
     kiosk.qtbot.waitUntil(lambda: "Máy chụp giấy tờ" in vm.error)
     assert kiosk.item("paperError").property("message") == vm.error

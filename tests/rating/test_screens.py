@@ -10,12 +10,12 @@ from offline_queue.standin.faults import Fault, FaultKind
 
 
 def ratings_in_outbox(person) -> list:
-    outbox = person.ui.context.province.opened().outbox
+    outbox = person.ui.core.province.opened().outbox
     return [item for item in outbox.items() if item.kind is ItemKind.RATING]
 
 
 def test_a_rating_is_stored_once_and_delivered(person, qtbot) -> None:
-    standin = person.ui.context.province.opened().link.standin
+    standin = person.ui.core.province.opened().link.standin
     person.tap("tile_rating")
     person.wait_screen("RatingLevel")
     person.tap("level_satisfied")
@@ -42,7 +42,7 @@ def test_a_rating_is_stored_once_and_delivered(person, qtbot) -> None:
 
 
 def test_offline_the_rating_waits_and_goes_later(person, qtbot) -> None:
-    delivery = person.ui.context.province.opened()
+    delivery = person.ui.core.province.opened()
     standin = delivery.link.standin
     standin.arm(Fault(FaultKind.RESET, times=None))
     person.tap("tile_rating")

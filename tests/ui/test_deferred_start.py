@@ -5,27 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.app import build_core, complete_context
-from kiosk.config import load_config
+from kiosk.app import JourneyServices, start_core, start_journey_services
 from tests.kiosk_driver import Driver
+from tests.kiosk_factory import kiosk_config
 from ui.background import run_in_background
 
 
 def test_a_tile_tapped_before_the_journeys_load_opens_when_they_have(qtbot, tmp_path: Path) -> None:
     from ui.app import KioskUi
 
-    config = load_config()
-    config = config.model_copy(
-        update={
-            "printer": config.printer.model_copy(
-                update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
-            ),
-            "ui": config.ui.model_copy(update={"fullscreen": False}),
-        }
-    )
-    context = build_core(config, data=tmp_path / "data")
-    assert context.camera is None and context.catalogue is None  # not loaded yet
-    ui = KioskUi(context, windowed=True, attach_journeys=False)
+    core = start_core(kiosk_config(tmp_path), data=tmp_path / "data")
+    assert not hasattr(core, "camera") and not hasattr(core, "catalogue")  # not loaded yet
+    ui = KioskUi(core, windowed=True)
+    loaded: list[JourneyServices] = []
     try:
         qtbot.waitExposed(ui.window)
         driver = Driver(ui, qtbot)
@@ -34,15 +26,19 @@ def test_a_tile_tapped_before_the_journeys_load_opens_when_they_have(qtbot, tmp_
         driver.tap("tile_take_number")
         assert ui.shell.screen == "Home" and not ui.journeys
         results = []
+
+        def attach(services: JourneyServices) -> None:
+            loaded.append(services)
+            ui.attach_journeys(services)
+            results.append("ok")
+
         run_in_background(
-            lambda: complete_context(context),
-            lambda _: (ui.attach_journeys(), results.append("ok")),
-            lambda exc: results.append(exc),
+            lambda: start_journey_services(core), attach, lambda exc: results.append(exc)
         )
         qtbot.waitUntil(lambda: bool(results), timeout=15_000)
         assert results == ["ok"], results
         driver.wait_screen("TakeNumberService")
-        assert context.camera is not None and "take_number" in ui.journeys
+        assert loaded[0].camera is not None and "take_number" in ui.journeys
         driver.tap("service_ho-tich")
         driver.wait_screen("TakeNumberPriority")
         driver.tap("priority_none")
@@ -50,4 +46,6 @@ def test_a_tile_tapped_before_the_journeys_load_opens_when_they_have(qtbot, tmp_
         assert driver.text("ticketNumber") == "A001"
     finally:
         ui.close()
-        context.close()
+        for services in loaded:
+            services.close()
+        core.close()

@@ -35,7 +35,7 @@ def test_numbers_follow_each_other_per_service(driver) -> None:
 
 
 def test_paper_out_shows_the_number_and_says_so(driver, kiosk_ui, tmp_path: Path) -> None:
-    kiosk_ui.context.printer.set_fault("paper_out")
+    kiosk_ui.core.printer.set_fault("paper_out")
     take_number(driver)
     assert driver.text("ticketNumber") == "A001"
     problem = driver.item("ticketProblem")
@@ -44,7 +44,7 @@ def test_paper_out_shows_the_number_and_says_so(driver, kiosk_ui, tmp_path: Path
     assert "hết giấy" in message and "A001" in message
     assert not list((tmp_path / "printed").glob("*.png"))
     # the number was issued, not silently reused: the next citizen gets A002
-    kiosk_ui.context.printer.set_fault("none")
+    kiosk_ui.core.printer.set_fault("none")
     driver.tap("doneButton")
     take_number(driver)
     assert driver.text("ticketNumber") == "A002"
@@ -79,14 +79,14 @@ def test_idle_warning_then_reset_wipes_the_session(driver, kiosk_ui, idle_clock)
     driver.tap("service_chung-thuc")
     driver.wait_screen("TakeNumberPriority")
     assert vm.journey.service_id == "chung-thuc"
-    idle_clock.now += kiosk_ui.context.config.ui.idle_seconds + 1
+    idle_clock.now += kiosk_ui.core.config.ui.idle_seconds + 1
     driver.qtbot.waitUntil(lambda: kiosk_ui.shell.idleWarning)
     assert driver.item("stillHereButton").isVisible()
     assert kiosk_ui.shell.idleSecondsLeft >= 20
     driver.tap("stillHereButton")
     driver.qtbot.waitUntil(lambda: not kiosk_ui.shell.idleWarning)
     assert kiosk_ui.shell.screen == "TakeNumberPriority"
-    idle_clock.now += kiosk_ui.context.config.ui.idle_seconds + 30
+    idle_clock.now += kiosk_ui.core.config.ui.idle_seconds + 30
     driver.wait_screen("Home")
     assert vm.journey.service_id is None
 

@@ -28,7 +28,7 @@ def type_digits(driver, digits: str) -> None:
 
 
 def test_hidden_entry_pin_and_device_status(driver, kiosk_ui, tmp_path: Path) -> None:
-    kiosk_ui.context.technician_pin.set_pin("482915")
+    kiosk_ui.kiosk.services.technician_pin.set_pin("482915")
     hold_heading(driver)
     driver.wait_screen("TechnicianPin")
     type_digits(driver, "000000")

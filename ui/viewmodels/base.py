@@ -1,16 +1,27 @@
-"""What every journey view-model shares: access to the kiosk context and the shell, a
-language-aware `t()`, a `changed` signal wired to language switches, following the journey's
-state from screen to screen, and the session wipe."""
+"""The one contract every journey view-model follows (QML sees its properties and slots):
+
+- built with `(kiosk, shell, i18n)`: `self.kiosk` (and `self.core`) are the kiosk's frozen,
+  typed services (`kiosk/app.py`), nothing looked up by name;
+- `SCREENS` maps the journey's states to screens and `follow(journey)` in `__init__` makes every
+  state change show its screen, then call the `entered(state)` hook (where slow work starts);
+- `start()`: the citizen opened it; `forget()` hook: wipe what the view-model itself holds of the
+  citizen (`reset()`, run by the shell at the end of every session, calls it: do not override
+  `reset`);
+- `subscribe(unsubscribe)`: keep what undoes a subscription to a device or a journey, so
+  `close()` (the window is closing) leaves nothing listening to an object that outlives it.
+
+Events from other threads reach the Qt thread through `ui.background` only.
+"""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.app import KioskContext
+from kiosk.app import Kiosk
 from kiosk.i18n import translate
 from kiosk.journeys.base import Journey
 from ui.i18n_bridge import I18nBridge
@@ -19,40 +30,49 @@ from ui.shell import Shell
 
 class JourneyViewModel(QObject):
     """Subclasses declare their own `changed = Signal()` and use it as the notify signal of
-    their properties: PySide6 drops a notify signal inherited from a Python base class.
-
-    A subclass sets `SCREENS` (journey state → screen name) and calls `follow(journey)`; every
-    state change then shows its screen, except while the session is being wiped."""
+    their properties: PySide6 drops a notify signal inherited from a Python base class."""
 
     changed: Signal
     SCREENS: ClassVar[Mapping[enum.Enum, str]] = {}
     journey: Journey
 
-    def __init__(self, context: KioskContext, shell: Shell, i18n: I18nBridge) -> None:
+    def __init__(self, kiosk: Kiosk, shell: Shell, i18n: I18nBridge) -> None:
         super().__init__()
-        self.context = context
+        self.kiosk = kiosk
+        self.core = kiosk.core
         self.shell = shell
         self.i18n = i18n
         self._resetting = False
+        self._subscriptions: list[Callable[[], None]] = []
         i18n.languageChanged.connect(self.changed)
-        shell.on_session_end(self.reset)
+        self.subscribe(lambda: i18n.languageChanged.disconnect(self.changed))
+        self.subscribe(shell.on_session_end(self.reset))
 
     def t(self, key: str, **values: Any) -> str:
         return translate(key, self.i18n.lang, **values)
 
+    # --- following the journey ------------------------------------------------------------
     def follow(self, journey: Journey) -> None:
         self.journey = journey
-        journey.subscribe(self._on_state)
+        self.subscribe(journey.subscribe(self._on_state))
 
     def _on_state(self, state: enum.Enum) -> None:
         self.changed.emit()
-        if not self._resetting:
-            self.shell.go(self.SCREENS[state])
+        if self._resetting:
+            return
+        screen = self.SCREENS.get(state)
+        if screen is not None:
+            self.shell.go(screen)
+        self.entered(state)
 
+    def entered(self, state: enum.Enum) -> None:
+        """Hook: the journey moved to `state` (its screen, if it has one, is showing)."""
+
+    # --- life -----------------------------------------------------------------------------
     def start(self) -> None:
         """Called when the citizen opens the journey from the home screen."""
         self.reset()
-        self.shell.go(self.SCREENS[self.journey.state])
+        self._on_state(self.journey.state)
 
     def reset(self) -> None:
         """Forget everything about the current citizen (the journey's data and the view's)."""
@@ -64,4 +84,14 @@ class JourneyViewModel(QObject):
             self._resetting = False
 
     def forget(self) -> None:
-        """Subclasses clear any per-citizen state the view-model itself holds."""
+        """Hook: clear any per-citizen state the view-model itself holds."""
+
+    def subscribe(self, unsubscribe: Callable[[], None]) -> None:
+        """Keep what undoes a subscription; `close()` runs it."""
+        self._subscriptions.append(unsubscribe)
+
+    def close(self) -> None:
+        """The window is closing: stop listening to everything that outlives this object."""
+        subscriptions, self._subscriptions = self._subscriptions, []
+        for unsubscribe in reversed(subscriptions):
+            unsubscribe()

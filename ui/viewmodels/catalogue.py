@@ -56,11 +56,13 @@ class CatalogueViewModel(JourneyViewModel):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        store = self.context.catalogue
+        store = self.kiosk.services.catalogue
         self.follow(FindProcedureJourney(store.current, store.finder()))
 
     def start(self) -> None:
-        store = self.context.catalogue  # a newer catalogue may have arrived since the last citizen
+        store = (
+            self.kiosk.services.catalogue
+        )  # a newer catalogue may have arrived since the last citizen
         self.journey.use(store.current, store.finder())
         super().start()
 
@@ -157,7 +159,7 @@ class CatalogueViewModel(JourneyViewModel):
     def _queue_service(self, procedure: Procedure) -> QueueService | None:
         service_id = self.journey.catalogue.queue_service_for(procedure)
         return next(
-            (s for s in self.context.config.queue.services if s.id == service_id),
+            (s for s in self.core.config.queue.services if s.id == service_id),
             None,
         )
 
@@ -283,15 +285,15 @@ class CatalogueViewModel(JourneyViewModel):
             return
         service = self._queue_service(procedure)
         where = SlipContext(
-            centre_name=self.context.config.centre.name.get(self.lang),
+            centre_name=self.core.config.centre.name.get(self.lang),
             counters=", ".join(service.counters) if service else "",
             portal_link=self.journey.catalogue.portal_link(procedure),
-            printed_at=self.context.local_time.now(),
+            printed_at=self.core.local_time.now(),
         )
         job = guidance_job(procedure, where, self.lang)
         self.journey.printing()
         self.changed.emit()
-        printer = self.context.printer
+        printer = self.core.printer
         run_in_background(
             lambda: printer.print_job(job),
             lambda _result: self._print_done(procedure.code, None),

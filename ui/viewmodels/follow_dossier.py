@@ -47,7 +47,7 @@ class FollowDossierViewModel(JourneyViewModel):
 
     @property
     def camera(self) -> object | None:
-        return getattr(self.context, "camera", None)
+        return self.kiosk.services.camera
 
     # --- life ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -62,10 +62,7 @@ class FollowDossierViewModel(JourneyViewModel):
         self._stop_qr()
         self._camera_problem = ""
 
-    def _on_state(self, state: FollowState) -> None:
-        super()._on_state(state)
-        if self._resetting:
-            return
+    def entered(self, state: FollowState) -> None:
         if state is S.SCAN:
             self._look_for_qr()
         else:
@@ -87,7 +84,7 @@ class FollowDossierViewModel(JourneyViewModel):
 
     # --- the lookup ---------------------------------------------------------------------------
     def _look_up(self, code: str) -> None:
-        province = self.context.province
+        province = self.core.province
 
         def failed(exc: BaseException) -> None:
             log.error("looking up a dossier failed", exc_info=exc)
@@ -97,7 +94,7 @@ class FollowDossierViewModel(JourneyViewModel):
 
     # --- what the screens show ----------------------------------------------------------------
     def _local_datetime(self, moment: datetime | float) -> tuple[str, str]:
-        zone = self.context.local_time.zone
+        zone = self.core.local_time.zone
         if isinstance(moment, datetime):
             local = moment.astimezone(zone)
         else:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Property, Signal, Slot
 
+from kiosk.app import Kiosk
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.presentation import describe_time, display_name
 from kiosk.dossiers.forms import accepts_hand_in
@@ -23,10 +24,10 @@ from kiosk.identity import Identity
 from kiosk.journeys.hand_in import STEP_TOTAL, HandInJourney, HandInState
 from kiosk.scanning import SavedDocument
 from ui.background import run_in_background
+from ui.i18n_bridge import I18nBridge
+from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel
-from ui.viewmodels.identity import IdentityViewModel
-from ui.viewmodels.scan import ScanViewModel
-from ui.viewmodels.steps import step_view_model
+from ui.viewmodels.steps import StepViewModels
 
 log = logging.getLogger(__name__)
 S = HandInState
@@ -56,26 +57,22 @@ class HandInViewModel(JourneyViewModel):
 
     SCREENS = SCREENS
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
-        self.identity_step = step_view_model(IdentityViewModel, *args)
-        self.scan_step = step_view_model(ScanViewModel, *args)
+    def __init__(self, kiosk: Kiosk, shell: Shell, i18n: I18nBridge, steps: StepViewModels) -> None:
+        super().__init__(kiosk, shell, i18n)
+        self.identity_step = steps.identity
+        self.scan_step = steps.scan
         self.follow(HandInJourney())
         self._printing = False
         self.shell.screenChanged.connect(self._screen_changed)
+        self.subscribe(lambda: self.shell.screenChanged.disconnect(self._screen_changed))
 
-    def _on_state(self, state: HandInState) -> None:
-        self.changed.emit()
+    def entered(self, state: HandInState) -> None:
         if state is S.QUESTION:
             self.questionChanged.emit()
-        if self._resetting:
-            return
-        if state is S.IDENTIFY:
+        elif state is S.IDENTIFY:
             self.identity_step.begin(self._identified)
         elif state is S.SCANNING:
             self.scan_step.begin(self._scanned)
-        else:
-            self.shell.go(SCREENS[state])
 
     def forget(self) -> None:
         self._printing = False
@@ -112,9 +109,9 @@ class HandInViewModel(JourneyViewModel):
 
     # --- what the screens show --------------------------------------------------------------
     def _eligible(self) -> list[Procedure]:
-        forms = self.context.forms
-        by_code = self.context.catalogue.current.by_code
-        codes = forms.codes() if forms else []
+        forms = self.kiosk.services.forms
+        by_code = self.kiosk.services.catalogue.current.by_code
+        codes = forms.codes()
         return [by_code[c] for c in codes if c in by_code and accepts_hand_in(by_code[c])]
 
     def _procedures(self) -> list[dict]:
@@ -257,17 +254,17 @@ class HandInViewModel(JourneyViewModel):
     @Slot(str)
     def chooseProcedure(self, code: str) -> None:
         procedure = next((p for p in self._eligible() if p.code == code), None)
-        form = self.context.forms.get(code) if self.context.forms else None
+        form = self.kiosk.services.forms.get(code)
         if procedure is not None and form is not None:
             self.journey.choose_procedure(procedure, form)
 
     @Slot(str)
     def answer(self, text: str) -> None:
-        self.journey.answer(text, self.context.local_time.now().date())
+        self.journey.answer(text, self.core.local_time.now().date())
 
     @Slot()
     def scanPaper(self) -> None:
-        if self.scan_step.camera is None:
+        if not self.scan_step.camera_available:
             self.journey.scan_failed("hand_in.paper.no_camera")
             return
         self.journey.start_scan()
@@ -290,7 +287,7 @@ class HandInViewModel(JourneyViewModel):
     def submit(self) -> None:
         if self.journey.state not in (S.CHECK, S.FAILED):
             return
-        draft, service, lang = self.journey.draft, self.context.hand_in, self.i18n.lang
+        draft, service, lang = self.journey.draft, self.kiosk.services.hand_in, self.i18n.lang
         self.journey.submitting()
         journey = self.journey
         run_in_background(
@@ -319,7 +316,7 @@ class HandInViewModel(JourneyViewModel):
             return
         self._printing = True
         self.changed.emit()
-        service, lang, journey = self.context.hand_in, self.i18n.lang, self.journey
+        service, lang, journey = self.kiosk.services.hand_in, self.i18n.lang, self.journey
         run_in_background(
             lambda: service.print_receipt(submitted.receipt, lang),
             lambda outcome: self._reprinted(journey, outcome),

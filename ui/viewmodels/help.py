@@ -30,11 +30,11 @@ class HelpViewModel(JourneyViewModel):
         self.follow(HelpJourney())
 
     def _hotline(self) -> str:
-        number = self.context.config.centre.hotline.strip()
+        number = self.core.config.centre.hotline.strip()
         return self.t("help.hotline", number=number) if number else self.t("help.no_hotline")
 
     def _pages(self) -> list[dict]:
-        centre = self.context.config.centre
+        centre = self.core.config.centre
         return [
             {"id": page, "label": self.t(f"help.{page}"), "url": url, "image": qr_data_url(url)}
             for page, url in (("zalo", centre.zalo_url), ("facebook", centre.facebook_url))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.app import KioskContext
+from kiosk.app import CoreServices
 from ui.i18n_bridge import I18nBridge
 from ui.viewmodels.base import JourneyViewModel
 
@@ -15,13 +15,13 @@ class HomeViewModel(QObject):
 
     def __init__(
         self,
-        context: KioskContext,
+        core: CoreServices,
         i18n: I18nBridge,
         tiles: list[dict],
         journeys: dict[str, JourneyViewModel],
     ) -> None:
         super().__init__()
-        self._context = context
+        self._core = core
         self._i18n = i18n
         self._tiles = tiles
         self._journeys = journeys
@@ -32,10 +32,10 @@ class HomeViewModel(QObject):
         self._timer.start(15_000)
 
     def _centre_name(self) -> str:
-        return self._context.config.centre.name.get(self._i18n.lang)
+        return self._core.config.centre.name.get(self._i18n.lang)
 
     def _clock(self) -> str:
-        return self._context.local_time.now().strftime("%H:%M  %d/%m/%Y")
+        return self._core.local_time.now().strftime("%H:%M  %d/%m/%Y")
 
     centreName = Property(str, _centre_name, notify=changed)
     clock = Property(str, _clock, notify=clockChanged)

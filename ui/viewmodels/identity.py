@@ -13,7 +13,7 @@ import base64
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QTimer, Signal, Slot
 
 from hardware.card_reader import IdCardReader, ReaderStatus, ReadProgress
 from hardware.device import DeviceError, DeviceEvent, DeviceState
@@ -21,14 +21,13 @@ from kiosk.identity import (
     STEP_TOTAL,
     Identity,
     IdentityError,
-    IdentityService,
     IdentitySource,
     IdentityStep,
     IdentityStepState,
     Sex,
     displayable_portrait,
 )
-from ui.background import run_in_background
+from ui.background import qt_thread_caller, run_in_background
 from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
 
@@ -47,15 +46,13 @@ SCREENS = {
 
 class IdentityViewModel(JourneyViewModel):
     changed = Signal()
-    _cardArrived = Signal()
-    _progressArrived = Signal(object)
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self._cardArrived.connect(self._try_read, Qt.ConnectionType.QueuedConnection)
-        self._progressArrived.connect(self._apply_progress, Qt.ConnectionType.QueuedConnection)
-        self.journey = IdentityStep(self._service())
-        self.journey.subscribe(self._on_state)
+        self._card_arrived = qt_thread_caller(self._try_read)
+        self._progress_arrived = qt_thread_caller(self._apply_progress)
+        self.journey = IdentityStep(self.kiosk.services.identity)
+        self.subscribe(self.journey.subscribe(self._on_state))
         self._resetting = False
         self._on_finished: Callable[[Identity], None] | None = None
         self._qr_watch = CameraQrWatch(
@@ -66,17 +63,8 @@ class IdentityViewModel(JourneyViewModel):
         self._reading = False
         self._portrait = ""
         reader = self.reader
-        if reader is not None:
-            reader.events.subscribe(self._on_reader_event)
-
-    def _service(self) -> IdentityService:
-        service = getattr(self.context, "identity", None)
-        if service is None:
-            service = IdentityService(
-                getattr(self.context, "card_reader", None),
-                today=lambda: self.context.local_time.now().date(),
-            )
-        return service
+        if reader is not None:  # undone on close: the reader outlives this window
+            self.subscribe(reader.events.subscribe(self._on_reader_event))
 
     @property
     def reader(self) -> IdCardReader | None:
@@ -84,7 +72,7 @@ class IdentityViewModel(JourneyViewModel):
 
     @property
     def camera(self) -> object | None:
-        return getattr(self.context, "camera", None)
+        return self.kiosk.services.camera
 
     # --- life ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -96,7 +84,7 @@ class IdentityViewModel(JourneyViewModel):
         self._on_finished = on_finished
         reader = self.reader
         if reader is not None and reader.state is DeviceState.CLOSED:
-            run_in_background(reader.open, lambda _: self._cardArrived.emit())
+            run_in_background(reader.open, lambda _: self._try_read())
         if self.camera is None:  # nothing to show the QR to: typing is the way in
             self.journey.type_instead()
         else:
@@ -144,9 +132,8 @@ class IdentityViewModel(JourneyViewModel):
     def _on_reader_event(self, event: DeviceEvent) -> None:
         """From the reader's monitor thread: only wake the Qt thread."""
         if event.kind in ("card_inserted", "status_changed"):
-            self._cardArrived.emit()
+            self._card_arrived()
 
-    @Slot()
     def _try_read(self) -> None:
         reader = self.reader
         self.changed.emit()  # the reader's status line may have changed
@@ -162,12 +149,11 @@ class IdentityViewModel(JourneyViewModel):
         self._reading = True
         self.journey.reading_started()
         run_in_background(
-            lambda: service.read_card(hint, progress=self._progressArrived.emit),
+            lambda: service.read_card(hint, progress=self._progress_arrived),
             self._read_done,
             self._read_failed,
         )
 
-    @Slot(object)
     def _apply_progress(self, progress: ReadProgress) -> None:
         self.journey.read_progress(progress)
 

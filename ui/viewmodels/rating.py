@@ -42,7 +42,7 @@ class RatingViewModel(JourneyViewModel):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         counters: dict[str, list[str]] = {}
-        for service in self.context.config.queue.services:
+        for service in self.core.config.queue.services:
             for counter in service.counters:
                 counters.setdefault(counter, []).append(service.id)
         self._storing = False
@@ -53,9 +53,8 @@ class RatingViewModel(JourneyViewModel):
         self._storing = False
         self._rating = None
 
-    def _on_state(self, state: RatingState) -> None:
-        super()._on_state(state)
-        if state is S.SAVING and not self._resetting:
+    def entered(self, state: RatingState) -> None:
+        if state is S.SAVING:
             self._store()
 
     # --- storing --------------------------------------------------------------------------------
@@ -66,9 +65,9 @@ class RatingViewModel(JourneyViewModel):
         rating = self._rating
         if rating is None or rating.rating_id != self.journey.rating_id:
             rating = self._rating = self.journey.rating(
-                self.context.local_time.now(), self.context.config.centre.kiosk_id, self.i18n.lang
+                self.core.local_time.now(), self.core.config.centre.kiosk_id, self.i18n.lang
             )
-        province = self.context.province
+        province = self.core.province
 
         def store() -> Rating:
             try:
@@ -103,7 +102,7 @@ class RatingViewModel(JourneyViewModel):
         ]
 
     def _counters(self) -> list[dict]:
-        names = {s.id: s.name.get(self.i18n.lang) for s in self.context.config.queue.services}
+        names = {s.id: s.name.get(self.i18n.lang) for s in self.core.config.queue.services}
         return [
             {
                 "id": counter,

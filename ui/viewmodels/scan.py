@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Property, Qt, Signal, Slot
+from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtGui import QImage
 
 from hardware.camera import CameraStatus, DocumentCamera
 from kiosk.scanning import EnhanceMode, SavedDocument, ScanSession, ScanUpdate
-from ui.background import run_in_background
+from ui.background import call_on_qt_thread, run_in_background
 from ui.viewmodels import scan_preview  # noqa: F401 - registers ScanPreview for QML
 from ui.viewmodels.base import JourneyViewModel
 
@@ -72,11 +72,9 @@ class ScanViewModel(JourneyViewModel):
     changed = Signal()
     frameChanged = Signal()
     captured = Signal(int)  # page number just kept: QML flashes the preview
-    _arrived = Signal()
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self._arrived.connect(self._apply_pending, Qt.ConnectionType.QueuedConnection)
         self._lock = threading.Lock()
         self._inbox: _Inbox | None = None
         self._session: ScanSession | None = None
@@ -104,7 +102,13 @@ class ScanViewModel(JourneyViewModel):
     # --- life ---------------------------------------------------------------------------------
     @property
     def camera(self) -> DocumentCamera | None:
-        return getattr(self.context, "camera", None)
+        return self.kiosk.services.camera
+
+    @property
+    def camera_available(self) -> bool:
+        """A camera is fitted and has not been found missing."""
+        camera = self.camera
+        return camera is not None and camera.status().status is not CameraStatus.NO_DEVICE
 
     def start(self) -> None:
         """Opened on its own (home tile, tests): Done shows a summary screen."""
@@ -127,7 +131,7 @@ class ScanViewModel(JourneyViewModel):
         else:
             camera.open()
             self._session = ScanSession(
-                camera, self.context.config.camera.scan, self._weak_listener(), mode=mode
+                camera, self.core.config.camera.scan, self._weak_listener(), mode=mode
             )
             self._session.start()
         self.changed.emit()
@@ -176,10 +180,9 @@ class ScanViewModel(JourneyViewModel):
                 schedule = False
             self._inbox.take(update, frame, pages)
         if schedule:
-            self._arrived.emit()
+            call_on_qt_thread(self._apply_pending)
 
     # --- on the Qt thread -----------------------------------------------------------------------
-    @Slot()
     def _apply_pending(self) -> None:
         with self._lock:
             inbox, self._inbox = self._inbox, None
@@ -220,7 +223,7 @@ class ScanViewModel(JourneyViewModel):
         ):
             return
         self._guidance_key = key
-        self._guidance_values = {"count": self.context.config.camera.scan.max_pages}
+        self._guidance_values = {"count": self.core.config.camera.scan.max_pages}
 
     # --- what the screens show -------------------------------------------------------------
     def _get_frame(self) -> QImage:
@@ -292,7 +295,7 @@ class ScanViewModel(JourneyViewModel):
             return
         self._saving = True
         self.changed.emit()
-        folder = self.context.data_dir / "scans" / uuid.uuid4().hex
+        folder = self.core.data_dir / "scans" / uuid.uuid4().hex
         stem = "giay-to"
         run_in_background(
             lambda: session.save(folder, stem),

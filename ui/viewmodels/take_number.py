@@ -31,7 +31,7 @@ class TakeNumberViewModel(JourneyViewModel):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        queue = self.context.config.queue
+        queue = self.core.config.queue
         self.follow(TakeNumberJourney([s.id for s in queue.services], queue.priority_categories))
 
     # --- what the screens show -------------------------------------------------------------
@@ -43,7 +43,7 @@ class TakeNumberViewModel(JourneyViewModel):
                 "name": s.name.get(lang),
                 "counters": self.t("ticket.counter", counters=", ".join(s.counters)),
             }
-            for s in self.context.config.queue.services
+            for s in self.core.config.queue.services
         ]
 
     def _priorities(self) -> list[dict]:
@@ -98,7 +98,7 @@ class TakeNumberViewModel(JourneyViewModel):
         self.journey.choose_priority(category or None)
         service_id, priority, lang = self.journey.service_id, self.journey.priority, self.i18n.lang
         run_in_background(
-            lambda: self.context.tickets.issue(service_id, priority, lang),
+            lambda: self.core.tickets.issue(service_id, priority, lang),
             self._issued,
             self._issue_failed,
         )

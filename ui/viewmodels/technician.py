@@ -90,7 +90,7 @@ class TechnicianViewModel(JourneyViewModel):
         if self.journey.state is not S.PIN:
             return
         self.journey.pin_entered()
-        store = self.context.technician_pin
+        store = self.kiosk.services.technician_pin
         run_in_background(lambda: store.verify(pin), self._pin_checked, self._pin_failed)
 
     def _pin_checked(self, accepted: bool) -> None:
@@ -115,7 +115,7 @@ class TechnicianViewModel(JourneyViewModel):
             return
         self.journey.checking = True
         self.changed.emit()
-        devices = self.context.devices
+        devices = self.kiosk.devices()
         run_in_background(lambda: check_all(devices), self._checked, self._check_failed)
 
     def _checked(self, health: list) -> None:
@@ -137,12 +137,12 @@ class TechnicianViewModel(JourneyViewModel):
                 TextLine(self.t("technician.test_slip_title"), TextSize.LARGE, bold=True),
                 Rule(),
                 TextLine(self.t("technician.test_slip_text")),
-                TextLine(self.context.config.centre.kiosk_id),
-                QrCode(f"TEST|{self.context.config.centre.kiosk_id}"),
+                TextLine(self.core.config.centre.kiosk_id),
+                QrCode(f"TEST|{self.core.config.centre.kiosk_id}"),
             ),
             name="test-page",
         )
-        printer = self.context.printer
+        printer = self.core.printer
 
         def done(_: object) -> None:
             self._notice = self.t("technician.test_printed")
@@ -161,17 +161,17 @@ class TechnicianViewModel(JourneyViewModel):
         """ "card_reader" or "camera": the device's own self-test, on a worker."""
         if self.journey.state is not S.STATUS:
             return
-        context = self.context
-        if kind == "card_reader" and context.card_reader is not None:
-            reader = context.card_reader
+        reader, camera = self.kiosk.services.card_reader, self.kiosk.services.camera
+        if kind == "card_reader" and reader is not None:
 
             def work() -> list[SelfTestLine]:
                 return card_reader_self_test(reader)
-        elif kind == "camera":
-            folder = context.data_dir / "self-test"
+        elif kind == "camera" and camera is not None:
+            folder = self.core.data_dir / "self-test"
+            settings = self.core.config.camera.scan
 
             def work() -> list[SelfTestLine]:
-                return camera_self_test(context.camera, context.config.camera.scan, folder)
+                return camera_self_test(camera, settings, folder)
         else:
             return
         self._self_test = [{"ok": None, "text": self.t("technician.selftest.running")}]
