@@ -4,49 +4,21 @@ part disjoint from the dev part so tuning on dev cannot leak into the check."""
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+from devtools.search_scoring import KINDS, SPLITS, Query, load_queries
 from kiosk.catalogue.loader import load_catalogue_file
 from kiosk.catalogue.store import bundled_catalogue_path
 from kiosk.folding import fold
 
-QUERY_DIR = Path(__file__).parent / "queries"
-SPLITS = ("dev", "holdout")
-KINDS = ("diacritics", "no_diacritics", "typos", "telex", "abbreviation", "life_event", "english")
 MIN_PER_KIND = 35
-
-
-@dataclass(frozen=True)
-class Query:
-    split: str
-    text: str
-    kind: str
-    expect: tuple[str, ...]
-
-
-def _load(split: str) -> list[Query]:
-    with (QUERY_DIR / f"{split}.toml").open("rb") as fh:
-        entries = tomllib.load(fh)["query"]
-    queries = []
-    for number, entry in enumerate(entries, start=1):
-        assert set(entry) == {"text", "kind", "expect"}, f"{split} #{number}: {entry}"
-        assert isinstance(entry["text"], str) and entry["text"].strip(), f"{split} #{number}"
-        assert entry["kind"] in KINDS, f"{split} #{number}: unknown kind {entry['kind']!r}"
-        expect = entry["expect"]
-        assert isinstance(expect, list) and expect, f"{split} #{number}: empty expect"
-        assert len(set(expect)) == len(expect), f"{split} #{number}: repeated code"
-        queries.append(Query(split, entry["text"], entry["kind"], tuple(expect)))
-    return queries
 
 
 @pytest.fixture(scope="module")
 def queries() -> list[Query]:
-    return [query for split in SPLITS for query in _load(split)]
+    return [query for split in SPLITS for query in load_queries(split)]
 
 
 def test_every_expected_code_is_in_the_catalogue(queries: list[Query]) -> None:
