@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from kiosk.scanning.page_lines import line_quads
+from kiosk.scanning.pageness import PageView, page_likeness
 from kiosk.scanning.quad import Quad, intersect, line_through
 
 WORK_SIZE = 540  # the coarse search runs on a copy at most this wide/tall
@@ -33,6 +35,10 @@ _FRAMED_SIDE_SUPPORT = 0.85  # a shape around the best one wins if all its sides
 _CONTAINER_SCORE = 0.6  # well outlined, and it scored at least this share of the best
 _WIDEN_MIN = 4.0  # a side is moved out onto a parallel edge at least this far (small pixels)…
 _WIDEN_SUPPORT = 0.7  # …when the new side and the stretches added to its neighbours are edges
+_MIN_LINE_QUADS = 0.03  # of the frame: smallest outline built from straight lines
+_JUDGED = 16  # best-backed distinct outlines judged on how much they look like the document
+_SIZE_WEIGHT = 0.3
+_MIN_LIKENESS = 0.002
 _LOG_LUT = (255 * np.log1p(np.arange(256) / 12.0) / np.log1p(255 / 12.0)).astype(np.uint8)
 
 
@@ -53,6 +59,7 @@ class _Work:
     gradient: np.ndarray  # float32, max over channels, spread by a 3×3 maximum
     edge_level: float  # gradient that counts as an edge in this frame
     channels: list[np.ndarray]
+    view: PageView
 
 
 def _prepare(image: np.ndarray) -> _Work:
@@ -73,7 +80,7 @@ def _prepare(image: np.ndarray) -> _Work:
     gradient = cv2.dilate(gradient, np.ones((3, 3), np.uint8))
     texture = float(np.median(gradient[::4, ::4]))
     edge_level = float(np.clip(_EDGE_OVER_TEXTURE * texture, *_EDGE_GRADIENT_RANGE))
-    return _Work(size, width / size[0], grey, gradient, edge_level, channels)
+    return _Work(size, width / size[0], grey, gradient, edge_level, channels, PageView.of(small))
 
 
 def _edges(work: _Work, low: int, high: int) -> np.ndarray:
@@ -260,8 +267,9 @@ class _Candidate:
     quad: Quad
 
 
-def _best_candidate(work: _Work) -> _Candidate | None:
-    """Strong edges first; weaker ones only when no outline is yet clearly backed by edges."""
+def _best_candidate(work: _Work, document_type: str | None) -> _Candidate | None:
+    """Outlines from regions at every edge strength and from straight lines, ranked first by
+    how well edges back them, then the leaders by how much they look like the document."""
     width, height = work.size
     found: list[_Candidate] = []
     seen: set[tuple[int, ...]] = set()
@@ -274,24 +282,40 @@ def _best_candidate(work: _Work) -> _Candidate | None:
             seen.add(key)
             for quad in _guesses(contour, area, inset, width, height):
                 found.append(_Candidate(*_score(work, quad, area), quad))
-        if found and max(c.support for c in found) >= _CLEAR_SUPPORT:
-            break
+    for quad in line_quads(work.view.grey, _MIN_LINE_QUADS):
+        if _plausible(quad, width, height):
+            found.append(_Candidate(*_score(work, quad, quad.area), quad))
     if not found:
         return None
-    best = max(found, key=lambda c: c.score)
+    leaders = _distinct(sorted(found, key=lambda c: c.score, reverse=True), _JUDGED)
+    judged = [(_judge(work, c, document_type), c) for c in leaders]
+    best_value, best = max(judged, key=lambda pair: pair[0])
     for wider in _widened(work, best.quad):
-        found.append(_Candidate(*_score(work, wider, wider.area), wider))
-    # Cards and forms print boxes inside themselves; a box is never the page when a
-    # well-outlined shape around it is.
-    around = [
-        c
-        for c in found
-        if c.framed
-        and c.score >= _CONTAINER_SCORE * best.score
-        and c.quad.area > 1.15 * best.quad.area
-        and _contains(c.quad, best.quad)
-    ]
-    return max(around, key=lambda c: c.score) if around else best
+        candidate = _Candidate(*_score(work, wider, wider.area), wider)
+        value = _judge(work, candidate, document_type)
+        if value > best_value:
+            best_value, best = value, candidate
+    return best if best_value >= _MIN_LIKENESS else None
+
+
+def _judge(work: _Work, candidate: _Candidate, document_type: str | None) -> float:
+    """Page likeness times a mild preference for the larger of two equally good outlines
+    (the sheet rather than a box printed on it)."""
+    width, height = work.size
+    size = candidate.quad.area / (width * height)
+    likeness = page_likeness(work.view, candidate.quad, document_type, candidate.support)
+    return likeness * size**_SIZE_WEIGHT
+
+
+def _distinct(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+    """The first `limit` candidates whose corners differ by more than a few pixels."""
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if all(candidate.quad.max_shift(k.quad) > 4 for k in kept):
+            kept.append(candidate)
+            if len(kept) == limit:
+                break
+    return kept
 
 
 def _on_edge(work: _Work, points: np.ndarray) -> np.ndarray:
@@ -392,11 +416,13 @@ def _grow(corners: np.ndarray, distance: float) -> np.ndarray:
     return np.array(points)
 
 
-def detect_page(image: np.ndarray) -> PageDetection | None:
-    """The page outline in a BGR frame, or None when nothing page-like is in view."""
+def detect_page(image: np.ndarray, document_type: str | None = None) -> PageDetection | None:
+    """The page outline in a BGR frame, or None when nothing page-like is in view.
+    `document_type` ("A4", "A5", "card", "receipt") is what the citizen was asked to lay
+    down: its proportions and look decide between outlines."""
     height, width = image.shape[:2]
     work = _prepare(image)
-    best = _best_candidate(work)
+    best = _best_candidate(work, document_type)
     if best is None:
         return None
     full = Quad.from_points((best.quad.corners + 0.5) * work.scale - 0.5)
