@@ -89,9 +89,13 @@ def _merged_lines(grey: np.ndarray) -> list[_Line]:
         angle = float(np.arctan2(y1 - y0, x1 - x0) % np.pi)
         for line in lines:
             turn = abs(angle - line.angle)
-            if min(turn, np.pi - turn) < _MERGE_ANGLE and max(
-                abs(a @ line.line[:2] + line.line[2]), abs(b @ line.line[:2] + line.line[2])
-            ) < _MERGE_DISTANCE:
+            if (
+                min(turn, np.pi - turn) < _MERGE_ANGLE
+                and max(
+                    abs(a @ line.line[:2] + line.line[2]), abs(b @ line.line[:2] + line.line[2])
+                )
+                < _MERGE_DISTANCE
+            ):
                 break
         else:
             line = _Line(line_through(a, b), angle)
