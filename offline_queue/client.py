@@ -42,10 +42,14 @@ from pydantic import (
 from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.signing import (
     BODY_SHA256_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
     KIOSK_ID_HEADER,
+    NONCE_HEADER,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
+    SignedRequest,
     body_sha256,
+    new_nonce,
     sign,
 )
 
@@ -410,7 +414,7 @@ class ProvincialClient:
     # -- the exchange ---------------------------------------------------------------------
 
     def _submit(self, kind: str, path: str, item_id: str, body: bytes, digest: str) -> Receipt:
-        headers = {"Idempotency-Key": item_id, "Content-Digest": content_digest(digest)}
+        headers = {IDEMPOTENCY_KEY_HEADER: item_id, "Content-Digest": content_digest(digest)}
         reply = self._parse(self._call("POST", path, body, headers), _ReceiptReply)
         # A receipt for anything but this item must never mark this item as delivered.
         if reply.kind != kind or reply.item_id != item_id:
@@ -457,17 +461,24 @@ class ProvincialClient:
         # 1xx/3xx: redirects are not followed, so a signature never travels to another host.
         raise TransientError(TransientFailure.UNEXPECTED_STATUS, f"HTTP {status}", status=status)
 
-    def _signed_headers(self, method: str, target: str, body: bytes) -> dict[str, str]:
-        settings = self.settings
-        timestamp = int(time.time())
-        body_hash = body_sha256(body)
+    def _signed_headers(
+        self, method: str, target: str, body: bytes, idempotency_key: str
+    ) -> dict[str, str]:
+        signed = SignedRequest(
+            method=method,
+            target=target,
+            timestamp=int(time.time()),
+            nonce=new_nonce(),
+            kiosk_id=self.settings.kiosk_id,
+            idempotency_key=idempotency_key,
+            body_hash=body_sha256(body),
+        )
         return {
-            KIOSK_ID_HEADER: settings.kiosk_id,
-            TIMESTAMP_HEADER: str(timestamp),
-            BODY_SHA256_HEADER: body_hash,
-            SIGNATURE_HEADER: sign(
-                settings.secret, method, target, timestamp, settings.kiosk_id, body_hash
-            ),
+            KIOSK_ID_HEADER: signed.kiosk_id,
+            TIMESTAMP_HEADER: str(signed.timestamp),
+            NONCE_HEADER: signed.nonce,
+            BODY_SHA256_HEADER: signed.body_hash,
+            SIGNATURE_HEADER: sign(self.settings.secret, signed),
             "Accept": "application/json",
             # Compressed replies could inflate past the size cap before we can count them.
             "Accept-Encoding": "identity",
@@ -477,7 +488,9 @@ class ProvincialClient:
         self, method: str, target: str, body: bytes, extra_headers: Mapping[str, str]
     ) -> tuple[int, Mapping[str, str], bytes]:
         settings = self.settings
-        headers = self._signed_headers(method, target, body)
+        headers = self._signed_headers(
+            method, target, body, extra_headers.get(IDEMPOTENCY_KEY_HEADER, "")
+        )
         if body:
             headers["Content-Type"] = "application/json"
         headers.update(extra_headers)

@@ -10,6 +10,7 @@ code is imported only then: a kiosk linked to the real province never loads it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ from offline_queue.kiosk_secret import load_or_create_kiosk_secret, read_kiosk_s
 
 if TYPE_CHECKING:  # imported only when the embedded stand-in is switched on
     from offline_queue.standin.embedded import EmbeddedStandin
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,5 +57,6 @@ def open_provincial_link(
     standin = start_standin(
         db_path, secrets={kiosk_id: secret}, clock=SimulatedClock(speed=settings.standin_speed)
     )
+    log.warning("DEMO: dossiers go to the embedded stand-in on %s, not to a province", standin.url)
     client_settings = settings.client_settings(kiosk_id, secret, data_dir, base_url=standin.url)
     return ProvincialLink(client_settings, standin)

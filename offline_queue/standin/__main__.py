@@ -1,4 +1,4 @@
-r"""Run the stand-in province on its own:
+r"""Run the DEMO stand-in province on its own (not the provincial system; for demos and tests):
 
     python -m offline_queue.standin --port 8765 --db standin.sqlite \
         --kiosk kiosk-01=/path/to/kiosk.secret [--speed 600] [--tls-cert C --tls-key K]
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -99,12 +100,16 @@ def main(argv: list[str] | None = None) -> int:
         confirm_after=timedelta(seconds=args.confirm_after),
         tls=tls,
     )
-    print(f"provincial stand-in on {standin.url} (database {args.db})", flush=True)
+    # Installed explicitly: a shell starts background jobs with SIGINT ignored, and Python then
+    # never raises KeyboardInterrupt; SIGTERM is what service managers and tests send.
+    for stop_signal in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop_signal, lambda *_: standin.stopping.set())
+    print(f"DEMO provincial stand-in (test data only) on {standin.url} (database {args.db})")
+    sys.stdout.flush()
     standin.start()
     try:
-        standin.stopping.wait()
-    except KeyboardInterrupt:
-        pass
+        while not standin.stopping.wait(0.5):
+            pass
     finally:
         standin.stop()
     return 0

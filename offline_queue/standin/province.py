@@ -17,10 +17,14 @@ from typing import Any
 from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.contract.statuses import dossier_status_codes
 from offline_queue.signing import (
+    IDEMPOTENCY_KEY_HEADER,
     KIOSK_ID_HEADER,
     MAX_CLOCK_SKEW_SECONDS,
+    NONCE_HEADER,
+    NONCE_PATTERN,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
+    SignedRequest,
     body_sha256,
     signature_matches,
 )
@@ -87,8 +91,10 @@ class StandinProvince:
         # once a clerk has acted on them (status past 1 Mới đăng ký).
         self.confirm_after = confirm_after
 
-    def handle(self, request: ApiRequest) -> ApiReply:
-        kiosk_id_or_problem = self._authenticate(request)
+    def handle(self, request: ApiRequest, *, again: bool = False) -> ApiReply:
+        """`again`: the same request handled a second time inside the server (the duplicate
+        fault), which the replay check must not take for a replay."""
+        kiosk_id_or_problem = self._authenticate(request, again)
         if isinstance(kiosk_id_or_problem, ApiReply):
             return kiosk_id_or_problem
         for method, pattern, handler in _ROUTES:
@@ -99,34 +105,42 @@ class StandinProvince:
             return problem(405, "method_not_allowed", f"{request.method} is not used here")
         return problem(404, "no_such_endpoint", request.path)
 
-    def _authenticate(self, request: ApiRequest) -> str | ApiReply:
+    def _authenticate(self, request: ApiRequest, again: bool) -> str | ApiReply:
         headers = request.headers
         kiosk_id = headers.get(KIOSK_ID_HEADER, "")
         signature = headers.get(SIGNATURE_HEADER, "")
         stamp = headers.get(TIMESTAMP_HEADER, "")
-        if not (kiosk_id and signature and stamp.isdigit()):
+        nonce = headers.get(NONCE_HEADER, "")
+        if not (kiosk_id and signature and stamp.isdigit() and NONCE_PATTERN.match(nonce)):
             return problem(401, "missing_signature", "the request is not signed")
         secret = self.secrets.get(kiosk_id)
         if secret is None:
             return problem(401, "unknown_kiosk", f"no kiosk {kiosk_id!r} here")
-        if abs(time.time() - int(stamp)) > MAX_CLOCK_SKEW_SECONDS:
+        now = time.time()
+        if abs(now - int(stamp)) > MAX_CLOCK_SKEW_SECONDS:
             return problem(401, "clock_skew", "the kiosk's clock is too far from ours")
-        if not signature_matches(
-            secret,
-            signature,
-            request.method,
-            request.target,
-            int(stamp),
-            kiosk_id,
-            body_sha256(request.body),
-        ):
+        signed = SignedRequest(
+            method=request.method,
+            target=request.target,
+            timestamp=int(stamp),
+            nonce=nonce,
+            kiosk_id=kiosk_id,
+            idempotency_key=headers.get(IDEMPOTENCY_KEY_HEADER, ""),
+            body_hash=body_sha256(request.body),
+        )
+        if not signature_matches(secret, signature, signed):
             return problem(401, "bad_signature", "the signature does not match")
+        # Checked after the signature, so nobody can fill the cache with forged nonces.
+        if not again and not self.store.remember_nonce(
+            kiosk_id, nonce, now, 2 * MAX_CLOCK_SKEW_SECONDS
+        ):
+            return problem(401, "replayed_request", "this signed request was already received")
         return kiosk_id
 
     # -- intake ---------------------------------------------------------------------------
 
     def _intake(self, kind: str, request: ApiRequest, kiosk_id: str) -> ApiReply:
-        item_id = request.headers.get("Idempotency-Key", "")
+        item_id = request.headers.get(IDEMPOTENCY_KEY_HEADER, "")
         if not ITEM_ID_PATTERN.match(item_id):
             return problem(400, "invalid_idempotency_key", "Idempotency-Key is missing or bad")
         declared = _declared_sha256(request.headers.get("Content-Digest", ""))

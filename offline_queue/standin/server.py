@@ -134,7 +134,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server_version = "ProvincialStandin/1"
+    server_version = "ProvincialStandin-DEMO/1"
     # Idle keep-alive connections close after this long.
     timeout = 30
     server: _Server
@@ -203,7 +203,7 @@ class _Handler(BaseHTTPRequestHandler):
         request = ApiRequest(self.command, self.path, path, self.headers, body)
         reply = standin.province.handle(request)
         if fault and fault.kind == FaultKind.DUPLICATE:
-            reply = standin.province.handle(request)
+            reply = standin.province.handle(request, again=True)
         if fault and self._fault_after(fault, reply):
             return None
         return self._send(reply)

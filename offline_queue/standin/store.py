@@ -3,16 +3,25 @@
 Items are kept once per (kind, item id): the same id with the same digest is a repeat and gets
 the first receipt back; the same id with another digest is a conflict. Every arrival is also
 logged in `deliveries`, so tests can see that a repeat really reached the server.
+
+It is a demo, yet dossiers and ratings hold real citizens' data when someone tries the kiosk:
+their bodies are sealed with a key that lives only in the stand-in's memory (readable while it
+runs, never after), the file is the owner's alone (0600) and freed pages are zeroed.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 import sqlite3
 import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS received (
@@ -56,7 +65,18 @@ CREATE TABLE IF NOT EXISTS queue_base (
     service_id TEXT PRIMARY KEY,
     waiting INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS nonces (
+    kiosk_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    seen_at REAL NOT NULL,
+    PRIMARY KEY (kiosk_id, nonce)
+);
+CREATE INDEX IF NOT EXISTS nonces_by_age ON nonces (seen_at);
 """
+# Kinds whose bodies the stand-in needs to read as data (queue counts); they hold no one's
+# personal data. Every other body is sealed.
+CLEAR_KINDS = frozenset({"ticket_record"})
+_NONCE_BYTES = 12
 
 # Ticket record events that add someone to a queue, and those that take someone off it.
 JOINS_QUEUE = ("issued",)
@@ -85,11 +105,43 @@ class StandinStore:
 
     def __init__(self, path: Path | str) -> None:
         self._lock = threading.Lock()
+        self._key = AESGCM(AESGCM.generate_key(bit_length=256))
+        path = Path(path)
+        # SQLite creates the -wal and -shm files with the database file's mode.
+        path.touch(mode=0o600, exist_ok=True)
+        os.chmod(path, 0o600)
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA secure_delete=ON")
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(SCHEMA)
+
+    def _seal(self, kind: str, body: str) -> str:
+        if kind in CLEAR_KINDS:
+            return body
+        nonce = secrets.token_bytes(_NONCE_BYTES)
+        return "sealed:" + (nonce + self._key.encrypt(nonce, body.encode(), kind.encode())).hex()
+
+    def _open(self, kind: str, stored: str) -> bytes | None:
+        if not stored.startswith("sealed:"):
+            return stored.encode()
+        raw = bytes.fromhex(stored.removeprefix("sealed:"))
+        try:
+            return self._key.decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], kind.encode())
+        except InvalidTag:  # sealed by an earlier run of the stand-in: gone for good
+            return None
+
+    def remember_nonce(self, kiosk_id: str, nonce: str, now: float, keep_seconds: float) -> bool:
+        """Note a signed request's nonce; False when it was seen within `keep_seconds` (a
+        replay). Older nonces are forgotten: the timestamp check refuses their requests."""
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM nonces WHERE seen_at < ?", (now - keep_seconds,))
+            inserted = self._db.execute(
+                "INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)", (kiosk_id, nonce, now)
+            ).rowcount
+        return inserted == 1
 
     def close(self) -> None:
         with self._lock:
@@ -128,7 +180,7 @@ class StandinStore:
                         item_id,
                         kiosk_id,
                         digest,
-                        body,
+                        self._seal(kind, body),
                         item.receipt_id,
                         now.isoformat(),
                         dossier_code,
@@ -163,11 +215,12 @@ class StandinStore:
             return self._get(kind, item_id)
 
     def body(self, kind: str, item_id: str) -> bytes | None:
+        """The body as received; None when unknown, or sealed by an earlier run."""
         with self._lock:
             row = self._db.execute(
                 "SELECT body FROM received WHERE kind = ? AND item_id = ?", (kind, item_id)
             ).fetchone()
-        return row[0].encode() if row else None
+        return self._open(kind, row[0]) if row else None
 
     def items(self, kind: str) -> list[StoredItem]:
         with self._lock:
