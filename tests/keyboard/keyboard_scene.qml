@@ -66,7 +66,6 @@ Rectangle {
 
     Keyboard {
         objectName: "keyboard"
-        controller: KeyboardController
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom
                   bottomMargin: parent.height * 0.05 }
         height: implicitHeight

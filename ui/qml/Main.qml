@@ -64,7 +64,6 @@ Window {
     Keyboard {
         id: keyboard
         objectName: "keyboard"
-        controller: KeyboardController
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom
                   bottomMargin: parent.height * 0.05 }
         height: implicitHeight

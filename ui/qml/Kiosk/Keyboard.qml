@@ -4,15 +4,16 @@
 // instead. A field asks for the digit pad, no Telex or capitals through `inputMethodHints`, and
 // for capitals on every word (names, addresses) with `property string kioskCapitalization:
 // "words"`. "Xong" (Done) takes the focus off the field, which closes the keyboard.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Window
 
 Rectangle {
     id: keyboard
-    required property QtObject controller
     property bool followFocus: true
-    property Item target: followFocus && editable(Window.activeFocusItem) ? Window.activeFocusItem : null
+    // a TextInput, TextField, TextEdit or TextArea: they share no type that has insert()
+    property var target: followFocus && editable(Window.activeFocusItem) ? Window.activeFocusItem : null
     readonly property bool open: target !== null
     property int keyHeight: 76
     property int spacing: 12
@@ -41,7 +42,7 @@ Rectangle {
         if (target.selectedText.length > 0 && spec.kind !== "shift" && spec.kind !== "layout")
             target.remove(target.selectionStart, target.selectionEnd)
         var before = target.getText(0, target.cursorPosition)
-        applyEdit(controller.tap(spec.kind, spec.value, before))
+        applyEdit(KeyboardController.tap(spec.kind, spec.value, before))
         if (spec.kind === "done") {
             var field = target
             field.focus = false
@@ -52,7 +53,7 @@ Rectangle {
     onTargetChanged: {
         if (target) {
             var capitals = target.kioskCapitalization !== undefined ? target.kioskCapitalization : ""
-            controller.attach(target.inputMethodHints, capitals,
+            KeyboardController.attach(target.inputMethodHints, capitals,
                               target.getText(0, target.cursorPosition))
         }
     }
@@ -60,7 +61,7 @@ Rectangle {
     Connections {
         target: keyboard.target
         function onCursorPositionChanged() {
-            keyboard.controller.cursorMoved(keyboard.target.getText(0, keyboard.target.cursorPosition))
+            KeyboardController.cursorMoved(keyboard.target.getText(0, keyboard.target.cursorPosition))
         }
     }
 
@@ -78,13 +79,13 @@ Rectangle {
     Column {
         id: keys
         readonly property real unit: Math.min(
-            (keyboard.width - 2 * keyboard.spacing) / keyboard.controller.layoutWidth,
+            (keyboard.width - 2 * keyboard.spacing) / KeyboardController.layoutWidth,
             keyboard.maxKeyWidth + keyboard.spacing)
         anchors { top: parent.top; topMargin: keyboard.spacing; horizontalCenter: parent.horizontalCenter }
         spacing: keyboard.spacing
 
         Repeater {
-            model: keyboard.controller.rows
+            model: KeyboardController.rows
             Row {
                 required property var modelData
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -92,15 +93,16 @@ Rectangle {
                 Repeater {
                     model: parent.modelData
                     KeyboardKey {
+                        id: part
                         required property var modelData
-                        spec: modelData
-                        width: modelData.width * keys.unit - keyboard.spacing
+                        spec: part.modelData
+                        width: part.modelData.width * keys.unit - keyboard.spacing
                         height: keyboard.keyHeight
-                        upper: keyboard.controller.upper
-                        active: modelData.kind === "shift"
-                                && (keyboard.controller.shift || keyboard.controller.capsLock)
-                        locked: modelData.kind === "shift" && keyboard.controller.capsLock
-                        onTapped: keyboard.press(modelData)
+                        upper: KeyboardController.upper
+                        active: part.modelData.kind === "shift"
+                                && (KeyboardController.shift || KeyboardController.capsLock)
+                        locked: part.modelData.kind === "shift" && KeyboardController.capsLock
+                        onTapped: keyboard.press(part.modelData)
                     }
                 }
             }

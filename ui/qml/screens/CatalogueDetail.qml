@@ -1,5 +1,6 @@
 // One procedure: the papers to bring (with how many originals and copies), how long, how much,
 // where and how to apply; print it as a slip, or take a queue number for it.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -25,10 +26,11 @@ ScreenFrame {
         Repeater {
             model: parent.lines
             Text {
+                id: entry
                 required property var modelData
                 width: parent.width
-                visible: modelData.length > 0
-                text: modelData
+                visible: entry.modelData.length > 0
+                text: entry.modelData
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.bodySize
                 color: Theme.text
@@ -52,9 +54,10 @@ ScreenFrame {
         Repeater {
             model: parent.lines
             Text {
+                id: entry2
                 required property var modelData
                 width: paperColumn.width
-                text: modelData
+                text: entry2.modelData
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.smallSize
                 color: Theme.text
@@ -144,27 +147,29 @@ ScreenFrame {
                 Repeater {
                     model: Catalogue.detail.papers || []
                     Column {
+                        id: paperCase
                         required property var modelData
                         width: paperColumn.width
                         spacing: Theme.gap / 2
                         Text {
                             width: parent.width
-                            visible: modelData.when.length > 0
-                            text: modelData.when
+                            visible: paperCase.modelData.when.length > 0
+                            text: paperCase.modelData.when
                             wrapMode: Text.WordWrap
                             font.pixelSize: Theme.bodySize
                             font.bold: true
                             color: Theme.text
                         }
                         Repeater {
-                            model: modelData.items
+                            model: paperCase.modelData.items
                             Column {
+                                id: part
                                 required property var modelData
                                 width: paperColumn.width
                                 spacing: 2
                                 Text {
                                     width: parent.width
-                                    text: "• " + modelData.name
+                                    text: "• " + part.modelData.name
                                     wrapMode: Text.WordWrap
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.text
@@ -172,7 +177,7 @@ ScreenFrame {
                                 Text {
                                     x: 36
                                     width: parent.width - 36
-                                    text: modelData.counts
+                                    text: part.modelData.counts
                                     wrapMode: Text.WordWrap
                                     font.pixelSize: Theme.smallSize
                                     font.bold: true
@@ -181,8 +186,8 @@ ScreenFrame {
                                 Text {
                                     x: 36
                                     width: parent.width - 36
-                                    visible: modelData.note.length > 0
-                                    text: modelData.note
+                                    visible: part.modelData.note.length > 0
+                                    text: part.modelData.note
                                     wrapMode: Text.WordWrap
                                     font.pixelSize: Theme.smallSize
                                     color: Theme.text

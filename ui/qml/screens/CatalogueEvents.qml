@@ -1,4 +1,5 @@
 // "What is happening in your life?": one tile per life event.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -16,12 +17,14 @@ ScreenFrame {
         Repeater {
             model: Catalogue.events
             Tile {
-                objectName: "event_" + modelData.id
+                id: entry
+                required property var modelData
+                objectName: "event_" + entry.modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 300
-                title: modelData.title
-                onClicked: Catalogue.chooseEvent(modelData.id)
+                title: entry.modelData.title
+                onClicked: Catalogue.chooseEvent(entry.modelData.id)
             }
         }
     }

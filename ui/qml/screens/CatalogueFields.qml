@@ -1,4 +1,5 @@
 // Browse by field: at most eight fields a page, each with how many procedures it holds.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -18,13 +19,15 @@ ScreenFrame {
         Repeater {
             model: Catalogue.fieldTiles
             Tile {
-                objectName: "field_" + modelData.id
+                id: entry
+                required property var modelData
+                objectName: "field_" + entry.modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 160
-                title: modelData.name
-                subtitle: modelData.count
-                onClicked: Catalogue.chooseField(modelData.id)
+                title: entry.modelData.name
+                subtitle: entry.modelData.count
+                onClicked: Catalogue.chooseField(entry.modelData.id)
             }
         }
     }

@@ -1,5 +1,6 @@
 // A scrolling list of procedures, each a large button: name, time and fee, and (from the
 // finder) why it applies. Up/Down buttons for those who do not swipe.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import Kiosk
@@ -21,8 +22,9 @@ Item {
         model: list.items
         boundsBehavior: Flickable.StopAtBounds
         delegate: Rectangle {
+            id: entry
             required property var modelData
-            objectName: list.namePrefix + modelData.code
+            objectName: list.namePrefix + entry.modelData.code
             width: view.width
             height: Math.max(Theme.touchTarget, column.implicitHeight + 2 * Theme.gap)
             radius: Theme.radius
@@ -30,7 +32,7 @@ Item {
             border.color: Theme.border
             border.width: 2
             Accessible.role: Accessible.Button
-            Accessible.name: modelData.name
+            Accessible.name: entry.modelData.name
             Column {
                 id: column
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
@@ -38,7 +40,7 @@ Item {
                 spacing: 6
                 Text {
                     width: parent.width
-                    text: modelData.name
+                    text: entry.modelData.name
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.bodySize
                     font.bold: true
@@ -46,21 +48,21 @@ Item {
                 }
                 Text {
                     width: parent.width
-                    visible: modelData.why.length > 0
-                    text: modelData.why
+                    visible: entry.modelData.why.length > 0
+                    text: entry.modelData.why
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallSize
                     color: area.pressed ? Theme.onPrimary : Theme.text
                 }
                 Text {
                     width: parent.width
-                    text: modelData.summary
+                    text: entry.modelData.summary
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallSize
                     color: area.pressed ? Theme.onPrimary : Theme.mutedText
                 }
             }
-            MouseArea { id: area; anchors.fill: parent; onClicked: list.chosen(modelData.code) }
+            MouseArea { id: area; anchors.fill: parent; onClicked: list.chosen(entry.modelData.code) }
         }
     }
 

@@ -1,4 +1,5 @@
 // One question of the finder, its answers as large buttons.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import Kiosk
@@ -13,12 +14,13 @@ ScreenFrame {
         Repeater {
             model: Catalogue.question.options !== undefined ? Catalogue.question.options : []
             KioskButton {
+                id: entry
                 required property var modelData
-                objectName: "answer_" + modelData.id
+                objectName: "answer_" + entry.modelData.id
                 width: Math.min(parent.width, 1200)
                 primary: false
-                text: modelData.label
-                onClicked: Catalogue.answer(Catalogue.question.id, modelData.id)
+                text: entry.modelData.label
+                onClicked: Catalogue.answer(Catalogue.question.id, entry.modelData.id)
             }
         }
     }

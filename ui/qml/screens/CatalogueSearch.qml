@@ -1,6 +1,7 @@
 // Search by name: a large box typed into with the kiosk's own keyboard, pinned here beside the
 // results (the box never takes the focus, so the docked keyboard stays closed) — results follow
 // each letter typed, with a hint when the words describe a life event ("bố tôi vừa mất").
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import Kiosk
@@ -55,7 +56,6 @@ ScreenFrame {
     Keyboard {
         id: keyboard
         objectName: "catalogueKeyboard"
-        controller: KeyboardController
         followFocus: false
         target: searchField
         anchors { left: parent.left; bottom: parent.bottom }
@@ -72,12 +72,13 @@ ScreenFrame {
         Repeater {
             model: Catalogue.eventChips
             KioskButton {
+                id: entry
                 required property var modelData
-                objectName: "eventChip_" + modelData.id
+                objectName: "eventChip_" + entry.modelData.id
                 width: side.width
                 primary: true
-                text: modelData.text
-                onClicked: Catalogue.chooseEvent(modelData.id)
+                text: entry.modelData.text
+                onClicked: Catalogue.chooseEvent(entry.modelData.id)
             }
         }
         Text {

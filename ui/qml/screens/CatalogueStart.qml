@@ -1,5 +1,6 @@
 // Find a procedure, first screen: how would you like to look — by name, by field, or by what
 // is happening in your life.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -16,13 +17,15 @@ ScreenFrame {
         Repeater {
             model: Catalogue.ways
             Tile {
-                objectName: "way_" + modelData.id
+                id: entry
+                required property var modelData
+                objectName: "way_" + entry.modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 420
-                title: modelData.title
-                subtitle: modelData.subtitle
-                onClicked: Catalogue.chooseWay(modelData.id)
+                title: entry.modelData.title
+                subtitle: entry.modelData.subtitle
+                onClicked: Catalogue.chooseWay(entry.modelData.id)
             }
         }
     }

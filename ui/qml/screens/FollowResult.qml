@@ -1,5 +1,6 @@
 // Follow a dossier, step 2: the status timeline, oldest first, the current status on top; or,
 // when the province cannot say, a plain sentence and what this kiosk itself knows.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -43,28 +44,29 @@ ScreenFrame {
                     objectName: "followTimeline"
                     model: FollowDossier.timeline
                     Row {
+                        id: step
                         required property var modelData
                         required property int index
                         spacing: Theme.gap
                         Rectangle {  // the timeline's dot: filled for the current status
                             width: 32; height: 32; radius: 16
                             anchors.verticalCenter: parent.verticalCenter
-                            color: modelData.current ? Theme.primary : Theme.surface
+                            color: step.modelData.current ? Theme.primary : Theme.surface
                             border.color: Theme.primary
                             border.width: 5
                         }
                         Text {
-                            objectName: "followStep_" + index
+                            objectName: "followStep_" + step.index
                             width: 420
-                            text: modelData.when
+                            text: step.modelData.when
                             font.pixelSize: Theme.bodySize
                             color: Theme.mutedText
                         }
                         Text {
-                            objectName: "followStatus_" + index
-                            text: modelData.status
+                            objectName: "followStatus_" + step.index
+                            text: step.modelData.status
                             font.pixelSize: Theme.bodySize
-                            font.bold: modelData.current
+                            font.bold: step.modelData.current
                             color: Theme.text
                         }
                     }

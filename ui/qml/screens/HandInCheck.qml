@@ -1,4 +1,5 @@
 // Hand in a dossier: check your answers, "Sửa" beside each, then hand in.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -11,6 +12,7 @@ ScreenFrame {
     onBackRequested: HandIn.back()
 
     component Row_: Rectangle {
+        id: answerRow
         property string label: ""
         property string value: ""
         property string source: ""
@@ -26,14 +28,14 @@ ScreenFrame {
                       rightMargin: Theme.gap }
             Text {
                 width: parent.width
-                text: label
+                text: answerRow.label
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.smallSize
                 color: Theme.mutedText
             }
             Text {
                 width: parent.width
-                text: value + (source ? "  ·  " + source : "")
+                text: answerRow.value + (answerRow.source ? "  ·  " + answerRow.source : "")
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.bodySize
                 color: Theme.text
@@ -41,12 +43,12 @@ ScreenFrame {
         }
         KioskButton {
             id: changeButton
-            objectName: changeName
+            objectName: answerRow.changeName
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
             width: 200
             primary: false
             text: I18n.s["hand_in.check.change"]
-            onClicked: parent.change()
+            onClicked: answerRow.change()
         }
     }
 
@@ -77,12 +79,13 @@ ScreenFrame {
                 Repeater {
                     model: HandIn.answers
                     Row_ {
+                        id: entry
                         required property var modelData
-                        label: modelData.label
-                        value: modelData.value
-                        source: modelData.source
-                        changeName: "change_" + modelData.id
-                        onChange: HandIn.editAnswer(modelData.id)
+                        label: entry.modelData.label
+                        value: entry.modelData.value
+                        source: entry.modelData.source
+                        changeName: "change_" + entry.modelData.id
+                        onChange: HandIn.editAnswer(entry.modelData.id)
                     }
                 }
                 Item { width: 1; height: Theme.gap }
@@ -96,11 +99,12 @@ ScreenFrame {
                 Repeater {
                     model: HandIn.papers
                     Row_ {
+                        id: entry2
                         required property var modelData
-                        label: modelData.name
-                        value: modelData.status
-                        changeName: "changePaper_" + modelData.index
-                        onChange: HandIn.editPaper(modelData.index)
+                        label: entry2.modelData.name
+                        value: entry2.modelData.status
+                        changeName: "changePaper_" + entry2.modelData.index
+                        onChange: HandIn.editPaper(entry2.modelData.index)
                     }
                 }
             }

@@ -1,5 +1,6 @@
 // Hand in a dossier, step 1: which procedure. Only procedures the kiosk has an e-form for, and
 // whose record allows an electronic hand-in, are offered.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -31,13 +32,15 @@ ScreenFrame {
             Repeater {
                 model: HandIn.procedures
                 Tile {
-                    objectName: "procedure_" + modelData.code
+                    id: entry
+                    required property var modelData
+                    objectName: "procedure_" + entry.modelData.code
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.maximumHeight: 200
-                    title: modelData.name
-                    subtitle: modelData.hint
-                    onClicked: HandIn.chooseProcedure(modelData.code)
+                    title: entry.modelData.name
+                    subtitle: entry.modelData.hint
+                    onClicked: HandIn.chooseProcedure(entry.modelData.code)
                 }
             }
         }

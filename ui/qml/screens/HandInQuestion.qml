@@ -1,5 +1,6 @@
 // Hand in a dossier, the form: one question per screen, typed on the kiosk's keyboard (which
 // docks below when the field has the focus), or one of a few choices as buttons.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -88,12 +89,13 @@ ScreenFrame {
             Repeater {
                 model: HandIn.question.choices || []
                 KioskButton {
+                    id: entry
                     required property var modelData
-                    objectName: "choice_" + modelData.value
+                    objectName: "choice_" + entry.modelData.value
                     width: 360
-                    primary: HandIn.question.value === modelData.value
-                    text: modelData.label
-                    onClicked: HandIn.answer(modelData.value)
+                    primary: HandIn.question.value === entry.modelData.value
+                    text: entry.modelData.label
+                    onClicked: HandIn.answer(entry.modelData.value)
                 }
             }
         }

@@ -13,13 +13,14 @@ ScreenFrame {
     showBack: false
 
     component Fact: Column {
+        id: fact
         property string label: ""
         property string value: ""
         Layout.fillWidth: true
-        Text { text: label; font.pixelSize: Theme.smallSize; color: Theme.mutedText }
+        Text { text: fact.label; font.pixelSize: Theme.smallSize; color: Theme.mutedText }
         Text {
             width: parent.width
-            text: value
+            text: fact.value
             wrapMode: Text.WordWrap
             font.pixelSize: Theme.bodySize
             color: Theme.text

@@ -1,4 +1,5 @@
 // Help: one how-to guide as numbered steps in plain words.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -14,26 +15,27 @@ ScreenFrame {
         Repeater {
             model: Help.guide.steps || []
             RowLayout {
+                id: guideStep
                 required property var modelData
                 required property int index
                 Layout.fillWidth: true
                 spacing: Theme.gap
                 Rectangle {
                     Layout.alignment: Qt.AlignTop
-                    width: 64; height: 64; radius: 32
+                    implicitWidth: 64; implicitHeight: 64; radius: 32
                     color: Theme.primary
                     Text {
                         anchors.centerIn: parent
-                        text: index + 1
+                        text: guideStep.index + 1
                         font.pixelSize: Theme.bodySize
                         font.bold: true
                         color: Theme.onPrimary
                     }
                 }
                 Text {
-                    objectName: "guideStep_" + index
+                    objectName: "guideStep_" + guideStep.index
                     Layout.fillWidth: true
-                    text: modelData
+                    text: guideStep.modelData
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.bodySize
                     color: Theme.text

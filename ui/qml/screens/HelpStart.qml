@@ -1,5 +1,6 @@
 // Help: the hotline in large print, QR codes of the centre's Zalo and Facebook pages to scan with
 // a phone, and the short how-to guides.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -31,6 +32,7 @@ ScreenFrame {
                 Repeater {
                     model: Help.pages
                     Column {
+                        id: entry
                         required property var modelData
                         Layout.alignment: Qt.AlignTop
                         spacing: Theme.gap / 2
@@ -38,17 +40,17 @@ ScreenFrame {
                             width: 300; height: 300
                             color: "white"
                             Image {
-                                objectName: "helpQr_" + modelData.id
+                                objectName: "helpQr_" + entry.modelData.id
                                 anchors.fill: parent
-                                source: modelData.image
+                                source: entry.modelData.image
                                 fillMode: Image.PreserveAspectFit
                                 smooth: false
-                                Accessible.name: modelData.label
+                                Accessible.name: entry.modelData.label
                             }
                         }
                         Text {
                             width: 300
-                            text: modelData.label
+                            text: entry.modelData.label
                             wrapMode: Text.WordWrap
                             font.pixelSize: Theme.bodySize
                             font.bold: true
@@ -79,12 +81,13 @@ ScreenFrame {
             Repeater {
                 model: Help.guides
                 KioskButton {
+                    id: entry2
                     required property var modelData
-                    objectName: "guide_" + modelData.id
+                    objectName: "guide_" + entry2.modelData.id
                     Layout.fillWidth: true
                     primary: false
-                    text: modelData.title
-                    onClicked: Help.openGuide(modelData.id)
+                    text: entry2.modelData.title
+                    onClicked: Help.openGuide(entry2.modelData.id)
                 }
             }
         }

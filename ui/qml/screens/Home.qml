@@ -1,4 +1,5 @@
 // Start screen: the centre's name, the time, one large tile per journey, language and help.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -39,14 +40,16 @@ ScreenFrame {
         Repeater {
             model: HomePage.tiles
             Tile {
-                objectName: "tile_" + modelData.id
+                id: entry
+                required property var modelData
+                objectName: "tile_" + entry.modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 340
-                glyph: modelData.glyph
-                title: I18n.s[modelData.titleKey]
-                subtitle: I18n.s[modelData.subtitleKey]
-                onClicked: HomePage.open(modelData.id)
+                glyph: entry.modelData.glyph
+                title: I18n.s[entry.modelData.titleKey]
+                subtitle: I18n.s[entry.modelData.subtitleKey]
+                onClicked: HomePage.open(entry.modelData.id)
             }
         }
     }

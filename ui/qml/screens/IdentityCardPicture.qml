@@ -1,5 +1,6 @@
 // A drawing of the ID card's front showing where its QR code is (top right), or the card lying
 // on the reader. Shapes and words, no photograph of a real card.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 
@@ -65,9 +66,10 @@ Item {
                 Repeater {
                     model: 25
                     Rectangle {
+                        id: entry
                         required property int index
                         width: qr.width / 7; height: width
-                        color: [0, 1, 2, 5, 7, 10, 12, 14, 16, 18, 20, 21, 22, 24].indexOf(index) >= 0
+                        color: [0, 1, 2, 5, 7, 10, 12, 14, 16, 18, 20, 21, 22, 24].indexOf(entry.index) >= 0
                                ? "#111111" : "white"
                     }
                 }

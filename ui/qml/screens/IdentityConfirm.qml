@@ -1,5 +1,6 @@
 // Identity step 3: the portrait from the chip and the main details; the citizen says whether
 // this is them. Where the data came from (chip with signature, QR, typed) is said plainly.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -47,11 +48,12 @@ ScreenFrame {
                 Repeater {
                     model: Identity.identityRows
                     delegate: Text {
+                        id: entry
                         required property var modelData
                         required property int index
-                        Layout.row: index
+                        Layout.row: entry.index
                         Layout.column: 0
-                        text: modelData.label
+                        text: entry.modelData.label
                         font.pixelSize: Theme.bodySize
                         color: Theme.mutedText
                     }
@@ -59,13 +61,14 @@ ScreenFrame {
                 Repeater {
                     model: Identity.identityRows
                     delegate: Text {
+                        id: entry2
                         required property var modelData
                         required property int index
-                        objectName: "identityValue_" + modelData.key
-                        Layout.row: index
+                        objectName: "identityValue_" + entry2.modelData.key
+                        Layout.row: entry2.index
                         Layout.column: 1
                         Layout.fillWidth: true
-                        text: modelData.value
+                        text: entry2.modelData.value
                         wrapMode: Text.WordWrap
                         font.pixelSize: Theme.bodySize
                         font.bold: true

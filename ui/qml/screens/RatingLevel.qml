@@ -1,5 +1,6 @@
 // Rate the service, step 1: the five official levels as big buttons, each with its words and a
 // drawn face (the bundled font has no emoji).
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -42,7 +43,7 @@ ScreenFrame {
             Rectangle {
                 id: levelButton
                 required property var modelData
-                objectName: "level_" + modelData.id
+                objectName: "level_" + levelButton.modelData.id
                 Layout.fillWidth: true
                 Layout.preferredHeight: 340
                 radius: Theme.radius
@@ -50,7 +51,7 @@ ScreenFrame {
                 border.color: Theme.primary
                 border.width: 4
                 Accessible.role: Accessible.Button
-                Accessible.name: modelData.label
+                Accessible.name: levelButton.modelData.label
                 Column {
                     anchors.centerIn: parent
                     width: parent.width - 2 * Theme.gap

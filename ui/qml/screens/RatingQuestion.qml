@@ -1,5 +1,6 @@
 // Rate the service, step 3 in detail: one index of the questionnaire a screen, three answers and
 // "skip this question".
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -23,12 +24,13 @@ ScreenFrame {
         Repeater {
             model: Rating.question.answers || []
             KioskButton {
+                id: entry
                 required property var modelData
-                objectName: "answer_" + modelData.id
+                objectName: "answer_" + entry.modelData.id
                 Layout.preferredWidth: 1100
-                primary: modelData.chosen
-                text: modelData.label
-                onClicked: Rating.answer(modelData.id)
+                primary: entry.modelData.chosen
+                text: entry.modelData.label
+                onClicked: Rating.answer(entry.modelData.id)
             }
         }
         KioskButton {

@@ -1,4 +1,5 @@
 // Rate the service, step 2: which counter served you — or the centre as a whole, or a dossier.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -21,12 +22,13 @@ ScreenFrame {
             Repeater {
                 model: Rating.counters
                 KioskButton {
+                    id: entry
                     required property var modelData
-                    objectName: "counter_" + modelData.id
+                    objectName: "counter_" + entry.modelData.id
                     Layout.fillWidth: true
                     primary: false
-                    text: modelData.label + "\n" + modelData.services
-                    onClicked: Rating.chooseCounter(modelData.id)
+                    text: entry.modelData.label + "\n" + entry.modelData.services
+                    onClicked: Rating.chooseCounter(entry.modelData.id)
                 }
             }
         }

@@ -1,5 +1,6 @@
 // Scanning a paper: the live picture with the page's outline, one plain instruction, the
 // auto-capture filling up and flashing, and the pages taken so far (retake, delete).
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -124,23 +125,25 @@ ScreenFrame {
                 spacing: Theme.gap
                 model: Scan.pages
                 delegate: Rectangle {
+                    id: entry
+                    required property var modelData
                     width: pageList.width
                     height: 200
                     radius: Theme.radius
                     color: Theme.surface
-                    border.color: modelData.retaking ? Theme.focus : Theme.border
-                    border.width: modelData.retaking ? 6 : 2
+                    border.color: entry.modelData.retaking ? Theme.focus : Theme.border
+                    border.width: entry.modelData.retaking ? 6 : 2
                     ScanPreview {
                         id: thumb
                         anchors { left: parent.left; top: parent.top; bottom: parent.bottom
                                   margins: 12 }
                         width: 130
                         background: "transparent"
-                        image: modelData.image
+                        image: entry.modelData.image
                     }
                     Text {
                         anchors { left: thumb.right; top: parent.top; margins: Theme.gap }
-                        text: modelData.label
+                        text: entry.modelData.label
                         font.pixelSize: Theme.bodySize
                         font.bold: true
                         color: Theme.text
@@ -149,18 +152,18 @@ ScreenFrame {
                         anchors { left: thumb.right; bottom: parent.bottom; margins: Theme.gap }
                         spacing: Theme.gap
                         KioskButton {
-                            objectName: "retakePage" + modelData.index
+                            objectName: "retakePage" + entry.modelData.index
                             primary: false
                             implicitWidth: 200
                             text: I18n.s["scanning.screen.retake"]
-                            onClicked: Scan.retake(modelData.index)
+                            onClicked: Scan.retake(entry.modelData.index)
                         }
                         KioskButton {
-                            objectName: "deletePage" + modelData.index
+                            objectName: "deletePage" + entry.modelData.index
                             primary: false
                             implicitWidth: 160
                             text: I18n.s["scanning.screen.delete"]
-                            onClicked: Scan.deletePage(modelData.index)
+                            onClicked: Scan.deletePage(entry.modelData.index)
                         }
                     }
                 }

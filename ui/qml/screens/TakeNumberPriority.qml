@@ -1,4 +1,5 @@
 // Take a number, step 2: does a priority category apply? "No" is the first, biggest answer.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -36,12 +37,14 @@ ScreenFrame {
             Repeater {
                 model: TakeNumber.priorities
                 KioskButton {
-                    objectName: "priority_" + modelData.id
+                    id: entry
+                    required property var modelData
+                    objectName: "priority_" + entry.modelData.id
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget * 1.4
                     primary: false
-                    text: modelData.label
-                    onClicked: TakeNumber.choosePriority(modelData.id)
+                    text: entry.modelData.label
+                    onClicked: TakeNumber.choosePriority(entry.modelData.id)
                 }
             }
         }

@@ -1,4 +1,5 @@
 // Take a number, step 1: which service (field) the citizen came for.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -18,13 +19,15 @@ ScreenFrame {
         Repeater {
             model: TakeNumber.services
             Tile {
-                objectName: "service_" + modelData.id
+                id: entry
+                required property var modelData
+                objectName: "service_" + entry.modelData.id
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 220
-                title: modelData.name
-                subtitle: modelData.counters
-                onClicked: TakeNumber.chooseService(modelData.id)
+                title: entry.modelData.name
+                subtitle: entry.modelData.counters
+                onClicked: TakeNumber.chooseService(entry.modelData.id)
             }
         }
     }

@@ -1,4 +1,5 @@
 // Technician mode, the status: every device's health, a test print, where the files are.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Layouts
@@ -18,34 +19,37 @@ ScreenFrame {
         Repeater {
             model: Technician.devices
             Rectangle {
-                objectName: "device_" + index
+                id: entry
+                required property var modelData
+                required property int index
+                objectName: "device_" + entry.index
                 Layout.fillWidth: true
                 implicitHeight: row.implicitHeight + Theme.gap
                 color: Theme.surface
-                border.color: modelData.ok ? Theme.border : Theme.danger
-                border.width: modelData.ok ? 2 : 4
+                border.color: entry.modelData.ok ? Theme.border : Theme.danger
+                border.width: entry.modelData.ok ? 2 : 4
                 radius: Theme.radius
                 RowLayout {
                     id: row
                     anchors { fill: parent; margins: Theme.gap / 2 }
                     spacing: Theme.gap
-                    StatusIcon { kind: modelData.ok ? "ok" : "problem" }
+                    StatusIcon { kind: entry.modelData.ok ? "ok" : "problem" }
                     Text {
                         Layout.preferredWidth: 420
-                        text: modelData.name
+                        text: entry.modelData.name
                         font.pixelSize: Theme.bodySize
                         font.bold: true
                         color: Theme.text
                     }
                     Text {
                         Layout.preferredWidth: 240
-                        text: modelData.state
+                        text: entry.modelData.state
                         font.pixelSize: Theme.bodySize
-                        color: modelData.ok ? Theme.ok : Theme.danger
+                        color: entry.modelData.ok ? Theme.ok : Theme.danger
                     }
                     Text {
                         Layout.fillWidth: true
-                        text: modelData.detail
+                        text: entry.modelData.detail
                         wrapMode: Text.WordWrap
                         font.pixelSize: Theme.smallSize
                         color: Theme.mutedText
@@ -63,12 +67,14 @@ ScreenFrame {
         Repeater {
             model: Technician.selfTest
             RowLayout {
+                id: entry2
+                required property var modelData
                 Layout.fillWidth: true
                 spacing: Theme.gap / 2
-                StatusIcon { visible: modelData.ok !== null; kind: modelData.ok ? "ok" : "problem" }
+                StatusIcon { visible: entry2.modelData.ok !== null; kind: entry2.modelData.ok ? "ok" : "problem" }
                 Text {
                     Layout.fillWidth: true
-                    text: modelData.text
+                    text: entry2.modelData.text
                     wrapMode: Text.WrapAnywhere
                     font.pixelSize: Theme.smallSize
                     color: Theme.text
@@ -78,8 +84,10 @@ ScreenFrame {
         Repeater {
             model: Technician.facts
             Text {
+                id: entry3
+                required property var modelData
                 Layout.fillWidth: true
-                text: modelData
+                text: entry3.modelData
                 wrapMode: Text.WrapAnywhere
                 font.pixelSize: Theme.smallSize
                 color: Theme.mutedText
