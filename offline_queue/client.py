@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import os
 import re
 import time
 from collections.abc import Mapping
@@ -22,6 +23,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from itertools import pairwise
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -61,6 +63,7 @@ RETRY_AFTER_CEILING = 3600.0
 MIN_SECRET_BYTES = 16
 CONFIRMATION_BATCH = 200
 _CHUNK = 64 * 1024
+_DOWNLOAD_CHUNK = 1024 * 1024
 # What requests, urllib3 and http.client raise when the network or the peer misbehaves.
 _NETWORK_ERRORS = (
     requests.RequestException,
@@ -359,6 +362,62 @@ class ProvincialClient:
     def heartbeat(self, body: bytes) -> None:
         self._call("POST", "/heartbeats", body)
 
+    # -- releases -------------------------------------------------------------------------
+
+    def latest_release(self, channel: str) -> bytes | None:
+        """The signed release document of `channel` as the province serves it (the kiosk
+        checks its signature), or None when the province has published none."""
+        try:
+            return self._call("GET", f"/releases/{quote(channel, safe='')}/latest")
+        except PermanentError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def download_release_file(self, sha256: str, partial: Path, size: int) -> None:
+        """Bring `partial` to the published file's `size` bytes, asking only for what it lacks
+        (`Range`), so a cut transfer resumes where it stopped. Raises TransientError when the
+        transfer breaks (what arrived stays); the caller checks the hash."""
+        _checked_digest(sha256)
+        have = partial.stat().st_size if partial.exists() else 0
+        if have > size:
+            partial.unlink()
+            have = 0
+        if have == size:
+            return
+        target = f"{self._prefix}/release-files/{sha256}"
+        headers = self._signed_headers("GET", target, b"")
+        headers["Accept"] = "application/octet-stream"
+        if have:
+            headers["Range"] = f"bytes={have}-"
+        settings = self.settings
+        deadline = time.monotonic() + settings.total_timeout
+        try:
+            response = self._session.get(
+                self._origin + target,
+                headers=headers,
+                timeout=(settings.connect_timeout, settings.read_timeout),
+                verify=settings.verify,
+                cert=settings.client_cert,
+                stream=True,
+                allow_redirects=False,
+                proxies={"http": settings.proxy, "https": settings.proxy}
+                if settings.proxy
+                else None,
+            )
+        except _NETWORK_ERRORS as exc:
+            raise _network_failure(exc) from exc
+        try:
+            if response.status_code not in (200, 206):
+                content = self._read_capped(response, deadline)
+                raise self._failure(response.status_code, response.headers, content)
+            start = _range_start(response) if response.status_code == 206 else 0
+            if start != have and start != 0:
+                raise TransientError(TransientFailure.MALFORMED_REPLY, "another byte range")
+            _stream_into(response, partial, start, size)
+        finally:
+            response.close()
+
     # -- lookups --------------------------------------------------------------------------
 
     def dossier_status(self, dossier_code: str) -> DossierStatus:
@@ -442,13 +501,18 @@ class ProvincialClient:
         )
         if 200 <= status < 300:
             return content
+        raise self._failure(status, headers, content)
+
+    @staticmethod
+    def _failure(status: int, headers: Mapping[str, str], content: bytes) -> ProvincialError:
+        """The exception for a reply that is not a success."""
         retry_after = parse_retry_after(headers.get("Retry-After"))
         if status == 429:
-            raise TransientError(
+            return TransientError(
                 TransientFailure.RATE_LIMITED, retry_after=retry_after, status=status
             )
         if status == 408 or status >= 500:
-            raise TransientError(
+            return TransientError(
                 TransientFailure.SERVER_ERROR,
                 f"HTTP {status}",
                 retry_after=retry_after,
@@ -457,9 +521,9 @@ class ProvincialClient:
         if 400 <= status < 500:
             reason, detail = _problem(content, status)
             error = AuthenticationError if status in (401, 403) else PermanentError
-            raise error(status, reason, detail)
+            return error(status, reason, detail)
         # 1xx/3xx: redirects are not followed, so a signature never travels to another host.
-        raise TransientError(TransientFailure.UNEXPECTED_STATUS, f"HTTP {status}", status=status)
+        return TransientError(TransientFailure.UNEXPECTED_STATUS, f"HTTP {status}", status=status)
 
     def _signed_headers(
         self, method: str, target: str, body: bytes, idempotency_key: str
@@ -556,6 +620,33 @@ def _network_failure(exc: BaseException) -> TransientError:
     if isinstance(exc, requests.Timeout | urllib3.exceptions.TimeoutError | TimeoutError):
         return TransientError(TransientFailure.TIMEOUT, type(exc).__name__)
     return TransientError(TransientFailure.CONNECTION, type(exc).__name__)
+
+
+def _stream_into(self, response: requests.Response, partial: Path, start: int, size: int) -> None:
+    with partial.open("r+b" if partial.exists() else "wb") as out:
+        out.seek(start)
+        out.truncate()
+        written = start
+        try:
+            while chunk := response.raw.read1(_DOWNLOAD_CHUNK, decode_content=True):
+                written += len(chunk)
+                if written > size:
+                    raise TransientError(TransientFailure.RESPONSE_TOO_LARGE, "over size")
+                out.write(chunk)
+        except _NETWORK_ERRORS as exc:
+            raise _network_failure(exc) from exc
+        finally:
+            out.flush()
+            os.fsync(out.fileno())
+    if written < size:
+        raise TransientError(TransientFailure.CONNECTION, f"cut at {written} of {size}")
+
+
+def _range_start(response: requests.Response) -> int:
+    match = re.match(r"^bytes (\d+)-\d+/\d+$", response.headers.get("Content-Range", ""))
+    if not match:
+        raise TransientError(TransientFailure.MALFORMED_REPLY, "206 without a Content-Range")
+    return int(match.group(1))
 
 
 def _json_bytes(value: object) -> bytes:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.contract.statuses import dossier_status_codes
@@ -32,6 +32,9 @@ from offline_queue.standin.clock import SimulatedClock
 from offline_queue.standin.store import DigestConflict, StandinStore, StoredItem
 from offline_queue.standin.timelines import scenario_for, scenarios
 
+if TYPE_CHECKING:
+    from offline_queue.standin.releases import ReleaseShelf
+
 _CONTENT_DIGEST = re.compile(r"(?:^|,)\s*sha-256=:([A-Za-z0-9+/=]+):\s*(?:,|$)")
 MAX_CONFIRMATION_IDS = 500
 
@@ -41,6 +44,9 @@ class ApiReply:
     status: int
     payload: dict[str, Any] | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    # bytes sent as they are (a release document or file) instead of `payload` as JSON
+    raw: bytes | None = None
+    content_type: str = "application/json"
 
     @property
     def is_problem(self) -> bool:
@@ -82,8 +88,11 @@ class StandinProvince:
         *,
         ticket_block: int = 500,
         confirm_after: timedelta = timedelta(0),
+        releases: ReleaseShelf | None = None,
     ) -> None:
         self.store = store
+        # what `scripts/build-release --publish` wrote; None = this province publishes none
+        self.releases = releases
         self.clock = clock
         self.secrets = dict(secrets)
         self.ticket_block = ticket_block
@@ -245,6 +254,17 @@ class StandinProvince:
         }
         return ApiReply(200, {"items": items})
 
+    def _latest_release(self, request: ApiRequest, kiosk_id: str, match: re.Match[str]) -> ApiReply:
+        document = self.releases.latest(match["channel"]) if self.releases else None
+        if document is None:
+            return problem(404, "no_release", f"no release on channel {match['channel']}")
+        return ApiReply(200, raw=document)
+
+    def _release_file(self, request: ApiRequest, kiosk_id: str, match: re.Match[str]) -> ApiReply:
+        if self.releases is None:
+            return problem(404, "no_such_file", "this province publishes no releases")
+        return self.releases.file_reply(match["sha256"], request.headers.get("Range"))
+
     def processing_state(self, item: StoredItem) -> str:
         if item.kind == "dossier":
             return "processed" if self.timeline(item)[-1]["code"] != 1 else "received"
@@ -295,4 +315,14 @@ _ROUTES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ("GET", re.compile(r"^/v1/ticket-ranges/(?P<day>[0-9-]{10})$"), StandinProvince._ticket_range),
     ("GET", re.compile(r"^/v1/queue-status$"), StandinProvince._queue),
     ("POST", re.compile(r"^/v1/confirmations$"), StandinProvince._confirmations),
+    (
+        "GET",
+        re.compile(r"^/v1/releases/(?P<channel>[a-z0-9-]{1,32})/latest$"),
+        StandinProvince._latest_release,
+    ),
+    (
+        "GET",
+        re.compile(r"^/v1/release-files/(?P<sha256>[0-9a-f]{64})$"),
+        StandinProvince._release_file,
+    ),
 ]

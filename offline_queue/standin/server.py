@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 from offline_queue.standin.clock import SimulatedClock
 from offline_queue.standin.faults import Fault, FaultKind, FaultSwitch
 from offline_queue.standin.province import ApiReply, ApiRequest, StandinProvince, problem
+from offline_queue.standin.releases import ReleaseShelf
 from offline_queue.standin.store import StandinStore
 from offline_queue.standin.timelines import scenarios
 
@@ -51,12 +52,18 @@ class ProvincialStandin:
         ticket_block: int = 500,
         confirm_after: timedelta = timedelta(0),
         tls: ssl.SSLContext | None = None,
+        releases_dir: Path | None = None,
     ) -> None:
         self.store = StandinStore(db_path)
         self.clock = clock or SimulatedClock()
         self.faults = FaultSwitch()
         self.province = StandinProvince(
-            self.store, self.clock, secrets, ticket_block=ticket_block, confirm_after=confirm_after
+            self.store,
+            self.clock,
+            secrets,
+            ticket_block=ticket_block,
+            confirm_after=confirm_after,
+            releases=ReleaseShelf(releases_dir) if releases_dir else None,
         )
         self.stopping = threading.Event()
         self._server = _Server((host, port), self)
@@ -253,12 +260,17 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(
         self, reply: ApiReply, extra: Mapping[str, str] | None = None, cut: bool = False
     ) -> None:
-        body = (
-            b"" if reply.payload is None else json.dumps(reply.payload, ensure_ascii=False).encode()
-        )
+        if reply.raw is not None:
+            body, kind = reply.raw, reply.content_type
+        else:
+            body = (
+                b""
+                if reply.payload is None
+                else json.dumps(reply.payload, ensure_ascii=False).encode()
+            )
+            kind = "application/problem+json" if reply.is_problem else "application/json"
         self.send_response(reply.status)
         if body:
-            kind = "application/problem+json" if reply.is_problem else "application/json"
             self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         for name, value in {**reply.headers, **(extra or {})}.items():
