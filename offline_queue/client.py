@@ -334,6 +334,8 @@ class ProvincialClient:
         parts = urlsplit(settings.base_url)
         self._origin = f"{parts.scheme}://{parts.netloc}"
         self._prefix = parts.path.rstrip("/") + API_PREFIX
+        # release file bytes that came over the wire, for the update report and the bench
+        self.release_bytes_received = 0
 
     def close(self) -> None:
         self._session.close()
@@ -386,7 +388,7 @@ class ProvincialClient:
         if have == size:
             return
         target = f"{self._prefix}/release-files/{sha256}"
-        headers = self._signed_headers("GET", target, b"")
+        headers = self._signed_headers("GET", target, b"", "")
         headers["Accept"] = "application/octet-stream"
         if have:
             headers["Range"] = f"bytes={have}-"
@@ -412,11 +414,35 @@ class ProvincialClient:
                 content = self._read_capped(response, deadline)
                 raise self._failure(response.status_code, response.headers, content)
             start = _range_start(response) if response.status_code == 206 else 0
-            if start != have and start != 0:
+            if start not in (have, 0):
                 raise TransientError(TransientFailure.MALFORMED_REPLY, "another byte range")
-            _stream_into(response, partial, start, size)
+            self._stream_into(response, partial, start, size)
         finally:
             response.close()
+
+    def _stream_into(
+        self, response: requests.Response, partial: Path, start: int, size: int
+    ) -> None:
+        """Write the reply's body into `partial` from `start`, fsynced even when it breaks
+        off, counting what came over the wire in `release_bytes_received`."""
+        with partial.open("r+b" if partial.exists() else "wb") as out:
+            out.seek(start)
+            out.truncate()
+            written = start
+            try:
+                while chunk := response.raw.read1(_DOWNLOAD_CHUNK, decode_content=True):
+                    self.release_bytes_received += len(chunk)
+                    written += len(chunk)
+                    if written > size:
+                        raise TransientError(TransientFailure.RESPONSE_TOO_LARGE, "over size")
+                    out.write(chunk)
+            except _NETWORK_ERRORS as exc:
+                raise _network_failure(exc) from exc
+            finally:
+                out.flush()
+                os.fsync(out.fileno())
+        if written < size:
+            raise TransientError(TransientFailure.CONNECTION, f"cut at {written} of {size}")
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -620,26 +646,6 @@ def _network_failure(exc: BaseException) -> TransientError:
     if isinstance(exc, requests.Timeout | urllib3.exceptions.TimeoutError | TimeoutError):
         return TransientError(TransientFailure.TIMEOUT, type(exc).__name__)
     return TransientError(TransientFailure.CONNECTION, type(exc).__name__)
-
-
-def _stream_into(self, response: requests.Response, partial: Path, start: int, size: int) -> None:
-    with partial.open("r+b" if partial.exists() else "wb") as out:
-        out.seek(start)
-        out.truncate()
-        written = start
-        try:
-            while chunk := response.raw.read1(_DOWNLOAD_CHUNK, decode_content=True):
-                written += len(chunk)
-                if written > size:
-                    raise TransientError(TransientFailure.RESPONSE_TOO_LARGE, "over size")
-                out.write(chunk)
-        except _NETWORK_ERRORS as exc:
-            raise _network_failure(exc) from exc
-        finally:
-            out.flush()
-            os.fsync(out.fileno())
-    if written < size:
-        raise TransientError(TransientFailure.CONNECTION, f"cut at {written} of {size}")
 
 
 def _range_start(response: requests.Response) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import json
 import re
 import time
@@ -89,8 +90,11 @@ class StandinProvince:
         ticket_block: int = 500,
         confirm_after: timedelta = timedelta(0),
         releases: ReleaseShelf | None = None,
+        operator_token: str | None = None,
     ) -> None:
         self.store = store
+        # the province's own dashboard reads the fleet's heartbeats with this bearer token
+        self.operator_token = operator_token
         # what `scripts/build-release --publish` wrote; None = this province publishes none
         self.releases = releases
         self.clock = clock
@@ -103,6 +107,8 @@ class StandinProvince:
     def handle(self, request: ApiRequest, *, again: bool = False) -> ApiReply:
         """`again`: the same request handled a second time inside the server (the duplicate
         fault), which the replay check must not take for a replay."""
+        if request.path.startswith("/v1/fleet/"):
+            return self._fleet(request)
         kiosk_id_or_problem = self._authenticate(request, again)
         if isinstance(kiosk_id_or_problem, ApiReply):
             return kiosk_id_or_problem
@@ -265,6 +271,34 @@ class StandinProvince:
             return problem(404, "no_such_file", "this province publishes no releases")
         return self.releases.file_reply(match["sha256"], request.headers.get("Range"))
 
+    def _config_bundle(self, request: ApiRequest, kiosk_id: str, _: re.Match[str]) -> ApiReply:
+        document = self.releases.config_bundle(kiosk_id) if self.releases else None
+        if document is None:
+            return problem(404, "no_config_bundle", "no configuration bundle for this kiosk")
+        return ApiReply(200, raw=document)
+
+    # -- the province's dashboard ---------------------------------------------------------
+
+    def _fleet(self, request: ApiRequest) -> ApiReply:
+        given = request.headers.get("Authorization", "")
+        expected = f"Bearer {self.operator_token}" if self.operator_token else None
+        if expected is None or not hmac.compare_digest(given.encode(), expected.encode()):
+            return problem(401, "operator_only", "the dashboard's bearer token is needed")
+        for method, pattern, handler in _FLEET_ROUTES:
+            match = pattern.match(request.path)
+            if match and method == request.method:
+                return handler(self, request, "", match)
+        return problem(404, "no_such_endpoint", f"{request.method} {request.path}")
+
+    def _all_heartbeats(self, request: ApiRequest, _: str, match: re.Match[str]) -> ApiReply:
+        return ApiReply(200, {"kiosks": self.store.latest_heartbeats()})
+
+    def _one_heartbeat(self, request: ApiRequest, _: str, match: re.Match[str]) -> ApiReply:
+        found = self.store.latest_heartbeats(match["kiosk"])
+        if not found:
+            return problem(404, "unknown_kiosk", f"no heartbeat from {match['kiosk']}")
+        return ApiReply(200, found[0])
+
     def processing_state(self, item: StoredItem) -> str:
         if item.kind == "dossier":
             return "processed" if self.timeline(item)[-1]["code"] != 1 else "received"
@@ -314,6 +348,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ),
     ("GET", re.compile(r"^/v1/ticket-ranges/(?P<day>[0-9-]{10})$"), StandinProvince._ticket_range),
     ("GET", re.compile(r"^/v1/queue-status$"), StandinProvince._queue),
+    ("GET", re.compile(r"^/v1/config-bundles/latest$"), StandinProvince._config_bundle),
     ("POST", re.compile(r"^/v1/confirmations$"), StandinProvince._confirmations),
     (
         "GET",
@@ -324,5 +359,14 @@ _ROUTES: list[tuple[str, re.Pattern[str], _Handler]] = [
         "GET",
         re.compile(r"^/v1/release-files/(?P<sha256>[0-9a-f]{64})$"),
         StandinProvince._release_file,
+    ),
+]
+# the province's own dashboard: operator token instead of a kiosk signature
+_FLEET_ROUTES: list[tuple[str, re.Pattern[str], _Handler]] = [
+    ("GET", re.compile(r"^/v1/fleet/heartbeats$"), StandinProvince._all_heartbeats),
+    (
+        "GET",
+        re.compile(r"^/v1/fleet/heartbeats/(?P<kiosk>[A-Za-z0-9_-]{1,32})$"),
+        StandinProvince._one_heartbeat,
     ),
 ]

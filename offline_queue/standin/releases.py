@@ -21,6 +21,14 @@ class ReleaseShelf:
         path = self.folder / "channels" / f"{channel}.json"
         return path.read_bytes() if path.is_file() else None
 
+    def config_bundle(self, kiosk_id: str) -> bytes | None:
+        """The bundle made for this kiosk, else the one for every kiosk of the province."""
+        for name in (kiosk_id, "all"):
+            path = self.folder / "config" / f"{name}.json"
+            if path.is_file():
+                return path.read_bytes()
+        return None
+
     def file_reply(self, sha256: str, range_header: str | None) -> ApiReply:
         """200 with the whole file, or 206 from the asked offset (`Range: bytes=N-`, the only
         form a resuming kiosk sends); 416 when the offset is past the end."""

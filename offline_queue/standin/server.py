@@ -53,6 +53,7 @@ class ProvincialStandin:
         confirm_after: timedelta = timedelta(0),
         tls: ssl.SSLContext | None = None,
         releases_dir: Path | None = None,
+        operator_token: str | None = None,
     ) -> None:
         self.store = StandinStore(db_path)
         self.clock = clock or SimulatedClock()
@@ -64,6 +65,7 @@ class ProvincialStandin:
             ticket_block=ticket_block,
             confirm_after=confirm_after,
             releases=ReleaseShelf(releases_dir) if releases_dir else None,
+            operator_token=operator_token,
         )
         self.stopping = threading.Event()
         self._server = _Server((host, port), self)

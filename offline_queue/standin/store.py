@@ -11,6 +11,7 @@ runs, never after), the file is the owner's alone (0600) and freed pages are zer
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sqlite3
@@ -19,6 +20,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -318,6 +320,24 @@ class StandinStore:
                 " last_heartbeat = excluded.last_heartbeat, heartbeats = heartbeats + 1",
                 (kiosk_id, now.isoformat(), body),
             )
+
+    def latest_heartbeats(self, kiosk_id: str | None = None) -> list[dict[str, Any]]:
+        """The newest heartbeat of each kiosk (or of one), as the dashboard shows them."""
+        query = "SELECT kiosk_id, last_heartbeat_at, heartbeats, last_heartbeat FROM kiosks"
+        with self._lock:
+            if kiosk_id is None:
+                rows = self._db.execute(query + " ORDER BY kiosk_id").fetchall()
+            else:
+                rows = self._db.execute(query + " WHERE kiosk_id = ?", (kiosk_id,)).fetchall()
+        return [
+            {
+                "kiosk_id": row[0],
+                "received_at": row[1],
+                "heartbeats": row[2],
+                "heartbeat": json.loads(row[3]),
+            }
+            for row in rows
+        ]
 
     def heartbeats(self, kiosk_id: str) -> int:
         with self._lock:

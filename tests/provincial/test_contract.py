@@ -13,7 +13,7 @@ from kiosk.i18n import load_catalogue
 from offline_queue.client import TransientFailure
 from offline_queue.contract.statuses import dossier_status_codes
 from offline_queue.kiosk_secret import KioskSecretError
-from offline_queue.standin.province import _ROUTES
+from offline_queue.standin.province import _FLEET_ROUTES, _ROUTES
 
 CONTRACT = Path(client_module.__file__).parent / "contract" / "openapi.yaml"
 CATALOGUE = Path(__file__).resolve().parents[2] / "config" / "i18n" / "provincial.toml"
@@ -38,7 +38,7 @@ def test_every_documented_operation_is_served_by_the_stand_in_and_back():
     }
     served = {
         (method, re.sub(r"\(\?P<\w+>[^)]+\)", "{}", pattern.pattern.strip("^$")))
-        for method, pattern, _ in _ROUTES
+        for method, pattern, _ in _ROUTES + _FLEET_ROUTES
     }
 
     assert documented == served
