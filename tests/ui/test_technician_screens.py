@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.technician.pin import Argon2Cost, PinStore
+
 
 def hold_heading(driver) -> None:
     item = driver.item("headingHold")
@@ -28,7 +30,9 @@ def type_digits(driver, digits: str) -> None:
 
 
 def test_hidden_entry_pin_and_device_status(driver, kiosk_ui, tmp_path: Path) -> None:
-    kiosk_ui.kiosk.services.technician_pin.set_pin("482915")
+    # Hashed at a test cost (stored with the hash), so the screen's checks take milliseconds.
+    store = kiosk_ui.kiosk.services.technician_pin
+    PinStore(store.path, cost=Argon2Cost(1, 8 * 1024, 1)).set_pin("482915")
     hold_heading(driver)
     driver.wait_screen("TechnicianPin")
     type_digits(driver, "000000")
