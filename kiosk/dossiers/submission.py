@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from hardware.device import DeviceError
 from hardware.printer import TicketPrinter
 from kiosk.calendar.appointment import AppointmentRules, WorkingHours
 from kiosk.catalogue.model import Procedure, ProcessingTime
@@ -27,6 +26,7 @@ from kiosk.dossiers.receipt import Receipt, ReceivedPaper, receipt_job
 from kiosk.errors import UserFacingError
 from kiosk.i18n import translate
 from kiosk.identity import Identity
+from kiosk.printing import PrintOutcome, print_and_report
 from kiosk.province import Province, ProvinceNotReady, Scan
 
 log = logging.getLogger(__name__)
@@ -48,12 +48,6 @@ class DossierDraft:
     identity: Identity
     answers: dict[str, str] = field(default_factory=dict)
     papers: list[ScannedPaper] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    printed: bool
-    problem_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,13 +119,9 @@ class HandInService:
         return Submitted(receipt, self.print_receipt(receipt, lang))
 
     def print_receipt(self, receipt: Receipt, lang: str) -> PrintOutcome:
-        try:
-            self.printer.print_job(receipt_job(receipt, lang))
-        except Exception as exc:  # the dossier is stored: the screen shows the receipt instead
-            key = exc.message_key if isinstance(exc, DeviceError) else "printer.unreachable"
-            log.warning("receipt %s not printed: %s", receipt.dossier_code, exc)
-            return PrintOutcome(False, key)
-        return PrintOutcome(True)
+        return print_and_report(
+            self.printer, receipt_job(receipt, lang), f"receipt {receipt.dossier_code}"
+        )
 
     def _dossier_data(self, draft: DossierDraft, at: datetime) -> dict:
         identity = draft.identity

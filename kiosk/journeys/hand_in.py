@@ -16,9 +16,10 @@ from typing import ClassVar
 
 from kiosk.catalogue.model import Procedure
 from kiosk.dossiers.forms import FormDefinition, FormField, PaperStep, clean_answer, papers_to_scan
-from kiosk.dossiers.submission import DossierDraft, PrintOutcome, ScannedPaper, Submitted
+from kiosk.dossiers.submission import DossierDraft, ScannedPaper, Submitted
 from kiosk.identity import Identity
 from kiosk.journeys.base import Journey
+from kiosk.printing import PrintOutcome
 
 
 class HandInState(enum.Enum):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hardware.device import HealthReport
+from kiosk.errors import message_key_of
 from kiosk.province.lookup import DossierLookup, find_dossier
 from kiosk.province.notices import Notice, NoticeKind
 
@@ -122,7 +123,7 @@ class Province:
         try:
             self._open = opener(config, data)
         except Exception as exc:
-            self.problem = getattr(exc, "message_key", None) or type(exc).__name__
+            self.problem = message_key_of(exc, type(exc).__name__)
             log.error("the province is not available: %s", exc)
         finally:
             self._ready.set()

@@ -10,9 +10,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardware.device import DeviceError
 from hardware.printer import TicketPrinter
 from kiosk.config import CentreSettings, QueueSettings
+from kiosk.printing import print_and_report
 from kiosk.tickets.layout import Ticket, ticket_job
 from kiosk.tickets.numbering import TicketBook
 
@@ -59,16 +59,13 @@ class TicketService:
             log.warning("queue status unavailable; the ticket goes without it", exc_info=True)
             waiting = None
         ticket = Ticket(number, service, self.centre, waiting)
-        try:
-            result = self.printer.print_job(ticket_job(ticket, lang))
-        except Exception as exc:  # whatever the printer did, the number stays issued and shown
-            key = exc.message_key if isinstance(exc, DeviceError) else "printer.unreachable"
-            log.warning("ticket %s issued but not printed: %s", number.label, exc)
-            self.book.record_print(number.ticket_id, printed=False, problem_key=key)
-            outcome = TicketOutcome(ticket, printed=False, problem_key=key)
-        else:
-            self.book.record_print(number.ticket_id, printed=True)
-            outcome = TicketOutcome(ticket, printed=True, bytes_sent=result.bytes_sent)
+        printing = print_and_report(
+            self.printer, ticket_job(ticket, lang), f"ticket {number.label}"
+        )
+        self.book.record_print(
+            number.ticket_id, printed=printing.printed, problem_key=printing.problem_key
+        )
+        outcome = TicketOutcome(ticket, printing.printed, printing.problem_key, printing.bytes_sent)
         log.info("ticket %s issued for %s (printed=%s)", number.label, service_id, outcome.printed)
         self._on_issued(outcome)
         return outcome

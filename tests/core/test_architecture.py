@@ -27,7 +27,6 @@ JOURNEYS = Path("kiosk/journeys")
 UI_HARDWARE_EXCEPTIONS = {
     # Shrinking as the steps move into kiosk/journeys (issue 9, item 2).
     Path("ui/camera_qr_watch.py"): "hands the camera to kiosk.scanning's QR reader",
-    Path("ui/viewmodels/catalogue.py"): "reads a printer error's message key",
     Path("ui/viewmodels/identity.py"): "follows the card reader's events",
     Path("ui/viewmodels/scan.py"): "follows the camera's status",
     Path("ui/viewmodels/technician.py"): "builds the test print's job",

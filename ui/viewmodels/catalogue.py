@@ -11,7 +11,6 @@ import logging
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from hardware.device import DeviceError
 from kiosk.catalogue.guidance import SlipContext, guidance_job
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.presentation import (
@@ -31,6 +30,7 @@ from kiosk.journeys.find_procedure import (
     FindProcedureState,
     PrintState,
 )
+from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
 from ui.background import run_in_background
 from ui.viewmodels.base import JourneyViewModel
 
@@ -295,22 +295,18 @@ class CatalogueViewModel(JourneyViewModel):
         self.changed.emit()
         printer = self.core.printer
         run_in_background(
-            lambda: printer.print_job(job),
-            lambda _result: self._print_done(procedure.code, None),
-            lambda exc: self._print_done(procedure.code, exc),
+            lambda: print_and_report(printer, job, f"guidance slip {procedure.code}"),
+            lambda outcome: self._print_done(procedure.code, outcome),
         )
 
-    def _print_done(self, code: str, exc: BaseException | None) -> None:
+    def _print_done(self, code: str, outcome: PrintOutcome) -> None:
         procedure = self.journey.procedure
         if self.journey.state is not S.DETAIL or procedure is None or procedure.code != code:
             return  # the citizen moved on, or the session ended
-        if exc is None:
+        if outcome.printed:
             self.journey.printed()
-        elif isinstance(exc, DeviceError):
-            self.journey.print_failed(exc.message_key)
         else:
-            log.error("printing a guidance slip failed", exc_info=exc)
-            self.journey.print_failed("printer.unreachable")
+            self.journey.print_failed(outcome.problem_key or PRINTER_UNREACHABLE)
         self.changed.emit()
 
     @Slot()

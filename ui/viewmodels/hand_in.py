@@ -19,9 +19,11 @@ from kiosk.app import Kiosk
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.presentation import describe_time, display_name
 from kiosk.dossiers.forms import accepts_hand_in
-from kiosk.dossiers.submission import PrintOutcome, Submitted
+from kiosk.dossiers.submission import Submitted
+from kiosk.errors import message_key_of
 from kiosk.identity import Identity
 from kiosk.journeys.hand_in import STEP_TOTAL, HandInJourney, HandInState
+from kiosk.printing import PrintOutcome
 from kiosk.scanning import SavedDocument
 from ui.background import run_in_background
 from ui.i18n_bridge import I18nBridge
@@ -303,10 +305,9 @@ class HandInViewModel(JourneyViewModel):
     def _submit_failed(self, journey: HandInJourney, exc: BaseException) -> None:
         if journey.state is not S.SUBMITTING:
             return
-        key = getattr(exc, "message_key", None)
-        if key is None:
+        key = message_key_of(exc, "hand_in.error.unexpected")
+        if key == "hand_in.error.unexpected":
             log.error("handing in the dossier failed", exc_info=exc)
-            key = "hand_in.error.unexpected"
         journey.failed(key)
 
     @Slot()

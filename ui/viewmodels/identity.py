@@ -16,7 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QTimer, Signal, Slot
 
 from hardware.card_reader import IdCardReader, ReaderStatus, ReadProgress
-from hardware.device import DeviceError, DeviceEvent, DeviceState
+from hardware.device import DeviceEvent, DeviceState
+from kiosk.errors import message_key_of
 from kiosk.identity import (
     STEP_TOTAL,
     Identity,
@@ -123,9 +124,7 @@ class IdentityViewModel(JourneyViewModel):
 
     def _qr_failed(self, exc: BaseException) -> None:
         log.warning("identity step: the camera could not read: %s", exc)
-        self.journey.problem_key = (
-            exc.message_key if isinstance(exc, DeviceError) else "identity.screen.no_camera"
-        )
+        self.journey.problem_key = message_key_of(exc, "identity.screen.no_camera")
         self.changed.emit()
 
     # --- the chip -------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from PySide6.QtCore import Property, Signal, Slot
 from hardware.printer import PrintJob, QrCode, Rule, TextLine
 from hardware.printer.job import TextSize
 from kiosk.config import config_files
-from kiosk.errors import UserFacingError
+from kiosk.errors import UserFacingError, message_key_of
 from kiosk.journeys.technician import TechnicianJourney, TechnicianState
 from kiosk.paths import log_dir
+from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
 from kiosk.technician.health import (
     SelfTestLine,
     camera_self_test,
@@ -144,17 +145,15 @@ class TechnicianViewModel(JourneyViewModel):
         )
         printer = self.core.printer
 
-        def done(_: object) -> None:
-            self._notice = self.t("technician.test_printed")
-            self.recheck()
+        def done(outcome: PrintOutcome) -> None:
+            if outcome.printed:
+                self._notice = self.t("technician.test_printed")
+                self.recheck()
+            else:
+                self._notice = self.t(outcome.problem_key or PRINTER_UNREACHABLE)
             self.changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            key = getattr(exc, "message_key", "printer.unreachable")
-            self._notice = self.t(key)
-            self.changed.emit()
-
-        run_in_background(lambda: printer.print_job(job), done, failed)
+        run_in_background(lambda: print_and_report(printer, job, "test page"), done)
 
     @Slot(str)
     def runSelfTest(self, kind: str) -> None:
@@ -193,9 +192,7 @@ class TechnicianViewModel(JourneyViewModel):
 
     def _self_test_failed(self, exc: BaseException) -> None:
         log.error("self-test failed", exc_info=exc)
-        self._self_test = [
-            {"ok": False, "text": self.t(getattr(exc, "message_key", "common.unexpected"))}
-        ]
+        self._self_test = [{"ok": False, "text": self.t(message_key_of(exc))}]
         self.changed.emit()
 
     @Slot()
