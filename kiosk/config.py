@@ -18,6 +18,7 @@ from hardware.card_reader.config import CardReaderSettings
 from hardware.printer.config import PrinterSettings
 from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
+from kiosk.fleet.config import FleetSettings
 from kiosk.local_text import LocalText
 from kiosk.paths import config_dir, site_config_dir
 from kiosk.province.settings import OutboxSettings, ProvincialSettings
@@ -109,6 +110,7 @@ class KioskConfig(Section):
     provincial: ProvincialSettings = ProvincialSettings()
     outbox: OutboxSettings = OutboxSettings()
     camera: CameraSection = CameraSection()
+    fleet: FleetSettings = FleetSettings()
 
 
 class ConfigError(Exception):

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # loaded by open_province, on the door's own thread
     from kiosk.config import KioskConfig
     from kiosk.province.queue_status import QueueStatusCache
     from offline_queue.link import ProvincialLink
-    from offline_queue.outbox.model import Scan
+    from offline_queue.outbox.model import QueueCounts, Scan
     from offline_queue.outbox.retention import Wiper
     from offline_queue.outbox.store import Outbox
     from offline_queue.uploader import Uploader
@@ -221,6 +221,12 @@ class Province:
         if not self._ready.is_set():
             return HealthReport(False, "Still starting")
         return HealthReport(False, f"Not available: {self.problem}")
+
+    def outbox_counts(self) -> QueueCounts | None:
+        """Items per state and the oldest waiting item's age, for the heartbeat; None while the
+        province is not open. Worker thread only (reads the outbox)."""
+        opened = self.opened(timeout=0)
+        return opened.outbox.counts() if opened else None
 
     def send_now(self) -> int:
         """Technician ("send now", after fixing the network): forget every wait and try every
