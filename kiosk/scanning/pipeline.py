@@ -31,10 +31,14 @@ def limits_from(settings: ScanSettings) -> QualityLimits:
 
 
 def analyse(
-    image: np.ndarray, limits: QualityLimits, previous: Quad | None = None
+    image: np.ndarray,
+    limits: QualityLimits,
+    previous: Quad | None = None,
+    document_type: str | None = None,
 ) -> FrameAnalysis:
-    detection = detect_page(image)
-    return FrameAnalysis(detection, assess(image, detection, previous, limits))
+    """`document_type` ("A4", "A5", "card", "receipt" or None) is the paper asked for."""
+    detection = detect_page(image, document_type)
+    return FrameAnalysis(detection, assess(image, detection, previous, limits, document_type))
 
 
 def paper_of(quad: Quad, frame_size: tuple[int, int], pixels_per_mm: float) -> PaperFormat:

@@ -45,9 +45,24 @@ class QualityIssue(enum.Enum):
         return self.value
 
 
+# How large each kind of document must look, as a share of `min_page_fraction` (set for an
+# A4 page): its shorter side against the frame's, or for a receipt (80 mm wide whatever its
+# length) its longer side. An ID card that fills a quarter of the frame is as readable as
+# an A4 page filling most of it.
+_SIZE_RULES = {
+    None: ("short", 1.0),
+    "A4": ("short", 1.0),
+    "A5": ("short", 0.75),
+    "card": ("short", 0.5),
+    "receipt": ("long", 1.4),
+}
+_GLARE_OVER_PAPER = 10.0  # a reflection is this much brighter than the page's own paper…
+_GLARE_LEVEL = (244.0, 253.0)  # …and at least this bright (sensor near saturation)
+
+
 @dataclass(frozen=True)
 class QualityLimits:
-    min_page_fraction: float = 0.25  # shorter page side / shorter frame side
+    min_page_fraction: float = 0.25  # shorter page side / shorter frame side (A4; see above)
     edge_margin_fraction: float = 0.004  # corners closer to the frame edge count as cut off
     moving_fraction: float = 0.006  # corner travel between frames / frame diagonal
     min_sharpness: float = 0.25  # see `sharpness`; print blurred by σ ≈ 1.6 px sits here
@@ -110,10 +125,22 @@ def page_view(image: np.ndarray, quad: Quad) -> np.ndarray:
 
 
 def glare_fraction(view: np.ndarray) -> float:
-    """Share of the page burnt out to white in patches (a lamp's reflection), not specks."""
-    burnt = (view >= 250).view(np.uint8)
+    """Share of the page burnt out in patches clearly brighter than its own paper (a lamp's
+    reflection), not specks: bright white paper that is evenly lit is not glare."""
+    paper = float(np.percentile(view, 60))
+    level = float(np.clip(paper + _GLARE_OVER_PAPER, *_GLARE_LEVEL))
+    burnt = (view >= level).view(np.uint8)
     burnt = cv2.morphologyEx(burnt, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     return float(burnt.mean())
+
+
+def size_fraction(quad: Quad, frame_size: tuple[int, int], document_type: str | None) -> float:
+    """How large the document looks, in A4 terms: compared with `min_page_fraction`."""
+    side, share = _SIZE_RULES.get(document_type, _SIZE_RULES[None])
+    lengths = quad.side_lengths()
+    if side == "long":
+        return float(lengths.max() / max(frame_size)) / share
+    return float(lengths.min() / min(frame_size)) / share
 
 
 def assess(
@@ -121,6 +148,7 @@ def assess(
     detection: PageDetection | None,
     previous: Quad | None = None,
     limits: QualityLimits | None = None,
+    document_type: str | None = None,
 ) -> QualityReport:
     """What is wrong with this frame, most important first (empty when it can be kept)."""
     limits = limits or QualityLimits()
@@ -131,7 +159,7 @@ def assess(
     issues = []
     if quad.border_gap(width, height) < limits.edge_margin_fraction * min(width, height):
         issues.append(QualityIssue.CUT_OFF)
-    page_fraction = float(quad.side_lengths().min() / min(width, height))
+    page_fraction = size_fraction(quad, (width, height), document_type)
     if page_fraction < limits.min_page_fraction:
         issues.append(QualityIssue.TOO_SMALL)
     if previous is not None and quad.max_shift(previous) > limits.moving_fraction * np.hypot(

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 _THUMBNAIL_WIDTH = 240
 _FRAME_WAIT = 0.5
+# "Chụp ngay" with no page found in the frame: the outline seen this recently still counts
+# (a hand or a reflection hid an edge for a moment), otherwise the whole frame is kept.
+_LAST_OUTLINE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,18 @@ class ScanSession:
         on_update: Callable[[ScanUpdate], None],
         *,
         mode: EnhanceMode | None = None,
+        document_type: str | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`document_type` ("A4", "A5", "card", "receipt" or None for any) is the paper the
+        citizen was asked for: detection and the size check are judged for it."""
         self._camera = camera
         self._settings = settings
         self._on_update = on_update
         self._mode = mode
+        self._document_type = document_type
         self._clock = clock
+        self._last_outline: tuple[Quad, float] | None = None  # (outline, frame timestamp)
         self._limits = limits_from(settings)
         self._autocapture = AutoCapture(settings.steady_seconds)
         self._document = ScannedDocument(max_pages=settings.max_pages)
@@ -110,7 +118,9 @@ class ScanSession:
         self._processing.shutdown(wait=True)
 
     def capture_now(self) -> None:
-        """The citizen pressed the button: keep the next frame with a page in it."""
+        """The citizen pressed the button: keep the next frame, always. Without a page in
+        it, the outline seen a moment ago or else the whole frame is kept, and the citizen
+        is asked to check the page (retake or delete it from the strip)."""
         self._manual.set()
 
     def retake(self, index: int) -> None:
@@ -175,27 +185,42 @@ class ScanSession:
                 log.exception("analysing a camera frame failed; carrying on with the next")
 
     def _analyse(self, frame: Frame, previous: Quad | None) -> Quad | None:
-        analysis = analyse(frame.image, self._limits, previous)
+        analysis = analyse(frame.image, self._limits, previous, self._document_type)
         quad = analysis.detection.quad if analysis.detection else None
+        if quad is not None:
+            self._last_outline = (quad, frame.timestamp)
         steady = self._autocapture.update(quad, analysis.report, frame.size, frame.timestamp)
         guidance = analysis.report.guidance_key
-        manual = self._manual.is_set() and quad is not None
-        if (steady.capture or manual) and quad is not None:
+        if self._manual.is_set():
             self._manual.clear()
-            if manual:
-                self._autocapture.captured_manually(quad)
+            kept = quad or self._fallback_outline(frame)
+            self._autocapture.captured_manually(quad)
+            guidance = self._start_capture(frame, kept, check=quad is None) or guidance
+        elif steady.capture and quad is not None:
             guidance = self._start_capture(frame, quad) or guidance
         self._publish(frame, quad, guidance, steady.progress, analysis.report.ok)
         return quad
 
-    def _start_capture(self, frame: Frame, quad: Quad) -> str | None:
+    def _fallback_outline(self, frame: Frame) -> Quad:
+        """For a capture without a page in view: the recent outline, or the whole frame."""
+        if self._last_outline is not None:
+            outline, seen = self._last_outline
+            if frame.timestamp - seen <= _LAST_OUTLINE_SECONDS:
+                return outline
+        width, height = frame.size
+        return Quad.from_points(
+            np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], float)
+        )
+
+    def _start_capture(self, frame: Frame, quad: Quad, check: bool = False) -> str | None:
         with self._lock:
             if self._retake is None and len(self._document) >= self._document.max_pages:
                 return "scanning.guidance.page_limit"
-        self._processing.submit(self._keep_page, frame, quad)
+        self._processing.submit(self._keep_page, frame, quad, check)
         return None
 
-    def _keep_page(self, frame: Frame, quad: Quad) -> None:
+    def _keep_page(self, frame: Frame, quad: Quad, check: bool) -> None:
+        """`check`: kept without a page found in view; the citizen is asked to look at it."""
         try:
             page = make_page(frame.image, quad, self._settings, self._mode)
             thumbnail = thumbnail_of(page)
@@ -217,7 +242,7 @@ class ScanSession:
             ScanUpdate(
                 None,
                 None,
-                "scanning.guidance.next_page",
+                "scanning.guidance.captured_check" if check else "scanning.guidance.next_page",
                 1.0,
                 self.page_count,
                 self._camera.status().status,

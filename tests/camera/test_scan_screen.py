@@ -152,4 +152,7 @@ def test_english_guidance(scan_ui, qtbot):
     kiosk.i18n.setLanguage("en")
     qtbot.waitUntil(lambda: not vm.frame.isNull(), timeout=5000)
     qtbot.waitUntil(lambda: vm.guidance in guidance("en"), timeout=5000)
-    assert "Place your paper on the desk, inside the frame." in guidance("en")
+    assert (
+        "Place your paper on the desk, inside the frame. If it is already there, press "
+        "Take picture now." in guidance("en")
+    )

@@ -122,6 +122,21 @@ def test_capture_button_keeps_a_page_at_once(session_on, scene_files):
     assert recorder.wait_for(captured).captured_index == 0
 
 
+def test_capture_button_keeps_the_whole_frame_when_no_page_is_found(session_on, scene_files):
+    """Never stuck: with nothing outlined the button still keeps a picture, and the citizen
+    is asked to check it."""
+    session, recorder, _ = session_on([scene_files["desk"]])
+    first = recorder.wait_for(lambda u: u.preview is not None)
+    assert first.guidance_key == "scanning.guidance.no_page" and first.outline is None
+    session.capture_now()
+    update = recorder.wait_for(captured)
+    assert update.captured_index == 0
+    assert update.guidance_key == "scanning.guidance.captured_check"
+    page = session.pages()[0]
+    height, width = page.image.shape[:2]
+    assert width / height == pytest.approx(1280 / 720, rel=0.02)  # the frame, uncut
+
+
 def test_lost_camera_tells_the_citizen_and_recovers(session_on, scene_files):
     _, recorder, source = session_on([scene_files["page1"]])
     recorder.wait_for(lambda u: u.preview is not None)

@@ -46,7 +46,7 @@ class _Inbox:
     frame_update: ScanUpdate | None = None
     frame: QImage | None = None
     pages: list[QImage] | None = None
-    captures: list[int] = field(default_factory=list)
+    captures: list[tuple[int, str]] = field(default_factory=list)  # (page index, guidance)
     status: CameraStatus | None = None
 
     def take(self, update: ScanUpdate, frame: QImage | None, pages: list[QImage] | None) -> None:
@@ -55,7 +55,7 @@ class _Inbox:
         if pages is not None:
             self.pages = pages
         if update.captured_index is not None:
-            self.captures.append(update.captured_index)
+            self.captures.append((update.captured_index, update.guidance_key))
         self.status = update.camera_status
 
 
@@ -205,9 +205,11 @@ class ScanViewModel(JourneyViewModel):
                 self._show_guidance("scanning.guidance.camera_problem")
         if inbox.pages is not None:
             self._pages = inbox.pages
-        for index in inbox.captures:
+        for index, key in inbox.captures:
             self._retaking = -1
-            self._guidance_key = "scanning.guidance.captured"
+            # a page kept without its edges found: the citizen checks it (retake or delete)
+            check = key == "scanning.guidance.captured_check"
+            self._guidance_key = key if check else "scanning.guidance.captured"
             self._guidance_values = {"number": index + 1}
             self._captured_at = self._frames_seen
             self.captured.emit(index + 1)
@@ -218,7 +220,7 @@ class ScanViewModel(JourneyViewModel):
     def _show_guidance(self, key: str) -> None:
         # "Page 2 captured" stays up for a moment before the next guidance replaces it
         if (
-            self._guidance_key == "scanning.guidance.captured"
+            self._guidance_key in ("scanning.guidance.captured", "scanning.guidance.captured_check")
             and self._frames_seen - self._captured_at < _CAPTURED_MESSAGE_FRAMES
         ):
             return
