@@ -45,19 +45,14 @@ class QualityIssue(enum.Enum):
         return self.value
 
 
-# How large each kind of document must look, as a share of `min_page_fraction` (set for an
-# A4 page): its shorter side against the frame's, or for a receipt (80 mm wide whatever its
-# length) its longer side. An ID card that fills a quarter of the frame is as readable as
-# an A4 page filling most of it.
-_SIZE_RULES = {
-    None: ("short", 1.0),
-    "A4": ("short", 1.0),
-    "A5": ("short", 0.75),
-    "card": ("short", 0.5),
-    "receipt": ("long", 1.4),
-}
+# The camera is fixed above the desk, so a document's size in the picture follows from its
+# size on paper: what matters is whether its print gets enough pixels. `min_page_fraction`
+# is set for an A4 page (its shorter side against the frame's shorter side); every kind is
+# held to the same pixels per millimetre, measured across its shorter side (a receipt's
+# 80 mm width whatever its length). An ID card a quarter of the frame wide passes.
+_SHORT_SIDE_MM = {None: 210.0, "A4": 210.0, "A5": 148.0, "card": 53.98, "receipt": 80.0}
 _GLARE_OVER_PAPER = 10.0  # a reflection is this much brighter than the page's own paper…
-_GLARE_LEVEL = (244.0, 253.0)  # …and at least this bright (sensor near saturation)
+_GLARE_LEVEL = (244.0, 255.0)  # …and at least this bright (sensor near saturation)
 
 
 @dataclass(frozen=True)
@@ -65,7 +60,7 @@ class QualityLimits:
     min_page_fraction: float = 0.25  # shorter page side / shorter frame side (A4; see above)
     edge_margin_fraction: float = 0.004  # corners closer to the frame edge count as cut off
     moving_fraction: float = 0.006  # corner travel between frames / frame diagonal
-    min_sharpness: float = 0.25  # see `sharpness`; print blurred by σ ≈ 1.6 px sits here
+    min_sharpness: float = 0.55  # see `sharpness`; print blurred by σ ≈ 1.1 px (1080p) sits here
     max_glare_fraction: float = 0.002  # share of the page burnt out to white
 
 
@@ -136,11 +131,9 @@ def glare_fraction(view: np.ndarray) -> float:
 
 def size_fraction(quad: Quad, frame_size: tuple[int, int], document_type: str | None) -> float:
     """How large the document looks, in A4 terms: compared with `min_page_fraction`."""
-    side, share = _SIZE_RULES.get(document_type, _SIZE_RULES[None])
-    lengths = quad.side_lengths()
-    if side == "long":
-        return float(lengths.max() / max(frame_size)) / share
-    return float(lengths.min() / min(frame_size)) / share
+    short_mm = _SHORT_SIDE_MM.get(document_type, _SHORT_SIDE_MM[None])
+    scale = _SHORT_SIDE_MM["A4"] / short_mm
+    return float(quad.side_lengths().min() / min(frame_size)) * scale
 
 
 def assess(
