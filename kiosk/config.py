@@ -1,4 +1,5 @@
 """Configuration: defaults in `config/kiosk.toml`, then the kiosk's site file, then the
+province's central settings (the active configuration bundle), then the
 technician's override file, merged key by key and validated at start-up.
 
 Errors name the file and the dotted key that is wrong, so a technician can fix it without
@@ -154,21 +155,29 @@ def _origin_of(dotted: str, origin: dict[str, Path], default: Path) -> Path:
     return default
 
 
-def config_files(site_file: Path | None = None) -> list[Path]:
-    """Defaults, site file, override file: later files win."""
+def central_dir() -> Path:
+    """The active configuration bundle from the province (a link switched atomically by
+    kiosk.fleet.bundles): its `settings.toml` and `calendar/` year files."""
+    return site_config_dir() / "central"
+
+
+def config_files(site_file: Path | None = None, central: Path | None = None) -> list[Path]:
+    """Defaults, site file, the province's central settings, override file: later files win.
+    `central`: a bundle folder to check instead of the active one."""
     site_dir = site_config_dir()
     files = [
         config_dir() / "kiosk.toml",
         site_file or site_dir / "site.toml",
+        (central or central_dir()) / "settings.toml",
         site_dir / "override.toml",
     ]
     return [files[0]] + [f for f in files[1:] if f.exists()]
 
 
-def load_config(site_file: Path | None = None) -> KioskConfig:
+def load_config(site_file: Path | None = None, central: Path | None = None) -> KioskConfig:
     if site_file is not None and not site_file.exists():
         raise ConfigError([f"{site_file}: file not found"])
-    files = config_files(site_file)
+    files = config_files(site_file, central)
     merged: dict[str, Any] = {}
     origin: dict[str, Path] = {}
     for path in files:

@@ -1,5 +1,6 @@
 """Builds the calendar service from the settings and the per-year files: the bundled ones in
-`config/calendar/` first, then the site's own `calendar/` folder, which wins date by date."""
+`config/calendar/` first, then the province's (from its configuration bundle), then the site's
+own `calendar/` folder, which wins date by date."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from kiosk.calendar.appointment import CENTRE_TIMEZONE, AppointmentRules
 from kiosk.calendar.config import CalendarSettings
 from kiosk.calendar.working_days import WorkingCalendar
 from kiosk.calendar.year_file import load_announced_days
+from kiosk.config import central_dir
 from kiosk.paths import config_dir, site_config_dir
 
 
-def calendar_folders() -> list[Path]:
-    return [config_dir() / "calendar", site_config_dir() / "calendar"]
+def calendar_folders(central: Path | None = None) -> list[Path]:
+    """Bundled years, then the province's (the active configuration bundle, or `central`),
+    then the site's own: later folders win date by date."""
+    central = central or central_dir()
+    return [config_dir() / "calendar", central / "calendar", site_config_dir() / "calendar"]
 
 
 def load_working_calendar(

@@ -119,7 +119,7 @@ def load_public_key(text: str) -> Ed25519PublicKey:
         raw = base64.b64decode(text, validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError) as exc:
-        raise ReleaseError("updates.error.no_key", "the pinned public key is not usable") from exc
+        raise ReleaseError("fleet.update.no_key", "the pinned public key is not usable") from exc
 
 
 def verify_signed(document: bytes, public_key: Ed25519PublicKey) -> bytes:
@@ -130,11 +130,11 @@ def verify_signed(document: bytes, public_key: Ed25519PublicKey) -> bytes:
         payload = base64.b64decode(signed.manifest, validate=True)
         signature = base64.b64decode(signed.signature, validate=True)
     except (ValidationError, binascii.Error, ValueError) as exc:
-        raise ReleaseError("updates.error.unsigned", "no signed document") from exc
+        raise ReleaseError("fleet.update.unsigned", "no signed document") from exc
     try:
         public_key.verify(signature, payload)
     except InvalidSignature as exc:
-        raise ReleaseError("updates.error.bad_signature", "the signature does not hold") from exc
+        raise ReleaseError("fleet.update.bad_signature", "the signature does not hold") from exc
     return payload
 
 
@@ -144,4 +144,4 @@ def verify_release(document: bytes, public_key: Ed25519PublicKey) -> Manifest:
     try:
         return Manifest.model_validate_json(payload)
     except ValidationError as exc:
-        raise ReleaseError("updates.error.bad_manifest", str(exc.errors()[0]["msg"])) from exc
+        raise ReleaseError("fleet.update.bad_manifest", str(exc.errors()[0]["msg"])) from exc

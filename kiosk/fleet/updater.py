@@ -201,7 +201,7 @@ class Updater:
         moved = entry.size - before
         if sha256_of_file(partial) != entry.sha256:
             partial.unlink()
-            raise ReleaseError("updates.error.corrupt", f"{entry.path}: the hash does not match")
+            raise ReleaseError("fleet.update.corrupt", f"{entry.path}: the hash does not match")
         os.replace(partial, target)
         return moved
 
@@ -224,10 +224,10 @@ class Updater:
         for entry in manifest.files:
             path = folder / entry.path
             if not path.is_file() or path.stat().st_size != entry.size:
-                raise ReleaseError("updates.error.corrupt", f"{entry.path}: missing or cut")
+                raise ReleaseError("fleet.update.corrupt", f"{entry.path}: missing or cut")
             if sha256_of_file(path) != entry.sha256:
                 path.unlink()
-                raise ReleaseError("updates.error.corrupt", f"{entry.path}: the hash differs")
+                raise ReleaseError("fleet.update.corrupt", f"{entry.path}: the hash differs")
 
     def self_test(self, staged: StagedRelease) -> bool:
         """Run the new release's own `--self-test`; only exit code 0 within the time passes."""

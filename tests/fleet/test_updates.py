@@ -93,9 +93,9 @@ def test_an_unsigned_or_forged_release_is_refused(tmp_path, releases, client, pu
     assert updater.prepare() is None
 
     assert [s.detail.split(":")[0] for s in steps] == [
-        "updates.error.unsigned",
-        "updates.error.bad_signature",
-        "updates.error.bad_signature",
+        "fleet.update.unsigned",
+        "fleet.update.bad_signature",
+        "fleet.update.bad_signature",
     ]
     assert not root.release_dir("1.0.1").exists() and root.current_version() == "1.0.0"
 
@@ -111,7 +111,7 @@ def test_a_file_corrupted_on_the_shelf_is_refused(tmp_path, releases, client, pu
     stored.write_bytes(bytes(data))
 
     assert Updater(root, client, public_key, "stable", steps).prepare() is None
-    assert steps[-1].step == "refused" and "updates.error.corrupt" in steps[-1].detail
+    assert steps[-1].step == "refused" and "fleet.update.corrupt" in steps[-1].detail
     assert root.current_version() == "1.0.0"
     assert not root.release_dir("1.0.1").exists()
 
@@ -221,7 +221,7 @@ def test_a_release_that_escapes_its_folder_is_refused(tmp_path, releases, client
     channel.write_bytes(sign_payload(json.dumps(evil).encode(), releases.key))
 
     assert Updater(root, client, public_key, "stable", steps).prepare() is None
-    assert "updates.error.bad_manifest" in steps[-1].detail
+    assert "fleet.update.bad_manifest" in steps[-1].detail
     assert not (tmp_path / ".bashrc").exists()
 
 
