@@ -18,12 +18,12 @@ import argparse
 import statistics
 import time
 
+from devtools.catalogue.synthetic import padded_document
 from devtools.search_scoring import SPLITS, format_table, load_queries, run
 from kiosk.catalogue.loader import load_catalogue_file
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.store import bundled_catalogue_path, bundled_synonyms_path
 from kiosk.catalogue.synonyms import load_synonyms
-from kiosk.catalogue.synthetic import padded_document
 
 QUERIES = [
     "dang ky khai sinh",

@@ -108,7 +108,8 @@ def tour_identity(ui, shot: Shot, wait: Wait) -> None:
     from hardware.card_reader import ReadProgress, ReadStage
     from hardware.card_reader.demo_document import demo_citizen
     from hardware.card_reader.simulator import SimulatedCardReader
-    from kiosk.identity import IdentityError, IdentityStepState
+    from kiosk.identity import IdentityError
+    from kiosk.journeys.identity import IdentityStepState
 
     vm = ui.journeys.get("identity")
     if vm is None:

@@ -61,13 +61,3 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
         return key
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
-
-
-class Translator:
-    """A language bound to a session; `t("common.continue")` reads well at call sites."""
-
-    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
-        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-
-    def t(self, key: str, **values: Any) -> str:
-        return translate(key, self.lang, **values)

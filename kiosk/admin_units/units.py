@@ -1,5 +1,5 @@
 """The units themselves, read from the dataset the MIT package `vietnamadminunits` ships, and a
-small service to list, look up and search them.
+small service to list and look them up.
 
 Only the package's SQLite file is read: importing the package would load its address parser
 (shapely, geopy, 4 MB of JSON), which the kiosk does not need. A frozen build therefore needs
@@ -11,10 +11,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from kiosk.folding import fold
 
@@ -61,9 +59,6 @@ class Commune:
         return f"{self.name}, {self.province.name}"
 
 
-Unit = TypeVar("Unit", Province, Commune)
-
-
 class AdminUnitsUnavailable(RuntimeError):
     """The dataset is missing (e.g. a frozen build without it); `message_key` is for the screen."""
 
@@ -108,44 +103,14 @@ def read_units(path: Path) -> list[Commune]:
     return communes
 
 
-@dataclass(frozen=True)
-class _Keys:
-    short: str  # "hong ha"
-    full: str  # "phuong hong ha"
-    words: tuple[str, ...]  # ("hong", "ha")
-    compact: str  # "hongha"
-    aliases: tuple[str, ...] = ()
-
-
-def _keys(short_name: str, name: str, aliases: tuple[str, ...] = ()) -> _Keys:
-    short = fold(short_name)
-    folded_aliases = tuple(fold(alias) for alias in aliases)
-    return _Keys(short, fold(name), tuple(short.split()), short.replace(" ", ""), folded_aliases)
-
-
-def _rank(keys: _Keys, query: str, query_words: list[str]) -> int | None:
-    """Smaller is better; None when the unit does not match at all."""
-    if query in (keys.short, keys.full) or query in keys.aliases:
-        return 0
-    if keys.short.startswith(query) or keys.full.startswith(query):
-        return 1
-    if all(any(word.startswith(q) for word in keys.words) for q in query_words):
-        return 2
-    if keys.compact.startswith(query.replace(" ", "")):
-        return 2
-    return None
-
-
 class AdminUnits:
-    """Lists, looks up and searches the units; all in memory (3,321 rows), fast on any keystroke."""
+    """Lists and looks up the units; all in memory (3,321 rows)."""
 
     def __init__(self, communes: list[Commune]) -> None:
         self._communes = communes
         self._by_code = {c.code: c for c in communes}
         self._provinces = list({c.province.code: c.province for c in communes}.values())
         self._province_by_code = {p.code: p for p in self._provinces}
-        self._commune_keys = [(c, _keys(c.short_name, c.name)) for c in communes]
-        self._province_keys = [(p, _keys(p.short_name, p.name, p.aliases)) for p in self._provinces]
 
     @classmethod
     def load(cls, path: Path | None = None) -> AdminUnits:
@@ -165,38 +130,6 @@ class AdminUnits:
 
     def commune(self, code: str) -> Commune | None:
         return self._by_code.get(_pad(code, 5))
-
-    def search_communes(
-        self, query: str, province_code: str | None = None, limit: int = 20
-    ) -> list[Commune]:
-        """Communes whose name matches `query`, typed with or without diacritics, best first;
-        within one province when `province_code` is given."""
-        candidates = (
-            (c, keys)
-            for c, keys in self._commune_keys
-            if province_code is None or c.province.code == province_code
-        )
-        return _best(candidates, query, limit)
-
-    def search_provinces(self, query: str, limit: int = 34) -> list[Province]:
-        return _best(self._province_keys, query, limit)
-
-
-def _best(candidates: Iterable[tuple[Unit, _Keys]], query: str, limit: int) -> list[Unit]:
-    folded = fold(query)
-    if not folded:
-        return []
-    words = folded.split()
-    typed = " ".join(query.lower().split())
-    scored = []
-    for unit, keys in candidates:
-        rank = _rank(keys, folded, words)
-        if rank is not None:
-            # Among equal ranks, names containing what was typed, diacritics and all, come first.
-            exact = 0 if typed in unit.name.lower() else 1
-            scored.append(((rank, exact, keys.short, unit.code), unit))
-    scored.sort(key=lambda item: item[0])
-    return [unit for _, unit in scored[:limit]]
 
 
 def _pad(code: str, width: int) -> str:

@@ -1,6 +1,7 @@
 """Who the citizen is: from the chip ID card (with its QR or a typed ID + birth date as the key,
 or as fallbacks), checked and cross-checked, held for one session only."""
 
+from hardware.card_reader import ReadProgress, ReadStage  # what the step shows of a chip read
 from kiosk.identity.card_expiry import bac_key_candidates, derive_expiry, expiry_candidates
 from kiosk.identity.card_qr import CardQr, parse_card_qr
 from kiosk.identity.errors import IdentityError
@@ -8,18 +9,16 @@ from kiosk.identity.id_number import Sex, check_id_number
 from kiosk.identity.portrait import displayable_portrait
 from kiosk.identity.record import Identity, IdentitySource
 from kiosk.identity.service import CardKeyHint, IdentityService
-from kiosk.identity.step import STEP_TOTAL, IdentityStep, IdentityStepState
 
 __all__ = [
-    "STEP_TOTAL",
     "CardKeyHint",
     "CardQr",
     "Identity",
     "IdentityError",
     "IdentityService",
     "IdentitySource",
-    "IdentityStep",
-    "IdentityStepState",
+    "ReadProgress",
+    "ReadStage",
     "Sex",
     "bac_key_candidates",
     "check_id_number",

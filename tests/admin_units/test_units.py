@@ -1,4 +1,4 @@
-"""Administrative units after the 2025 reform: counts, lookups and search as citizens type."""
+"""Administrative units after the 2025 reform: counts and lookups."""
 
 from __future__ import annotations
 
@@ -56,56 +56,6 @@ def test_communes_of_a_province_are_in_alphabetical_order(units: AdminUnits) -> 
     assert names == sorted(names)
     assert "Đặc khu Vân Đồn" in [c.name for c in units.communes_of("22")]
     assert units.communes_of("00") == []
-
-
-@pytest.mark.parametrize("query", ["hong ha", "Hồng Hà", "HONG HA", "hongha", "  hồng   hà "])
-def test_search_forgives_diacritics_case_and_spaces(units: AdminUnits, query: str) -> None:
-    assert units.search_communes(query)[0].code == "00097"
-
-
-def test_search_by_full_name_and_by_word_prefixes(units: AdminUnits) -> None:
-    assert units.search_communes("phuong hong ha")[0].code == "00097"
-    found = units.search_communes("con dao")
-    assert found[0].name == "Đặc khu Côn Đảo"
-    assert found[0].province.short_name == "Hồ Chí Minh"
-    assert units.search_communes("dao con")[0].name == "Đặc khu Côn Đảo"  # words in any order
-    assert "Đặc khu Vân Đồn" in [c.name for c in units.search_communes("van d")]
-
-
-def test_search_within_one_province(units: AdminUnits) -> None:
-    everywhere = {c.address for c in units.search_communes("ba dinh")}
-    assert {"Phường Ba Đình, Thành phố Hà Nội", "Xã Ba Đình, Tỉnh Thanh Hóa"} <= everywhere
-    assert [c.address for c in units.search_communes("ba dinh", province_code="01")] == [
-        "Phường Ba Đình, Thành phố Hà Nội"
-    ]
-
-
-def test_what_was_typed_with_diacritics_ranks_first(units: AdminUnits) -> None:
-    assert units.search_communes("Ba Dinh")[0].short_name == "Ba Dinh"
-    assert units.search_communes("Ba Đình")[0].short_name == "Ba Đình"
-
-
-def test_search_does_not_match_inside_words(units: AdminUnits) -> None:
-    assert all("hong" in fold(c.short_name).split() for c in units.search_communes("hong ha"))
-
-
-def test_search_respects_the_limit_and_ignores_empty_queries(units: AdminUnits) -> None:
-    assert len(units.search_communes("tan", limit=7)) == 7
-    assert units.search_communes("   ") == []
-    assert units.search_communes("zzzz") == []
-
-
-def test_province_search_knows_common_abbreviations(units: AdminUnits) -> None:
-    assert units.search_provinces("hcm")[0].code == "79"
-    assert units.search_provinces("HN")[0].code == "01"
-    assert units.search_provinces("thanh hoa")[0].name == "Tỉnh Thanh Hóa"
-    # Names starting with the word first, alphabetically; then names containing it.
-    assert [p.short_name for p in units.search_provinces("quang")] == [
-        "Quảng Ngãi",
-        "Quảng Ninh",
-        "Quảng Trị",
-        "Tuyên Quang",
-    ]
 
 
 def test_the_dataset_is_found_without_importing_the_package() -> None:

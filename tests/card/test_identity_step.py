@@ -8,13 +8,8 @@ from collections.abc import Callable
 
 from hardware.card_reader.demo_document import DemoCitizen
 from hardware.card_reader.simulator import SimulatedCardReader
-from kiosk.identity import (
-    IdentityError,
-    IdentityService,
-    IdentitySource,
-    IdentityStep,
-    IdentityStepState,
-)
+from kiosk.identity import IdentityError, IdentityService, IdentitySource
+from kiosk.journeys.identity import IdentityStep, IdentityStepState
 
 S = IdentityStepState
 TODAY = dt.date(2026, 11, 23)

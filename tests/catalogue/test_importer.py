@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalogue.importer import (
+from devtools.catalogue.importer import (
     FieldCatalogue,
     import_portal_jsonl,
     import_portal_xlsx,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.catalogue.synthetic import padded_document
 from kiosk.catalogue.search import edit_distance
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.synonyms import SynonymTable
-from kiosk.catalogue.synthetic import padded_document
 from kiosk.folding import fold, tokens
 
 # (what the citizen types, the procedure that must come first)

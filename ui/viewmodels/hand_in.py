@@ -2,9 +2,10 @@
 step, ask the form's missing questions one per screen, run the scan step for each paper, check
 the answers, submit on a worker, show (and print, and reprint) the receipt.
 
-The identity and scan steps are the shared step view-models: this journey starts them with a
-callback and takes their result. Everything the citizen gives lives in the journey, in memory,
-and goes with the session wipe; scanned files are read into memory and deleted from disk.
+The identity and scan steps are the window's step view-models (`ui/viewmodels/steps.py`): this
+journey runs them with `begin(finished, cancelled)` and takes their result. Everything the
+citizen gives lives in the journey, in memory, and goes with the session wipe; scanned files are
+read into memory and deleted from disk.
 """
 
 from __future__ import annotations
@@ -65,16 +66,14 @@ class HandInViewModel(JourneyViewModel):
         self.scan_step = steps.scan
         self.follow(HandInJourney())
         self._printing = False
-        self.shell.screenChanged.connect(self._screen_changed)
-        self.subscribe(lambda: self.shell.screenChanged.disconnect(self._screen_changed))
 
     def entered(self, state: HandInState) -> None:
         if state is S.QUESTION:
             self.questionChanged.emit()
         elif state is S.IDENTIFY:
-            self.identity_step.begin(self._identified)
+            self.identity_step.begin(self._identified, self._identity_left)
         elif state is S.SCANNING:
-            self.scan_step.begin(self._scanned)
+            self.scan_step.begin(self._scanned, self._scan_left)
 
     def forget(self) -> None:
         self._printing = False
@@ -102,12 +101,14 @@ class HandInViewModel(JourneyViewModel):
 
         run_in_background(lambda: _read_scan(saved), keep, lost)
 
-    def _screen_changed(self) -> None:
+    def _identity_left(self, _problem_key: str) -> None:
+        """Back from the identity step's first screen leaves the hand-in too."""
+        self.shell.home()
+
+    def _scan_left(self, problem_key: str) -> None:
         """Back from the scan screen returns to the paper: the scan is abandoned."""
-        if self.journey.state is S.SCANNING and self.shell.screen == SCREENS[S.PAPER]:
-            camera_ok = self.scan_step.cameraOk
-            self.scan_step.reset()
-            self.journey.scan_failed("" if camera_ok else "hand_in.paper.camera_gone")
+        if self.journey.state is S.SCANNING:
+            self.journey.scan_failed("hand_in.paper.camera_gone" if problem_key else "")
 
     # --- what the screens show --------------------------------------------------------------
     def _eligible(self) -> list[Procedure]:

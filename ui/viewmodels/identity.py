@@ -1,10 +1,12 @@
 """View-model of the identity step (`identity` in QML): show the card's QR to the camera or
 type the ID and birth date, place the card, watch it being read, confirm it is you.
 
-Journeys use it as one step: `begin(on_finished)` opens it and hands over the confirmed
-`Identity`; alone (a home tile, a test), confirming returns home and the session wipe forgets
-it. The camera's QR loop, the chip read and the reader's card events all run off the Qt thread
-and come back through queued signals; a late answer for a session that has ended is dropped.
+The step's states live in its journey (`kiosk/journeys/identity.py`). Journeys run it with
+`begin(finished, cancelled)`: `finished` gets the confirmed `Identity`, `cancelled` hears of Back
+from its first screen; alone (a home tile, a test), confirming returns home and the session wipe
+forgets it. The camera's QR loop, the chip read and the reader's card events all run off the Qt
+thread and come back through `ui.background`; a late answer for a session that has ended is
+dropped.
 """
 
 from __future__ import annotations
@@ -18,16 +20,8 @@ from PySide6.QtCore import Property, QTimer, Signal, Slot
 from hardware.card_reader import IdCardReader, ReaderStatus, ReadProgress
 from hardware.device import DeviceEvent, DeviceState
 from kiosk.errors import message_key_of
-from kiosk.identity import (
-    STEP_TOTAL,
-    Identity,
-    IdentityError,
-    IdentitySource,
-    IdentityStep,
-    IdentityStepState,
-    Sex,
-    displayable_portrait,
-)
+from kiosk.identity import Identity, IdentityError, IdentitySource, Sex, displayable_portrait
+from kiosk.journeys.identity import STEP_TOTAL, IdentityStep, IdentityStepState
 from ui.background import qt_thread_caller, run_in_background
 from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
@@ -48,14 +42,12 @@ SCREENS = {
 class IdentityViewModel(JourneyViewModel):
     changed = Signal()
 
+    SCREENS = SCREENS
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self._card_arrived = qt_thread_caller(self._try_read)
         self._progress_arrived = qt_thread_caller(self._apply_progress)
-        self.journey = IdentityStep(self.kiosk.services.identity)
-        self.subscribe(self.journey.subscribe(self._on_state))
-        self._resetting = False
-        self._on_finished: Callable[[Identity], None] | None = None
         self._qr_watch = CameraQrWatch(
             wanted=lambda: self.journey.state is S.SHOW_QR,
             on_code=lambda raw: self.journey.qr_scanned(raw),
@@ -63,6 +55,7 @@ class IdentityViewModel(JourneyViewModel):
         )
         self._reading = False
         self._portrait = ""
+        self.follow(IdentityStep(self.kiosk.services.identity))
         reader = self.reader
         if reader is not None:  # undone on close: the reader outlives this window
             self.subscribe(reader.events.subscribe(self._on_reader_event))
@@ -79,10 +72,23 @@ class IdentityViewModel(JourneyViewModel):
     def start(self) -> None:
         self.begin()
 
-    def begin(self, on_finished: Callable[[Identity], None] | None = None) -> None:
-        """Start the step; `on_finished` receives the identity the citizen confirmed."""
-        self.reset()
-        self._on_finished = on_finished
+    def begin(
+        self,
+        finished: Callable[[Identity], None] | None = None,
+        cancelled: Callable[[str], None] | None = None,
+    ) -> None:
+        """Start the step for a journey: `finished` receives the identity the citizen
+        confirmed, `cancelled` hears of Back from the first screen; without them it runs
+        alone."""
+        self._resetting = True
+        try:
+            if finished is None:
+                self.journey.run_alone()
+            else:
+                self.journey.run_for(finished, cancelled or (lambda _problem: None))
+            self.forget()
+        finally:
+            self._resetting = False
         reader = self.reader
         if reader is not None and reader.state is DeviceState.CLOSED:
             run_in_background(reader.open, lambda _: self._try_read())
@@ -92,22 +98,12 @@ class IdentityViewModel(JourneyViewModel):
             self.shell.go(SCREENS[S.SHOW_QR])
             self._look_for_qr()
 
-    def reset(self) -> None:
+    def forget(self) -> None:
         self._stop_qr()
-        self._resetting = True
-        try:
-            self.journey.reset()
-        finally:
-            self._resetting = False
-        self._on_finished = None
         self._portrait = ""
         self.changed.emit()
 
-    def _on_state(self, state: IdentityStepState) -> None:
-        self.changed.emit()
-        if self._resetting:
-            return
-        self.shell.go(SCREENS[state])
+    def entered(self, state: IdentityStepState) -> None:
         if state is S.SHOW_QR:
             self._look_for_qr()
         else:
@@ -311,18 +307,14 @@ class IdentityViewModel(JourneyViewModel):
 
     @Slot()
     def confirm(self) -> None:
-        identity = self.journey.identity
-        if identity is None:
+        if self.journey.identity is None:
             return
-        finished, self._on_finished = self._on_finished, None
-        if finished is not None:
-            finished(identity)
-        else:
+        if not self.journey.confirm():  # alone: nobody waits for it
             self.shell.home()
 
     @Slot()
     def back(self) -> None:
         self._portrait = ""
         leaving = self.journey.state is S.TYPE_DETAILS and self.camera is None
-        if leaving or not self.journey.back():
+        if (leaving or not self.journey.back()) and not self.journey.cancel():
             self.shell.home()

@@ -5,8 +5,9 @@ The scanning session calls back on its own threads; each update is turned into a
 and handed to the Qt thread through a queued signal, newest only, so a slow screen skips
 frames instead of falling behind. Stopping a session and saving run on workers too.
 
-Journeys use it as one step: `begin(on_finished)` opens the capture screen and calls back
-with the saved PDF and page JPEGs when the citizen presses Done. Used alone (a home tile or a
+The step's states live in its journey (`kiosk/journeys/scan.py`). Journeys run it with
+`begin(finished, cancelled)`: the capture screen opens, `finished` gets the saved PDF and page
+JPEGs when the citizen presses Done, `cancelled` hears of Back. Used alone (a home tile or a
 test), Done shows a summary screen and the files are wiped with the session.
 """
 
@@ -26,6 +27,7 @@ from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtGui import QImage
 
 from hardware.camera import CameraStatus, DocumentCamera
+from kiosk.journeys.scan import ScanState, ScanStep
 from kiosk.scanning import EnhanceMode, SavedDocument, ScanSession, ScanUpdate
 from ui.background import call_on_qt_thread, run_in_background
 from ui.viewmodels import scan_preview  # noqa: F401 - registers ScanPreview for QML
@@ -33,8 +35,8 @@ from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
 
-CAPTURE_SCREEN = "ScanCapture"
-DONE_SCREEN = "ScanDone"
+S = ScanState
+SCREENS = {S.CAPTURE: "ScanCapture", S.SAVING: "ScanCapture", S.DONE: "ScanDone"}
 _CAPTURED_MESSAGE_FRAMES = 20  # about 1.5 s of preview
 
 
@@ -73,15 +75,17 @@ class ScanViewModel(JourneyViewModel):
     frameChanged = Signal()
     captured = Signal(int)  # page number just kept: QML flashes the preview
 
+    SCREENS = SCREENS
+
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self._lock = threading.Lock()
         self._inbox: _Inbox | None = None
         self._session: ScanSession | None = None
-        self._on_finished: Callable[[SavedDocument], None] | None = None
         self._mode: EnhanceMode | None = None
-        self._folder: Path | None = None
+        self._folder: Path | None = None  # saved files nobody took over (shown alone)
         self._clear_view()
+        self.follow(ScanStep())
 
     def _clear_view(self) -> None:
         self._frame = QImage()
@@ -93,8 +97,6 @@ class ScanViewModel(JourneyViewModel):
         self._camera_ok = True
         self._pages: list[QImage] = []
         self._retaking = -1
-        self._saving = False
-        self._saved_pages = 0
         self._fps = 0.0
         self._frames_seen = 0
         self._captured_at = -_CAPTURED_MESSAGE_FRAMES
@@ -116,13 +118,14 @@ class ScanViewModel(JourneyViewModel):
 
     def begin(
         self,
-        on_finished: Callable[[SavedDocument], None] | None = None,
+        finished: Callable[[SavedDocument], None] | None = None,
+        cancelled: Callable[[str], None] | None = None,
         mode: EnhanceMode | None = None,
     ) -> None:
-        """Start scanning one paper. `on_finished` gets the saved files (the journey owns them
-        from then on); `mode` forces colour/grey/black-and-white instead of the settings."""
+        """Start scanning one paper for a journey: `finished` gets the saved files (the journey
+        owns them from then on), `cancelled(problem_key)` hears of Back; without them the step
+        runs alone. `mode` forces colour/grey/black-and-white instead of the settings."""
         self.reset()
-        self._on_finished = on_finished
         self._mode = mode
         camera = self.camera
         if camera is None:
@@ -134,10 +137,22 @@ class ScanViewModel(JourneyViewModel):
                 camera, self.core.config.camera.scan, self._weak_listener(), mode=mode
             )
             self._session.start()
-        self.changed.emit()
-        self.shell.go(CAPTURE_SCREEN)
+        if finished is None:
+            self.journey.run_alone()
+        else:
+            self.journey.run_for(finished, cancelled or (lambda _problem: None))
+        self.journey.camera_changed(self._camera_ok)
 
-    def reset(self) -> None:
+    def forget(self) -> None:
+        self._stop_session()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)  # nobody took the files over
+        self._folder = None
+        self._clear_view()
+        self.changed.emit()
+        self.frameChanged.emit()
+
+    def _stop_session(self) -> None:
         session, self._session = self._session, None
         if session is not None:
             session.request_stop()
@@ -145,13 +160,6 @@ class ScanViewModel(JourneyViewModel):
             run_in_background(session.stop, lambda _: None)
         with self._lock:
             self._inbox = None
-        if self._folder is not None and self._on_finished is None:
-            shutil.rmtree(self._folder, ignore_errors=True)  # nobody took the files over
-        self._folder = None
-        self._on_finished = None
-        self._clear_view()
-        self.changed.emit()
-        self.frameChanged.emit()
 
     # --- from the session's threads -------------------------------------------------------------
     def _weak_listener(self) -> Callable[[ScanUpdate], None]:
@@ -200,11 +208,13 @@ class ScanViewModel(JourneyViewModel):
             self._show_guidance(update.guidance_key)
         if inbox.status is not None:
             self._camera_ok = inbox.status is CameraStatus.STREAMING
+            self.journey.camera_changed(self._camera_ok)
             if not self._camera_ok:
                 self._outline = []
                 self._show_guidance("scanning.guidance.camera_problem")
         if inbox.pages is not None:
             self._pages = inbox.pages
+            self.journey.pages_changed(len(self._pages))
         for index, key in inbox.captures:
             self._retaking = -1
             # a page kept without its edges found: the citizen checks it (retake or delete)
@@ -259,11 +269,11 @@ class ScanViewModel(JourneyViewModel):
     cameraOk = Property(bool, lambda self: self._camera_ok, notify=changed)
     pages = Property(list, _get_pages, notify=changed)
     pageCount = Property(int, lambda self: len(self._pages), notify=changed)
-    saving = Property(bool, lambda self: self._saving, notify=changed)
-    savedPages = Property(int, lambda self: self._saved_pages, notify=changed)
+    saving = Property(bool, lambda self: self.journey.state is S.SAVING, notify=changed)
+    savedPages = Property(int, lambda self: self.journey.saved_pages, notify=changed)
     savedText = Property(
         str,
-        lambda self: self.t("scanning.screen.done_body", count=self._saved_pages),
+        lambda self: self.t("scanning.screen.done_body", count=self.journey.saved_pages),
         notify=changed,
     )
 
@@ -286,6 +296,7 @@ class ScanViewModel(JourneyViewModel):
             return
         self._session.delete(index)
         del self._pages[index]
+        self.journey.pages_changed(len(self._pages))
         if self._retaking == index:
             self._retaking = -1
         self.changed.emit()
@@ -293,10 +304,8 @@ class ScanViewModel(JourneyViewModel):
     @Slot()
     def finish(self) -> None:
         session = self._session
-        if session is None or not self._pages or self._saving:
+        if session is None or not self.journey.done_pressed():
             return
-        self._saving = True
-        self.changed.emit()
         folder = self.core.data_dir / "scans" / uuid.uuid4().hex
         stem = "giay-to"
         run_in_background(
@@ -309,22 +318,23 @@ class ScanViewModel(JourneyViewModel):
         if session is not self._session:
             shutil.rmtree(folder, ignore_errors=True)  # the citizen left meanwhile
             return
-        self._saving = False
-        self._saved_pages = len(saved.pages)
-        self._folder = folder
-        on_finished = self._on_finished
         self._session = None
         session.request_stop()
         run_in_background(session.stop, lambda _: None)
+        if not self.journey.saved(saved):
+            self._folder = folder  # shown alone: wiped with the session
         self.changed.emit()
-        if on_finished is not None:
-            on_finished(saved)
-        else:
-            self.shell.go(DONE_SCREEN)
 
     def _save_failed(self, session: ScanSession, exc: BaseException) -> None:
         log.error("saving the scanned pages failed", exc_info=exc)
         if session is self._session:
-            self._saving = False
-            self._guidance_key = "scanning.screen.save_failed"
+            self.journey.save_failed()
+            self._guidance_key = self.journey.problem_key or self._guidance_key
             self.changed.emit()
+
+    @Slot()
+    def back(self) -> None:
+        """Back from the capture screen: the step is left without a result."""
+        self._stop_session()
+        if not self.journey.back():
+            self.shell.back()

@@ -4,6 +4,7 @@ the home screen, guarded by the PIN, showing every device's health with a test p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Property, Signal, Slot
 
@@ -14,6 +15,7 @@ from kiosk.errors import UserFacingError, message_key_of
 from kiosk.journeys.technician import TechnicianJourney, TechnicianState
 from kiosk.paths import log_dir
 from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
+from kiosk.province import ProvinceNotReady
 from kiosk.technician.health import (
     SelfTestLine,
     camera_self_test,
@@ -154,6 +156,44 @@ class TechnicianViewModel(JourneyViewModel):
             self.changed.emit()
 
         run_in_background(lambda: print_and_report(printer, job, "test page"), done)
+
+    # --- the outbox ----------------------------------------------------------------------
+    @Slot()
+    def sendNow(self) -> None:
+        """Every waiting item tried at once (after fixing the network)."""
+        province = self.core.province
+        self._outbox_action(
+            province.send_now, "technician.outbox.sending", "technician.outbox.nothing_waiting"
+        )
+
+    @Slot()
+    def requeueRefused(self) -> None:
+        """Items the province refused sent again (after fixing why)."""
+        province = self.core.province
+        self._outbox_action(
+            province.requeue_refused,
+            "technician.outbox.requeued",
+            "technician.outbox.nothing_refused",
+        )
+
+    def _outbox_action(self, action: Callable[[], int], done_key: str, none_key: str) -> None:
+        if self.journey.state is not S.STATUS:
+            return
+
+        def done(count: int) -> None:
+            self._notice = self.t(done_key, count=count) if count else self.t(none_key)
+            self.recheck()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ProvinceNotReady):
+                self._notice = self.t("technician.outbox.not_ready", problem=exc.problem)
+            else:
+                log.error("outbox action failed", exc_info=exc)
+                self._notice = self.t("common.unexpected")
+            self.changed.emit()
+
+        run_in_background(action, done, failed)
 
     @Slot(str)
     def runSelfTest(self, kind: str) -> None:

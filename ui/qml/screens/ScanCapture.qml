@@ -10,7 +10,7 @@ import KioskScan
 ScreenFrame {
     id: screen
     title: I18n.s["scanning.screen.title"]
-    onBackRequested: Shell.back()
+    onBackRequested: Scan.back()
 
     RowLayout {
         anchors.fill: parent

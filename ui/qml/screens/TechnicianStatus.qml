@@ -1,4 +1,5 @@
-// Technician mode, the status: every device's health, a test print, where the files are.
+// Technician mode, the status: every device's health, a test print, the outbox's "send now" and
+// "resend refused items", where the files are.
 pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
@@ -94,6 +95,21 @@ ScreenFrame {
             }
         }
         Item { Layout.fillHeight: true }
+        RowLayout {
+            spacing: Theme.gap
+            KioskButton {
+                objectName: "sendNowButton"
+                primary: false
+                text: I18n.s["technician.outbox.send_now"]
+                onClicked: Technician.sendNow()
+            }
+            KioskButton {
+                objectName: "requeueButton"
+                primary: false
+                text: I18n.s["technician.outbox.requeue"]
+                onClicked: Technician.requeueRefused()
+            }
+        }
         RowLayout {
             spacing: Theme.gap
             KioskButton {

@@ -3,7 +3,9 @@ machine: show the card's QR (or type the ID and birth date) → place the card �
 the citizen confirms it is them. When the chip cannot help, the QR's printed data or the
 typed details are offered instead — never silently.
 
-Plain Python: the view-model starts the slow work (camera, chip) and reports back here.
+Plain Python: the view-model starts the slow work (camera, chip) and reports back here. Run for
+a journey (`run_for`), confirming hands it the identity and going back from the first screen
+cancels.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ from __future__ import annotations
 import enum
 from typing import ClassVar
 
-from hardware.card_reader import ReadProgress, ReadStage
+from kiosk.identity import ReadProgress, ReadStage
 from kiosk.identity.errors import IdentityError
 from kiosk.identity.record import Identity
 from kiosk.identity.service import CardKeyHint, IdentityService
-from kiosk.journeys.base import Journey
+from kiosk.journeys.step import StepJourney
 
 
 class IdentityStepState(enum.Enum):
@@ -33,7 +35,7 @@ STEP_TOTAL = 3
 _TRY_AGAIN = frozenset({"card_reader.removed", "card_reader.no_card", "card_reader.busy"})
 
 
-class IdentityStep(Journey[IdentityStepState]):
+class IdentityStep(StepJourney[IdentityStepState, Identity]):
     TRANSITIONS: ClassVar = {
         S.SHOW_QR: frozenset({S.TYPE_DETAILS, S.PLACE_CARD, S.CONFIRM}),
         S.TYPE_DETAILS: frozenset({S.SHOW_QR, S.PLACE_CARD, S.CONFIRM}),
@@ -146,6 +148,17 @@ class IdentityStep(Journey[IdentityStepState]):
     def not_me(self) -> None:
         self._wipe()
         self._go(S.SHOW_QR)
+
+    def confirm(self) -> bool:
+        """The citizen confirmed it is them: the identity goes to the journey that asked, which
+        holds it from then on (the step forgets it). False when no journey waits."""
+        identity = self.identity
+        if self.state is not S.CONFIRM or identity is None:
+            return False
+        if not self.has_caller:
+            return False
+        self._wipe()
+        return self._finish(identity)
 
     def back(self) -> bool:
         """One screen back; False when the step itself is left."""

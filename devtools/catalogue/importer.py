@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from devtools.catalogue.xlsx import read_rows
 from kiosk.catalogue.model import (
     FORMAT,
     CatalogueDocument,
@@ -43,7 +44,6 @@ from kiosk.catalogue.model import (
     Source,
     TimeUnit,
 )
-from kiosk.catalogue.xlsx import read_rows
 from kiosk.folding import fold
 from kiosk.local_text import LocalText
 
@@ -469,7 +469,7 @@ def import_portal_xlsx(path: Path, fields: FieldCatalogue | None = None) -> Impo
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m kiosk.catalogue.importer",
+        prog="python -m devtools.catalogue.importer",
         description="Build a catalogue document from the portal's JSONL or XLSX exports.",
     )
     parser.add_argument("inputs", nargs="+", type=Path, help=".jsonl or .xlsx files")
