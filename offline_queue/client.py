@@ -12,10 +12,13 @@ One client per thread: a `requests.Session` is not meant to be shared across thr
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
 import os
 import re
+import socket
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,7 +27,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import requests
@@ -40,6 +43,8 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.signing import (
@@ -85,7 +90,9 @@ class ClientSettings:
     # (certificate file, key file) when the province authenticates kiosks by certificate too.
     client_cert: tuple[str, str] | None = None
     max_response_bytes: int = 1_000_000
-    # The whole exchange, so a server that trickles one byte per read cannot hold us forever.
+    # The whole exchange — connect, request, status line and headers, body — so a server that
+    # trickles one byte per read, headers included, cannot hold us forever. (A release file's
+    # body is exempt: it may be large; its connect and headers are not.)
     total_timeout: float = 60.0
     # An explicit proxy; environment proxy variables are ignored on purpose (see ProvincialClient).
     proxy: str | None = None
@@ -319,6 +326,88 @@ def _problem(content: bytes, status: int) -> tuple[str, str]:
     return reason, (problem.detail or "")[:300]
 
 
+# How often an expired deadline looks again for a socket to cut (one may be connecting).
+_DEADLINE_RECHECK_S = 0.05
+_exchange_deadline = threading.local()
+
+
+class _Deadline:
+    """One exchange's time limit. `requests` bounds each read, never the whole: a server that
+    sends a header byte every few seconds keeps it waiting for ever. When time is up, a
+    watchdog thread shuts the exchange's sockets down, which ends any read at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._connections: list[Any] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self.expired = False
+
+    def __enter__(self) -> _Deadline:
+        _exchange_deadline.current = self
+        threading.Thread(target=self._watch, name="http-deadline", daemon=True).start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        _exchange_deadline.current = None
+
+    def raise_if_expired(self) -> None:
+        if self.expired:
+            raise TransientError(TransientFailure.TIMEOUT, "no whole reply within the time limit")
+
+    def watch(self, connection: Any) -> None:
+        with self._lock:
+            self._connections.append(connection)
+
+    def _watch(self) -> None:
+        if self._done.wait(self._seconds):
+            return
+        self.expired = True
+        while True:
+            with self._lock:
+                for connection in self._connections:
+                    sock = getattr(connection, "sock", None)
+                    if sock is not None:
+                        with contextlib.suppress(OSError):
+                            sock.shutdown(socket.SHUT_RDWR)
+            if self._done.wait(_DEADLINE_RECHECK_S):
+                return
+
+
+def _watched(connection: Any) -> Any:
+    deadline = getattr(_exchange_deadline, "current", None)
+    if deadline is not None:
+        deadline.watch(connection)
+    return connection
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        return _watched(super()._get_conn(timeout))
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        return _watched(super()._get_conn(timeout))
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """Hands every connection an exchange takes from its pools to the exchange's deadline."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+
 class ProvincialClient:
     """Talks to the province for one kiosk.
 
@@ -331,6 +420,9 @@ class ProvincialClient:
         self._session = session or requests.Session()
         if session is None:
             self._session.trust_env = False
+        adapter = _DeadlineAdapter()
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
         parts = urlsplit(settings.base_url)
         self._origin = f"{parts.scheme}://{parts.netloc}"
         self._prefix = parts.path.rstrip("/") + API_PREFIX
@@ -392,26 +484,15 @@ class ProvincialClient:
         headers["Accept"] = "application/octet-stream"
         if have:
             headers["Range"] = f"bytes={have}-"
-        settings = self.settings
-        deadline = time.monotonic() + settings.total_timeout
-        try:
-            response = self._session.get(
-                self._origin + target,
-                headers=headers,
-                timeout=(settings.connect_timeout, settings.read_timeout),
-                verify=settings.verify,
-                cert=settings.client_cert,
-                stream=True,
-                allow_redirects=False,
-                proxies={"http": settings.proxy, "https": settings.proxy}
-                if settings.proxy
-                else None,
-            )
-        except _NETWORK_ERRORS as exc:
-            raise _network_failure(exc) from exc
+        # Bounded up to the headers; the file itself may take longer than one exchange.
+        with _Deadline(self.settings.total_timeout) as deadline:
+            response = self._request("GET", target, b"", headers, deadline)
+        if deadline.expired:
+            response.close()
+            deadline.raise_if_expired()
         try:
             if response.status_code not in (200, 206):
-                content = self._read_capped(response, deadline)
+                content = self._read_capped(response, None)
                 raise self._failure(response.status_code, response.headers, content)
             start = _range_start(response) if response.status_code == 206 else 0
             if start not in (have, 0):
@@ -577,17 +658,35 @@ class ProvincialClient:
     def _exchange(
         self, method: str, target: str, body: bytes, extra_headers: Mapping[str, str]
     ) -> tuple[int, Mapping[str, str], bytes]:
-        settings = self.settings
         headers = self._signed_headers(
             method, target, body, extra_headers.get(IDEMPOTENCY_KEY_HEADER, "")
         )
         if body:
             headers["Content-Type"] = "application/json"
         headers.update(extra_headers)
-        deadline = time.monotonic() + settings.total_timeout
+        with _Deadline(self.settings.total_timeout) as deadline:
+            response = self._request(method, target, body, headers, deadline)
+            try:
+                content = self._read_capped(response, deadline)
+            finally:
+                response.close()
+        # A cut socket can also look like headers or a body that simply ended.
+        deadline.raise_if_expired()
+        return response.status_code, response.headers, content
+
+    def _request(
+        self,
+        method: str,
+        target: str,
+        body: bytes,
+        headers: Mapping[str, str],
+        deadline: _Deadline,
+    ) -> requests.Response:
+        """Send and read the status line and headers; the body is left to stream."""
+        settings = self.settings
         proxies = {"http": settings.proxy, "https": settings.proxy} if settings.proxy else None
         try:
-            response = self._session.request(
+            return self._session.request(
                 method,
                 self._origin + target,
                 data=body if method != "GET" else None,
@@ -600,14 +699,9 @@ class ProvincialClient:
                 proxies=proxies,
             )
         except _NETWORK_ERRORS as exc:
-            raise _network_failure(exc) from exc
-        try:
-            content = self._read_capped(response, deadline)
-        finally:
-            response.close()
-        return response.status_code, response.headers, content
+            raise _failure_within(deadline, exc) from exc
 
-    def _read_capped(self, response: requests.Response, deadline: float) -> bytes:
+    def _read_capped(self, response: requests.Response, deadline: _Deadline | None) -> bytes:
         cap = self.settings.max_response_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > cap:
@@ -615,17 +709,14 @@ class ProvincialClient:
         chunks: list[bytes] = []
         total = 0
         try:
-            # read1 returns whatever has arrived (each wait bounded by the read timeout), so the
-            # deadline is checked between arrivals even when a server trickles byte by byte.
+            # read1 returns whatever has arrived; the deadline cuts a trickle short.
             while chunk := response.raw.read1(_CHUNK, decode_content=True):
                 total += len(chunk)
                 if total > cap:
                     raise TransientError(TransientFailure.RESPONSE_TOO_LARGE, f"over {cap} bytes")
-                if time.monotonic() > deadline:
-                    raise TransientError(TransientFailure.TIMEOUT, "reply took too long")
                 chunks.append(chunk)
         except _NETWORK_ERRORS as exc:  # a cut or garbled body is "try later" too
-            raise _network_failure(exc) from exc
+            raise _failure_within(deadline, exc) from exc
         return b"".join(chunks)
 
     @staticmethod
@@ -638,6 +729,13 @@ class ProvincialClient:
             raise TransientError(
                 TransientFailure.MALFORMED_REPLY, f"{where}: {first['msg']}"
             ) from exc
+
+
+def _failure_within(deadline: _Deadline | None, exc: BaseException) -> TransientError:
+    """A socket the deadline cut shows up as a reset or an early end: report the timeout."""
+    if deadline is not None and deadline.expired:
+        return TransientError(TransientFailure.TIMEOUT, "no whole reply within the time limit")
+    return _network_failure(exc)
 
 
 def _network_failure(exc: BaseException) -> TransientError:

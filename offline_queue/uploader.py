@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from offline_queue.client import (
+    RETRY_AFTER_CEILING,
     AuthenticationError,
     PermanentError,
     Receipt,
@@ -27,6 +28,7 @@ from offline_queue.client import (
     TransientFailure,
 )
 from offline_queue.outbox import ItemCorruptedError, ItemKind, Lease, Outbox, QueueCounts
+from offline_queue.outbox.trouble import Trouble
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +80,13 @@ class UploaderSnapshot:
     last_error_key: str | None = None
     # Wall-clock time before which the whole link waits after failures (None: not waiting).
     retry_at: float | None = None
+    # Translation key while the outbox's own storage fails (disk full, I/O error), else None.
+    storage_error_key: str | None = None
 
 
 class Backoff:
-    """Full-jitter exponential backoff: a random wait in [0, min(cap, base · 2^(n−1))], so many
-    kiosks coming back online at once do not retry in step."""
+    """Full-jitter exponential backoff: one random wait in [0, min(cap, base · 2^(n−1))], so many
+    kiosks coming back online at once do not retry in step (mean: half the ceiling)."""
 
     def __init__(self, base_s: float, cap_s: float, rng: random.Random | None = None) -> None:
         self.base_s = base_s
@@ -94,10 +98,11 @@ class Backoff:
         return self._rng.uniform(0.0, ceiling)
 
     def after(self, failures: int, retry_after: float | None) -> float:
-        """The server's Retry-After when it gave one (clamped to [0, cap]), else a jittered
+        """The server's Retry-After when it gave one, up to the contract's limit of an hour
+        (the cap bounds our own guesses, not the province's request), else a jittered
         backoff."""
         if retry_after is not None:
-            return min(max(retry_after, 0.0), self.cap_s)
+            return min(max(retry_after, 0.0), RETRY_AFTER_CEILING)
         return self.delay(failures)
 
 
@@ -127,6 +132,7 @@ class Uploader:
         self._next_confirm_at = 0.0
         self._confirm_after = ""
         self._counts_at = 0.0
+        self._trouble = Trouble("the outbox uploader", log)
         self._snapshot_lock = threading.Lock()
         self._snapshot = UploaderSnapshot(False, NetworkState.UNKNOWN, outbox.counts())
 
@@ -178,9 +184,14 @@ class Uploader:
             self._wake.clear()
             try:
                 worked = self.run_once()
-            except Exception:  # the uploader must outlive any one failure
-                log.exception("uploader step failed")
-                worked = False
+            except Exception as exc:  # the uploader outlives any failure, without spinning
+                wait = self._trouble.failed(exc)
+                self._update(storage_error_key=self._trouble.message_key)
+                self._stop.wait(wait)
+                continue
+            if self._trouble.failures:
+                self._trouble.recovered()
+                self._update(storage_error_key=None)
             if not worked:
                 self._sleep()
 
@@ -270,19 +281,15 @@ class Uploader:
         retry_after: float | None,
     ) -> None:
         self._link_failures += 1
-        self._outbox.retry_later(
-            lease, self._backoff.after(lease.attempts, retry_after), f"{type(exc).__name__}: {exc}"
-        )
-        link_wait = self._backoff.after(self._link_failures, retry_after)
-        self._link_wait_until = time.monotonic() + link_wait
+        # One full-jitter draw for the item and the link alike: drawing twice and waiting for
+        # the later of the two would skew every wait towards the ceiling.
+        wait = self._backoff.after(max(lease.attempts, self._link_failures), retry_after)
+        self._outbox.retry_later(lease, wait, f"{type(exc).__name__}: {exc}")
+        self._link_wait_until = time.monotonic() + wait
         log.info(
-            "sending %s %s failed (%s); link waits %.1f s",
-            lease.kind,
-            lease.item_id,
-            exc,
-            link_wait,
+            "sending %s %s failed (%s); link waits %.1f s", lease.kind, lease.item_id, exc, wait
         )
-        self._update(network=state, last_error_key=error_key, retry_at=self._clock() + link_wait)
+        self._update(network=state, last_error_key=error_key, retry_at=self._clock() + wait)
 
     def _confirm(self) -> bool:
         self._next_confirm_at = self._clock() + self._confirm_every

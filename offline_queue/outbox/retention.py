@@ -7,6 +7,7 @@ import logging
 import threading
 
 from offline_queue.outbox.store import Outbox
+from offline_queue.outbox.trouble import Trouble
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +18,7 @@ class Wiper:
         self._interval = outbox.settings.wipe_interval_seconds
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.trouble = Trouble("the outbox wiper", log)
 
     def run_once(self) -> int:
         """Wipe every item past its retention time; returns how many were wiped."""
@@ -45,6 +47,8 @@ class Wiper:
         while not self._stop.is_set():
             try:
                 self.run_once()
-            except Exception:  # keep wiping later whatever one run hit
-                log.exception("wiping failed")
+            except Exception as exc:  # keep wiping later whatever one run hit
+                self._stop.wait(max(self._interval, self.trouble.failed(exc)))
+                continue
+            self.trouble.recovered()
             self._stop.wait(self._interval)

@@ -111,3 +111,28 @@ def test_a_really_full_filesystem_refuses_and_every_stored_item_reads_back(
     assert result["stored"] > 3  # some big ones fitted before the disk filled up
     assert result["stored"] == result["intact"] == result["pending"]
     assert result["files"] == result["referenced"] and result["temp_files"] == 0
+
+
+def test_a_full_disk_under_the_uploader_backs_off_with_one_log_line_each_way(
+    tmp_path: Path,
+) -> None:
+    """Issue 15 saw 4.5 CPU-s and 17,000 tracebacks per 5 s; now: a few tries, two lines."""
+    prefix = _can_mount_tmpfs(tmp_path)
+    if prefix is None:
+        pytest.skip("cannot mount a tmpfs here (needs root or user namespaces)")
+    child = " ".join([sys.executable, "-m", "tests.outbox.stuck_disk_child"])
+    script = f"mount -t tmpfs -o size=2m kiosk-data {tmp_path} && exec {child} {tmp_path} 4"
+    done = subprocess.run(
+        [*prefix, "sh", "-c", script], cwd=REPO, capture_output=True, timeout=90, check=True
+    )
+    result = json.loads(done.stdout)
+    print(result)
+
+    # 0.5 s, 1 s, 2 s … between tries: at most a handful in 4 s, not thousands.
+    assert 1 <= result["tries_while_full"] <= 5
+    assert result["seen_while_full"] == "outbox.trouble.disk_full"
+    assert "Ổ đĩa đã đầy" in translate("outbox.trouble.disk_full", "vi")
+    assert "disk is full" in translate("outbox.trouble.disk_full", "en")
+    assert len(result["lines_while_full"]) == 1 and "backs off" in result["lines_while_full"][0]
+    assert len(result["lines"]) == 2 and "works again" in result["lines"][1]
+    assert result["delivered"] == 5 and result["seen_after"] is None

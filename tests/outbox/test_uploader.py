@@ -60,8 +60,45 @@ def test_backoff_is_full_jitter_under_a_growing_ceiling_and_clamps_retry_after()
         assert all(0.0 <= w <= ceiling for w in waits)
         assert min(waits) < ceiling * 0.05 and max(waits) > ceiling * 0.95
     assert backoff.after(3, retry_after=7.0) == 7.0
-    assert backoff.after(3, retry_after=3600.0) == 60.0
+    # The province's Retry-After is honoured up to the contract's hour, past our own cap.
+    assert backoff.after(3, retry_after=900.0) == 900.0
+    assert backoff.after(3, retry_after=7200.0) == 3600.0
     assert backoff.after(3, retry_after=-5.0) == 0.0
+
+
+class CountingJitter(random.Random):
+    """Counts the draws and returns them in turn from a fixed list."""
+
+    def __init__(self, fractions: list[float]) -> None:
+        super().__init__(0)
+        self.fractions = fractions
+        self.draws = 0
+
+    def uniform(self, a: float, b: float) -> float:
+        fraction = self.fractions[self.draws % len(self.fractions)]
+        self.draws += 1
+        return a + (b - a) * fraction
+
+
+def test_one_failure_is_one_jitter_draw_for_the_item_and_the_link(
+    tmp_path: Path, keystore: FileKeyStore, standin: EmbeddedStandin, clock: ManualClock
+) -> None:
+    """Two draws, waiting for the later, made the mean wait 2/3 of the ceiling, not 1/2."""
+    settings = OutboxSettings(disk_reserve_mb=0, backoff_base_seconds=8, backoff_cap_seconds=60)
+    outbox = Outbox.open(settings, tmp_path, keystore, clock=clock)
+    outbox.enqueue_rating("R-1", {"level": 1})
+    standin.arm(Fault(FaultKind.SERVER_ERROR, status=500, item_id="R-1"))
+    jitter = CountingJitter([0.25, 0.9])
+    client = client_for(standin)
+    uploader = Uploader(outbox, client, clock=clock, rng=jitter)
+
+    assert uploader.run_once()
+
+    assert jitter.draws == 1
+    assert outbox.item("R-1").next_attempt_at == pytest.approx(clock() + 2.0)  # 0.25 × 8 s
+    assert uploader.snapshot().retry_at == pytest.approx(clock() + 2.0)
+    outbox.close()
+    client.close()
 
 
 def test_every_kind_reaches_the_province_once_with_its_digest(
@@ -209,7 +246,8 @@ def test_retry_after_sets_when_the_item_is_next_tried(
     uploader.retry_now()
     assert uploader.run_once() and outbox.item("R-1").state is not ItemState.PENDING
     assert uploader.run_once()
-    assert outbox.item("R-2").next_attempt_at == pytest.approx(clock() + 60)  # clamped to cap
+    # As asked, though longer than our own cap: the contract allows up to an hour.
+    assert outbox.item("R-2").next_attempt_at == pytest.approx(clock() + 900)
     outbox.close()
 
 

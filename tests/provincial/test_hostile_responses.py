@@ -229,6 +229,24 @@ def test_hostile_reply_to_a_submission_is_a_clean_transient_error(case, bad_serv
     assert failure.value.message_key == f"provincial.error.{reason}"
 
 
+@pytest.mark.parametrize("piece", [b"X-Pad: 1\r\n", b"X"], ids=["header lines", "bytes"])
+def test_a_server_trickling_its_headers_is_abandoned_at_the_deadline(bad_server, bad_client, piece):
+    """Each piece comes well within the read timeout, so only a deadline over the whole
+    exchange (headers included) ends it; the issue asks for the deadline + 1 s at most."""
+    bad_server.script = lambda r: [
+        b"HTTP/1.1 201 Created\r\n",
+        *[step for _ in range(300) for step in (0.1, piece)],
+    ]
+    started = time.monotonic()
+
+    with pytest.raises(TransientError) as failure:
+        submit(bad_client)
+
+    waited = time.monotonic() - started
+    assert failure.value.reason == TransientFailure.TIMEOUT
+    assert waited < bad_client.settings.total_timeout + 1.0, f"waited {waited:.1f} s"
+
+
 def test_a_huge_reply_is_not_read_to_the_end(bad_server, bad_client):
     bad_server.script = SUBMIT_CASES["huge streamed body"][0]
 
