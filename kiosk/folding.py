@@ -38,6 +38,29 @@ def tokens(text: str) -> list[str]:
     return [_spelling(word) for word in fold(text).split()]
 
 
+# Keys an input method turns into marks, left in by a keyboard without one: Telex tones
+# (s f r x j, z), shapes (w; aa ee oo; dd) and VNI's digits. None of them ends a Vietnamese
+# syllable after its vowel, so after the onset they can only be marks.
+_MARK_KEYS = re.compile(r"[fjrsxzw1-9]")
+_DOUBLED_VOWEL = re.compile(r"([aeo])\1")
+_ONSET = re.compile(r"[^aeiouy]*")
+
+
+def without_input_keys(word: str) -> str:
+    """A folded word as it reads with the input method's keys taken out: "soor" → "so",
+    "ddaauf" → "dau", "chuwngs" → "chung", "cu7o71c" → "cuoc", "d9o3" → "do". A word
+    without a vowel ("cccd", "ct07", "14") is returned as it is. Only the caller knows whether
+    the result is the word meant ("xoong" is a real word), so it tries this after the word as
+    typed."""
+    onset = _ONSET.match(word)
+    start = onset.end() if onset else 0
+    if start == len(word):
+        return word
+    head = re.sub(r"[1-9]", "", word[:start]).replace("dd", "d")
+    tail = _DOUBLED_VOWEL.sub(r"\1", _MARK_KEYS.sub("", word[start:]))
+    return _spelling(head + tail)
+
+
 def mrz_letters(text: str) -> str:
     """Upper-case letters without marks, one space between words: how the MRZ spells names."""
     return " ".join(re.sub(r"[^A-Z]+", " ", strip_marks(text).upper()).split())

@@ -139,7 +139,10 @@ class Procedure(Record):
     conditions: str = ""
     legal_basis: list[LegalDocument] = []
     notes: list[str] = []
+    # Everyday words a citizen uses for the procedure, besides its official name: Vietnamese in
+    # `keywords`, English in `keywords_en` (searched like the English name).
     keywords: list[str] = []
+    keywords_en: list[str] = []
     source: Source
 
     @field_validator("levels", "channels")

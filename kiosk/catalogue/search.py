@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
+import snowballstemmer
 
 from kiosk.catalogue.model import Procedure, ProcedureField
 from kiosk.catalogue.synonyms import SynonymTable
-from kiosk.folding import tokens
+from kiosk.folding import tokens, without_input_keys
 
 # Where a word occurs says how much it tells about the procedure.
 NAME_WEIGHT = 3.0
@@ -30,19 +31,68 @@ KEYWORD_WEIGHT = 2.5
 RESULT_WEIGHT = 1.2
 FIELD_WEIGHT = 1.0
 
-EXACT, SPLIT, PREFIX, TYPO1, TYPO2 = 1.0, 0.9, 0.75, 0.6, 0.4
+EXACT, STEM, SPLIT, PREFIX, TYPO1, TYPO2 = 1.0, 0.9, 0.9, 0.75, 0.6, 0.4
 SYNONYM_BOOST = 1.05
+# A query that mentions every word of one of a procedure's everyday phrases counts each such
+# word half again towards coverage: in a long sentence ("bán mảnh đất cho người khác cần ký
+# giấy ở xã") the words that belong together outweigh stray matches of common words.
+PHRASE_COVERAGE = 0.5
 MAX_PREFIX_WORDS = 64
+STEM_CACHE = 20_000
+TERM_CACHE = 256
 # Coverage (share of the typed words found) ranks first, the score second: one sort key.
 _COVERAGE_RANK = 1e6
 
-# Words citizens add around what they want ("tôi muốn làm … ở đâu"): they may match, but a
-# procedure is not required to contain them.
+# Words citizens add around what they want ("tôi muốn làm … ở đâu", "I need to … please"):
+# they may match, but a procedure is not required to contain them.
 _FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
-em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha"""
-FILLER_WORDS = frozenset(_FILLERS.split())
+em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha
+i my we our us the to of for in on at is are am be want wants need needs how get with and or you
+your please this that it what where have has"""
+FILLER_WORDS = frozenset(tokens(_FILLERS))
 # Portal names often begin "Thủ tục …"; the words carry nothing.
 _NAME_PREFIX = ("thu", "tuc")
+# Words that, in a procedure's name, make it a variant of a more common one, each with the
+# words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":
+# lost, damaged), the exchange or change ("cấp đổi", "thay đổi": expired, old), the correction
+# ("đính chính", "cải chính": wrong), removal, ending or suspending, the foreign case ("có yếu
+# tố nước ngoài"), the one for children ("dưới 14 tuổi") and the combined one ("kết hợp"). A
+# citizen who does not ask for a variant means the common procedure, so at equal coverage a
+# variant ranks below it.
+_REISSUE = "lai mat hong rach that lac again lost damaged stolen reissue replace replacement"
+_CHANGE = "doi thay het han cu sua renew renewal expired update change changing"
+_CORRECTION = "chinh sua sai nham wrong mistake error correct correction"
+_CHILD = "duoi con be tre chau em child children kid kids baby son daughter year years under"
+_FOREIGN = "ngoai nuoc quoc kieu foreign foreigner abroad"
+_VARIANT_CUES = {
+    "lai": _REISSUE,
+    "re": _REISSUE,
+    "replacement": _REISSUE,
+    "doi": _CHANGE,
+    "thay": _CHANGE,
+    "renewal": _CHANGE,
+    "change": _CHANGE,
+    "changing": _CHANGE,
+    "chinh": _CORRECTION,
+    "correction": _CORRECTION,
+    "xoa": "xoa huy cat remove removal",
+    "removal": "xoa huy cat remove removal",
+    "dut": "dut cham thoi ket thuc end ending stop close",
+    "ending": "dut cham thoi ket thuc end ending stop close",
+    "ngung": "ngung tam nghi dung pause suspend suspending resume",
+    "suspending": "ngung tam nghi dung pause suspend suspending resume",
+    "ngoai": _FOREIGN,
+    "foreign": _FOREIGN,
+    "duoi": _CHILD,
+    "under": _CHILD,
+    "hop": "hop kem cung together",
+    "together": "hop kem cung together",
+    "extension": "gia han extend extension",
+}
+VARIANT_CUES = {
+    marker: frozenset(tokens(cues)) | {marker} for marker, cues in _VARIANT_CUES.items()
+}
+VARIANT_PENALTY = 1.5
 _CODE_QUERY = re.compile(r"^\d\.\d*[0-9A-Za-z.]*$")
 
 
@@ -103,12 +153,15 @@ class SearchIndex:
         self.synonyms = synonyms
         field_names = {f.id: f.name.vi + " " + f.name.en for f in fields}
         postings: dict[str, dict[int, float]] = {}
+        english: set[str] = set()
         self._codes: dict[str, int] = {}
         # Bonuses known before any query: short names, and which names hold which word pairs
         # side by side or start with which word.
         short_name: list[float] = []
         pairs: dict[tuple[str, str], list[int]] = {}
         starts: dict[str, list[int]] = {}
+        variants: dict[str, list[int]] = {}
+        phrases: list[tuple[tuple[str, ...], int]] = []
         for doc, procedure in enumerate(self.procedures):
             name = tuple(tokens(procedure.name))
             if name[:2] == _NAME_PREFIX:
@@ -118,10 +171,21 @@ class SearchIndex:
                 pairs.setdefault(pair, []).append(doc)
             if name:
                 starts.setdefault(name[0], []).append(doc)
+            for word in VARIANT_CUES.keys() & {*name, *tokens(procedure.name_en)}:
+                variants.setdefault(word, []).append(doc)
             self._codes[procedure.code.lower()] = doc
             _add(postings, doc, name, NAME_WEIGHT)
+            _add(postings, doc, tokens(procedure.name_en), NAME_WEIGHT)
+            english.update(tokens(procedure.name_en))
             for keyword in procedure.keywords:
                 _add(postings, doc, tokens(keyword), KEYWORD_WEIGHT)
+            for keyword in procedure.keywords_en:
+                _add(postings, doc, tokens(keyword), KEYWORD_WEIGHT)
+                english.update(tokens(keyword))
+            for text in (*procedure.keywords, *procedure.keywords_en, procedure.name_en, name):
+                words = tuple(dict.fromkeys(tokens(text) if isinstance(text, str) else text))
+                if len(words) >= 2:
+                    phrases.append((words, doc))
             for result in procedure.results:
                 _add(postings, doc, tokens(result), RESULT_WEIGHT)
             _add(postings, doc, tokens(field_names.get(procedure.field, "")), FIELD_WEIGHT)
@@ -134,6 +198,22 @@ class SearchIndex:
                 for variant in _deletes(word) | {word}:
                     self._typo_table.setdefault(variant, set()).add(word)
         self._frequency = {w: len(p) for w, p in postings.items()}
+        # Each everyday phrase, filed under its rarest word: a query that mentions all its words
+        # ("bán mảnh đất" mentions "bán đất") says which procedure it is about.
+        docs_by_phrase: dict[frozenset[str], set[int]] = {}
+        for words, doc in phrases:
+            docs_by_phrase.setdefault(frozenset(words), set()).add(doc)
+        self._phrases: dict[str, list[tuple[frozenset[str], np.ndarray]]] = {}
+        for words, docs in docs_by_phrase.items():
+            rarest = min(words, key=lambda w: (self._frequency[w], w))
+            self._phrases.setdefault(rarest, []).append((words, np.array(sorted(docs), np.int32)))
+        # English words by stem, so "married" finds "marry" and "died" finds "dies".
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._by_stem: dict[str, list[str]] = {}
+        self._stems: dict[str, str] = {}
+        self._term_cache: dict[tuple[tuple[str, float], ...], np.ndarray] = {}
+        for word in sorted(english):
+            self._by_stem.setdefault(self._stem(word), []).append(word)
         self._docs = {w: np.fromiter(p.keys(), np.int32, len(p)) for w, p in postings.items()}
         self._weights = {
             w: np.fromiter(p.values(), np.float64, len(p)) for w, p in postings.items()
@@ -141,8 +221,28 @@ class SearchIndex:
         self._short_name = np.array(short_name, np.float64)
         self._pairs = {pair: np.array(docs, np.int32) for pair, docs in pairs.items()}
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
+        self._variants = {word: np.array(docs, np.int32) for word, docs in variants.items()}
 
     # -- turning typed words into indexed words -------------------------------------------
+
+    def _stem(self, word: str) -> str:
+        """The English stem, remembered: the stemmer is slow next to a keystroke's budget."""
+        stem = self._stems.get(word)
+        if stem is None:
+            if len(self._stems) > STEM_CACHE:
+                self._stems.clear()
+            stem = self._stems[word] = self._stemmer.stemWord(word)
+        return stem
+
+    def _as_meant(self, word: str) -> str:
+        """A word typed with Telex or VNI keys left in ("soor", "ca8n") as it reads without
+        them, when that is a word the catalogue or the synonym table knows."""
+        if word in self._frequency or word in self.synonyms.words:
+            return word
+        plain = without_input_keys(word)
+        if plain != word and (plain in self._frequency or plain in self.synonyms.words):
+            return plain
+        return word
 
     def _split(self, word: str, depth: int = 0) -> list[str] | None:
         """ "khaisinh" → ["khai", "sinh"]: words run together, longest known word first."""
@@ -186,14 +286,15 @@ class SearchIndex:
     def _candidates(self, word: str, last: bool) -> list[dict[str, float]]:
         """The indexed words a typed word may stand for, each with how sure we are; a word
         run together from several becomes several terms."""
+        siblings = dict.fromkeys(self._by_stem.get(self._stem(word), []), STEM)
         if word in self._frequency:
-            matches = {word: EXACT}
+            matches = {**siblings, word: EXACT}
             if last:
                 matches.update(self._prefixes(word))
             return [matches]
-        matches = self._prefixes(word) if last else {}
+        matches = {**(self._prefixes(word) if last else {}), **siblings}
         typos = self._typos(word)
-        if typos:
+        if typos and not siblings:
             # Of several words one typo away, the common one is the likelier meant ("kai" is
             # "khai" before it is "lai").
             most = max(self._frequency[w] for w in typos)
@@ -215,6 +316,22 @@ class SearchIndex:
 
     # -- scoring ---------------------------------------------------------------------------
 
+    def _term_scores(self, matches: dict[str, float]) -> np.ndarray:
+        """Per document, what one typed word is worth there. Remembered: while a citizen
+        types, every word but the last is the same as at the keystroke before."""
+        key = tuple(matches.items())
+        best = self._term_cache.get(key)
+        if best is None:
+            idf = self._term_idf(matches)
+            best = np.zeros(len(self.procedures))
+            for word, quality in matches.items():
+                docs = self._docs[word]
+                best[docs] = np.maximum(best[docs], self._weights[word] * (quality * idf))
+            if len(self._term_cache) >= TERM_CACHE:
+                self._term_cache.clear()
+            self._term_cache[key] = best
+        return best
+
     def _expand(self, terms: Sequence[str], typing: bool) -> list[tuple[dict[str, float], bool]]:
         expanded = []
         for position, word in enumerate(terms):
@@ -225,9 +342,10 @@ class SearchIndex:
 
     def _score(
         self, expanded: list[tuple[dict[str, float], bool]], boost: float
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Per document: the share of required words found, and the rank key (coverage first,
-        then score); documents matching no word get key -1."""
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per document: the share of required words found, the rank key (coverage with the
+        phrases it mentions first, then score; -1 for documents matching no word) and the
+        score."""
         count = len(self.procedures)
         required = sum(1 for _, filler in expanded if not filler) or 1
         totals = np.zeros(count)
@@ -237,11 +355,7 @@ class SearchIndex:
             if not matches:
                 continue
             resolved.append(max(matches, key=lambda w: (matches[w], self._frequency[w])))
-            idf = self._term_idf(matches)
-            best = np.zeros(count)
-            for word, quality in matches.items():
-                docs = self._docs[word]
-                best[docs] = np.maximum(best[docs], self._weights[word] * (quality * idf))
+            best = self._term_scores(matches)
             totals += best
             if not filler:
                 matched += best > 0
@@ -252,10 +366,21 @@ class SearchIndex:
                 bonus[self._pairs[pair]] += 0.6
         if resolved and resolved[0] in self._starts:
             bonus[self._starts[resolved[0]]] += 0.4
+        asked = {word for matches, _ in expanded for word in matches}
+        for marker, docs in self._variants.items():
+            if asked.isdisjoint(VARIANT_CUES[marker]):
+                bonus[docs] -= VARIANT_PENALTY
+        mentioned = set(resolved)
+        phrase_words = np.zeros(count)
+        for word in mentioned:
+            for words, docs in self._phrases.get(word, ()):
+                if words <= mentioned:
+                    phrase_words[docs] = np.maximum(phrase_words[docs], len(words))
         coverage = matched / required
+        rank = (matched + PHRASE_COVERAGE * phrase_words) / required
         score = (totals / len(expanded) + bonus) * boost
-        key = np.where(totals > 0, coverage * _COVERAGE_RANK + score, -1.0)
-        return coverage, key
+        key = np.where(totals > 0, rank * _COVERAGE_RANK + score, -1.0)
+        return coverage, key, score
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Best matches first. A query still being typed (no trailing space) treats its last
@@ -273,23 +398,25 @@ class SearchIndex:
             if hits:
                 return sorted(hits, key=lambda h: h.procedure.code)[:limit]
         typing = not query.endswith((" ", "\t"))
-        typed = tokens(query)
+        typed = [self._as_meant(word) for word in tokens(query)]
         alternatives = [(tuple(typed), 1.0)]
         rewrite = self.synonyms.rewrite(typed, typing)
         if rewrite.replaced:
             alternatives.append((rewrite.terms, SYNONYM_BOOST))
         coverage = np.zeros(len(self.procedures))
         key = np.full(len(self.procedures), -1.0)
+        score = np.zeros(len(self.procedures))
         for terms, boost in alternatives:
-            found, ranked = self._score(self._expand(terms, typing), boost)
+            found, ranked, scored = self._score(self._expand(terms, typing), boost)
             better = ranked > key
             key = np.where(better, ranked, key)
             coverage = np.where(better, found, coverage)
+            score = np.where(better, scored, score)
         candidates = np.flatnonzero(coverage > 0)
         if len(candidates) > limit:
             candidates = candidates[np.argpartition(-key[candidates], limit)[:limit]]
         ordered = candidates[np.argsort(-key[candidates], kind="stable")]
         return [
-            SearchHit(self.procedures[doc], float(key[doc] % _COVERAGE_RANK), float(coverage[doc]))
+            SearchHit(self.procedures[doc], float(score[doc]), float(coverage[doc]))
             for doc in ordered
         ]

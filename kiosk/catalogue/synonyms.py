@@ -1,7 +1,10 @@
-"""Everyday words → the catalogue's official words ("sổ đỏ" → "giấy chứng nhận quyền sử dụng
-đất"), read from `config/catalogue/synonyms.json` so staff can add what citizens really say.
+"""Everyday words and abbreviations → the catalogue's official words ("sổ đỏ" → "giấy chứng
+nhận quyền sử dụng đất", "GPXD" → "giấy phép xây dựng"), read from
+`config/catalogue/synonyms.json` so staff can add what citizens really say.
 
 Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đỏ" are one phrase.
+An abbreviation must name its source (the law or form that gives the full term, or where the
+short form is used), so a reader can check what it stands for.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
 from kiosk.folding import tokens
@@ -21,6 +25,14 @@ class SynonymEntry(BaseModel):
 
     phrases: list[str] = Field(min_length=1)
     means: str = Field(min_length=2)
+    kind: Literal["everyday", "abbreviation"] = "everyday"
+    source: str = ""
+
+    @model_validator(mode="after")
+    def _abbreviation_has_source(self) -> SynonymEntry:
+        if self.kind == "abbreviation" and len(self.source) < 10:
+            raise ValueError("an abbreviation needs its source")
+        return self
 
 
 class SynonymFile(BaseModel):
@@ -48,6 +60,13 @@ class SynonymTable:
                 if key:
                     self._phrases[key] = meaning
         self._longest = max((len(k) for k in self._phrases), default=0)
+        self.words = frozenset(word for phrase in self._phrases for word in phrase)
+        # Phrases of two words or more by all their words but the last, for a phrase whose
+        # last word is still being typed; in the file's order, so the first listed wins.
+        self._by_head: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
+        for phrase, meaning in self._phrases.items():
+            if len(phrase) >= 2:
+                self._by_head.setdefault(phrase[:-1], []).append((phrase[-1], meaning))
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -63,12 +82,8 @@ class SynonymTable:
         if typing and start < len(terms):
             # The citizen is still typing the phrase's last word: "lam so d" → "làm sổ đỏ".
             window = tuple(terms[start:])
-            for phrase, meaning in self._phrases.items():
-                if (
-                    len(phrase) == len(window) >= 2
-                    and phrase[:-1] == window[:-1]
-                    and phrase[-1].startswith(window[-1])
-                ):
+            for last, meaning in self._by_head.get(window[:-1], ()) if len(window) >= 2 else ():
+                if last.startswith(window[-1]):
                     return len(window), meaning
         return None
 

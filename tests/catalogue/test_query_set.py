@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from devtools.search_scoring import KINDS, SPLITS, Query, load_queries
+from devtools.catalogue.search_scoring import KINDS, SPLITS, Query, load_queries
 from kiosk.catalogue.loader import load_catalogue_file
 from kiosk.catalogue.store import bundled_catalogue_path
 from kiosk.folding import fold

@@ -78,3 +78,24 @@ def test_portal_links_point_at_the_procedure_page(starter: Catalogue) -> None:
 def test_translations_load_alongside_the_other_areas() -> None:
     translations = load_translations(config_dir() / "i18n")
     assert translations["catalogue.error.record"]["en"].startswith("{origin}: record")
+
+
+def test_every_procedure_has_an_english_name_and_everyday_words_in_both_languages(
+    starter: Catalogue,
+) -> None:
+    for procedure in starter.document.procedures:
+        assert procedure.name_en, procedure.code
+        assert len(procedure.keywords) >= 2, procedure.code
+        assert len(procedure.keywords_en) >= 2, procedure.code
+
+
+def test_every_bundled_abbreviation_names_its_source() -> None:
+    entries = json.loads(bundled_synonyms_path().read_text("utf-8"))["entries"]
+    abbreviations = [e for e in entries if e.get("kind") == "abbreviation"]
+    spelled = {phrase.upper() for e in abbreviations for phrase in e["phrases"]}
+    # The short forms the issue names, as citizens and officials write them.
+    assert {"CCCD", "GPLX", "GPXD", "HKD", "BHYT", "BHXH"} <= spelled
+    assert all(len(e["source"]) >= 10 for e in abbreviations)
+    # A bare short form written in capitals belongs with its source, not among everyday words.
+    everyday = [p for e in entries if e.get("kind", "everyday") == "everyday" for p in e["phrases"]]
+    assert not [p for p in everyday if p.isupper()]

@@ -48,3 +48,15 @@ def test_a_broken_synonym_file_is_named(tmp_path: Path) -> None:
         "entries.0.phrases",
         "entries.0.means",
     ]
+
+
+def test_an_abbreviation_without_a_source_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text(
+        '{"format": 1, "entries": [{"phrases": ["GPXD"], "means": "giấy phép xây dựng",'
+        ' "kind": "abbreviation"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_synonyms(path)
+    assert "source" in str(caught.value.problems[0])

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from kiosk.catalogue.search import SearchHit
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "tests" / "catalogue" / "queries"
+QUERY_DIR = Path(__file__).resolve().parents[2] / "tests" / "catalogue" / "queries"
 SPLITS = ("dev", "holdout")
 KINDS = ("diacritics", "no_diacritics", "typos", "telex", "abbreviation", "life_event", "english")
 

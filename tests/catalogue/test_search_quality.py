@@ -1,0 +1,60 @@
+"""The search answers the independent citizen-style query set (tests/catalogue/queries/),
+scored per kind (everyday words, no diacritics, typos, Telex/VNI leftovers, abbreviations, life
+events, English) over the dev part, the holdout part and both together.
+
+The issue's target is the right procedure first for ≥ 95 % of the queries and ≥ 90 % of every
+kind. The dev part may be tuned against and must meet it. The holdout part is never tuned
+against; it does not meet it in every kind yet, so it (and the set as a whole) is held to
+floors just under its figures when first scored with this ranking: a change that makes the
+search worse on queries nobody tuned for fails here. `bench/catalogue_search.py` prints the
+whole table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from devtools.catalogue.search_scoring import (
+    KINDS,
+    SPLITS,
+    Outcome,
+    by_kind,
+    format_table,
+    load_queries,
+    run,
+)
+from kiosk.catalogue.snapshot import Catalogue
+
+# part → (share right first overall, share right first in every kind)
+REQUIRED = {
+    "dev": (0.95, 0.90),  # the issue's target
+    "all": (0.95, 0.85),  # overall meets the target; the weakest kind (life events) does not
+    "holdout": (0.89, 0.70),  # floors: untuned figures, not yet at the target
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes(starter: Catalogue) -> list[Outcome]:
+    return run(starter, [query for split in SPLITS for query in load_queries(split)])
+
+
+def _misses(outcomes: list[Outcome]) -> str:
+    return "\n".join(
+        f"[{o.query.kind}] {o.query.text!r}: want {o.query.expect}, got {o.found}"
+        for o in outcomes
+        if not o.first
+    )
+
+
+@pytest.mark.parametrize("part", REQUIRED)
+def test_the_right_procedure_comes_first_overall_and_in_every_kind(
+    outcomes: list[Outcome], part: str
+) -> None:
+    scored = [o for o in outcomes if part == "all" or o.query.split == part]
+    overall, per_kind = REQUIRED[part]
+    table = by_kind(scored)
+    # Only the dev part's misses are shown: reading the holdout's would be tuning against it.
+    report = format_table(outcomes) + ("\n" + _misses(scored) if part == "dev" else "")
+    assert table["overall"].first_share >= overall, report
+    weak = [kind for kind in KINDS if table[kind].first_share < per_kind]
+    assert not weak, f"{weak}\n{report}"
