@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from hardware.printer.config import PrinterSettings
-from hardware.printer.emulator import PrinterEmulator
+from devtools.printer_emulator import PrinterEmulator
+from hardware.printer.config import printer_settings
 from hardware.printer.escpos_driver import encoder_for
 from kiosk.app import build_kiosk
 from kiosk.config import load_config
@@ -57,7 +57,7 @@ def main() -> None:
     config = load_config()
     config = config.model_copy(
         update={
-            "printer": PrinterSettings(
+            "printer": printer_settings(
                 driver="network", host="127.0.0.1", port=emulator.port, status_timeout_seconds=0.5
             ),
             "ui": config.ui.model_copy(update={"fullscreen": False}),
@@ -106,7 +106,7 @@ def main() -> None:
         for width in (58, 80):
             for native in (False, True):
                 enc = encoder_for(
-                    PrinterSettings(paper_width_mm=width, native_qr=native), config_dir() / "fonts"
+                    printer_settings(paper_width_mm=width, native_qr=native), config_dir() / "fonts"
                 )
                 for lang in ("vi", "en"):
                     size = len(enc.encode(ticket_job(sample, lang)))

@@ -46,8 +46,11 @@ class HealthReport:
     """What `check_health()` returns: ok or not, and a sentence a technician can act on."""
 
     ok: bool
-    text: str
+    text: str  # English, for the log
     details: dict[str, Any] = field(default_factory=dict)
+    # the same sentence as a translation key and its values, for the technician screen
+    text_key: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
 from kiosk.paths import config_dir, data_dir
 from kiosk.province import Province
+from kiosk.technician.paper import PaperNotices
 from kiosk.tickets.numbering import TicketBook
 from kiosk.tickets.record import ticket_record
 from kiosk.tickets.service import TicketOutcome, TicketService
@@ -78,6 +79,7 @@ class CoreServices:
     printer: TicketPrinter
     province: Province  # the one door to the province; opens on its own thread
     tickets: TicketService
+    paper: PaperNotices  # the printer's paper, told to the staff once per change
     closers: tuple[Closer, ...] = field(default=(), repr=False, compare=False)
 
     def close(self) -> None:
@@ -143,6 +145,8 @@ def start_core(
         overrides, "province", lambda: Province(config, data, local_time.now)
     )
     _no_unknown(overrides, "start_core")
+    paper = PaperNotices(printer, province, local_time.now)
+    printer.open()  # starts the printer's health watch on its own thread
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
 
     def report_ticket(outcome: TicketOutcome) -> None:
@@ -164,7 +168,8 @@ def start_core(
         printer,
         province,
         tickets,
-        closers=(book.close, printer.close, province.close),
+        paper,
+        closers=(book.close, province.close, paper.close, printer.close),
     )
 
 

@@ -24,6 +24,9 @@ class PrintOutcome:
     printed: bool
     problem_key: str | None = None  # translation key, when not printed
     bytes_sent: int = 0
+    # printed and the printer said all was well after it (True), or it could not say (None: a
+    # write-only connection, a printer that never answers status): then show the number too
+    confirmed: bool | None = None
 
 
 def print_and_report(printer: TicketPrinter, job: PrintJob, what: str) -> PrintOutcome:
@@ -33,4 +36,4 @@ def print_and_report(printer: TicketPrinter, job: PrintJob, what: str) -> PrintO
     except Exception as exc:  # whatever the printer did, the caller shows the outcome
         log.warning("%s not printed: %s", what, exc)
         return PrintOutcome(False, message_key_of(exc, PRINTER_UNREACHABLE))
-    return PrintOutcome(True, bytes_sent=result.bytes_sent)
+    return PrintOutcome(True, bytes_sent=result.bytes_sent, confirmed=result.confirmed)

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.config import ConfigError, load_config
+from kiosk.config import ConfigError, load_config, with_simulated_printer
 
 
 def _wait(app, condition, seconds: float) -> bool:
@@ -35,12 +35,8 @@ def run_self_test(site: Path | None) -> int:
     except ConfigError as exc:
         print("FAIL configuration:", *exc.problems, sep="\n  ")
         return 2
-    config = config.model_copy(
-        update={
-            "printer": config.printer.model_copy(update={"driver": "simulator"}),
-            "ui": config.ui.model_copy(update={"fullscreen": False}),
-        }
-    )
+    config = with_simulated_printer(config)
+    config = config.model_copy(update={"ui": config.ui.model_copy(update={"fullscreen": False})})
     from kiosk.app import build_kiosk
     from kiosk.i18n import translate
     from kiosk.journeys.take_number import TakeNumberState

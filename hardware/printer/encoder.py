@@ -4,21 +4,30 @@ Vietnamese code pages differ per model and often fail, so any line that is not p
 rasterised with the bundled font; plain ASCII (numbers, times) uses the printer's own font,
 which costs a few bytes instead of a few kilobytes. Raster lines are cropped to their ink and
 centred with `ESC a`, which keeps a ticket near 10 KB.
+
+Nothing wider than the printer's printable width is ever sent. Text wraps at spaces only, in
+both fonts; a word too long for a line (a dossier code, a link) makes its line smaller rather
+than being cut. QR codes get a quiet zone of four modules and error correction M, and shrink
+their modules to fit the paper.
 """
 
 from __future__ import annotations
 
 import copy
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
 import qrcode
+from escpos.constants import QR_ECLEVEL_M
 from escpos.printer import Dummy
 from PIL import Image, ImageDraw, ImageFont
 
 from hardware.printer.job import Align, PrintJob, QrCode, Rule, Spacer, TextLine, TextSize
+from hardware.printer.profile import FONT_A_DOTS, PrinterModel
 
 RASTER_PX = {TextSize.SMALL: 22, TextSize.NORMAL: 26, TextSize.LARGE: 34, TextSize.HUGE: 110}
+SMALLEST_RASTER_PX = 14  # still readable on thermal paper; below it a long word is broken
 # Native font A is 12×24 dots; magnification per size (width, height)
 NATIVE_MAGNIFY = {
     TextSize.SMALL: (1, 1),
@@ -27,9 +36,10 @@ NATIVE_MAGNIFY = {
     TextSize.HUGE: (5, 5),
 }
 LINE_GAP = 10
+QUIET_ZONE_MODULES = 4  # ISO/IEC 18004 asks for four light modules around a QR code
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _font(path: str, px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, px)
 
@@ -39,6 +49,8 @@ def is_native_text(text: str) -> bool:
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Lines of whole words no wider than `width`; a single word wider than that stays whole
+    (the caller picks a smaller font for it)."""
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -53,6 +65,10 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines or [""]
 
 
+def _widest_word(text: str, font: ImageFont.FreeTypeFont) -> float:
+    return max((font.getlength(word) for word in text.split()), default=0.0)
+
+
 def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
     """One line of text as a 1-bit image cropped to its ink, width rounded up to whole bytes."""
     left, top, right, bottom = font.getbbox(text)
@@ -63,13 +79,29 @@ def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
     return image.point(lambda v: 0 if v < 140 else 255, mode="1")
 
 
-def qr_image(data: str, module_dots: int) -> Image.Image:
+def _qr_code(data: str, module: int = 1) -> qrcode.QRCode:
+    """The symbol alone: the quiet zone is blank paper the encoder leaves around it."""
     code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module_dots, border=2
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module, border=0
     )
     code.add_data(data)
     code.make(fit=True)
-    return code.make_image(fill_color="black", back_color="white").get_image().convert("1")
+    return code
+
+
+def fitting_module(modules: int, wanted: int, width_dots: int) -> int:
+    """The largest module size up to `wanted` at which the code and its quiet zone fit."""
+    module = wanted
+    while module > 1 and (modules + 2 * QUIET_ZONE_MODULES) * module > width_dots:
+        module -= 1
+    return module
+
+
+def qr_image(code: qrcode.QRCode) -> Image.Image:
+    image = code.make_image(fill_color="black", back_color="white").get_image().convert("1")
+    padded = Image.new("1", (image.width + -image.width % 8, image.height), 1)
+    padded.paste(image, (0, 0))  # whole bytes, the spare column on the quiet side
+    return padded
 
 
 class EscposEncoder:
@@ -77,21 +109,21 @@ class EscposEncoder:
         self,
         font_regular: Path,
         font_bold: Path,
-        width_dots: int,
+        model: PrinterModel,
         native_qr: bool,
         cutter: bool,
-        profile: str = "default",
     ) -> None:
         self.font_regular = str(font_regular)
         self.font_bold = str(font_bold)
-        self.width_dots = width_dots
-        self.native_qr = native_qr
+        self.model = model
+        self.width_dots = model.width_dots
+        # a profile without `GS ( k` gets image codes whatever the setting says
+        self.native_qr = native_qr and model.native_qr
         self.cutter = cutter
-        self.profile = profile
 
     def encode(self, job: PrintJob) -> bytes:
-        out = Dummy(profile=self.profile)
-        # python-escpos reads the paper width from the profile; ours comes from configuration
+        out = Dummy(profile=self.model.profile)
+        # python-escpos refuses images wider than the profile's width; ours may be narrower
         out.profile.profile_data = copy.deepcopy(out.profile.profile_data)
         out.profile.profile_data["media"]["width"]["pixels"] = self.width_dots
         out.hw("INIT")  # python-escpos never sends ESC @ by itself
@@ -104,7 +136,7 @@ class EscposEncoder:
                 out.set(align="left")
                 out.image(Image.new("1", (self.width_dots, 3), 0), impl="bitImageRaster")
             elif isinstance(block, Spacer):
-                out._raw(b"\x1bJ" + bytes([min(255, block.dots)]))  # ESC J: feed n dots
+                self._feed(out, block.dots)
         out.set(align="left", normal_textsize=True, bold=False)
         if job.cut and self.cutter:
             out.cut(feed=True)
@@ -112,24 +144,78 @@ class EscposEncoder:
             out.ln(4)
         return out.output
 
+    @staticmethod
+    def _feed(out: Dummy, dots: int) -> None:
+        while dots > 0:
+            out._raw(b"\x1bJ" + bytes([min(255, dots)]))  # ESC J: feed n dots
+            dots -= 255
+
     def _text(self, out: Dummy, line: TextLine) -> None:
         align = "center" if line.align is Align.CENTER else "left"
-        if is_native_text(line.text):
-            w, h = NATIVE_MAGNIFY[line.size]
-            out.set(align=align, bold=line.bold, custom_size=True, width=w, height=h)
-            out.text(line.text + "\n")
-            out.set(normal_textsize=True, bold=False)
+        if is_native_text(line.text) and self._native_text(out, line, align):
             return
         path = self.font_bold if line.bold else self.font_regular
-        font = _font(path, RASTER_PX[line.size])
+        usable = self.width_dots - 8  # the ink crop rounds up to whole bytes
+        px = RASTER_PX[line.size]
+        font = _font(path, px)
+        while px > SMALLEST_RASTER_PX and _widest_word(line.text, font) > usable:
+            px -= 2
+            font = _font(path, px)
         out.set(align=align)
-        for part in wrap(line.text, font, self.width_dots - 8):
-            out.image(raster_line(part, font), impl="bitImageRaster")
-        out._raw(b"\x1bJ" + bytes([LINE_GAP]))
+        for part in wrap(line.text, font, usable):
+            for piece in self._fit(part, font, usable):
+                out.image(raster_line(piece, font), impl="bitImageRaster")
+        self._feed(out, LINE_GAP)
+
+    @staticmethod
+    def _fit(part: str, font: ImageFont.FreeTypeFont, usable: int) -> list[str]:
+        """A word that does not fit even at the smallest size is the one thing ever cut."""
+        if font.getlength(part) <= usable:
+            return [part]
+        pieces, current = [], ""
+        for char in part:
+            if current and font.getlength(current + char) > usable:
+                pieces.append(current)
+                current = ""
+            current += char
+        return [*pieces, current]
+
+    def _native_text(self, out: Dummy, line: TextLine, align: str) -> bool:
+        """Printer-font text wrapped at spaces; False when a word is too long even at the
+        smallest magnification (the caller rasterises it at a smaller size instead)."""
+        widest = max((len(word) for word in line.text.split()), default=0)
+        w, h = NATIVE_MAGNIFY[line.size]
+        while w > 1 and widest * FONT_A_DOTS * w > self.width_dots:
+            w, h = w - 1, h - 1
+        columns = self.width_dots // (FONT_A_DOTS * w)
+        if widest > columns:
+            return False
+        lines = textwrap.wrap(
+            line.text, columns, break_long_words=False, break_on_hyphens=False
+        ) or [""]
+        out.set(align=align, bold=line.bold, custom_size=True, width=w, height=h)
+        for part in lines:
+            out.text(part + "\n")
+        out.set(normal_textsize=True, bold=False)
+        return True
 
     def _qr(self, out: Dummy, block: QrCode) -> None:
-        out.set(align="center" if block.align is Align.CENTER else "left")
+        """Four blank modules above, below and beside the code: fed paper above and below,
+        centred on the paper or moved in with a left margin (`GS L`) beside it."""
+        left = block.align is Align.LEFT
+        code = _qr_code(block.data)
+        wanted = min(16, block.module_dots) if self.native_qr else block.module_dots
+        module = fitting_module(code.modules_count, wanted, self.width_dots)
+        quiet = QUIET_ZONE_MODULES * module
+        out.set(align="left" if left else "center")
+        self._feed(out, quiet)
+        if left:
+            out._raw(b"\x1dL" + quiet.to_bytes(2, "little"))
         if self.native_qr:
-            out.qr(block.data, native=True, size=min(16, block.module_dots), center=False)
+            out.qr(block.data, ec=QR_ECLEVEL_M, size=module, native=True, center=False)
         else:
-            out.image(qr_image(block.data, block.module_dots), impl="bitImageRaster")
+            code.box_size = module
+            out.image(qr_image(code), impl="bitImageRaster")
+        if left:
+            out._raw(b"\x1dL\x00\x00")
+        self._feed(out, quiet)

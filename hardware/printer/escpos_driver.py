@@ -1,13 +1,20 @@
 """The ESC/POS ticket printer: python-escpos for the transport, our encoder for the bytes, and
-real-time status queries with short timeouts.
+real-time status (`DLE EOT n`) before and after every job.
 
-A status byte that does not come back in time leaves that part of the status unknown; unknown is
-reported as unknown, never as paper OK (python-escpos 3.1's `paper_status()` does the latter).
+A ticket counts as printed only when every byte was accepted and the status read after it is
+good (a printer answers `DLE EOT` in order, so its reply proves it received everything before
+it), or cannot be known on a write-only transport. A job that may have printed in part is never
+sent again; one that was refused before its first byte is retried once on a fresh connection.
+
+A network printer gets a fresh connection for every conversation (a status check, a job): a
+printer that was switched off and on, or a switch that drops idle connections, can never leave
+the kiosk writing into a dead socket. Between tickets a watch thread reads the printer's health,
+so a tap on a switched-off printer fails in well under a second, with the cause known.
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import logging
 import threading
 from pathlib import Path
@@ -15,17 +22,21 @@ from pathlib import Path
 from hardware.device import DeviceError, DeviceEvent, DeviceState, run_with_timeout
 from hardware.printer import status as esc_status
 from hardware.printer.config import PrinterSettings
+from hardware.printer.diagnosis import diagnose, printer_address
 from hardware.printer.encoder import EscposEncoder
 from hardware.printer.interface import (
     UNKNOWN_STATUS,
+    Diagnosis,
     PrinterCapabilities,
     PrinterStatus,
     PrintResult,
     TicketPrinter,
 )
 from hardware.printer.job import PrintJob
+from hardware.printer.profile import printer_model
 from hardware.printer.transports import (
     answers_status,
+    connection_per_conversation,
     make_transport,
     set_read_timeout,
     submits_on_close,
@@ -33,50 +44,109 @@ from hardware.printer.transports import (
 
 log = logging.getLogger(__name__)
 
+WRITE_CHUNK = 1024
+# When the watch already knows the printer cannot be reached, a tap tries once, this briefly,
+# in case it has just come back.
+QUICK_CONNECT_SECONDS = 0.4
+_NO_REPLY = object()
+
+
+class _ConnectionLost(Exception):
+    """The connection died; `accepted` bytes of the job had been handed over before."""
+
+    def __init__(self, cause: BaseException, accepted: int = 0) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.accepted = accepted
+
 
 def encoder_for(settings: PrinterSettings, font_dir: Path) -> EscposEncoder:
     return EscposEncoder(
         font_dir / "NotoSans-Regular.ttf",
         font_dir / "NotoSans-Bold.ttf",
-        settings.dots,
+        printer_model(settings),
         settings.native_qr,
         settings.cutter,
-        settings.profile,
     )
 
 
 class EscposTicketPrinter(TicketPrinter):
     def __init__(self, settings: PrinterSettings, font_dir: Path) -> None:
-        super().__init__(PrinterCapabilities(settings.dots, settings.native_qr, settings.cutter))
+        encoder = encoder_for(settings, font_dir)
+        super().__init__(
+            PrinterCapabilities(
+                encoder.width_dots, encoder.native_qr, settings.cutter, answers_status(settings)
+            )
+        )
         self.settings = settings
-        self.encoder = encoder_for(settings, font_dir)
+        self.encoder = encoder
         self._transport = None
         self._lock = threading.Lock()  # one conversation with the printer at a time
         self._last_status: PrinterStatus = UNKNOWN_STATUS
+        self._problem: Diagnosis | None = None  # why the last conversation failed
+        self._unreachable = False  # the last attempt could not even connect
+        self._stop = threading.Event()
+        self._watch: threading.Thread | None = None
 
     # --- life cycle -------------------------------------------------------------------------
     def open(self) -> None:
-        with self._lock:
-            self._open_locked()
-
-    def _open_locked(self) -> None:
-        if self._transport is not None:
-            return
-        transport = make_transport(self.settings)
-        try:
-            run_with_timeout(transport.open, self.settings.timeout_seconds, "printer open")
-        except DeviceError:
-            raise
-        except Exception as exc:
-            self._set_state(DeviceState.ERROR)
-            raise DeviceError("printer.unreachable", str(exc)) from exc
-        self._transport = transport
-        self._set_state(DeviceState.IDLE)
+        """Starts the health watch; the printer itself is opened by the watch, off this thread."""
+        if self._watch is None:
+            self._stop.clear()
+            self._watch = threading.Thread(target=self._watch_loop, name="printer-watch")
+            self._watch.daemon = True
+            self._watch.start()
 
     def close(self) -> None:
+        self._stop.set()
+        watch, self._watch = self._watch, None
+        if watch is not None:
+            watch.join(self.settings.timeout_seconds + 1)
         with self._lock:
             self._drop_transport()
             self._set_state(DeviceState.CLOSED)
+
+    def _watch_loop(self) -> None:
+        while not self._stop.is_set():
+            if self._lock.acquire(blocking=False):  # a job in progress is news enough
+                try:
+                    self._status_locked()
+                except Exception:  # the watch reports through status; it never dies
+                    log.exception("printer health watch failed")
+                finally:
+                    self._lock.release()
+            self._stop.wait(self.settings.health_interval_seconds)
+
+    def diagnosis(self) -> Diagnosis | None:
+        return self._problem
+
+    def _connect(self, timeout: float) -> None:
+        if self._transport is not None:
+            return
+        try:
+            transport = make_transport(self.settings)
+        except DeviceError as exc:  # its library or command is not installed
+            self._problem = Diagnosis(
+                "printer.cause.driver_unavailable", {"driver": self.settings.driver}, str(exc)
+            )
+            self._unreachable = True
+            raise
+        if hasattr(transport, "timeout") and self.settings.driver == "network":
+            transport.timeout = timeout  # python-escpos connects with it
+        try:
+            run_with_timeout(transport.open, timeout + 0.5, "printer open")
+        except Exception as exc:
+            self._unreachable = True
+            self._problem = diagnose(exc, self.settings)
+            self._set_state(DeviceState.ERROR)
+            raise DeviceError("printer.unreachable", str(exc)) from exc
+        set_read_timeout(transport, self.settings.timeout_seconds)
+        self._transport = transport
+        self._unreachable = False
+
+    def _end_conversation(self) -> None:
+        if connection_per_conversation(self.settings):
+            self._drop_transport()
 
     def _drop_transport(self) -> None:
         if self._transport is not None:
@@ -98,21 +168,44 @@ class EscposTicketPrinter(TicketPrinter):
 
     def _status_locked(self) -> PrinterStatus:
         try:
-            self._open_locked()
+            self._connect(self.settings.timeout_seconds)
         except DeviceError:
             return self._remember(
                 PrinterStatus(online=False, paper=UNKNOWN_STATUS.paper, cover_open=None)
             )
-        if not answers_status(self.settings):
+        try:
+            status = self._read_status()
+        except _ConnectionLost as lost:
+            self._drop_transport()
+            self._problem = diagnose(lost.cause, self.settings)
             return self._remember(UNKNOWN_STATUS)
-        printer = self._query(esc_status.PRINTER_STATUS)
-        if printer is None:  # a printer that does not answer one query will not answer more
-            return self._remember(UNKNOWN_STATUS)
-        offline = self._query(esc_status.OFFLINE_CAUSE)
-        paper = self._query(esc_status.PAPER_SENSOR)
-        return self._remember(esc_status.decode(printer, offline, paper))
+        finally:
+            self._end_conversation()
+        self._problem = (
+            Diagnosis("printer.cause.no_status_reply", {"where": printer_address(self.settings)})
+            if answers_status(self.settings) and not status.known
+            else None
+        )
+        if self.state is DeviceState.ERROR:
+            self._set_state(DeviceState.IDLE)
+        return self._remember(status)
 
-    def _query(self, n: int) -> int | None:
+    def _read_status(self) -> PrinterStatus:
+        """Raises `_ConnectionLost` when the printer closed the connection."""
+        if not answers_status(self.settings):
+            return UNKNOWN_STATUS
+        replies: list[int | None] = []
+        for n in (esc_status.PRINTER_STATUS, esc_status.OFFLINE_CAUSE, esc_status.PAPER_SENSOR):
+            reply = self._query(n)
+            if reply is _NO_REPLY:  # a printer that missed one question will miss the rest
+                break
+            replies.append(reply)
+        replies += [None] * (3 - len(replies))
+        return esc_status.decode(*replies)
+
+    def _query(self, n: int) -> object:
+        """One status byte, `_NO_REPLY` when none came in time; raises `_ConnectionLost` when
+        the printer closed the connection (a socket read returning nothing)."""
         transport = self._transport
         timeout = self.settings.status_timeout_seconds
 
@@ -123,18 +216,23 @@ class EscposTicketPrinter(TicketPrinter):
 
         try:
             reply = run_with_timeout(ask, timeout + 0.5, f"printer status {n}")
-        except Exception:
-            # A silent printer leaves the socket in an unknown place in the conversation:
-            # start the next conversation on a fresh connection.
-            self._drop_transport()
-            self._transport = None
-            with contextlib.suppress(DeviceError):
-                self._open_locked()
-            return None
+        except (TimeoutError, DeviceError):  # connected, but silent
+            reply = None
+        except OSError as exc:
+            if exc.errno != errno.ETIMEDOUT:  # pyusb's read timeout is an OSError too
+                raise _ConnectionLost(exc) from exc
+            reply = None
+        else:
+            if not reply and self.settings.driver == "network":
+                raise _ConnectionLost(ConnectionResetError("the printer closed the connection"))
         finally:
             if self._transport is not None:
                 set_read_timeout(self._transport, self.settings.timeout_seconds)
-        return reply[-1] if reply else None
+        if not reply:
+            # A late reply would land in the next question's answer: start afresh.
+            self._drop_transport()
+            return _NO_REPLY
+        return reply[-1]
 
     def _remember(self, status: PrinterStatus) -> PrinterStatus:
         if status != self._last_status:
@@ -146,27 +244,100 @@ class EscposTicketPrinter(TicketPrinter):
     def print_job(self, job: PrintJob) -> PrintResult:
         data = self.encoder.encode(job)
         with self._lock:
-            before = self._status_locked()
+            try:
+                result = self._print_locked(data)
+            except DeviceError:
+                self._drop_transport()
+                raise
+            finally:
+                self._end_conversation()
+            log.info("printed %s (%d bytes, confirmed=%s)", job.name, len(data), result.confirmed)
+            return result
+
+    def _print_locked(self, data: bytes) -> PrintResult:
+        connect_timeout = (
+            min(QUICK_CONNECT_SECONDS, self.settings.timeout_seconds)
+            if self._unreachable
+            else self.settings.timeout_seconds
+        )
+        for attempt in (1, 2):
+            self._connect(connect_timeout)
+            try:
+                before = self._read_status()
+                if self._transport is None:  # silent: the next question starts afresh
+                    self._connect(connect_timeout)
+            except _ConnectionLost:  # closed while idle: nothing of this job was sent
+                self._drop_transport()
+                continue
             problem = before.blocking_problem
             if problem:
+                self._remember(before)
                 raise DeviceError(problem, retryable=True)
-            if self._transport is None:
-                raise DeviceError("printer.unreachable", "no connection")
             self._set_state(DeviceState.BUSY)
             try:
+                self._write(data)
+            except _ConnectionLost as lost:
+                self._drop_transport()
+                self._problem = diagnose(lost.cause, self.settings)
+                self._set_state(DeviceState.ERROR)
+                if lost.accepted == 0 and attempt == 1:
+                    log.warning("printer refused the job before its first byte; once more")
+                    continue
+                if lost.accepted == 0:
+                    raise DeviceError("printer.unreachable", str(lost.cause)) from lost
+                raise DeviceError(
+                    "printer.not_printed", f"{lost.accepted} of {len(data)} bytes", retryable=False
+                ) from lost
+            return self._confirm(data, before)
+        raise DeviceError("printer.unreachable", "the connection closed twice before the job")
+
+    def _write(self, data: bytes) -> None:
+        transport = self._transport
+        accepted = 0
+        for start in range(0, len(data), WRITE_CHUNK):
+            chunk = data[start : start + WRITE_CHUNK]
+            try:
                 run_with_timeout(
-                    lambda: self._transport._raw(data),
+                    lambda c=chunk: transport._raw(c),
                     self.settings.timeout_seconds,
                     "printer write",
                 )
             except Exception as exc:
-                self._drop_transport()
-                self._set_state(DeviceState.ERROR)
-                if isinstance(exc, DeviceError):
-                    raise
-                raise DeviceError("printer.unreachable", str(exc)) from exc
-            if submits_on_close(self.settings):
-                self._drop_transport()
+                raise _ConnectionLost(exc, accepted) from exc
+            accepted += len(chunk)
+        if submits_on_close(self.settings):  # a CUPS job starts when it is closed
+            try:
+                transport.close()
+            except Exception as exc:
+                raise _ConnectionLost(exc, accepted) from exc
+            self._transport = None
+
+    def _confirm(self, data: bytes, before: PrinterStatus) -> PrintResult:
+        """The status after the job decides whether it counts as printed."""
+        if not answers_status(self.settings):
             self._set_state(DeviceState.IDLE)
-            log.info("printed %s (%d bytes)", job.name, len(data))
-            return PrintResult(bytes_sent=len(data), status_before=before)
+            return PrintResult(len(data), before, confirmed=None)
+        try:
+            after = self._read_status()
+        except _ConnectionLost as lost:
+            self._problem = diagnose(lost.cause, self.settings)
+            self._set_state(DeviceState.ERROR)
+            raise DeviceError(
+                "printer.not_printed", "connection closed during the job", retryable=False
+            ) from lost
+        self._remember(after)
+        problem = after.blocking_problem
+        if problem:
+            self._set_state(DeviceState.ERROR)
+            raise DeviceError(problem, "stopped during the job", retryable=False)
+        if after.online is None:
+            if before.online is not None:  # it answered before the job and not after it
+                self._set_state(DeviceState.ERROR)
+                raise DeviceError(
+                    "printer.not_printed", "no status reply after the job", retryable=False
+                )
+            self._set_state(DeviceState.IDLE)
+            return PrintResult(len(data), before, confirmed=None)
+        self._problem = None
+        self._set_state(DeviceState.IDLE)
+        return PrintResult(len(data), before, confirmed=True)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from hardware.device import DeviceError, DeviceEvent, DeviceState
-from hardware.printer.config import PrinterSettings
+from hardware.printer.config import SimulatorPrinterSettings
 from hardware.printer.escpos_driver import encoder_for
 from hardware.printer.interface import (
     PaperState,
@@ -36,10 +36,16 @@ _DOTS_PER_SECOND = 1600.0
 
 class SimulatedTicketPrinter(TicketPrinter):
     def __init__(
-        self, settings: PrinterSettings, font_dir: Path, output_dir: Path, realtime: bool = False
+        self,
+        settings: SimulatorPrinterSettings,
+        font_dir: Path,
+        output_dir: Path,
+        realtime: bool = False,
     ) -> None:
-        super().__init__(PrinterCapabilities(settings.dots, settings.native_qr, settings.cutter))
         self.encoder = encoder_for(settings, font_dir)
+        super().__init__(
+            PrinterCapabilities(self.encoder.width_dots, self.encoder.native_qr, settings.cutter)
+        )
         self.font = font_dir / "NotoSans-Regular.ttf"
         self.output_dir = output_dir
         self.realtime = realtime

@@ -61,6 +61,12 @@ def submits_on_close(settings: PrinterSettings) -> bool:
     return settings.driver == "cups"
 
 
+def connection_per_conversation(settings: PrinterSettings) -> bool:
+    """A TCP connection is opened for each status check or job and closed after it: printers
+    and switches drop idle connections, and a fresh one is never half-open."""
+    return settings.driver in ("network", "cups")
+
+
 def answers_status(settings: PrinterSettings) -> bool:
     """Write-only transports (a device file, a CUPS queue) cannot carry DLE EOT replies."""
     return settings.driver in ("network", "usb", "serial")

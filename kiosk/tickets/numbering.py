@@ -64,7 +64,7 @@ class TicketBook:
                     "label": str,
                     "priority": str,
                     "issued_at": str,
-                    "print_state": str,  # pending, printed, not_printed
+                    "print_state": str,  # pending, printed, printed_unconfirmed, not_printed
                     "print_problem": str,
                 },
                 pk="ticket_id",
@@ -116,12 +116,25 @@ class TicketBook:
             )
         return number
 
-    def record_print(self, ticket_id: str, printed: bool, problem_key: str | None = None) -> None:
+    def record_print(
+        self,
+        ticket_id: str,
+        printed: bool,
+        problem_key: str | None = None,
+        confirmed: bool | None = True,
+    ) -> None:
+        """`printed` with `confirmed` None: every byte was taken, the printer could not say more."""
+        if not printed:
+            state = "not_printed"
+        elif confirmed is None:
+            state = "printed_unconfirmed"
+        else:
+            state = "printed"
         with self._lock, self.db.atomic():
             self.db["tickets"].update(
                 ticket_id,
                 {
-                    "print_state": "printed" if printed else "not_printed",
+                    "print_state": state,
                     "print_problem": problem_key,
                 },
             )

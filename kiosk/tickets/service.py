@@ -27,6 +27,9 @@ class TicketOutcome:
     printed: bool
     problem_key: str | None = None
     bytes_sent: int = 0
+    # True: the printer said it was fine after the ticket; None: it could not say (a write-only
+    # connection, a printer that does not answer status), so the screen shows the number too
+    confirmed: bool | None = None
 
 
 class TicketService:
@@ -63,9 +66,14 @@ class TicketService:
             self.printer, ticket_job(ticket, lang), f"ticket {number.label}"
         )
         self.book.record_print(
-            number.ticket_id, printed=printing.printed, problem_key=printing.problem_key
+            number.ticket_id,
+            printed=printing.printed,
+            problem_key=printing.problem_key,
+            confirmed=printing.confirmed,
         )
-        outcome = TicketOutcome(ticket, printing.printed, printing.problem_key, printing.bytes_sent)
+        outcome = TicketOutcome(
+            ticket, printing.printed, printing.problem_key, printing.bytes_sent, printing.confirmed
+        )
         log.info("ticket %s issued for %s (printed=%s)", number.label, service_id, outcome.printed)
         self._on_issued(outcome)
         return outcome

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import zxingcpp
 
-from hardware.printer.config import PrinterSettings
+from hardware.printer.config import printer_settings
 from hardware.printer.escpos_driver import encoder_for
 from hardware.printer.job import PrintJob, TextLine
 from hardware.printer.render import render
@@ -32,7 +32,7 @@ def sample_ticket(priority: str | None = "elderly") -> Ticket:
 
 
 def test_vietnamese_is_rasterised_and_ascii_uses_the_printer_font() -> None:
-    encoder = encoder_for(PrinterSettings(), FONT_DIR)
+    encoder = encoder_for(printer_settings(), FONT_DIR)
     data = encoder.encode(PrintJob((TextLine("Hộ tịch"), TextLine("A042"))))
     assert b"A042\n" in data
     assert "Hộ tịch".encode() not in data and b"\x1dv0" in data
@@ -41,16 +41,16 @@ def test_vietnamese_is_rasterised_and_ascii_uses_the_printer_font() -> None:
 def test_a_ticket_fits_in_12_kilobytes_on_both_paper_widths() -> None:
     for width in (58, 80):
         for native in (False, True):
-            settings = PrinterSettings(paper_width_mm=width, native_qr=native)
+            settings = printer_settings(paper_width_mm=width, native_qr=native)
             data = encoder_for(settings, FONT_DIR).encode(ticket_job(sample_ticket(), "vi"))
             assert len(data) <= 12 * 1024, (width, native, len(data))
 
 
 def test_the_printed_ticket_carries_its_facts_and_a_readable_qr() -> None:
     ticket = sample_ticket()
-    settings = PrinterSettings(paper_width_mm=58)
+    settings = printer_settings(paper_width_mm=58)
     data = encoder_for(settings, FONT_DIR).encode(ticket_job(ticket, "vi"))
-    picture = render(data, settings.dots, FONT_DIR / "NotoSans-Regular.ttf")
+    picture = render(data, 384, FONT_DIR / "NotoSans-Regular.ttf")
     assert picture.image.width == 384
     assert "A042" in picture.texts
     assert "23/11/2026 10:05" in picture.texts  # 03:05 UTC is 10:05 in Vietnam

@@ -69,6 +69,8 @@ class TakeNumberViewModel(JourneyViewModel):
             "time": self.t("ticket.issued_at", time=number.issued_at.strftime("%H:%M %d/%m/%Y")),
             "printed": outcome.printed,
             "message": self.t("ticket.printed")
+            if outcome.printed and outcome.confirmed
+            else self.t("ticket.printed_unconfirmed", number=number.label)
             if outcome.printed
             else self.t(outcome.problem_key or "printer.unreachable")
             + " "

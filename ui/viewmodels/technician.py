@@ -68,14 +68,30 @@ class TechnicianViewModel(JourneyViewModel):
                 "name": self.t(h.name),
                 "ok": h.report.ok,
                 "state": self.t("technician.ok" if h.report.ok else "technician.problem"),
-                "detail": h.report.text,
+                "detail": (
+                    self.t(h.report.text_key, **h.report.values)
+                    if h.report.text_key
+                    else h.report.text
+                ),
             }
             for h in self.journey.health
         ]
 
     def _facts(self) -> list[str]:
         files = ", ".join(str(p) for p in config_files())
+        paper = self.core.paper.current
+        notices = (
+            [
+                self.t(
+                    f"printer.paper_notice.{paper.paper.value}",
+                    time=paper.since.strftime("%H:%M %d/%m/%Y"),
+                )
+            ]
+            if paper is not None
+            else []
+        )
         return [
+            *notices,
             self.t("technician.config_files", files=files),
             self.t("technician.log_file", path=str(log_dir() / "kiosk.log")),
         ]
@@ -153,6 +169,7 @@ class TechnicianViewModel(JourneyViewModel):
                 self.recheck()
             else:
                 self._notice = self.t(outcome.problem_key or PRINTER_UNREACHABLE)
+                self.recheck()  # the printer's line names the cause
             self.changed.emit()
 
         run_in_background(lambda: print_and_report(printer, job, "test page"), done)

@@ -1,0 +1,52 @@
+"""What python-escpos' capability profiles say about the configured printer model: how many dots
+it prints across, and whether it draws QR codes itself. The width is never guessed from the
+paper alone when the model is known: a TM-T88V prints 512 dots on 80 mm paper, not 576.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from escpos import capabilities
+
+from hardware.device import DeviceError
+from hardware.printer.config import PrinterSettings
+
+# Printable dots of 58 and 80 mm paper at 203 dpi, for profiles that do not state their width.
+PAPER_DOTS = {58: 384, 80: 576}
+FONT_A_DOTS = 12  # font A is 12 × 24 dots on the printers these profiles describe
+
+
+@dataclass(frozen=True)
+class PrinterModel:
+    profile: str
+    width_dots: int  # never send anything wider
+    native_qr: bool  # the profile lists `GS ( k` QR codes
+
+    @property
+    def font_a_columns(self) -> int:
+        return self.width_dots // FONT_A_DOTS
+
+
+def known_profiles() -> list[str]:
+    return sorted(capabilities.CAPABILITIES["profiles"])
+
+
+def printer_model(settings: PrinterSettings) -> PrinterModel:
+    """Raises `DeviceError("printer.unknown_profile")` for a name python-escpos does not know."""
+    if settings.profile not in capabilities.CAPABILITIES["profiles"]:
+        raise DeviceError(
+            "printer.unknown_profile",
+            f"no python-escpos profile {settings.profile!r}",
+            retryable=False,
+        )
+    data = capabilities.get_profile(settings.profile).profile_data
+    paper = PAPER_DOTS[settings.paper_width_mm]
+    stated = data.get("media", {}).get("width", {}).get("pixels")
+    if settings.width_dots:
+        width = settings.width_dots
+    elif isinstance(stated, int) and stated > 0:
+        width = min(stated, paper)  # 58 mm rolls in an 80 mm model print 384 dots at most
+    else:
+        width = paper
+    return PrinterModel(settings.profile, width, bool(data.get("features", {}).get("qrCode")))
