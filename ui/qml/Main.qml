@@ -43,14 +43,12 @@ Window {
             kind: "problem"
             anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: Theme.gap }
         }
-        Text {
+        BodyText {
             id: noticeText
             anchors { left: noticeIcon.right; right: closeNotice.left; verticalCenter: parent.verticalCenter
                       margins: Theme.gap }
             text: Shell.notice
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         KioskButton {
             id: closeNotice

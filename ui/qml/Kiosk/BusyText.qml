@@ -13,10 +13,8 @@ Row {
         Rectangle { width: 16; height: 16; radius: 8; color: Theme.primary; x: 20; y: -4 }
         RotationAnimation on rotation { from: 0; to: 360; duration: 1200; loops: Animation.Infinite }
     }
-    Text {
+    BodyText {
         anchors.verticalCenter: parent.verticalCenter
         text: parent.text
-        font.pixelSize: Theme.bodySize
-        color: Theme.text
     }
 }

@@ -15,13 +15,11 @@ Rectangle {
         kind: "problem"
         anchors { left: parent.left; top: parent.top; margins: Theme.gap }
     }
-    Text {
+    BodyText {
         id: text
         anchors { left: icon.right; right: parent.right; top: parent.top; margins: Theme.gap }
         text: parent.message
         wrapMode: Text.WordWrap
-        font.pixelSize: Theme.bodySize
         font.bold: true
-        color: Theme.text
     }
 }

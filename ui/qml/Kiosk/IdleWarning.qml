@@ -22,21 +22,16 @@ Rectangle {
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.margin
             spacing: Theme.gap * 2
-            Text {
+            HeadingText {
                 width: parent.width
                 text: I18n.s["idle.title"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.headingSize
-                font.bold: true
-                color: Theme.text
             }
-            Text {
+            BodyText {
                 objectName: "idleCountdown"
                 width: parent.width
                 text: I18n.s["idle.body"].replace("{seconds}", Shell.idleSecondsLeft)
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.bodySize
-                color: Theme.text
             }
             KioskButton {
                 objectName: "stillHereButton"

@@ -41,11 +41,10 @@ Rectangle {
                 onClicked: Shell.home()
             }
         }
-        Text {
+        BodyText {
             anchors.centerIn: parent
             visible: frame.stepTotal > 0
             text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
-            font.pixelSize: Theme.bodySize
             color: Theme.mutedText
         }
         Row {
@@ -78,16 +77,13 @@ Rectangle {
         }
     }
 
-    Text {
+    HeadingText {
         id: heading
         objectName: "screenHeading"
         anchors { left: parent.left; right: parent.right; top: topBar.bottom
                   topMargin: Theme.gap * 2; leftMargin: Theme.margin; rightMargin: Theme.margin }
         text: frame.title
         wrapMode: Text.WordWrap
-        font.pixelSize: Theme.headingSize
-        font.bold: true
-        color: Theme.text
         MouseArea {
             objectName: "headingHold"
             anchors.fill: parent

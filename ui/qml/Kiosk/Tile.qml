@@ -28,13 +28,11 @@ Rectangle {
             font.pixelSize: Theme.headingSize * 1.4
             color: Theme.onPrimary
         }
-        Text {
+        HeadingText {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: tile.title
-            font.pixelSize: Theme.headingSize
-            font.bold: true
             color: Theme.onPrimary
         }
         Text {

@@ -16,24 +16,20 @@ ScreenFrame {
         property var lines: []
         width: parent.width
         spacing: 4
-        Text {
+        HintText {
             width: parent.width
             text: parent.label
-            font.pixelSize: Theme.smallSize
             font.bold: true
-            color: Theme.mutedText
         }
         Repeater {
             model: parent.lines
-            Text {
+            BodyText {
                 id: entry
                 required property var modelData
                 width: parent.width
                 visible: entry.modelData.length > 0
                 text: entry.modelData
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.bodySize
-                color: Theme.text
             }
         }
     }
@@ -44,12 +40,10 @@ ScreenFrame {
         width: paperColumn.width
         spacing: 4
         visible: lines.length > 0
-        Text {
+        BodyText {
             width: parent.width
             text: parent.title
-            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: Theme.text
         }
         Repeater {
             model: parent.lines
@@ -77,12 +71,10 @@ ScreenFrame {
             id: factColumn
             width: facts.width
             spacing: Theme.gap
-            Text {
+            HintText {
                 width: parent.width
                 text: Catalogue.detail.codeLine !== undefined ? Catalogue.detail.codeLine : ""
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
             Fact {
                 objectName: "factTime"
@@ -116,13 +108,11 @@ ScreenFrame {
         border.color: Theme.border
         border.width: 2
 
-        Text {
+        BodyText {
             id: paperHeading
             anchors { left: parent.left; right: paperScroll.left; top: parent.top; margins: Theme.gap }
             text: I18n.s["catalogue.detail.papers"]
-            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: Theme.text
         }
         Flickable {
             id: papers
@@ -136,13 +126,11 @@ ScreenFrame {
                 id: paperColumn
                 width: papers.width
                 spacing: Theme.gap * 0.75
-                Text {
+                HintText {
                     width: parent.width
                     visible: text.length > 0
                     text: [Catalogue.detail.noPapers || "", Catalogue.detail.papersNote || ""].join(" ").trim()
                     wrapMode: Text.WordWrap
-                    font.pixelSize: Theme.smallSize
-                    color: Theme.mutedText
                 }
                 Repeater {
                     model: Catalogue.detail.papers || []
@@ -151,14 +139,12 @@ ScreenFrame {
                         required property var modelData
                         width: paperColumn.width
                         spacing: Theme.gap / 2
-                        Text {
+                        BodyText {
                             width: parent.width
                             visible: paperCase.modelData.when.length > 0
                             text: paperCase.modelData.when
                             wrapMode: Text.WordWrap
-                            font.pixelSize: Theme.bodySize
                             font.bold: true
-                            color: Theme.text
                         }
                         Repeater {
                             model: paperCase.modelData.items
@@ -167,12 +153,10 @@ ScreenFrame {
                                 required property var modelData
                                 width: paperColumn.width
                                 spacing: 2
-                                Text {
+                                BodyText {
                                     width: parent.width
                                     text: "• " + part.modelData.name
                                     wrapMode: Text.WordWrap
-                                    font.pixelSize: Theme.bodySize
-                                    color: Theme.text
                                 }
                                 Text {
                                     x: 36
@@ -212,12 +196,10 @@ ScreenFrame {
                     title: I18n.s["catalogue.detail.notes"]
                     lines: Catalogue.detail.notes || []
                 }
-                Text {
+                HintText {
                     width: parent.width
                     text: Catalogue.detail.source || ""
                     wrapMode: Text.WordWrap
-                    font.pixelSize: Theme.smallSize
-                    color: Theme.mutedText
                 }
             }
         }
@@ -274,12 +256,11 @@ ScreenFrame {
             visible: Catalogue.printMessage.length > 0 && !Catalogue.printing
             kind: Catalogue.printFailed ? "problem" : "ok"
         }
-        Text {
+        BodyText {
             objectName: "printMessage"
             Layout.fillWidth: true
             text: Catalogue.printMessage
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
             color: Catalogue.printFailed ? Theme.danger : Theme.text
         }
     }

@@ -45,10 +45,9 @@ ScreenFrame {
             text: I18n.s["catalogue.fields.previous"]
             onClicked: Catalogue.turnFieldPage(-1)
         }
-        Text {
+        BodyText {
             anchors.centerIn: parent
             text: Catalogue.fieldPageText
-            font.pixelSize: Theme.bodySize
             color: Theme.mutedText
         }
         KioskButton {

@@ -38,11 +38,10 @@ Item {
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
                           margins: Theme.gap }
                 spacing: 6
-                Text {
+                BodyText {
                     width: parent.width
                     text: entry.modelData.name
                     wrapMode: Text.WordWrap
-                    font.pixelSize: Theme.bodySize
                     font.bold: true
                     color: area.pressed ? Theme.onPrimary : Theme.text
                 }
@@ -66,13 +65,11 @@ Item {
         }
     }
 
-    Text {
+    BodyText {
         anchors { left: parent.left; right: scroller.left; top: parent.top }
         visible: list.items.length === 0 && list.emptyText.length > 0
         text: list.emptyText
         wrapMode: Text.WordWrap
-        font.pixelSize: Theme.bodySize
-        color: Theme.text
     }
 
     Column {

@@ -33,11 +33,10 @@ ScreenFrame {
             onTextChanged: Catalogue.typeQuery(text)
             Accessible.role: Accessible.EditableText
             Accessible.name: I18n.s["catalogue.search.question"]
-            Text {
+            BodyText {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: searchField.text.length === 0
                 text: I18n.s["catalogue.search.placeholder"]
-                font.pixelSize: Theme.bodySize
                 color: Theme.mutedText
             }
         }
@@ -81,13 +80,11 @@ ScreenFrame {
                 onClicked: Catalogue.chooseEvent(entry.modelData.id)
             }
         }
-        Text {
+        BodyText {
             width: side.width
             visible: text.length > 0
             text: Catalogue.searchMessage
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
     }
 

@@ -20,22 +20,18 @@ ScreenFrame {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
             spacing: Theme.gap
-            Text {
+            BodyText {
                 objectName: "followCode"
                 Layout.fillWidth: true
                 text: I18n.s["follow.result.code"].replace("{code}", FollowDossier.code)
-                font.pixelSize: Theme.bodySize
                 color: Theme.mutedText
             }
-            Text {
+            HeadingText {
                 objectName: "followCurrent"
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: FollowDossier.current
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.headingSize
-                font.bold: true
-                color: Theme.text
             }
             Column {
                 Layout.fillWidth: true
@@ -55,32 +51,27 @@ ScreenFrame {
                             border.color: Theme.primary
                             border.width: 5
                         }
-                        Text {
+                        BodyText {
                             objectName: "followStep_" + step.index
                             width: 420
                             text: step.modelData.when
-                            font.pixelSize: Theme.bodySize
                             color: Theme.mutedText
                         }
-                        Text {
+                        BodyText {
                             objectName: "followStatus_" + step.index
                             text: step.modelData.status
-                            font.pixelSize: Theme.bodySize
                             font.bold: step.modelData.current
-                            color: Theme.text
                         }
                     }
                 }
             }
-            Text {
+            BodyText {
                 objectName: "followMessage"
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: FollowDossier.message
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Theme.text
             }
             Rectangle {
                 Layout.fillWidth: true
@@ -94,19 +85,15 @@ ScreenFrame {
                     id: knows
                     anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
                     spacing: Theme.gap / 2
-                    Text {
+                    BodyText {
                         text: I18n.s["follow.result.kiosk_knows"]
-                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: Theme.text
                     }
-                    Text {
+                    BodyText {
                         objectName: "followLocal"
                         width: parent.width
                         text: FollowDossier.localKnowledge
                         wrapMode: Text.WordWrap
-                        font.pixelSize: Theme.bodySize
-                        color: Theme.text
                     }
                 }
             }

@@ -20,12 +20,10 @@ ScreenFrame {
             Layout.fillWidth: true
             message: FollowDossier.problem
         }
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: FollowDossier.hasCamera ? I18n.s["follow.scan.hint"] : I18n.s["follow.scan.no_camera"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         BusyText {
             objectName: "followLooking"

@@ -18,11 +18,9 @@ ScreenFrame {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: 900
             spacing: Theme.gap / 2
-            Text {
+            BodyText {
                 text: I18n.s["follow.type.label"]
-                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Theme.text
             }
             Rectangle {
                 Layout.fillWidth: true
@@ -46,12 +44,10 @@ ScreenFrame {
                     onAccepted: FollowDossier.submitTyped(text)
                 }
             }
-            Text {
+            HintText {
                 Layout.fillWidth: true
                 text: I18n.s["follow.type.example"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
         }
         ColumnLayout {

@@ -26,19 +26,15 @@ ScreenFrame {
             id: column
             anchors { left: parent.left; right: changeButton.left; verticalCenter: parent.verticalCenter
                       rightMargin: Theme.gap }
-            Text {
+            HintText {
                 width: parent.width
                 text: answerRow.label
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
-            Text {
+            BodyText {
                 width: parent.width
                 text: answerRow.value + (answerRow.source ? "  ·  " + answerRow.source : "")
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.bodySize
-                color: Theme.text
             }
         }
         KioskButton {
@@ -55,11 +51,9 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap / 2
-        Text {
+        BodyText {
             text: HandIn.procedureName
-            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: Theme.text
         }
         Flickable {
             id: flick
@@ -70,11 +64,9 @@ ScreenFrame {
             Column {
                 id: list
                 width: flick.width
-                Text {
+                BodyText {
                     text: I18n.s["hand_in.check.answers"]
-                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: Theme.text
                 }
                 Repeater {
                     model: HandIn.answers
@@ -89,12 +81,10 @@ ScreenFrame {
                     }
                 }
                 Item { width: 1; height: Theme.gap }
-                Text {
+                BodyText {
                     visible: HandIn.papers.length > 0
                     text: I18n.s["hand_in.check.papers"]
-                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: Theme.text
                 }
                 Repeater {
                     model: HandIn.papers

@@ -19,12 +19,10 @@ ScreenFrame {
             Layout.fillWidth: true
             message: HandIn.error
         }
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: I18n.s["hand_in.failed.kept"] + " " + I18n.s["common.call_staff"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         RowLayout {
             spacing: Theme.gap

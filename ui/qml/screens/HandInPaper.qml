@@ -14,10 +14,8 @@ ScreenFrame {
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap
-        Text {
+        HintText {
             text: HandIn.paper.counter || ""
-            font.pixelSize: Theme.smallSize
-            color: Theme.mutedText
         }
         ErrorSummary {
             objectName: "paperError"
@@ -41,13 +39,11 @@ ScreenFrame {
             font.pixelSize: Theme.smallSize
             color: Theme.text
         }
-        Text {
+        BodyText {
             objectName: "paperLackNote"
             Layout.fillWidth: true
             text: HandIn.paper.mayLack ? HandIn.paper.lackNote : I18n.s["hand_in.paper.required"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         RowLayout {
             spacing: Theme.gap

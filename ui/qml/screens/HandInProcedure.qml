@@ -15,13 +15,11 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: HandIn.procedures.length > 0 ? I18n.s["hand_in.procedure.hint"]
                                                : I18n.s["hand_in.procedure.none"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         GridLayout {
             Layout.fillWidth: true

@@ -26,11 +26,9 @@ ScreenFrame {
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap / 2
-        Text {
+        HintText {
             objectName: "questionSection"
             text: (HandIn.question.section || "") + " · " + (HandIn.question.counter || "")
-            font.pixelSize: Theme.smallSize
-            color: Theme.mutedText
         }
         ErrorSummary {
             objectName: "questionError"

@@ -17,30 +17,24 @@ ScreenFrame {
         property string label: ""
         property string value: ""
         Layout.fillWidth: true
-        Text { text: fact.label; font.pixelSize: Theme.smallSize; color: Theme.mutedText }
-        Text {
+        HintText { text: fact.label }
+        BodyText {
             width: parent.width
             text: fact.value
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
     }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap / 2
-        Text {
+        BodyText {
             text: I18n.s["hand_in.receipt.code_label"]
-            font.pixelSize: Theme.bodySize
             color: Theme.mutedText
         }
-        Text {
+        HeadingText {
             objectName: "dossierCode"
             text: HandIn.receipt.code || ""
-            font.pixelSize: Theme.headingSize
-            font.bold: true
-            color: Theme.text
         }
         Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
         Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
@@ -50,9 +44,8 @@ ScreenFrame {
             visible: HandIn.receipt.printed === true
             spacing: Theme.gap / 2
             StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
-            Text {
+            BodyText {
                 text: HandIn.receipt.message || ""
-                font.pixelSize: Theme.bodySize
                 font.bold: true
                 color: Theme.ok
             }

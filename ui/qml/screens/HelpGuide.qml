@@ -24,21 +24,18 @@ ScreenFrame {
                     Layout.alignment: Qt.AlignTop
                     implicitWidth: 64; implicitHeight: 64; radius: 32
                     color: Theme.primary
-                    Text {
+                    BodyText {
                         anchors.centerIn: parent
                         text: guideStep.index + 1
-                        font.pixelSize: Theme.bodySize
                         font.bold: true
                         color: Theme.onPrimary
                     }
                 }
-                Text {
+                BodyText {
                     objectName: "guideStep_" + guideStep.index
                     Layout.fillWidth: true
                     text: guideStep.modelData
                     wrapMode: Text.WordWrap
-                    font.pixelSize: Theme.bodySize
-                    color: Theme.text
                 }
             }
         }

@@ -18,14 +18,11 @@ ScreenFrame {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: parent.width * 0.45
             spacing: Theme.gap
-            Text {
+            HeadingText {
                 objectName: "helpHotline"
                 Layout.fillWidth: true
                 text: Help.hotline
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.headingSize
-                font.bold: true
-                color: Theme.text
             }
             RowLayout {
                 spacing: Theme.gap * 2
@@ -48,23 +45,19 @@ ScreenFrame {
                                 Accessible.name: entry.modelData.label
                             }
                         }
-                        Text {
+                        BodyText {
                             width: 300
                             text: entry.modelData.label
                             wrapMode: Text.WordWrap
-                            font.pixelSize: Theme.bodySize
                             font.bold: true
-                            color: Theme.text
                         }
                     }
                 }
             }
-            Text {
+            HintText {
                 Layout.fillWidth: true
                 visible: Help.pages.length > 0
                 text: I18n.s["help.scan_with_phone"]
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
         }
 
@@ -72,11 +65,9 @@ ScreenFrame {
             Layout.alignment: Qt.AlignTop
             Layout.fillWidth: true
             spacing: Theme.gap
-            Text {
+            BodyText {
                 text: I18n.s["help.guides"]
-                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Theme.text
             }
             Repeater {
                 model: Help.guides

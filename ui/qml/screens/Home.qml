@@ -11,22 +11,19 @@ ScreenFrame {
     showHome: false
     onHeadingHeld: Technician.open()
 
-    Text {
+    BodyText {
         id: clock
         objectName: "homeClock"
         anchors { top: parent.top; right: parent.right }
         y: -Theme.headingSize * 1.8
         text: HomePage.clock
-        font.pixelSize: Theme.bodySize
         color: Theme.mutedText
     }
 
-    Text {
+    BodyText {
         id: prompt
         anchors { left: parent.left; right: parent.right; top: parent.top }
         text: I18n.s["home.prompt"]
-        font.pixelSize: Theme.bodySize
-        color: Theme.text
         wrapMode: Text.WordWrap
     }
 

@@ -3,6 +3,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
+import Kiosk
 
 Item {
     id: picture
@@ -20,11 +21,9 @@ Item {
         color: Theme.surface
         border.color: Theme.border
         border.width: 3
-        Text {
+        HintText {
             anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter; bottomMargin: 8 }
             text: I18n.s["identity.screen.reader"]
-            font.pixelSize: Theme.smallSize
-            color: Theme.mutedText
         }
     }
 

@@ -47,20 +47,19 @@ ScreenFrame {
                 rowSpacing: Theme.gap / 2
                 Repeater {
                     model: Identity.identityRows
-                    delegate: Text {
+                    delegate: BodyText {
                         id: entry
                         required property var modelData
                         required property int index
                         Layout.row: entry.index
                         Layout.column: 0
                         text: entry.modelData.label
-                        font.pixelSize: Theme.bodySize
                         color: Theme.mutedText
                     }
                 }
                 Repeater {
                     model: Identity.identityRows
-                    delegate: Text {
+                    delegate: BodyText {
                         id: entry2
                         required property var modelData
                         required property int index
@@ -70,9 +69,7 @@ ScreenFrame {
                         Layout.fillWidth: true
                         text: entry2.modelData.value
                         wrapMode: Text.WordWrap
-                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: Theme.text
                     }
                 }
             }

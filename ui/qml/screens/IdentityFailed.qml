@@ -37,12 +37,10 @@ ScreenFrame {
             text: I18n.s["identity.screen.type_instead"]
             onClicked: Identity.typeInstead()
         }
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: I18n.s["common.call_staff"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
     }
 }

@@ -31,12 +31,10 @@ ScreenFrame {
                 Layout.fillWidth: true
                 message: Identity.problem || Identity.readerNote
             }
-            Text {
+            BodyText {
                 Layout.fillWidth: true
                 text: I18n.s["identity.screen.place_card.hint"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.bodySize
-                color: Theme.text
             }
             BusyText {
                 objectName: "identityWaitingForCard"

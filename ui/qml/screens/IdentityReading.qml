@@ -36,12 +36,10 @@ ScreenFrame {
                 color: Theme.primary
             }
         }
-        Text {
+        BodyText {
             Layout.alignment: Qt.AlignHCenter
             text: I18n.s["identity.screen.reading.keep_still"]
-            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: Theme.text
         }
     }
 }

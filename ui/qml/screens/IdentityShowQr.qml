@@ -31,13 +31,11 @@ ScreenFrame {
                 Layout.fillWidth: true
                 message: Identity.problem
             }
-            Text {
+            BodyText {
                 Layout.fillWidth: true
                 text: Identity.hasCamera ? I18n.s["identity.screen.show_qr.hint"]
                                          : I18n.s["identity.screen.no_camera"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.bodySize
-                color: Theme.text
             }
             BusyText {
                 objectName: "identityLooking"

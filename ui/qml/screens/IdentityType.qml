@@ -43,11 +43,9 @@ ScreenFrame {
             ColumnLayout {
                 Layout.alignment: Qt.AlignTop
                 spacing: Theme.gap / 2
-                Text {
+                BodyText {
                     text: I18n.s["identity.screen.type.id_label"]
-                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: Theme.text
                 }
                 Field {
                     id: idField
@@ -57,11 +55,9 @@ ScreenFrame {
                     input.focus: true
                     Component.onCompleted: input.forceActiveFocus()
                 }
-                Text {
+                BodyText {
                     text: I18n.s["identity.screen.type.birth_label"]
-                    font.pixelSize: Theme.bodySize
                     font.bold: true
-                    color: Theme.text
                 }
                 Field {
                     id: birthField
@@ -92,13 +88,11 @@ ScreenFrame {
                     text: I18n.s["identity.screen.scan_instead"]
                     onClicked: Identity.scanInstead()
                 }
-                Text {
+                BodyText {
                     Layout.preferredWidth: 760
                     visible: Identity.problem.length === 0
                     text: I18n.s["identity.screen.type.birth_hint"]
                     wrapMode: Text.WordWrap
-                    font.pixelSize: Theme.bodySize
-                    color: Theme.text
                 }
             }
         }

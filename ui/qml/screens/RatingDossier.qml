@@ -39,12 +39,10 @@ ScreenFrame {
                     onAccepted: Rating.submitDossier(text)
                 }
             }
-            Text {
+            HintText {
                 Layout.fillWidth: true
                 text: I18n.s["follow.type.example"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
         }
         ColumnLayout {

@@ -13,12 +13,10 @@ ScreenFrame {
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap * 2
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: I18n.s["rating.more.hint"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         RowLayout {
             spacing: Theme.gap

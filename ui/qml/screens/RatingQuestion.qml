@@ -15,10 +15,9 @@ ScreenFrame {
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap
-        Text {
+        BodyText {
             objectName: "ratingQuestionCounter"
             text: Rating.question.counter || ""
-            font.pixelSize: Theme.bodySize
             color: Theme.mutedText
         }
         Repeater {

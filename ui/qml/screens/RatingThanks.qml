@@ -25,14 +25,12 @@ ScreenFrame {
             Layout.fillWidth: true
             message: Rating.state === "failed" ? Rating.problem : ""
         }
-        Text {
+        BodyText {
             objectName: "ratingThanks"
             Layout.fillWidth: true
             visible: Rating.state === "saved"
             text: I18n.s["rating.thanks.body"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         RowLayout {
             spacing: Theme.gap

@@ -55,14 +55,13 @@ ScreenFrame {
                     height: problemText.implicitHeight + 2 * Theme.gap
                     radius: Theme.radius
                     color: Theme.dangerSurface
-                    Text {
+                    BodyText {
                         id: problemText
                         anchors.centerIn: parent
                         width: parent.width - 2 * Theme.gap
                         wrapMode: Text.WordWrap
                         horizontalAlignment: Text.AlignHCenter
                         text: I18n.s["scanning.guidance.camera_problem"]
-                        font.pixelSize: Theme.bodySize
                         color: Theme.danger
                     }
                 }
@@ -90,12 +89,10 @@ ScreenFrame {
                 font.bold: true
                 color: Theme.text
             }
-            Text {
+            HintText {
                 Layout.fillWidth: true
                 text: I18n.s["scanning.screen.auto_hint"]
                 wrapMode: Text.WordWrap
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
         }
 
@@ -104,16 +101,13 @@ ScreenFrame {
             Layout.fillHeight: true
             spacing: Theme.gap
 
-            Text {
+            BodyText {
                 text: I18n.s["scanning.screen.pages_heading"]
-                font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Theme.text
             }
-            Text {
+            BodyText {
                 visible: Scan.pageCount === 0
                 text: I18n.s["scanning.screen.no_pages"]
-                font.pixelSize: Theme.bodySize
                 color: Theme.mutedText
             }
             ListView {
@@ -141,12 +135,10 @@ ScreenFrame {
                         background: "transparent"
                         image: entry.modelData.image
                     }
-                    Text {
+                    BodyText {
                         anchors { left: thumb.right; top: parent.top; margins: Theme.gap }
                         text: entry.modelData.label
-                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: Theme.text
                     }
                     Row {
                         anchors { left: thumb.right; bottom: parent.bottom; margins: Theme.gap }

@@ -18,12 +18,10 @@ ScreenFrame {
             Layout.fillWidth: true
             message: TakeNumber.failure
         }
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: I18n.s["common.call_staff"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         Item { Layout.fillHeight: true }
     }

@@ -14,12 +14,10 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
-        Text {
+        BodyText {
             Layout.fillWidth: true
             text: I18n.s["ticket.priority_hint"]
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         KioskButton {
             objectName: "priority_none"

@@ -21,13 +21,11 @@ ScreenFrame {
             font.bold: true
             color: Theme.text
         }
-        Text {
+        BodyText {
             Layout.alignment: Qt.AlignHCenter
             text: TakeNumber.ticket.priority || ""
             visible: text.length > 0
-            font.pixelSize: Theme.bodySize
             font.bold: true
-            color: Theme.text
         }
         Text {
             Layout.alignment: Qt.AlignHCenter
@@ -35,11 +33,9 @@ ScreenFrame {
             font.pixelSize: Theme.bodySize * 1.2
             color: Theme.text
         }
-        Text {
+        HintText {
             Layout.alignment: Qt.AlignHCenter
             text: TakeNumber.ticket.time || ""
-            font.pixelSize: Theme.smallSize
-            color: Theme.mutedText
         }
         Row {
             objectName: "ticketPrinted"
@@ -47,9 +43,8 @@ ScreenFrame {
             visible: TakeNumber.ticket.printed === true
             spacing: Theme.gap / 2
             StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
-            Text {
+            BodyText {
                 text: TakeNumber.ticket.message || ""
-                font.pixelSize: Theme.bodySize
                 font.bold: true
                 color: Theme.ok
             }

@@ -11,10 +11,8 @@ ScreenFrame {
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap
-        Text {
+        BodyText {
             text: I18n.s["technician.pin_hint"]
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         ErrorSummary {
             objectName: "pinError"

@@ -35,35 +35,28 @@ ScreenFrame {
                     anchors { fill: parent; margins: Theme.gap / 2 }
                     spacing: Theme.gap
                     StatusIcon { kind: entry.modelData.ok ? "ok" : "problem" }
-                    Text {
+                    BodyText {
                         Layout.preferredWidth: 420
                         text: entry.modelData.name
-                        font.pixelSize: Theme.bodySize
                         font.bold: true
-                        color: Theme.text
                     }
-                    Text {
+                    BodyText {
                         Layout.preferredWidth: 240
                         text: entry.modelData.state
-                        font.pixelSize: Theme.bodySize
                         color: entry.modelData.ok ? Theme.ok : Theme.danger
                     }
-                    Text {
+                    HintText {
                         Layout.fillWidth: true
                         text: entry.modelData.detail
                         wrapMode: Text.WordWrap
-                        font.pixelSize: Theme.smallSize
-                        color: Theme.mutedText
                     }
                 }
             }
         }
-        Text {
+        BodyText {
             objectName: "technicianNotice"
             visible: Technician.notice.length > 0
             text: Technician.notice
-            font.pixelSize: Theme.bodySize
-            color: Theme.text
         }
         Repeater {
             model: Technician.selfTest
@@ -84,14 +77,12 @@ ScreenFrame {
         }
         Repeater {
             model: Technician.facts
-            Text {
+            HintText {
                 id: entry3
                 required property var modelData
                 Layout.fillWidth: true
                 text: entry3.modelData
                 wrapMode: Text.WrapAnywhere
-                font.pixelSize: Theme.smallSize
-                color: Theme.mutedText
             }
         }
         Item { Layout.fillHeight: true }
