@@ -8,14 +8,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from hardware.printer import PrintJob, QrCode, Rule, TextLine
-from hardware.printer.job import TextSize
 from kiosk.config import config_files
 from kiosk.errors import UserFacingError, message_key_of
 from kiosk.journeys.technician import TechnicianJourney, TechnicianState
 from kiosk.paths import log_dir
 from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
 from kiosk.province import ProvinceNotReady
+from kiosk.technician.check_page import check_page_job
 from kiosk.technician.health import (
     SelfTestLine,
     camera_self_test,
@@ -151,16 +150,7 @@ class TechnicianViewModel(JourneyViewModel):
     def testPrint(self) -> None:
         if self.journey.state is not S.STATUS:
             return
-        job = PrintJob(
-            (
-                TextLine(self.t("technician.test_slip_title"), TextSize.LARGE, bold=True),
-                Rule(),
-                TextLine(self.t("technician.test_slip_text")),
-                TextLine(self.core.config.centre.kiosk_id),
-                QrCode(f"TEST|{self.core.config.centre.kiosk_id}"),
-            ),
-            name="test-page",
-        )
+        job = check_page_job(self.core.config.centre.kiosk_id, self.i18n.lang)
         printer = self.core.printer
 
         def done(outcome: PrintOutcome) -> None:
