@@ -51,6 +51,7 @@ class DemoCitizen:
     mother: str = "Lê Thị Hoa"
     spouse: str = ""
     old_id_number: str = "012345678"
+    reference_code: str = "3A41F09C2D7B6E18"  # DG13 item 16: 16 hex digits, meaning unknown
 
     def __repr__(self) -> str:
         return "DemoCitizen(<fictional>)"
@@ -144,12 +145,15 @@ def build_dg13(citizen: DemoCitizen) -> bytes:
     )
     items.append(_item(14, _text(citizen.spouse)))
     items.append(_item(15, _text(citizen.old_id_number)))
-    header = (
-        der.encode_integer(1)
-        + der.encode_oid("1.3.6.1.4.1.56710.1.13")
-        + der.octet_string(b"\x01\x00")
+    items.append(_item(16, _text(citizen.reference_code)))
+    # the layout public readers report from real cards: a versioned SEQUENCE naming ISO 10646
+    # (UTF-8), the items in a SET in index order (not DER-sorted)
+    body = der.sequence(
+        der.encode_integer(1),
+        der.encode_oid("1.0.10646.1.0.8"),
+        tlv.encode(der.SET, b"".join(items)),
     )
-    return tlv.encode(EFile.DG13.tag, header + der.sequence(*items))
+    return tlv.encode(EFile.DG13.tag, body)
 
 
 def portrait_image(kind: Literal["jpeg", "jpeg2000"] = "jpeg") -> tuple[bytes, int, int]:

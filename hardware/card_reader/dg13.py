@@ -1,9 +1,12 @@
 """DG13 of the Vietnamese card: the citizen's record in Vietnamese (tag 6D).
 
 Items are `SEQUENCE { INTEGER index, value… }`, values UTF-8 strings; item 13 nests the father's
-and mother's names, item 14 the spouse's. Header bytes of unknown meaning precede item 1 and
-differ between card generations, so the parser walks the TLVs looking for item-shaped
-sequences instead of trusting offsets, and skips bytes it cannot place.
+and mother's names, item 14 the spouse's, item 15 another document number (the old 9- or
+12-digit ID) and item 16 a 16-hex-digit value nobody has explained publicly. Real cards wrap the
+items as `6D { 30 { INTEGER 1, OID 1.0.10646.1.0.8, SET { item… } } }`; other layouts put them
+straight under the tag or in a plain SEQUENCE. The parser therefore finds items by their shape
+wherever they sit — a container that holds items is never itself an item, even when it opens
+with INTEGER 1 — and skips bytes it cannot place.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ class VietnameseRecord:
     mother: str = ""
     spouse: str = ""
     old_id_number: str = ""
+    # item 16: 16 hex digits of unknown meaning, kept as read and shown nowhere
+    reference_code: str = ""
     unknown_items: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
@@ -81,21 +86,32 @@ def _strings(node: tlv.Tlv) -> list[str]:
     return []
 
 
+def _children(node: tlv.Tlv) -> list[tlv.Tlv]:
+    if not node.constructed:
+        return []
+    try:
+        return node.children()
+    except tlv.TlvError:
+        return []
+
+
+def _holds_item(node: tlv.Tlv) -> bool:
+    """Whether an item sits anywhere below `node` (in a SET, a SEQUENCE, at any depth)."""
+    return any(_item_index(child) is not None or _holds_item(child) for child in _children(node))
+
+
 def _item_index(node: tlv.Tlv) -> int | None:
     """The index if `node` is an item: a SEQUENCE opened by a small INTEGER and holding no items."""
     if node.tag != der.SEQUENCE:
         return None
-    try:
-        children = node.children()
-    except tlv.TlvError:
-        return None
+    children = _children(node)
     if not children or children[0].tag != der.INTEGER or len(children[0].value) != 1:
         return None
     index = children[0].value[0]
     if not 1 <= index <= _MAX_INDEX:
         return None
-    if any(_item_index(child) is not None for child in children[1:]):
-        return None  # a container that happens to start with a version number
+    if any(_item_index(child) is not None or _holds_item(child) for child in children[1:]):
+        return None  # a container that opens with a version number, like the real cards'
     return index
 
 
@@ -136,6 +152,10 @@ def _scan(data: bytes, items: dict[int, list[str]]) -> None:
         pos = end
 
 
+def _is_hex16(text: str) -> bool:
+    return len(text) == 16 and all(c in "0123456789abcdefABCDEF" for c in text)
+
+
 def parse_dg13(data: bytes) -> VietnameseRecord:
     outer = unwrap_file(data, EFile.DG13)
     items: dict[int, list[str]] = {}
@@ -152,9 +172,10 @@ def parse_dg13(data: bytes) -> VietnameseRecord:
     values["father"] = parents[0] if parents else ""
     values["mother"] = parents[1] if len(parents) > 1 else ""
     values["spouse"] = next(iter(items.get(14, [])), "")
-    # sources disagree whether the old 9-digit ID is item 15 or 16: take the one that is one
-    old = [t for i in (15, 16) for t in items.get(i, []) if t.isdigit() and len(t) == 9]
-    values["old_id_number"] = old[0] if old else ""
+    other = next(iter(items.get(15, [])), "")
+    values["old_id_number"] = other if other.isdigit() and len(other) in (9, 12) else ""
+    reference = next(iter(items.get(16, [])), "")
+    values["reference_code"] = reference if _is_hex16(reference) else ""
     known = set(_SIMPLE_ITEMS) | {13, 14, 15, 16}
     values["unknown_items"] = {i: tuple(t) for i, t in items.items() if i not in known}
     return VietnameseRecord(**values)  # type: ignore[arg-type]
