@@ -59,9 +59,13 @@ class BacKey:
 
 @dataclass(frozen=True)
 class SessionKeys:
+    """Secure-messaging keys and the starting send sequence counter. BAC always gives 3DES;
+    PACE gives 3DES or AES (then the counter starts at zero and is 16 bytes wide)."""
+
     encryption: bytes
     mac: bytes
     ssc: int
+    cipher: str = "3des"  # "3des" or "aes"
 
     def __repr__(self) -> str:
         return "SessionKeys(<hidden>)"
