@@ -22,11 +22,15 @@ class CardReaderSettings(BaseModel):
     read_timeout_seconds: float = Field(10.0, gt=0, le=60)
     # how often the monitor looks for readers appearing or going away
     poll_interval_seconds: float = Field(0.5, gt=0, le=5)
-    # plain bytes asked per READ BINARY; above 223 needs extended length (falls back if refused)
+    # "auto": extended-length READs only when the reader says it carries them (PC/SC is asked),
+    # short 223-byte reads otherwise and after any sign the extended path failed; "off": short
+    extended_length: Literal["auto", "off"] = "auto"
+    # plain bytes per extended READ BINARY
     read_chunk_bytes: int = Field(4096, ge=223, le=32767)
     read_portrait: bool = True
-    # folder of CSCA certificates (PEM/DER); empty = none, and reads say the chain is unchecked
-    csca_folder: str = ""
+    # CSCA certificates: a folder of PEM/DER files or an ICAO master list (.ml) file; empty =
+    # none, and the kiosk says it could not check who signed the card
+    trust_list: str = ""
     # simulator only: whether a demo card lies on the reader at start, and a fault to play
     simulator_card_present: bool = True
     simulator_fault: Literal[
@@ -43,8 +47,8 @@ class CardReaderSettings(BaseModel):
         return value
 
     @property
-    def csca_path(self) -> Path | None:
-        return Path(self.csca_folder).expanduser() if self.csca_folder else None
+    def trust_list_path(self) -> Path | None:
+        return Path(self.trust_list).expanduser() if self.trust_list else None
 
     def matches(self, reader_name: str) -> bool:
         return re.search(self.reader_pattern, reader_name, re.IGNORECASE) is not None

@@ -76,8 +76,10 @@ class IdCardReader(abc.ABC):
         self.capabilities = capabilities
         self.state = DeviceState.CLOSED
         self.events = EventSource()
-        self.trust = TrustList.from_folder(settings.csca_path)
+        self.trust = TrustList.from_path(settings.trust_list_path)
         self.last_timing: ReadTiming | None = None
+        # kinds of card (by ATR) that failed an extended APDU here: read short from then on
+        self._short_only: set[bytes] = set()
         self._snapshot = ReaderSnapshot(ReaderStatus.UNKNOWN)
         self._observed = self._snapshot
         self._snapshot_lock = threading.Lock()
@@ -183,29 +185,40 @@ class IdCardReader(abc.ABC):
         self,
         keys: Sequence[BacKey],
         *,
+        can: str | None = None,
         read_portrait: bool | None = None,
         progress: ProgressListener | None = None,
     ) -> ChipDocument:
-        """Read the card with the first of `keys` it accepts. Runs on a worker thread.
+        """Read the card with the CAN (PACE) or the first of the MRZ `keys` it accepts. Runs on
+        a worker thread.
 
         Raises `WrongKeyError` when every key is refused, and the other `CardReaderError`s for
         no reader, no card, removal mid-read, an unresponsive reader or a foreign card.
         """
-        if not keys:
-            raise ValueError("at least one BAC key is needed")
+        if not keys and not can:
+            raise ValueError("a CAN or at least one MRZ key is needed")
         if self.state is DeviceState.CLOSED:
             raise NoReaderError("reader not opened")
         portrait = self.settings.read_portrait if read_portrait is None else read_portrait
         with self._busy():
             started = time.monotonic()
             with self._card_channel() as channel:
+                mode = self.settings.extended_length
+                extended = (
+                    mode == "on" or (mode == "auto" and channel.extended_length)
+                ) and channel.atr not in self._short_only
                 reader = EmrtdReader(
                     channel,
                     self.trust,
                     chunk=self.settings.read_chunk_bytes,
+                    extended=extended,
                     deadline_seconds=self.settings.read_timeout_seconds,
                 )
-                document = reader.read(keys, read_portrait=portrait, progress=progress)
+                try:
+                    document = reader.read(keys, can=can, read_portrait=portrait, progress=progress)
+                finally:
+                    if reader.extended_refused:
+                        self._short_only.add(channel.atr)
             self.last_timing = ReadTiming(time.monotonic() - started, document.apdu_count)
             return document
 

@@ -63,11 +63,29 @@ def _error_for(hresult: int, what: str) -> CardReaderError:
     return CardProtocolError(message)
 
 
+# a command APDU longer than a short one (5 header/length bytes + 255 data + Le) is extended
+_SHORT_APDU_MAX = 261
+
+
 class _PcscChannel:
     def __init__(self, handle: Any, protocol: int, timeout: float) -> None:
         self._handle = handle
         self._protocol = protocol
         self._timeout = timeout
+        self.atr = self._atr()
+        self.extended_length = self._reader_takes_extended()
+
+    def _atr(self) -> bytes:
+        hresult, _reader, _state, _protocol, atr = scard.SCardStatus(self._handle)
+        return bytes(atr) if hresult == scard.SCARD_S_SUCCESS else b""
+
+    def _reader_takes_extended(self) -> bool:
+        """Ask the reader driver its largest command APDU (pcsc-lite's SCARD_ATTR_MAXINPUT,
+        which CCID answers); a driver that does not say is taken to send short APDUs only."""
+        hresult, value = scard.SCardGetAttrib(self._handle, scard.SCARD_ATTR_MAXINPUT)
+        if hresult != scard.SCARD_S_SUCCESS or not value:
+            return False
+        return int.from_bytes(bytes(value), "little") > _SHORT_APDU_MAX
 
     def transmit(self, apdu: bytes) -> bytes:
         def call() -> tuple[int, list[int]]:
@@ -99,7 +117,8 @@ class _PcscChannel:
 
 class PcscCardReader(IdCardReader):
     def __init__(self, settings: CardReaderSettings) -> None:
-        super().__init__(settings, ReaderCapabilities(True, True, "pcsc"))
+        # whether the reader carries extended APDUs is asked per connection (see _PcscChannel)
+        super().__init__(settings, ReaderCapabilities(True, False, "pcsc"))
         self._stop = threading.Event()
         self._monitor_thread: threading.Thread | None = None
         self._monitor_context: Any = None

@@ -28,7 +28,7 @@ from hardware.card_reader.errors import (
     ReaderUnresponsiveError,
 )
 from hardware.card_reader.interface import IdCardReader, ReaderCapabilities, ReaderStatus
-from hardware.card_reader.virtual_card import VirtualIdCard
+from hardware.card_reader.virtual_card import ATR, VirtualIdCard
 from hardware.device import DeviceState, HealthReport
 
 READER_NAME = "Kiosk simulated contactless reader"
@@ -39,6 +39,9 @@ _REMOVE_AFTER = 5
 
 
 class _SimulatedChannel:
+    extended_length = True  # the in-process "reader" carries any length
+    atr = ATR
+
     def __init__(self, reader: SimulatedCardReader, card: VirtualIdCard) -> None:
         self._reader = reader
         self._card = card

@@ -259,10 +259,25 @@ def verify_signature(obj: SecurityObject) -> bool:
 
 
 class TrustList:
-    """CSCA certificates from a folder (PEM or DER files); empty when none is configured."""
+    """CSCA certificates from a folder (PEM or DER files) or an ICAO master list file; empty
+    when none is configured."""
 
     def __init__(self, certificates: Iterable[x509.Certificate] = ()) -> None:
         self.certificates = list(certificates)
+
+    @classmethod
+    def from_path(cls, path: Path | None) -> TrustList:
+        if path is None:
+            return cls()
+        if path.is_file():
+            from hardware.card_reader.master_list import MasterListError, csca_certificates
+
+            try:
+                return cls(csca_certificates(path.read_bytes()))
+            except (OSError, MasterListError) as exc:
+                log.warning("trust list %s unreadable: %s", path.name, exc)
+                return cls()
+        return cls.from_folder(path)
 
     @classmethod
     def from_folder(cls, folder: Path | None) -> TrustList:
@@ -270,6 +285,9 @@ class TrustList:
             return cls()
         found: list[x509.Certificate] = []
         for path in sorted(folder.iterdir()):
+            if path.suffix.lower() == ".ml":
+                found.extend(cls.from_path(path).certificates)
+                continue
             if path.suffix.lower() not in (".pem", ".crt", ".cer", ".der"):
                 continue
             raw = path.read_bytes()

@@ -28,6 +28,11 @@ from kiosk.identity.record import Identity, IdentitySource
 log = logging.getLogger(__name__)
 
 
+def card_access_number(id_number: str) -> str:
+    """The CAN of a Vietnamese chip card: the last 6 digits of its 12-digit ID number."""
+    return id_number[-6:]
+
+
 @dataclass(frozen=True)
 class CardKeyHint:
     """What opens the chip: the ID and birth date, and the issue date when the QR gave it."""
@@ -115,7 +120,10 @@ class IdentityService:
             raise IdentityError("identity.no_reader")
         keys = bac_key_candidates(hint.id_number, hint.birth_date, hint.issue_date, self.today())
         try:
-            document = self.reader.read_document(keys, progress=progress)
+            # a Vietnamese card's CAN is the last 6 digits of its ID number: PACE needs no guess
+            document = self.reader.read_document(
+                keys, can=card_access_number(hint.id_number), progress=progress
+            )
         except WrongKeyError as exc:
             log.info("chip refused all %d derived keys", exc.tried)
             key = "identity.wrong_key_qr" if hint.qr else "identity.wrong_key_typed"
@@ -125,11 +133,13 @@ class IdentityService:
             raise IdentityError(exc.message_key, retryable=exc.retryable) from exc
         identity = identity_from_chip(document, today=self.today(), qr=hint.qr)
         log.info(
-            "chip read: key %d of %d, %d APDUs, chain %s, %d mismatch(es)",
-            document.key_index + 1,
+            "chip read: %s, key %s of %d, %d APDUs, chain %s, chip %s, %d mismatch(es)",
+            document.access.value,
+            "CAN" if document.key_index is None else document.key_index + 1,
             len(keys),
             document.apdu_count,
             identity.chain_status.value if identity.chain_status else "-",
+            document.chip_check.value,
             len(identity.mismatches),
         )
         return identity

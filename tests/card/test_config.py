@@ -14,7 +14,7 @@ from kiosk.config import load_config
 def test_defaults_come_from_kiosk_toml() -> None:
     settings = load_config().card_reader
     assert settings.driver == "simulator"
-    assert settings.read_chunk_bytes == 4096 and settings.csca_path is None
+    assert settings.read_chunk_bytes == 4096 and settings.trust_list_path is None
 
 
 def test_reader_pattern_is_a_case_insensitive_search() -> None:

@@ -34,7 +34,7 @@ def _error(call: Callable[[], object]) -> IdentityError:
 def test_qr_then_chip_gives_a_full_checked_identity(
     make_simulator: Callable[..., SimulatedCardReader], citizen: DemoCitizen, csca_dir: Path
 ) -> None:
-    service = _service(make_simulator(citizen, csca_folder=str(csca_dir)))
+    service = _service(make_simulator(citizen, trust_list=str(csca_dir)))
     identity = service.read_card(service.hint_from_qr(citizen.qr_text()))
     assert identity.source is IdentitySource.CHIP
     assert identity.full_name == "Trần Thị Thu Hà" and identity.sex is Sex.FEMALE

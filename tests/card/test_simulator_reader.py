@@ -53,11 +53,12 @@ def test_correct_key_reads_everything_in_few_apdus(
     assert document.mrz.id_number == citizen.id_number
     assert document.record is not None and document.record.full_name == citizen.full_name
     assert document.portrait is None
-    # SELECT, GET CHALLENGE, EXTERNAL AUTHENTICATE, EF.COM, DG1, DG13, EF.SOD
-    assert document.apdu_count == 7
+    # EF.CardAccess (by SFI, then by SELECT: the demo card has none, so BAC), SELECT,
+    # GET CHALLENGE, EXTERNAL AUTHENTICATE, DG1, DG13, DG14 and DG15 (absent), EF.SOD
+    assert document.apdu_count == 10
     assert document.passive_auth is not None
     assert document.passive_auth.chain is ChainStatus.NO_TRUST_LIST
-    assert reader.last_timing is not None and reader.last_timing.apdu_count == 7
+    assert reader.last_timing is not None and reader.last_timing.apdu_count == 10
 
 
 def test_wrong_keys_are_reported_as_wrong_keys(
@@ -96,8 +97,11 @@ def test_card_refusing_extended_length_is_read_in_short_chunks(
         build_card_files(citizen, signer), citizen.bac_key(), extended_length=False
     )
     channel = _Recorder(card)
-    document = EmrtdReader(channel, TrustList()).read([citizen.bac_key()])
+    document = EmrtdReader(channel, TrustList(), chunk=4096, extended=True).read(
+        [citizen.bac_key()]
+    )
     assert document.portrait is not None and document.passive_auth.data_intact
+    assert document.extended_refused
     # after the refusal every APDU is short: no Lc/Le in the extended form
     refused = next(i for i, a in enumerate(channel.sent) if len(a) > 5 and a[4] == 0)
     assert all(not (len(a) > 5 and a[4] == 0) for a in channel.sent[refused + 1 :])
@@ -130,10 +134,10 @@ def test_files_cannot_be_read_without_bac(citizen: DemoCitizen, signer: DemoSign
 def test_whole_file_reassembled_across_chunks(citizen: DemoCitizen, signer: DemoSigner) -> None:
     files = build_card_files(citizen, signer)
     card = VirtualIdCard(files, citizen.bac_key())
-    reader = EmrtdReader(_Recorder(card), TrustList(), chunk=1000)
+    reader = EmrtdReader(_Recorder(card), TrustList(), chunk=1000, extended=True)
     reader.open_session([citizen.bac_key()])
     assert reader.read_file(EFile.DG2) == files[EFile.DG2]
-    assert reader.apdu_count == 3 + 6  # 5.7 kB in 1000-byte chunks
+    assert reader.apdu_count == 5 + 6  # 5.7 kB in 1000-byte chunks
 
 
 # -- statuses and events --------------------------------------------------------------------
@@ -229,7 +233,7 @@ def test_self_test_probes_the_card_without_a_key(
 ) -> None:
     reader = make_simulator()
     report = reader.self_test()
-    assert report.ok and report.details["probe_apdus"] == 2
+    assert report.ok and report.details["probe_apdus"] == 4
     assert reader.status().status is ReaderStatus.CARD_PRESENT
     reader.remove_card()
     assert "probe_apdus" not in reader.self_test().details
