@@ -13,13 +13,47 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlite_utils
+
+from kiosk import daily_counter
 from kiosk.clock import LocalTime
 from kiosk.dossiers.code import format_code
 from kiosk.errors import UserFacingError
-from kiosk.local_db import open_local_db
+from kiosk.local_db import migrate, open_local_db
 
-SCHEMA_VERSION = 1
 DAILY_LIMIT = 9999  # four digits
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db["dossier_sequences"].create(
+        {"unit_code": str, "day": str, "last": int},
+        pk=("unit_code", "day"),
+        if_not_exists=True,
+    )
+    db["dossier_codes"].create(
+        {
+            "code": str,
+            "unit_code": str,
+            "day": str,
+            "sequence": int,
+            "issued_at": str,
+            "state": str,
+        },
+        pk="code",
+        if_not_exists=True,
+    )
+
+
+def _counters_in_the_shared_table(db: sqlite_utils.Database) -> None:
+    daily_counter.create_table(db)
+    db.execute(
+        f"INSERT INTO {daily_counter.TABLE} (scope, day, last) "
+        "SELECT 'dossier:' || unit_code, day, last FROM dossier_sequences"
+    )
+    db["dossier_sequences"].drop()
+
+
+MIGRATIONS = (_create_tables, _counters_in_the_shared_table)
 
 
 @dataclass(frozen=True)
@@ -44,48 +78,19 @@ class DossierBook:
         self.local_time = local_time
         self._lock = threading.Lock()
         self.db = open_local_db(path)
-        self._migrate()
-
-    def _migrate(self) -> None:
-        if self.db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
-            return
-        with self.db.atomic():
-            self.db["dossier_sequences"].create(
-                {"unit_code": str, "day": str, "last": int},
-                pk=("unit_code", "day"),
-                if_not_exists=True,
-            )
-            self.db["dossier_codes"].create(
-                {
-                    "code": str,
-                    "unit_code": str,
-                    "day": str,
-                    "sequence": int,
-                    "issued_at": str,
-                    "state": str,
-                },
-                pk="code",
-                if_not_exists=True,
-            )
-            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        migrate(self.db, MIGRATIONS)
 
     def allocate(self) -> DossierCode:
         """The next code of this unit today; raises a UserFacingError past this kiosk's range."""
         now = self.local_time.now()
         day = now.date().isoformat()
         with self._lock, self.db.atomic():
-            row = self.db.execute(
-                "SELECT last FROM dossier_sequences WHERE unit_code = ? AND day = ?",
-                [self.unit_code, day],
-            ).fetchone()
             low, high = self.number_range
-            sequence = low if row is None else row[0] + 1
-            if sequence > min(high, DAILY_LIMIT):
-                raise UserFacingError("hand_in.error.no_more_codes")
-            self.db["dossier_sequences"].upsert(
-                {"unit_code": self.unit_code, "day": day, "last": sequence},
-                pk=("unit_code", "day"),
+            sequence = daily_counter.next_in_range(
+                self.db, f"dossier:{self.unit_code}", day, (low, min(high, DAILY_LIMIT))
             )
+            if sequence is None:
+                raise UserFacingError("hand_in.error.no_more_codes")
             code = format_code(self.unit_code, now, sequence)
             self.db["dossier_codes"].insert(
                 {

@@ -14,12 +14,50 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlite_utils
+
+from kiosk import daily_counter
 from kiosk.clock import LocalTime
 from kiosk.config import QueueService, QueueSettings
 from kiosk.errors import UserFacingError
-from kiosk.local_db import open_local_db
+from kiosk.local_db import migrate, open_local_db
 
-SCHEMA_VERSION = 1
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db["sequences"].create(
+        {"day": str, "service_id": str, "last": int},
+        pk=("day", "service_id"),
+        if_not_exists=True,
+    )
+    db["tickets"].create(
+        {
+            "ticket_id": str,
+            "day": str,
+            "service_id": str,
+            "sequence": int,
+            "label": str,
+            "priority": str,
+            "issued_at": str,
+            "print_state": str,  # pending, printed, printed_unconfirmed, not_printed
+            "print_problem": str,
+        },
+        pk="ticket_id",
+        not_null={"day", "service_id", "sequence", "label", "issued_at"},
+        if_not_exists=True,
+    )
+    db["tickets"].create_index(["day", "service_id", "sequence"], unique=True, if_not_exists=True)
+
+
+def _counters_in_the_shared_table(db: sqlite_utils.Database) -> None:
+    daily_counter.create_table(db)
+    db.execute(
+        f"INSERT INTO {daily_counter.TABLE} (scope, day, last) "
+        "SELECT 'ticket:' || service_id, day, last FROM sequences"
+    )
+    db["sequences"].drop()
+
+
+MIGRATIONS = (_create_tables, _counters_in_the_shared_table)
 
 
 @dataclass(frozen=True)
@@ -43,38 +81,7 @@ class TicketBook:
         self.local_time = local_time
         self._lock = threading.Lock()
         self.db = open_local_db(path)
-        self._migrate()
-
-    def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version >= SCHEMA_VERSION:
-            return
-        with self.db.atomic():
-            self.db["sequences"].create(
-                {"day": str, "service_id": str, "last": int},
-                pk=("day", "service_id"),
-                if_not_exists=True,
-            )
-            self.db["tickets"].create(
-                {
-                    "ticket_id": str,
-                    "day": str,
-                    "service_id": str,
-                    "sequence": int,
-                    "label": str,
-                    "priority": str,
-                    "issued_at": str,
-                    "print_state": str,  # pending, printed, printed_unconfirmed, not_printed
-                    "print_problem": str,
-                },
-                pk="ticket_id",
-                not_null={"day", "service_id", "sequence", "label", "issued_at"},
-                if_not_exists=True,
-            )
-            self.db["tickets"].create_index(
-                ["day", "service_id", "sequence"], unique=True, if_not_exists=True
-            )
-            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        migrate(self.db, MIGRATIONS)
 
     def allocate(self, service: QueueService, priority: str | None) -> IssuedNumber:
         """The next number of `service` today; raises when the range or daily maximum is used."""
@@ -82,17 +89,12 @@ class TicketBook:
         now = self.local_time.now()
         day = now.date().isoformat()
         with self._lock, self.db.atomic():
-            row = self.db.execute(
-                "SELECT last FROM sequences WHERE day = ? AND service_id = ?", [day, service.id]
-            ).fetchone()
-            sequence = low if row is None else row[0] + 1
-            issued = 0 if row is None else row[0] - low + 1
-            if sequence > high or issued >= self.settings.daily_maximum:
-                raise UserFacingError("ticket.no_more_today", service=service.name.vi)
-            self.db["sequences"].upsert(
-                {"day": day, "service_id": service.id, "last": sequence},
-                pk=("day", "service_id"),
+            last = min(high, low + self.settings.daily_maximum - 1)
+            sequence = daily_counter.next_in_range(
+                self.db, f"ticket:{service.id}", day, (low, last)
             )
+            if sequence is None:
+                raise UserFacingError("ticket.no_more_today", service=service.name.vi)
             number = IssuedNumber(
                 ticket_id=uuid.uuid4().hex,
                 service_id=service.id,

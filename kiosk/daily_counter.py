@@ -1,0 +1,36 @@
+"""The per-day counter in a kiosk's range: the one sequence behind queue numbers (per service)
+and dossier codes (per unit). It counts from the range's first number each local day and
+refuses past its last, so kiosks of a centre sharing a prefix never hand out the same number.
+
+The counter lives in the caller's SQLite file (table `day_counters`) and runs inside the
+caller's transaction, so a number and the record that uses it commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+TABLE = "day_counters"
+
+
+def create_table(db: sqlite_utils.Database) -> None:
+    """For a file's migrations: the table every counter of that file shares."""
+    db[TABLE].create(
+        {"scope": str, "day": str, "last": int}, pk=("scope", "day"), if_not_exists=True
+    )
+
+
+def next_in_range(
+    db: sqlite_utils.Database, scope: str, day: str, number_range: tuple[int, int]
+) -> int | None:
+    """The next number of `scope` on `day`, or None once the range is used up. Call it inside
+    a transaction (`db.atomic()`) under the caller's lock."""
+    low, high = number_range
+    row = db.execute(
+        f"SELECT last FROM {TABLE} WHERE scope = ? AND day = ?", [scope, day]
+    ).fetchone()
+    number = low if row is None else row[0] + 1
+    if number > high:
+        return None
+    db[TABLE].upsert({"scope": scope, "day": day, "last": number}, pk=("scope", "day"))
+    return number
