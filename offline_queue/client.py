@@ -468,6 +468,16 @@ class ProvincialClient:
                 return None
             raise
 
+    def latest_config_bundle(self) -> bytes | None:
+        """The province's signed configuration bundle for this kiosk (the kiosk checks the
+        signature), or None when there is none."""
+        try:
+            return self._call("GET", "/config-bundles/latest")
+        except PermanentError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
     def download_release_file(self, sha256: str, partial: Path, size: int) -> None:
         """Bring `partial` to the published file's `size` bytes, asking only for what it lacks
         (`Range`), so a cut transfer resumes where it stopped. Raises TransientError when the

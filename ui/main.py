@@ -30,6 +30,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="set the PIN that opens technician mode (asked twice, at least 6 digits)",
     )
     parser.add_argument(
+        "--out-of-service",
+        action="store_true",
+        help="only the 'out of service, please go to the counter' screen (after a crash loop)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="paint the home screen, issue a ticket to the simulator, exit 0 if all works",
@@ -68,6 +73,16 @@ def set_technician_pin() -> int:
     return 0
 
 
+def out_of_service(site: Path | None, windowed: bool) -> int:
+    from ui.out_of_service import run_out_of_service
+
+    try:
+        name = load_config(site).centre.name.vi
+    except ConfigError:
+        name = ""  # the screen needs no configuration; a broken one may be why we are here
+    return run_out_of_service(name, windowed)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.check_config:
@@ -78,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         from ui.self_test import run_self_test
 
         return run_self_test(args.site)
+    if args.out_of_service:
+        return out_of_service(args.site, args.windowed)
     try:
         config = load_config(args.site)
     except ConfigError as exc:
@@ -93,13 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.app import JourneyServices, start_core, start_journey_services
     from ui.app import KioskUi, create_application
     from ui.background import run_in_background
+    from ui.fleet import start_fleet_duties
     from ui.startup import report_first_frame
+    from ui.watchdog import ServiceWatchdog
 
     app = create_application(sys.argv)
     core = start_core(config)
     ui = KioskUi(core, windowed=args.windowed)
     if os.environ.get("KIOSK_STARTUP_PROBE"):
         report_first_frame(ui.window, STARTED)
+    watchdog = ServiceWatchdog(app)
 
     def not_completed(exc: BaseException) -> None:
         logging.getLogger(__name__).critical("the kiosk could not finish starting", exc_info=exc)
@@ -118,13 +138,17 @@ def main(argv: list[str] | None = None) -> int:
         if started:  # frames keep coming while the queued call waits
             return
         started.append(True)
+        watchdog.ready()
         run_in_background(lambda: start_journey_services(core), attach, not_completed)
 
     # queued: frameSwapped comes from the render thread; the work is started from the Qt thread
     ui.window.frameSwapped.connect(complete_after_first_frame, Qt.ConnectionType.QueuedConnection)
+    fleet = start_fleet_duties(app, ui.shell, core, lambda: loaded[0] if loaded else None)
     try:
         return app.exec()
     finally:
+        watchdog.stopping()
+        fleet.stop()
         for services in loaded:
             services.close()
         core.close()

@@ -61,6 +61,8 @@ class Shell(QObject):
         self._notice = ""
         self._session_resetters: list[Callable[[], None]] = []
         self._idle.touched(clock())
+        # the last touch on any screen: an update waits for the kiosk to be left alone
+        self.last_input_at = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._tick)
@@ -162,6 +164,13 @@ class Shell(QObject):
         self._idle.touched(self._clock())
         self._set_idle(False, 0)
 
+    def quiet_for(self) -> float | None:
+        """Seconds since the last touch while no citizen is using the kiosk (home screen, no
+        warning), else None. Read from the updater's thread: plain values, no Qt calls."""
+        if self._screen != HOME_SCREEN or self._idle_warning:
+            return None
+        return self._clock() - self.last_input_at
+
     def stop(self) -> None:
         """No more idle ticks (the UI is closing)."""
         self._timer.stop()
@@ -178,6 +187,8 @@ class Shell(QObject):
             self._set_idle(True, reading.seconds_left)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self.last_input_at = self._clock()
         if event.type() in _INPUT_EVENTS and not self._idle_warning:
             self._idle.touched(self._clock())
         return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,30 @@ class InstallRoot:
 
     def write_state(self, state: UpdateState) -> None:
         write_json(self.state_file, asdict(state))
+
+    def roll_back(self, reason: str, *, fell_back: bool = False) -> tuple[str, str] | None:
+        """Point `current` back at `previous` and mark the failed version so it is never
+        offered again; (failed, previous), or None when there is nothing to return to."""
+        state = self.read_state()
+        failed, previous = self.current_version(), self.previous_version()
+        if not previous or previous == failed:
+            return None
+        self.point(self.current, previous)
+        rejected = list(state.rejected)
+        if failed and failed not in rejected:
+            rejected.append(failed)
+        self.write_state(
+            UpdateState(
+                ROLLED_BACK,
+                previous,
+                failed or "",
+                time.time(),
+                rejected,
+                fell_back or state.fell_back,
+                reason,
+            )
+        )
+        return failed or "", previous
 
 
 def write_json(path: Path, value: object) -> None:

@@ -275,20 +275,11 @@ class Updater:
 def roll_back(root: InstallRoot, reason: str, report: Reporter) -> bool:
     """Return `current` to the previous release and never offer the failed one again.
     False when there is nothing to return to."""
-    state = root.read_state()
-    failed, previous = root.current_version(), root.previous_version()
-    if not previous or previous == failed:
-        report(UpdateStep("rollback", failed or "", False, f"{reason}; no previous release"))
+    done = root.roll_back(reason)
+    if done is None:
+        report(UpdateStep("rollback", root.current_version() or "", False, f"{reason}; none"))
         return False
-    root.point(root.current, previous)
-    rejected = list(state.rejected)
-    if failed and failed not in rejected:
-        rejected.append(failed)
-    root.write_state(
-        UpdateState(
-            ROLLED_BACK, previous, failed or "", time.time(), rejected, state.fell_back, reason
-        )
-    )
+    failed, previous = done
     report(UpdateStep("rollback", previous, True, f"{failed} → {previous}: {reason}"))
     return True
 

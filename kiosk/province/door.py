@@ -33,6 +33,7 @@ from kiosk.province.notices import Notice, NoticeKind
 if TYPE_CHECKING:  # loaded by open_province, on the door's own thread
     from kiosk.config import KioskConfig
     from kiosk.province.queue_status import QueueStatusCache
+    from offline_queue.client import ProvincialClient
     from offline_queue.link import ProvincialLink
     from offline_queue.outbox.model import QueueCounts, Scan
     from offline_queue.outbox.retention import Wiper
@@ -221,6 +222,11 @@ class Province:
         if not self._ready.is_set():
             return HealthReport(False, "Still starting")
         return HealthReport(False, f"Not available: {self.problem}")
+
+    def fleet_client(self) -> ProvincialClient:
+        """A client of its own for the updater's thread: releases, their files and
+        configuration bundles. Raises ProvinceNotReady; the caller closes it."""
+        return self.wait_ready().link.new_client()
 
     def outbox_counts(self) -> QueueCounts | None:
         """Items per state and the oldest waiting item's age, for the heartbeat; None while the
