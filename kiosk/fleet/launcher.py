@@ -102,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     launch = choose(root, options.args, starts_limit=options.starts, minutes=options.minutes)
     log.info("starting %s (%s)", launch.argv[0], launch.why)
     sys.stdout.flush()
-    os.execv(launch.argv[0], launch.argv)
+    sys.stderr.flush()
+    # the launcher's own module path must not leak into the frozen app
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    os.execve(launch.argv[0], launch.argv, env)
     return 0  # not reached
 
 

@@ -23,9 +23,7 @@ def test_the_screen_says_go_to_the_counter_in_both_languages(qtbot, tmp_path: Pa
         qtbot.wait(200)
         image = view.grabWindow()
         image.save(str(tmp_path / "out_of_service.png"))
-        colours = {
-            image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, 1080, 5)
-        }
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, 1080, 5)}
         assert len(colours) > 2  # text drawn, not a blank window
     finally:
         view.close()
