@@ -88,6 +88,11 @@ class QueueSettings(Section):
             raise ValueError("must be two numbers 1 ≤ first ≤ last ≤ 9999")
         return value
 
+    def service(self, service_id: str | None) -> QueueService | None:
+        """The service of that id (a procedure's, from `Catalogue.queue_service_for`): the one
+        way to learn which counters serve a procedure."""
+        return next((s for s in self.services if s.id == service_id), None)
+
     @field_validator("services")
     @classmethod
     def _unique(cls, services: list[QueueService]) -> list[QueueService]:

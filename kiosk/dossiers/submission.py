@@ -164,9 +164,7 @@ class HandInService:
         where = centre.name.get(lang)
         if centre.address:
             where += f", {centre.address}"
-        fields = self.catalogue.current.fields
-        service_id = next((f.queue_service for f in fields if f.id == procedure.field), "")
-        service = next((s for s in self.config.queue.services if s.id == service_id), None)
+        service = self.config.queue.service(self.catalogue.current.queue_service_for(procedure))
         if service is not None:
             where += " — " + translate(
                 "hand_in.receipt.counters", lang, counters=", ".join(service.counters)

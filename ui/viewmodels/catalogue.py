@@ -157,11 +157,7 @@ class CatalogueViewModel(JourneyViewModel):
         }
 
     def _queue_service(self, procedure: Procedure) -> QueueService | None:
-        service_id = self.journey.catalogue.queue_service_for(procedure)
-        return next(
-            (s for s in self.core.config.queue.services if s.id == service_id),
-            None,
-        )
+        return self.core.config.queue.service(self.journey.catalogue.queue_service_for(procedure))
 
     def _detail(self) -> dict:
         procedure = self.journey.procedure
