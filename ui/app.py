@@ -76,6 +76,7 @@ class KioskUi:
         self.home = HomeViewModel(core, self.i18n, tiles, self.journeys)
         self.technician: JourneyViewModel | None = None
         self.keyboard = KeyboardController()
+        self.keyboard.follow_language(self.i18n)
         self.shell.on_session_end(self.keyboard.reset)
         self._register_singletons()
         self.engine = QQmlApplicationEngine()

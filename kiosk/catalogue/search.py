@@ -32,6 +32,7 @@ RESULT_WEIGHT = 1.2
 FIELD_WEIGHT = 1.0
 
 EXACT, STEM, SPLIT, PREFIX, TYPO1, TYPO2 = 1.0, 0.9, 0.9, 0.75, 0.6, 0.4
+FIRST_LETTER_SLIP = 0.95
 SYNONYM_BOOST = 1.05
 # A query that mentions every word of one of a procedure's everyday phrases counts each such
 # word half again towards coverage: in a long sentence ("bán mảnh đất cho người khác cần ký
@@ -298,9 +299,11 @@ class SearchIndex:
             # Of several words one typo away, the common one is the likelier meant ("kai" is
             # "khai" before it is "lai").
             most = max(self._frequency[w] for w in typos)
+            # A slip seldom falls on the first letter: "kai" is "khai" before it is "lai".
             for candidate, quality in typos.items():
                 share = self._frequency[candidate] / most
-                matches.setdefault(candidate, quality * (0.85 + 0.15 * share))
+                first = 1.0 if candidate[0] == word[0] else FIRST_LETTER_SLIP
+                matches.setdefault(candidate, quality * (0.85 + 0.15 * share) * first)
         if matches:
             return [matches]
         parts = self._split(word) if len(word) >= 4 else None
@@ -311,7 +314,7 @@ class SearchIndex:
     def _term_idf(self, matches: dict[str, float]) -> float:
         """How telling a typed word is: the idf of what it most likely means, so a prefix or
         typo that happens to fit a rare word does not outweigh an exact common one."""
-        best = max(matches, key=lambda w: (matches[w], self._frequency[w]))
+        best = min(matches, key=lambda w: (-matches[w], -self._frequency[w], w))
         return self._idf[best]
 
     # -- scoring ---------------------------------------------------------------------------
@@ -354,7 +357,7 @@ class SearchIndex:
         for matches, filler in expanded:
             if not matches:
                 continue
-            resolved.append(max(matches, key=lambda w: (matches[w], self._frequency[w])))
+            resolved.append(min(matches, key=lambda w: (-matches[w], -self._frequency[w], w)))
             best = self._term_scores(matches)
             totals += best
             if not filler:
@@ -366,11 +369,10 @@ class SearchIndex:
                 bonus[self._pairs[pair]] += 0.6
         if resolved and resolved[0] in self._starts:
             bonus[self._starts[resolved[0]]] += 0.4
-        asked = {word for matches, _ in expanded for word in matches}
-        for marker, docs in self._variants.items():
-            if asked.isdisjoint(VARIANT_CUES[marker]):
-                bonus[docs] -= VARIANT_PENALTY
         mentioned = set(resolved)
+        for marker, docs in self._variants.items():
+            if mentioned.isdisjoint(VARIANT_CUES[marker]):
+                bonus[docs] -= VARIANT_PENALTY
         phrase_words = np.zeros(count)
         for word in mentioned:
             for words, docs in self._phrases.get(word, ()):

@@ -3,6 +3,7 @@ draws whatever is here, so a layout can change without touching the drawing code
 
 - `letters`: a row of tone and shape buttons (for those who do not know Telex) above a QWERTY
   block with the few signs addresses need;
+- `plain`: the same QWERTY block without the tone and shape row, for typing in English;
 - `symbols`: digits as on a phone, with signs for house numbers, e-mail and phone numbers;
 - `digits`: digits only, for fields that take nothing else (ID number, phone number).
 """
@@ -71,6 +72,17 @@ _BACKSPACE = Key(KeyKind.BACKSPACE, label_key="keyboard.backspace", width=2)
 _DONE = Key(KeyKind.DONE, label_key="keyboard.done", width=3)
 _SPACE = Key(KeyKind.SPACE, label_key="keyboard.space", width=7)
 
+_QWERTY = (
+    (*_characters("qwertyuiop"), _BACKSPACE),
+    _characters("asdfghjkl/"),
+    (_SHIFT, *_characters("zxcvbnm,.-")),
+    (
+        Key(KeyKind.LAYOUT, "symbols", "123", "keyboard.symbols", width=2),
+        _SPACE,
+        _DONE,
+    ),
+)
+
 LETTERS = Layout(
     "letters",
     (
@@ -82,16 +94,11 @@ LETTERS = Layout(
             Key(KeyKind.TONE, "", label_key="keyboard.tone.none", width=1.5),
             *(Key(KeyKind.MARK, mark, mark) for mark in "âăêôơưđ"),
         ),
-        (*_characters("qwertyuiop"), _BACKSPACE),
-        _characters("asdfghjkl/"),
-        (_SHIFT, *_characters("zxcvbnm,.-")),
-        (
-            Key(KeyKind.LAYOUT, "symbols", "123", "keyboard.symbols", width=2),
-            _SPACE,
-            _DONE,
-        ),
+        *_QWERTY,
     ),
 )
+
+PLAIN = Layout("plain", _QWERTY)
 
 SYMBOLS = Layout(
     "symbols",
@@ -122,4 +129,4 @@ DIGITS = Layout(
     ),
 )
 
-LAYOUTS = {layout.name: layout for layout in (LETTERS, SYMBOLS, DIGITS)}
+LAYOUTS = {layout.name: layout for layout in (LETTERS, PLAIN, SYMBOLS, DIGITS)}

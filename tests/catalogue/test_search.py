@@ -3,6 +3,10 @@ typos, half typed, or in everyday words — over the starter catalogue and over 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from devtools.catalogue.synthetic import padded_document
@@ -200,3 +204,29 @@ def test_levels_filter_what_a_centre_offers(starter: Catalogue, synonyms: Synony
     assert all("commune" in p.levels for p in commune.procedures)
     assert "1.001456" not in codes(commune, "lam ho chieu", 20)
     assert {f.id for f in commune.fields} == {p.field for p in commune.procedures}
+
+
+def test_the_ranking_does_not_depend_on_string_hashing() -> None:
+    # Python salts string hashes per process; ties broken by set order would rank differently
+    # on each start of the kiosk.
+    script = (
+        "from kiosk.catalogue.loader import load_catalogue_file\n"
+        "from kiosk.catalogue.snapshot import Catalogue\n"
+        "from kiosk.catalogue.store import bundled_catalogue_path, bundled_synonyms_path\n"
+        "from kiosk.catalogue.synonyms import load_synonyms\n"
+        "c = Catalogue.build(load_catalogue_file(bundled_catalogue_path()),"
+        " load_synonyms(bundled_synonyms_path()))\n"
+        "for q in ('dang ky kai sinh', 'lam so d', 'ddawng kys', 'lost id', 'mat gplx'):\n"
+        "    print([h.procedure.code for h in c.search(q, 5)])\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1, runs

@@ -93,3 +93,35 @@ def test_only_real_changes_are_signalled() -> None:
     controller.tap("layout", "symbols", "")
     controller.tap("shift", "", "")
     assert redraws == ["layout", "shift"]
+
+
+def test_english_types_plain_letters_and_vietnamese_types_telex() -> None:
+    controller = KeyboardController(lang="en")
+    controller.attach(0, "", "")
+    assert (controller.layoutName, controller.telex) == ("plain", False)
+    assert typed(controller, letters("birth certificate")) == "Birth certificate"
+    assert all(key["kind"] not in ("tone", "mark") for row in controller.rows for key in row)
+    controller.setLanguage("vi")
+    assert (controller.layoutName, controller.telex) == ("letters", True)
+    assert typed(controller, letters(" hoas"), "Birth certificate") == "Birth certificate hoá"
+
+
+def test_a_field_that_refuses_telex_keeps_refusing_it_after_a_language_switch() -> None:
+    controller = KeyboardController(lang="en")
+    controller.attach(Hint.ImhEmailCharactersOnly.value, "", "")
+    controller.setLanguage("vi")
+    assert not controller.telex
+    assert typed(controller, letters("an.nguyen")) == "an.nguyen"
+
+
+def test_the_digit_pad_stays_when_the_language_changes_and_letters_follow_the_language() -> None:
+    controller = KeyboardController()
+    controller.attach(Hint.ImhDigitsOnly.value, "", "")
+    controller.setLanguage("en")
+    assert controller.layoutName == "digits"
+    controller.attach(0, "", "")
+    controller.tap("layout", "symbols", "")
+    controller.tap("layout", "letters", "")
+    assert controller.layoutName == "plain"
+    controller.reset()  # the session ends; the next citizen starts in the same language
+    assert controller.layoutName == "plain"

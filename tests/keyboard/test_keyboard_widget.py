@@ -30,6 +30,7 @@ class Screen:
         self.view = view
         self.controller = controller
         self.qtbot = qtbot
+        self.i18n: I18nBridge | None = None
 
     def find(self, name: str) -> QQuickItem | None:
         pending = [self.view.rootObject()]
@@ -73,6 +74,7 @@ def screen(qtbot):
     theme = Theme()
     i18n = I18nBridge("vi")
     controller = KeyboardController()
+    controller.follow_language(i18n)
     register_singletons({THEME: lambda: theme, I18N: lambda: i18n, KEYBOARD: lambda: controller})
     view = QQuickView()
     view.engine().addImportPath(str(QML_DIR))
@@ -80,7 +82,9 @@ def screen(qtbot):
     assert view.status() == QQuickView.Status.Ready, view.errors()
     view.show()
     qtbot.waitExposed(view)
-    yield Screen(view, controller, qtbot)
+    screen = Screen(view, controller, qtbot)
+    screen.i18n = i18n
+    yield screen
     view.close()
     view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # before the controller
@@ -170,3 +174,22 @@ def test_a_selection_is_replaced_by_what_is_typed(screen: Screen) -> None:
     QMetaObject.invokeMethod(screen.find("nameField"), "selectAll")
     screen.type("lan")  # a capital again: the name starts over
     assert screen.text("nameField") == "Lan"
+
+
+def test_in_english_the_keyboard_types_plain_letters_without_the_tone_row(
+    screen: Screen,
+) -> None:
+    assert screen.i18n is not None
+    screen.tap("noteField")
+    screen.i18n.setLanguage("en")  # the citizen switches language while typing
+    screen.qtbot.wait(10)
+    assert screen.find("tone_acute") is None and screen.find("mark_đ") is None
+    screen.type("birth certificate")
+    assert screen.text("noteField") == "Birth certificate"  # not "Bỉth cẻtificate"
+    screen.type("layout_symbols", "2", "layout_letters", "x")
+    assert screen.text("noteField") == "Birth certificate2x"
+    screen.i18n.setLanguage("vi")
+    screen.qtbot.wait(10)
+    assert screen.find("tone_acute") is not None
+    screen.type(" soos")
+    assert screen.text("noteField") == "Birth certificate2x số"

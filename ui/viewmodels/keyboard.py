@@ -6,6 +6,9 @@ A field tells the keyboard what it wants through standard input-method hints (di
 the digit pad; e-mail, URL or Latin only → no Telex; no auto-uppercase, uppercase only) and, for
 names and addresses, a `kioskCapitalization: "words"` property (or "sentences", "none").
 E-mail and URL fields get no automatic capitals.
+
+The citizen's language decides the rest: in Vietnamese, Telex and the tone and shape buttons;
+in English, plain letters (typing "birth" must give "birth", not "bỉth") and no tone row.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from kiosk.keyboard.composer import (
     VietnameseComposer,
     wants_capital,
 )
-from kiosk.keyboard.layouts import DIGITS, LAYOUTS, LETTERS, KeyKind, Layout
+from kiosk.keyboard.layouts import DIGITS, LAYOUTS, LETTERS, PLAIN, KeyKind, Layout
 from kiosk.keyboard.letters import Tone
 from kiosk.keyboard.syllable import ToneStyle
+from ui.i18n_bridge import I18nBridge
 
 Hint = Qt.InputMethodHint
 _DIGIT_HINTS = (
@@ -54,11 +58,13 @@ class KeyboardController(QObject):
     layoutChanged = Signal()
     shiftChanged = Signal()
 
-    def __init__(self, style: ToneStyle = ToneStyle.MODERN) -> None:
+    def __init__(self, style: ToneStyle = ToneStyle.MODERN, lang: str = "vi") -> None:
         super().__init__()
         self._composer = VietnameseComposer(style=style)
-        self._layout = LETTERS
-        self._text_layout = LETTERS  # where "ABC" returns to: letters, or digits for ID fields
+        self._lang = lang
+        self._hints = 0  # of the field being typed into
+        self._layout = self._letters()
+        self._text_layout = self._layout  # where "ABC" returns to: letters, or digits for IDs
         self._shift = False
         self._caps_lock = False
         self._capitalization = Capitalization.SENTENCES
@@ -112,22 +118,49 @@ class KeyboardController(QObject):
         if (self._shift, self._caps_lock) != before:
             self.shiftChanged.emit()
 
+    def _letters(self) -> Layout:
+        """The letter layout of the citizen's language."""
+        return LETTERS if self._lang == "vi" else PLAIN
+
+    def _follow_telex(self) -> None:
+        """Telex only in Vietnamese, and only where the field takes Vietnamese words."""
+        telex = self._lang == "vi" and not self._hints & _NO_TELEX_HINTS
+        if telex != self._composer.telex:
+            self._composer.telex = telex
+            self.layoutChanged.emit()
+
+    def follow_language(self, i18n: I18nBridge) -> None:
+        """Type in the language the screens are in, now and whenever the citizen switches."""
+        self.setLanguage(i18n.lang)
+        i18n.languageChanged.connect(lambda: self.setLanguage(i18n.lang))
+
     # --- what QML tells it --------------------------------------------------------------------
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:
+        """The citizen switched language: letters, Telex and the tone row follow at once."""
+        if lang == self._lang:
+            return
+        self._lang = lang
+        self._composer.reset()
+        self._follow_telex()
+        if self._text_layout in (LETTERS, PLAIN):
+            self._text_layout = self._letters()
+        if self._layout in (LETTERS, PLAIN):
+            self._set_state(layout=self._letters())
+
     @Slot(int, str, str)
     def attach(self, hints: int, capitalization: str, before_cursor: str) -> None:
         """A text field took the focus: pick the layout, Telex and capitals it asks for."""
         self._composer.reset()
-        telex = not hints & _NO_TELEX_HINTS
-        if telex != self._composer.telex:
-            self._composer.telex = telex
-            self.layoutChanged.emit()
+        self._hints = hints
+        self._follow_telex()
         if capitalization in {mode.value for mode in Capitalization}:
             self._capitalization = Capitalization(capitalization)
         elif hints & (_NO_CAPITALS_HINTS | Hint.ImhNoAutoUppercase.value):
             self._capitalization = Capitalization.NONE
         else:
             self._capitalization = Capitalization.SENTENCES
-        self._text_layout = DIGITS if hints & _DIGIT_HINTS else LETTERS
+        self._text_layout = DIGITS if hints & _DIGIT_HINTS else self._letters()
         self._set_state(
             layout=self._text_layout,
             shift=wants_capital(before_cursor, self._capitalization),
@@ -160,7 +193,7 @@ class KeyboardController(QObject):
             self._cycle_shift()
         elif key_kind is KeyKind.LAYOUT:
             self._composer.reset()
-            self._set_state(layout=LAYOUTS[value])
+            self._set_state(layout=self._letters() if value == LETTERS.name else LAYOUTS[value])
         elif key_kind is KeyKind.DONE:
             self.reset()
         if edit is None:
@@ -173,8 +206,10 @@ class KeyboardController(QObject):
     def reset(self) -> None:
         """Forget everything of the session: the word being typed, shift, the layout."""
         self._composer.reset()
-        self._text_layout = LETTERS
-        self._set_state(layout=LETTERS, shift=False, caps_lock=False)
+        self._hints = 0
+        self._follow_telex()
+        self._text_layout = self._letters()
+        self._set_state(layout=self._text_layout, shift=False, caps_lock=False)
 
     def _cycle_shift(self) -> None:
         """Off → one capital → caps lock → off."""
