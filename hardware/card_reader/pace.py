@@ -141,7 +141,7 @@ def encode_point(point: Point | PointJacobi, curve: ec_curves.Curve) -> bytes:
     return b"\x04" + point.x().to_bytes(size, "big") + point.y().to_bytes(size, "big")
 
 
-def decode_point(data: bytes, curve: ec_curves.Curve) -> Point:
+def decode_point(data: bytes, curve: ec_curves.Curve) -> PointJacobi:
     size = _field_bytes(curve)
     if len(data) != 1 + 2 * size or data[0] != 0x04:
         raise PaceError("public key is not an uncompressed point")
@@ -149,15 +149,16 @@ def decode_point(data: bytes, curve: ec_curves.Curve) -> Point:
     y = int.from_bytes(data[1 + size :], "big")
     if not curve.curve.contains_point(x, y):
         raise PaceError("public key is not on the curve")
-    return Point(curve.curve, x, y, curve.order)
+    # Jacobian coordinates multiply about four times faster than affine ones
+    return PointJacobi.from_affine(Point(curve.curve, x, y, curve.order))
 
 
-def map_generator(curve: ec_curves.Curve, nonce: bytes, shared: Point) -> Point:
+def map_generator(curve: ec_curves.Curve, nonce: bytes, shared: Point | PointJacobi) -> PointJacobi:
     """Generic mapping (§4.4.3.3.1): Ĝ = s·G + H, H the ECDH point of the mapping keys."""
     mapped = curve.generator * int.from_bytes(nonce, "big") + shared
     if mapped == INFINITY:
         raise PaceError("the mapped generator is the point at infinity")
-    return Point(curve.curve, mapped.x(), mapped.y(), curve.order)
+    return PointJacobi.from_affine(Point(curve.curve, mapped.x(), mapped.y(), curve.order))
 
 
 def authentication_token(info: PaceInfo, mac_key: bytes, point: bytes) -> bytes:

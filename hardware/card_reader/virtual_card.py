@@ -2,7 +2,8 @@
 AUTHENTICATE (BAC), 3DES secure messaging and READ BINARY over the files it is given.
 
 It answers raw APDUs with raw responses and knows nothing of transports: the simulator driver
-calls it in-process, and `vicc_bridge` puts it behind pcscd's virtual reader for tests and demos.
+calls it in-process as the kiosk's demo card. (The PC/SC tests use an independent card,
+`devtools.icao_card`, behind pcscd's virtual reader.)
 Like a real card it refuses the wrong key with 6300, drops the session on any secure-messaging
 error, and (if told to) refuses extended-length APDUs.
 """

@@ -23,7 +23,6 @@ from hardware.card_reader.demo_document import (
     demo_citizen,
 )
 from hardware.card_reader.simulator import SimulatedCardReader
-from hardware.card_reader.virtual_card import VirtualIdCard
 
 TODAY = dt.date(2026, 11, 23)
 VPCD_PORT = 35963
@@ -91,7 +90,7 @@ def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         import virtualsmartcard.VirtualSmartcard  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"pyscard / python3-virtualsmartcard not importable ({exc}); run scripts/setup")
-    from hardware.card_reader.vicc_bridge import vpcd_listening
+    from devtools.vicc_bridge import vpcd_listening
 
     if vpcd_listening(VPCD_PORT):
         yield
@@ -119,21 +118,38 @@ def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 @pytest.fixture
 def plug_card(pcscd: None, signer: DemoSigner) -> Iterator[Callable[..., object]]:
-    """Insert a virtual card into vpcd slot 0; every card is taken out again after the test."""
-    from hardware.card_reader.vicc_bridge import VirtualCardSlot
+    """Insert an independent virtual card (`devtools.icao_card`) into vpcd slot 0; every card
+    is taken out again after the test.
+
+    `plug(citizen, faults)` lays a card with the demo citizen's files (BAC and PACE); `plug(
+    contents=…)` one built by `devtools.icao_card_files`. `behaviour` sets the card's quirks.
+    """
+    from devtools.icao_card import CardBehaviour, CardSecrets, IcaoCard
+    from devtools.vicc_bridge import VirtualCardSlot
 
     slots: list[VirtualCardSlot] = []
 
     def plug(
-        citizen: DemoCitizen,
+        citizen: DemoCitizen | None = None,
         faults: CardFaults | None = None,
         *,
+        contents: object | None = None,
+        behaviour: CardBehaviour | None = None,
         extended_length: bool = True,
         remove_after: int | None = None,
         hang_after: int | None = None,
     ) -> VirtualCardSlot:
-        files = build_card_files(citizen, signer, faults or CardFaults())
-        card = VirtualIdCard(files, citizen.bac_key(), extended_length=extended_length)
+        behaviour = behaviour or CardBehaviour(extended="accept" if extended_length else "6700")
+        if contents is None:
+            assert citizen is not None
+            files = build_card_files(citizen, signer, faults or CardFaults())
+            key = citizen.bac_key()
+            secrets = CardSecrets(
+                key.document_number, key.birth, key.expiry, citizen.id_number[-6:]
+            )
+            card = IcaoCard({f.fid: data for f, data in files.items()}, secrets, behaviour)
+        else:
+            card = IcaoCard(contents.files, contents.secrets, behaviour)  # type: ignore[attr-defined]
         slot = VirtualCardSlot(card, VPCD_PORT, remove_after=remove_after, hang_after=hang_after)
         slot.insert()
         slots.append(slot)

@@ -1,5 +1,6 @@
-"""The PC/SC driver against the real stack: pcscd, Debian's vpcd reader driver, pyscard, and our
-virtual Vietnamese card served by virtualsmartcard's VirtualICC loop on 127.0.0.1."""
+"""The PC/SC driver against the real stack: pcscd, Debian's vpcd reader driver, pyscard, and an
+independent virtual card (`devtools.icao_card`, written from ICAO 9303 alone) served by
+virtualsmartcard's VirtualICC loop on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -68,7 +69,9 @@ def test_derived_expiry_found_after_a_wrong_first_guess(
     pcsc_reader: Callable[..., object],
     late_window_citizen: DemoCitizen,
 ) -> None:
-    plug_card(late_window_citizen)
+    from devtools.icao_card import CardBehaviour
+
+    plug_card(late_window_citizen, behaviour=CardBehaviour(pace=None))  # a BAC-only card
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     service = _service(reader)
@@ -213,6 +216,6 @@ def test_self_test_on_the_real_stack(
     reader = pcsc_reader()
     assert reader.wait_for_card(5)
     report = reader.self_test()
-    # EF.CardAccess by SFI and by SELECT (this card has none), SELECT eMRTD, GET CHALLENGE
-    assert report.ok and report.details["probe_apdus"] == 4
+    # one READ of EF.CardAccess: the chip offers PACE, so it is an ICAO chip; no key needed
+    assert report.ok and report.details["probe_apdus"] == 1
     assert "Virtual PCD 00 00" in report.text

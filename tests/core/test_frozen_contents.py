@@ -26,7 +26,7 @@ OURS = ("ui", "kiosk", "hardware", "offline_queue", "platform_layer", "devtools"
 TOOLS = ("devtools", "tests", "bench")
 # Test doubles that still live beside the product; once moved to devtools the rule above covers
 # them. (The simulators and the embedded stand-in are the demo configuration's devices: product.)
-TEST_DOUBLES = {"hardware.card_reader.vicc_bridge", "hardware.printer.emulator"}
+TEST_DOUBLES = {"hardware.printer.emulator"}
 
 
 def _module_path(name: str) -> Path | None:

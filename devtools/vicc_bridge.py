@@ -1,9 +1,10 @@
-"""Puts the virtual ID card behind pcscd's virtual reader (Debian's vsmartcard `vpcd`), so the
-real PC/SC stack — pcscd, the vpcd driver, pyscard — reads it exactly as it reads a card.
+"""Puts a virtual chip card (`devtools.icao_card`) behind pcscd's virtual reader (Debian's
+vsmartcard `vpcd`), so the real PC/SC stack — pcscd, the vpcd driver, pyscard — reads it
+exactly as it reads a card.
 
-Only tests and demos use this module: it imports `virtualsmartcard` (GPL-3, a Debian package,
-never bundled into the kiosk). It always connects to 127.0.0.1; vpcd slots are ports 35963 and
-35964. Run `python -m hardware.card_reader.vicc_bridge` to lay the demo card on the reader.
+Only tests, benches and demos use this module: it imports `virtualsmartcard` (GPL-3, a Debian
+package, never bundled into the kiosk). It always connects to 127.0.0.1; vpcd slots are ports
+35963 and 35964. Run `python -m devtools.vicc_bridge` to lay a demo card on the reader.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from virtualsmartcard.VirtualSmartcard import SmartcardOS, VirtualICC
 
-from hardware.card_reader.virtual_card import ATR, VirtualIdCard
+from devtools.icao_card import IcaoCard
 
 VPCD_HOST = "127.0.0.1"
 VPCD_PORT = 35963
@@ -77,13 +78,13 @@ class _QuickAckSocket:
 
 
 class _CardOS(SmartcardOS):
-    """The `SmartcardOS` face of our card, with the two faults a hand or a chip can cause."""
+    """The card as the slot shows it, with the two faults a hand or a chip can cause."""
 
     def __init__(self, slot: VirtualCardSlot) -> None:
         self._slot = slot
 
     def getATR(self) -> bytes:
-        return ATR
+        return self._slot.card.getATR()
 
     def powerUp(self) -> None:
         self._slot.card.reset()
@@ -94,6 +95,8 @@ class _CardOS(SmartcardOS):
     def execute(self, msg: bytes) -> bytes:
         slot = self._slot
         slot.apdus += 1
+        if slot.delay_seconds:
+            time.sleep(slot.delay_seconds)  # a slower chip or a weaker field
         if slot.remove_after is not None and slot.apdus > slot.remove_after:
             slot.disconnect()
             return b""
@@ -107,18 +110,21 @@ class VirtualCardSlot:
     """One virtual card in one vpcd slot: `insert()` connects it, `remove()` takes it away.
 
     `remove_after=n` pulls the card out when the reader sends APDU n+1 (a hand taking the card
-    mid-read); `hang_after=n` makes the card stop answering from APDU n+1 (a dead chip).
+    mid-read); `hang_after=n` makes the card stop answering from APDU n+1 (a dead chip);
+    `delay_seconds` adds that long to every APDU.
     """
 
     def __init__(
         self,
-        card: VirtualIdCard,
+        card: IcaoCard,
         port: int = VPCD_PORT,
         *,
         remove_after: int | None = None,
         hang_after: int | None = None,
+        delay_seconds: float = 0.0,
     ) -> None:
         self.card = card
+        self.delay_seconds = delay_seconds
         self.port = port
         self.remove_after = remove_after
         self.hang_after = hang_after
@@ -206,22 +212,34 @@ def wait_for_reader(name: str, *, present: bool, timeout: float, raise_: bool = 
 
 
 def main() -> None:
-    """Lay the demo card on vpcd's first slot until interrupted (the kiosk's demo on PC/SC)."""
-    from hardware.card_reader.demo_document import DemoSigner, build_card_files, demo_citizen
+    """Lay a demo card (PACE and BAC, Active Authentication) on vpcd's first slot until
+    interrupted: the kiosk's PC/SC driver reads it as a real card."""
+    import datetime as dt
+
+    from devtools.icao_card import CardBehaviour
+    from devtools.icao_card_files import Holder, build
+    from hardware.card_reader.demo_document import DemoSigner
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--port", type=int, default=VPCD_PORT)
     parser.add_argument("--csca-dir", type=Path, help="write the demo CSCA certificate here")
     args = parser.parse_args()
-    citizen, signer = demo_citizen(), DemoSigner.generate()
+    holder = Holder(
+        id_number="019196000123",
+        full_name="Hoàng Thị Ngọc Ánh",
+        birth=dt.date(1996, 4, 2),
+        sex="Nữ",
+        issue=dt.date(2023, 9, 14),
+        expiry=dt.date(2036, 4, 2),
+    )
+    signer = DemoSigner.generate()
     if args.csca_dir:
         args.csca_dir.mkdir(parents=True, exist_ok=True)
         (args.csca_dir / "demo-csca.pem").write_bytes(signer.csca_pem())
-    slot = VirtualCardSlot(
-        VirtualIdCard(build_card_files(citizen, signer), citizen.bac_key()), args.port
-    )
+    contents = build(holder, signer, portrait=True)
+    slot = VirtualCardSlot(IcaoCard(contents.files, contents.secrets, CardBehaviour()), args.port)
     slot.insert()
-    print(f"Demo card present in {slot.reader}; QR text: {citizen.qr_text()}")
+    print(f"Demo card present in {slot.reader}; ID number {holder.id_number}, born 02/04/1996")
     try:
         slot.wait()
     except KeyboardInterrupt:
