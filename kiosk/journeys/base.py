@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
+
+from kiosk.journeys.progress import Steps
 
 S = TypeVar("S", bound=enum.Enum)
 
@@ -20,6 +22,8 @@ class InvalidTransition(RuntimeError):
 
 class Journey(Generic[S]):
     TRANSITIONS: Mapping[S, frozenset[S]] = {}
+    # the "Bước n/total" a multi-step journey shows; one step for a journey without steps
+    STEPS: ClassVar[Steps] = Steps({}, total=1)
 
     def __init__(self, initial: S) -> None:
         self._initial = initial
@@ -29,6 +33,14 @@ class Journey(Generic[S]):
     @property
     def state(self) -> S:
         return self._state
+
+    @property
+    def step(self) -> int:
+        return self.STEPS.step(self._state)
+
+    @property
+    def step_total(self) -> int:
+        return self.STEPS.total
 
     def subscribe(self, listener: Callable[[S], None]) -> Callable[[], None]:
         """`listener(state)` on every change; returns what undoes the subscription."""

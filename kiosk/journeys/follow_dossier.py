@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from kiosk.dossiers.code import DossierCodeError, code_from_qr, parse_dossier_code
 from kiosk.journeys.base import Journey
+from kiosk.journeys.progress import Steps
 from kiosk.province import DossierLookup
 
 
@@ -25,11 +26,10 @@ class FollowState(enum.Enum):
 
 
 S = FollowState
-STEPS = {S.SCAN: 1, S.TYPE: 1, S.LOOKING: 2, S.RESULT: 2}
-STEP_TOTAL = 2
 
 
 class FollowDossierJourney(Journey[FollowState]):
+    STEPS: ClassVar = Steps({S.SCAN: 1, S.TYPE: 1, S.LOOKING: 2, S.RESULT: 2}, total=2)
     TRANSITIONS: ClassVar = {
         S.SCAN: frozenset({S.TYPE, S.LOOKING}),
         S.TYPE: frozenset({S.SCAN, S.LOOKING}),
@@ -105,10 +105,6 @@ class FollowDossierJourney(Journey[FollowState]):
             self._go(self._came_from)
             return True
         return False
-
-    @property
-    def step(self) -> int:
-        return STEPS[self.state]
 
     def _wipe(self) -> None:
         self.code = None

@@ -19,6 +19,7 @@ from kiosk.dossiers.forms import FormDefinition, FormField, PaperStep, clean_ans
 from kiosk.dossiers.submission import DossierDraft, ScannedPaper, Submitted
 from kiosk.identity import Identity
 from kiosk.journeys.base import Journey
+from kiosk.journeys.progress import Steps
 from kiosk.printing import PrintOutcome
 
 
@@ -35,21 +36,23 @@ class HandInState(enum.Enum):
 
 
 S = HandInState
-STEP_TOTAL = 6  # procedure, identity, form, papers, check, receipt
-_STEPS = {
-    S.PROCEDURE: 1,
-    S.IDENTIFY: 2,
-    S.QUESTION: 3,
-    S.PAPER: 4,
-    S.SCANNING: 4,
-    S.CHECK: 5,
-    S.SUBMITTING: 5,
-    S.FAILED: 5,
-    S.RECEIPT: 6,
-}
 
 
 class HandInJourney(Journey[HandInState]):
+    STEPS: ClassVar = Steps(
+        {  # procedure, identity, form, papers, check, receipt
+            S.PROCEDURE: 1,
+            S.IDENTIFY: 2,
+            S.QUESTION: 3,
+            S.PAPER: 4,
+            S.SCANNING: 4,
+            S.CHECK: 5,
+            S.SUBMITTING: 5,
+            S.FAILED: 5,
+            S.RECEIPT: 6,
+        },
+        total=6,
+    )
     TRANSITIONS: ClassVar[Mapping[HandInState, frozenset[HandInState]]] = {
         S.PROCEDURE: frozenset({S.IDENTIFY}),
         S.IDENTIFY: frozenset({S.PROCEDURE, S.QUESTION, S.PAPER, S.CHECK}),
@@ -77,10 +80,6 @@ class HandInJourney(Journey[HandInState]):
         self.editing = False  # came from "check your answers": go back there after one change
         self.error_key: str | None = None
         self.submitted: Submitted | None = None
-
-    @property
-    def step(self) -> int:
-        return _STEPS[self.state]
 
     @property
     def question(self) -> FormField | None:

@@ -17,6 +17,7 @@ from kiosk.identity import ReadProgress, ReadStage
 from kiosk.identity.errors import IdentityError
 from kiosk.identity.record import Identity
 from kiosk.identity.service import CardKeyHint, IdentityService
+from kiosk.journeys.progress import Steps
 from kiosk.journeys.step import StepJourney
 
 
@@ -30,12 +31,12 @@ class IdentityStepState(enum.Enum):
 
 
 S = IdentityStepState
-STEP_TOTAL = 3
 # a failed read that a second try may fix sends the citizen back to the reader
 _TRY_AGAIN = frozenset({"card_reader.removed", "card_reader.no_card", "card_reader.busy"})
 
 
 class IdentityStep(StepJourney[IdentityStepState, Identity]):
+    STEPS: ClassVar = Steps({S.SHOW_QR: 1, S.TYPE_DETAILS: 1, S.CONFIRM: 3}, total=3, otherwise=2)
     TRANSITIONS: ClassVar = {
         S.SHOW_QR: frozenset({S.TYPE_DETAILS, S.PLACE_CARD, S.CONFIRM}),
         S.TYPE_DETAILS: frozenset({S.SHOW_QR, S.PLACE_CARD, S.CONFIRM}),
@@ -59,10 +60,6 @@ class IdentityStep(StepJourney[IdentityStepState, Identity]):
     @property
     def has_reader(self) -> bool:
         return self.service.reader is not None
-
-    @property
-    def step(self) -> int:
-        return {S.SHOW_QR: 1, S.TYPE_DETAILS: 1, S.CONFIRM: 3}.get(self.state, 2)
 
     @property
     def can_use_qr_data(self) -> bool:

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from kiosk.dossiers.code import DossierCodeError, parse_dossier_code
 from kiosk.journeys.base import Journey
+from kiosk.journeys.progress import Steps
 from kiosk.ratings import Index, Questionnaire, Rating, new_rating_id
 
 
@@ -31,20 +32,22 @@ class RatingState(enum.Enum):
 
 
 S = RatingState
-STEPS = {
-    S.LEVEL: 1,
-    S.SUBJECT: 2,
-    S.DOSSIER: 2,
-    S.MORE: 3,
-    S.QUESTION: 3,
-    S.SAVING: 4,
-    S.SAVED: 4,
-    S.FAILED: 4,
-}
-STEP_TOTAL = 4
 
 
 class RatingJourney(Journey[RatingState]):
+    STEPS: ClassVar = Steps(
+        {
+            S.LEVEL: 1,
+            S.SUBJECT: 2,
+            S.DOSSIER: 2,
+            S.MORE: 3,
+            S.QUESTION: 3,
+            S.SAVING: 4,
+            S.SAVED: 4,
+            S.FAILED: 4,
+        },
+        total=4,
+    )
     TRANSITIONS: ClassVar = {
         S.LEVEL: frozenset({S.SUBJECT}),
         S.SUBJECT: frozenset({S.LEVEL, S.DOSSIER, S.MORE}),
@@ -158,10 +161,6 @@ class RatingJourney(Journey[RatingState]):
     @property
     def current_index(self) -> Index:
         return self.questionnaire.indices[self.question]
-
-    @property
-    def step(self) -> int:
-        return STEPS[self.state]
 
     def rating(self, rated_at: datetime, kiosk_id: str, language: str) -> Rating:
         assert self.level_id is not None and self.rating_id is not None

@@ -11,6 +11,7 @@ import enum
 from typing import ClassVar
 
 from kiosk.journeys.base import Journey
+from kiosk.journeys.progress import Steps
 from kiosk.tickets.service import TicketOutcome
 
 
@@ -23,11 +24,12 @@ class TakeNumberState(enum.Enum):
 
 
 S = TakeNumberState
-STEPS = {S.CHOOSE_SERVICE: 1, S.CHOOSE_PRIORITY: 2, S.ISSUING: 3, S.ISSUED: 3, S.FAILED: 3}
-STEP_TOTAL = 3
 
 
 class TakeNumberJourney(Journey[TakeNumberState]):
+    STEPS: ClassVar = Steps(
+        {S.CHOOSE_SERVICE: 1, S.CHOOSE_PRIORITY: 2, S.ISSUING: 3, S.ISSUED: 3, S.FAILED: 3}, total=3
+    )
     TRANSITIONS: ClassVar = {
         S.CHOOSE_SERVICE: frozenset({S.CHOOSE_PRIORITY}),
         S.CHOOSE_PRIORITY: frozenset({S.CHOOSE_SERVICE, S.ISSUING}),
@@ -74,10 +76,6 @@ class TakeNumberJourney(Journey[TakeNumberState]):
             self._go(S.CHOOSE_SERVICE)
             return True
         return False
-
-    @property
-    def step(self) -> int:
-        return STEPS[self.state]
 
     def _wipe(self) -> None:
         self.service_id = None

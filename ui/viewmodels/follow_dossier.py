@@ -13,7 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from kiosk.journeys.follow_dossier import STEP_TOTAL, FollowDossierJourney, FollowState
+from kiosk.journeys.follow_dossier import FollowDossierJourney, FollowState
 from kiosk.province import DossierLookup, LocalRecord, LookupOutcome, status_message_key
 from ui.background import run_in_background
 from ui.camera_qr_watch import CameraQrWatch
@@ -183,7 +183,7 @@ class FollowDossierViewModel(JourneyViewModel):
 
     code = Property(str, lambda self: self.journey.code or "", notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
-    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
     hasCamera = Property(bool, lambda self: self.camera is not None, notify=changed)
     problem = Property(str, _problem, notify=changed)
     outcome = Property(str, _outcome, notify=changed)

@@ -23,7 +23,7 @@ from kiosk.dossiers.forms import accepts_hand_in
 from kiosk.dossiers.submission import Submitted
 from kiosk.errors import message_key_of
 from kiosk.identity import Identity
-from kiosk.journeys.hand_in import STEP_TOTAL, HandInJourney, HandInState
+from kiosk.journeys.hand_in import HandInJourney, HandInState
 from kiosk.printing import PrintOutcome
 from kiosk.scanning import SavedDocument
 from ui.background import run_in_background
@@ -242,7 +242,7 @@ class HandInViewModel(JourneyViewModel):
 
     procedures = Property("QVariantList", _procedures, notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
-    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     error = Property(str, _error, notify=changed)
     procedureName = Property(str, _procedure_name, notify=changed)

@@ -21,7 +21,7 @@ from hardware.card_reader import IdCardReader, ReaderStatus, ReadProgress
 from hardware.device import DeviceEvent, DeviceState
 from kiosk.errors import message_key_of
 from kiosk.identity import Identity, IdentityError, IdentitySource, Sex, displayable_portrait
-from kiosk.journeys.identity import STEP_TOTAL, IdentityStep, IdentityStepState
+from kiosk.journeys.identity import IdentityStep, IdentityStepState
 from ui.background import qt_thread_caller, run_in_background
 from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
@@ -253,7 +253,7 @@ class IdentityViewModel(JourneyViewModel):
 
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
-    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
     problem = Property(str, _problem, notify=changed)
     hasCamera = Property(bool, lambda self: self.camera is not None, notify=changed)
     hasReader = Property(bool, lambda self: self.reader is not None, notify=changed)

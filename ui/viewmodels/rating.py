@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import Property, Signal, Slot
 
 from kiosk.errors import UserFacingError
-from kiosk.journeys.rating import STEP_TOTAL, RatingJourney, RatingState
+from kiosk.journeys.rating import RatingJourney, RatingState
 from kiosk.province import OutboxError, ProvinceNotReady
 from kiosk.ratings import Rating
 from kiosk.ratings.questionnaire import bundled_questionnaire
@@ -146,7 +146,7 @@ class RatingViewModel(JourneyViewModel):
     problem = Property(str, _problem, notify=changed)
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
-    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
 
     # --- taps ---------------------------------------------------------------------------------
     @Slot(str)

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Property, Signal, Slot
 
 from kiosk.errors import UserFacingError
-from kiosk.journeys.take_number import STEP_TOTAL, TakeNumberJourney, TakeNumberState
+from kiosk.journeys.take_number import TakeNumberJourney, TakeNumberState
 from kiosk.tickets.service import TicketOutcome
 from ui.background import run_in_background
 from ui.viewmodels.base import JourneyViewModel
@@ -86,7 +86,7 @@ class TakeNumberViewModel(JourneyViewModel):
     services = Property("QVariantList", _services, notify=changed)
     priorities = Property("QVariantList", _priorities, notify=changed)
     step = Property(int, _step, notify=changed)
-    stepTotal = Property(int, lambda self: STEP_TOTAL, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
     ticket = Property("QVariantMap", _ticket, notify=changed)
     failure = Property(str, _failure, notify=changed)
 
