@@ -119,7 +119,13 @@ def build_release(
     tree: Path, version: str, channel: str, key: Ed25519PrivateKey, publish_dir: Path, entry: str
 ) -> Manifest:
     manifest = manifest_of(tree, version, channel, entry)
-    publish(tree, manifest, sign_payload(manifest.canonical_bytes(), key), publish_dir)
+    signed = sign_payload(manifest.canonical_bytes(), key)
+    publish(tree, manifest, signed, publish_dir)
+    # the tree becomes an installable release: install-kiosk copies it with its manifest, so
+    # the kiosk's first update already knows which files it has
+    temporary = tree / f".{RELEASE_FILE}.tmp"
+    temporary.write_bytes(signed)
+    os.replace(temporary, tree / RELEASE_FILE)
     return manifest
 
 

@@ -37,6 +37,7 @@ class Releases:
         qt = tree / "_internal" / "PySide6" / "libQt6Quick.so.6"
         qt.write_bytes(_fixed_bytes(3 * 1024 * 1024, seed=b"qt"))
         (tree / "_internal" / "kiosk_module.pyc").write_text(f"module {module}\n" * 100)
+        (tree / "_internal" / "REQUESTED").write_bytes(b"")  # wheels' empty marker files
         return tree
 
     def publish_tree(self, tree: Path, version: str, channel: str = "stable") -> Manifest:
