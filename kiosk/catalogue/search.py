@@ -2,6 +2,13 @@
 ("dang ky khai sinh"), run together ("khaisinh"), with typos ("dang ki kai sinh"), half typed
 ("dang ky kh"), or in everyday words ("làm sổ đỏ", through the synonym table).
 
+Beyond the official name it searches the English name and the everyday words of each
+procedure in both languages (English by stem: "married" finds "marry"), takes out Telex and
+VNI keys left in by a keyboard without an input method ("soor ddor" → "sổ đỏ"), prefers the
+common first-time procedure over its variants unless the query asks for one, and lets a long
+sentence that mentions all words of a procedure's everyday phrase ("bán mảnh đất" mentions
+"bán đất") count them extra.
+
 Everything is precomputed when the index is built (an inverted index of folded words weighted
 by where they occur, kept as numpy arrays; a sorted vocabulary for prefixes; a deletion table
 for typos), so a keystroke costs a few look-ups and array operations per word: well under 5 ms
@@ -22,6 +29,7 @@ import numpy as np
 import snowballstemmer
 
 from kiosk.catalogue.model import Procedure, ProcedureField
+from kiosk.catalogue.query_words import FILLER_WORDS, VARIANT_CUES
 from kiosk.catalogue.synonyms import SynonymTable
 from kiosk.folding import tokens, without_input_keys
 
@@ -44,55 +52,8 @@ TERM_CACHE = 256
 # Coverage (share of the typed words found) ranks first, the score second: one sort key.
 _COVERAGE_RANK = 1e6
 
-# Words citizens add around what they want ("tôi muốn làm … ở đâu", "I need to … please"):
-# they may match, but a procedure is not required to contain them.
-_FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
-em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha
-i my we our us the to of for in on at is are am be want wants need needs how get with and or you
-your please this that it what where have has"""
-FILLER_WORDS = frozenset(tokens(_FILLERS))
 # Portal names often begin "Thủ tục …"; the words carry nothing.
 _NAME_PREFIX = ("thu", "tuc")
-# Words that, in a procedure's name, make it a variant of a more common one, each with the
-# words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":
-# lost, damaged), the exchange or change ("cấp đổi", "thay đổi": expired, old), the correction
-# ("đính chính", "cải chính": wrong), removal, ending or suspending, the foreign case ("có yếu
-# tố nước ngoài"), the one for children ("dưới 14 tuổi") and the combined one ("kết hợp"). A
-# citizen who does not ask for a variant means the common procedure, so at equal coverage a
-# variant ranks below it.
-_REISSUE = "lai mat hong rach that lac again lost damaged stolen reissue replace replacement"
-_CHANGE = "doi thay het han cu sua renew renewal expired update change changing"
-_CORRECTION = "chinh sua sai nham wrong mistake error correct correction"
-_CHILD = "duoi con be tre chau em child children kid kids baby son daughter year years under"
-_FOREIGN = "ngoai nuoc quoc kieu foreign foreigner abroad"
-_VARIANT_CUES = {
-    "lai": _REISSUE,
-    "re": _REISSUE,
-    "replacement": _REISSUE,
-    "doi": _CHANGE,
-    "thay": _CHANGE,
-    "renewal": _CHANGE,
-    "change": _CHANGE,
-    "changing": _CHANGE,
-    "chinh": _CORRECTION,
-    "correction": _CORRECTION,
-    "xoa": "xoa huy cat remove removal",
-    "removal": "xoa huy cat remove removal",
-    "dut": "dut cham thoi ket thuc end ending stop close",
-    "ending": "dut cham thoi ket thuc end ending stop close",
-    "ngung": "ngung tam nghi dung pause suspend suspending resume",
-    "suspending": "ngung tam nghi dung pause suspend suspending resume",
-    "ngoai": _FOREIGN,
-    "foreign": _FOREIGN,
-    "duoi": _CHILD,
-    "under": _CHILD,
-    "hop": "hop kem cung together",
-    "together": "hop kem cung together",
-    "extension": "gia han extend extension",
-}
-VARIANT_CUES = {
-    marker: frozenset(tokens(cues)) | {marker} for marker, cues in _VARIANT_CUES.items()
-}
 VARIANT_PENALTY = 1.5
 _CODE_QUERY = re.compile(r"^\d\.\d*[0-9A-Za-z.]*$")
 

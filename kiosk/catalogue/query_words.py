@@ -1,0 +1,58 @@
+"""The words a query is read with, apart from what it asks for: the filler words citizens put
+around their request, and the words that mark a procedure as a variant of a more common one
+together with the words by which a citizen asks for that variant. Compared folded (no
+diacritics, ký = kí), as `kiosk.folding.tokens` gives them.
+"""
+
+from __future__ import annotations
+
+from kiosk.folding import tokens
+
+# Words citizens add around what they want ("tôi muốn làm … ở đâu", "I need to … please"):
+# they may match, but a procedure is not required to contain them.
+_FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
+em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha
+i my we our us the to of for in on at is are am be want wants need needs how get with and or you
+your please this that it what where have has"""
+FILLER_WORDS = frozenset(tokens(_FILLERS))
+
+# Words that, in a procedure's name, make it a variant of a more common one, each with the
+# words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":
+# lost, damaged), the exchange or change ("cấp đổi", "thay đổi": expired), the correction
+# ("đính chính", "cải chính": wrong), removal, ending or suspending, the foreign case ("có yếu
+# tố nước ngoài"), the one for children ("dưới 14 tuổi") and the combined one ("kết hợp"). A
+# citizen who does not ask for a variant means the common procedure, so at equal coverage a
+# variant ranks below it.
+_REISSUE = "lai mat hong rach that lac again lost damaged stolen reissue replace replacement"
+_CHANGE = "doi thay het han cu sua renew renewal expired update change changing"
+_CORRECTION = "chinh sua sai nham wrong mistake error correct correction"
+_CHILD = "duoi con be tre chau em child children kid kids baby son daughter year years under"
+_FOREIGN = "ngoai nuoc quoc kieu foreign foreigner abroad"
+_VARIANT_CUES = {
+    "lai": _REISSUE,
+    "re": _REISSUE,
+    "replacement": _REISSUE,
+    "doi": _CHANGE,
+    "thay": _CHANGE,
+    "renewal": _CHANGE,
+    "change": _CHANGE,
+    "changing": _CHANGE,
+    "chinh": _CORRECTION,
+    "correction": _CORRECTION,
+    "xoa": "xoa huy cat remove removal",
+    "removal": "xoa huy cat remove removal",
+    "dut": "dut cham thoi ket thuc end ending stop close",
+    "ending": "dut cham thoi ket thuc end ending stop close",
+    "ngung": "ngung tam nghi dung pause suspend suspending resume",
+    "suspending": "ngung tam nghi dung pause suspend suspending resume",
+    "ngoai": _FOREIGN,
+    "foreign": _FOREIGN,
+    "duoi": _CHILD,
+    "under": _CHILD,
+    "hop": "hop kem cung together",
+    "together": "hop kem cung together",
+    "extension": "gia han extend extension",
+}
+VARIANT_CUES = {
+    marker: frozenset(tokens(cues)) | {marker} for marker, cues in _VARIANT_CUES.items()
+}
