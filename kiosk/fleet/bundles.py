@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 import os
 import re
@@ -33,6 +34,7 @@ from kiosk.catalogue.loader import CatalogueError, decode_catalogue
 from kiosk.catalogue.model import version_key as catalogue_version_key
 from kiosk.catalogue.store import CatalogueStore
 from kiosk.config import ConfigError, central_dir, load_config
+from kiosk.fleet.install_root import write_json
 from kiosk.fleet.manifest import VERSION_PATTERN, ReleaseError, verify_signed, version_key
 from platform_layer import fsync_dir, link_target, switch_link
 
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 
 SETTINGS = "settings.toml"
 CATALOGUE = "catalogue.json"
+REJECTED = "rejected.json"
 _CALENDAR = re.compile(r"^calendar/\d{4}\.toml$")
 
 
@@ -130,13 +133,31 @@ class ConfigBundles:
         active = self.active_version()
         if active and version_key(bundle.version) <= version_key(active):
             return BundleResult(bundle.version, True, "up_to_date", f"active {active}")
+        if bundle.version in self._rejected():
+            return BundleResult(bundle.version, True, "up_to_date", "rejected here before")
         try:
             folder = self._unpack(bundle)
             self._check(bundle, folder)
         except BundleError as exc:
             shutil.rmtree(self.store / bundle.version, ignore_errors=True)
+            self._reject(bundle.version)
             return BundleResult(bundle.version, False, "refused", f"{exc.message_key}: {exc}")
-        return self._switch(bundle, active)
+        result = self._switch(bundle, active)
+        if not result.ok:
+            self._reject(bundle.version)
+        return result
+
+    def _rejected(self) -> list[str]:
+        try:
+            return list(json.loads((self.store / REJECTED).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return []
+
+    def _reject(self, version: str) -> None:
+        """A bundle refused or rolled back here is not tried again at every check; the province
+        publishes a corrected one under a new version."""
+        self.store.mkdir(parents=True, exist_ok=True)
+        write_json(self.store / REJECTED, sorted({*self._rejected(), version}))
 
     # -- checks ---------------------------------------------------------------------------
 

@@ -37,14 +37,25 @@ class FleetDuties:
     catalogue: Callable[[], object | None]  # the catalogue store once journeys are loaded
     healthy: Callable[[], bool]
     restart: Callable[[], None]
+    quiet_poll_s: float = QUIET_POLL_S
 
     def __post_init__(self) -> None:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
     def start(self) -> FleetDuties:
-        self.heartbeat.start()
         root = self.settings.install_path
+        if root is not None and self.results.last_update is None:
+            # after a restart into a switched (or rolled back) release, the heartbeat still
+            # says how the last update ended
+            state = InstallRoot(root).read_state()
+            self.results.last_update = {
+                "step": state.phase,
+                "version": state.version,
+                "ok": state.phase != ROLLED_BACK,
+                "detail": state.reason or (f"from {state.previous}" if state.previous else ""),
+            }
+        self.heartbeat.start()
         if self.settings.updates_enabled and root is not None:
             self._spawn("fleet-trial", lambda: self._watch_trial(InstallRoot(root)))
         if self.settings.updates_enabled or self.settings.config_public_key:
@@ -110,11 +121,14 @@ class FleetDuties:
                 client.close()  # type: ignore[attr-defined]
 
     def _bundle(self, client: object) -> bool:
+        catalogue = self.catalogue()
+        if catalogue is None:  # the journeys are still loading: the next round applies it
+            return False
         document = client.latest_config_bundle()  # type: ignore[attr-defined]
         if document is None:
             return False
         bundles = ConfigBundles(
-            load_public_key(self.settings.config_public_key), self.kiosk_id, self.catalogue()
+            load_public_key(self.settings.config_public_key), self.kiosk_id, catalogue
         )  # type: ignore[arg-type]
         result = bundles.apply(document)
         if result.step != "up_to_date":
@@ -123,7 +137,7 @@ class FleetDuties:
 
     def _wait_quiet(self) -> bool:
         while not self.quiet.is_quiet():
-            if self._stop.wait(QUIET_POLL_S):
+            if self._stop.wait(self.quiet_poll_s):
                 return False
         return True
 

@@ -112,6 +112,8 @@ def test_a_bundle_that_breaks_the_rules_is_refused_and_nothing_changes(
     assert not result.ok and result.step == "refused"
     assert "queue.number_range" in result.detail and "central-bundles/1.1" in result.detail
     assert bundles.active_version() == "1.0" and load_config().queue.number_range == (1, 499)
+    again = bundles.apply(bundle(releases.key, "1.1", {"settings.toml": broken.encode()}))
+    assert again.detail == "rejected here before"  # not re-checked and re-reported hourly
     bad_year = YEAR_2027.replace("year = 2027", "year = 2028")
     result = bundles.apply(bundle(releases.key, "1.2", {"calendar/2027.toml": bad_year.encode()}))
     assert result.step == "refused" and "2027.toml" in result.detail
