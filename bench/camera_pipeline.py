@@ -40,6 +40,7 @@ from kiosk.scanning.quad import Quad
 from kiosk.scanning.session import ScanSession
 from tests.camera.desk_photos import hard_specs, render_desk_photo
 from tests.camera.desk_scores import score_photos
+from tests.camera.ocr import measure, photographed_form, tesseract_available
 from tests.camera.photoset import Scene, SceneSpec, render_scene, standard_specs
 from tests.camera.smartdoc import jaccard
 
@@ -123,6 +124,25 @@ def report_hard_set(per_desk: int) -> None:
     print(f"  below 0.9: {', '.join(f'{seed} ({score:.2f})' for seed, score in scores.misses)}")
 
 
+def report_ocr(photos: int) -> None:
+    """Character error rate (tesseract, Vietnamese) of a rendered form photographed at 1080p:
+    the straightened photo before clean-up and each clean-up mode."""
+    if not tesseract_available():
+        print("  tesseract-ocr with tesseract-ocr-vie is not installed (scripts/setup)")
+        return
+    desks = ("dark", "glossy_white", "wood", "white_paper", "grey", "clutter")
+    rows = []
+    for index in range(photos):
+        desk = desks[index % len(desks)]
+        figures = measure(*photographed_form(7001 + index, desk))
+        rows.append((figures.before, *figures.after.values()))
+        modes = ", ".join(f"{m.value} {v:.2%}" for m, v in figures.after.items())
+        print(f"  {desk:<13} before {figures.before:.2%}; {modes}")
+    mean = np.mean(rows, axis=0)
+    names = ["before", *(m.value for m in EnhanceMode)]
+    print("  mean: " + ", ".join(f"{n} {v:.2%}" for n, v in zip(names, mean, strict=True)))
+
+
 def report_capture(repeat: int) -> None:
     settings = ScanSettings()
     scene = render_scene(
@@ -180,6 +200,7 @@ def main() -> None:
     parser.add_argument("--scenes", type=int, default=96)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--per-desk", type=int, default=12, help="hard-set photos per desk")
+    parser.add_argument("--ocr-photos", type=int, default=6, help="forms read by tesseract")
     args = parser.parse_args()
     cv2.setNumThreads(1)
     print(f"camera pipeline bench — {load()}")
@@ -195,6 +216,8 @@ def main() -> None:
     report_jaccard(scenes)
     print("hard desk set, Jaccard with the document type announced, one core:")
     report_hard_set(args.per_desk)
+    print("legibility: OCR character error rate of a form photographed at 1080p:")
+    report_ocr(args.ocr_photos)
     print("capture → PDF (straighten, clean, encode):")
     report_capture(args.repeat + 2)
     print("live preview:")

@@ -13,7 +13,7 @@ from hardware.camera.config import CameraSettings
 class ScanSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    # auto: colour for cards (photo, seal), clean black-and-white for pages of text
+    # auto, per page: colour for cards and pages with a seal or photo, flattened grey for print
     mode: Literal["auto", "colour", "grey", "bw"] = "auto"
     dpi: int = Field(200, ge=200, le=600)
     jpeg_quality: int = Field(80, ge=30, le=95)

@@ -23,7 +23,7 @@ MM_PER_INCH = 25.4
 
 @dataclass(frozen=True)
 class PaperFormat:
-    name: str  # "A4", "A5", "card", "other"
+    name: str  # "A4", "A5", "card", "receipt", "other"
     width_mm: float  # as the page lies in the frame (landscape when wider than tall)
     height_mm: float
 
@@ -37,6 +37,7 @@ class PaperFormat:
 
 # short side, long side in mm. A4 and A5 share a shape; only a known scale tells them apart.
 KNOWN_FORMATS = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "card": (53.98, 85.6)}
+RECEIPT_WIDTH_MM = 80.0  # thermal till roll; the length is what the photo shows
 _SNAP_TOLERANCE = 0.05  # relative difference in aspect ratio still taken as the format
 
 

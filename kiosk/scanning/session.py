@@ -222,7 +222,7 @@ class ScanSession:
     def _keep_page(self, frame: Frame, quad: Quad, check: bool) -> None:
         """`check`: kept without a page found in view; the citizen is asked to look at it."""
         try:
-            page = make_page(frame.image, quad, self._settings, self._mode)
+            page = make_page(frame.image, quad, self._settings, self._mode, self._document_type)
             thumbnail = thumbnail_of(page)
             with self._lock:
                 if self._retake is not None and self._retake < len(self._document):

@@ -396,7 +396,11 @@ def _specular(
     return _soft_blur(spot, h * rng.uniform(0.015, 0.04)).clip(0, 1)
 
 
-def render_desk_photo(spec: DeskPhotoSpec) -> DeskPhoto:
+def render_desk_photo(
+    spec: DeskPhotoSpec, page: tuple[np.ndarray, tuple[float, float]] | None = None
+) -> DeskPhoto:
+    """`page` (RGB image, size in mm) replaces the document kind's own rendering, e.g. a
+    page whose text is known for OCR; it is laid and lit like any other."""
     rng = np.random.default_rng(spec.seed)
     w, h, tags = spec.width, spec.height, spec.tags
     doc_type = spec.document_type
@@ -411,7 +415,7 @@ def render_desk_photo(spec: DeskPhotoSpec) -> DeskPhoto:
         px_per_mm = h * rng.uniform(0.72, 0.92) / 297
     camera = _camera(rng, w, h, px_per_mm, "perspective" in tags)
     dpi = int(np.clip(px_per_mm * 25.4 * 1.4, 60, 320)) // 20 * 20  # a few sizes, cached
-    page, size_mm = _document(spec.document, dpi, spec.seed)
+    image, size_mm = page if page is not None else _document(spec.document, dpi, spec.seed)
     if doc_type == "receipt":
         px_per_mm = min(px_per_mm, h * 0.9 / size_mm[1])
         camera = _camera(rng, w, h, px_per_mm, "perspective" in tags)
@@ -454,7 +458,7 @@ def render_desk_photo(spec: DeskPhotoSpec) -> DeskPhoto:
         if spec.desk in ("glossy_white", "white_paper")
         else rng.uniform(0.05, 0.3)
     )
-    _paste(canvas, page, corners, page_shadow, rng)
+    _paste(canvas, image, corners, page_shadow, rng)
     if "sticky_notes" in tags:
         colours = ((120, 235, 250), (185, 160, 250), (150, 240, 170), (90, 200, 250))
         for k in range(int(rng.integers(1, 4))):

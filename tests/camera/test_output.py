@@ -45,10 +45,19 @@ def _pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-def test_a4_text_page_in_black_and_white_stays_under_300_kb(text_scenes):
+def test_auto_keeps_print_in_flattened_grey_and_the_page_stays_small(text_scenes):
     for scene in text_scenes:
         page = _page(scene)
-        assert page.mode is EnhanceMode.BW  # "auto" picks black-and-white for pages
+        assert page.mode is EnhanceMode.GREY
+        assert page.image.shape == (2339, 1654)
+        document = ScannedDocument()
+        document.add(page)
+        assert len(document_pdf(document)) <= 700 * 1024
+
+
+def test_a4_text_page_in_black_and_white_stays_under_300_kb(text_scenes):
+    for scene in text_scenes:
+        page = _page(scene, EnhanceMode.BW)
         assert page.paper.name == "A4"
         assert page.image.shape == (2339, 1654)
         document = ScannedDocument()
@@ -60,7 +69,7 @@ def test_a4_text_page_in_black_and_white_stays_under_300_kb(text_scenes):
 
 
 def test_black_and_white_keeps_the_print_and_drops_the_shadow(text_scenes):
-    page = _page(text_scenes[0])  # uneven light and a shadow across the page
+    page = _page(text_scenes[0], EnhanceMode.BW)  # uneven light and a shadow across the page
     ink = page.image.mean()
     assert 0.01 < ink < 0.2  # some print, not a black shadow
     _, _, stats, _ = cv2.connectedComponentsWithStats(page.image.view(np.uint8))
