@@ -30,6 +30,8 @@ _EXPORTS = {
     "BacKey": "hardware.card_reader.bac",
     "CardReaderSettings": "hardware.card_reader.config",
     "VietnameseRecord": "hardware.card_reader.dg13",
+    "AccessProtocol": "hardware.card_reader.emrtd",
+    "ChipCheck": "hardware.card_reader.emrtd",
     "ChipDocument": "hardware.card_reader.emrtd",
     "ProgressListener": "hardware.card_reader.emrtd",
     "ReadProgress": "hardware.card_reader.emrtd",
@@ -61,12 +63,14 @@ __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "NO_EXPIRY",
+    "AccessProtocol",
     "BacKey",
     "CardProtocolError",
     "CardReaderError",
     "CardReaderSettings",
     "CardRemovedError",
     "ChainStatus",
+    "ChipCheck",
     "ChipDocument",
     "IdCardReader",
     "ImageFormat",

@@ -23,8 +23,9 @@ class CardReaderSettings(BaseModel):
     # how often the monitor looks for readers appearing or going away
     poll_interval_seconds: float = Field(0.5, gt=0, le=5)
     # "auto": extended-length READs only when the reader says it carries them (PC/SC is asked),
-    # short 223-byte reads otherwise and after any sign the extended path failed; "off": short
-    extended_length: Literal["auto", "off"] = "auto"
+    # short 223-byte reads otherwise and after any sign the extended path failed; "on": the
+    # reader is known to carry them though its driver does not say; "off": always short
+    extended_length: Literal["auto", "on", "off"] = "auto"
     # plain bytes per extended READ BINARY
     read_chunk_bytes: int = Field(4096, ge=223, le=32767)
     read_portrait: bool = True

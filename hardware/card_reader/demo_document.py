@@ -29,6 +29,7 @@ OID_SHA256 = "2.16.840.1.101.3.4.2.1"
 OID_ECDSA_SHA256 = "1.2.840.10045.4.3.2"
 OID_RSA_SHA256 = "1.2.840.113549.1.1.11"
 OID_RSA_PSS = "1.2.840.113549.1.1.10"
+OID_ECDSA_SHA256_PLAIN = "0.4.0.127.0.7.1.1.4.1.3"  # BSI TR-03111 ecdsa-plain-SHA256
 
 SignerAlgorithm = Literal["ecdsa", "rsa", "rsa-pss"]
 
@@ -333,19 +334,41 @@ class CardFaults:
     portrait: Literal["jpeg", "jpeg2000", "none"] = "jpeg"
 
 
+def build_chip_key_files(chip_key: ec.EllipticCurvePrivateKey) -> dict[EFile, bytes]:
+    """DG15 (the chip's Active Authentication public key) and DG14 naming ECDSA with SHA-256."""
+    spki = chip_key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    info = der.sequence(
+        der.encode_oid("2.23.136.1.1.5"),
+        der.encode_integer(1),
+        der.encode_oid(OID_ECDSA_SHA256_PLAIN),
+    )
+    return {
+        EFile.DG14: tlv.encode(EFile.DG14.tag, tlv.encode(der.SET, info)),
+        EFile.DG15: tlv.encode(EFile.DG15.tag, spki),
+    }
+
+
 def build_card_files(
-    citizen: DemoCitizen, signer: DemoSigner, faults: CardFaults = CardFaults()
+    citizen: DemoCitizen,
+    signer: DemoSigner,
+    faults: CardFaults = CardFaults(),
+    chip_key: ec.EllipticCurvePrivateKey | None = None,
 ) -> dict[EFile, bytes]:
+    """The demo card's files, signed; with `chip_key`, DG14 and DG15 for Active Authentication."""
     dg13 = build_dg13(citizen)
     if faults.malformed_dg13:
         dg13 = tlv.encode(EFile.DG13.tag, der.encode_integer(1) + b"\x30\x05\x02\x01\x01\x0c\x09")
     files = {EFile.DG1: build_dg1(citizen), EFile.DG13: dg13}
     if faults.portrait != "none":
         files[EFile.DG2] = build_dg2(faults.portrait)
+    if chip_key is not None:
+        files.update(build_chip_key_files(chip_key))
     groups = {f.group: data for f, data in files.items()}
     files[EFile.SOD] = signer.build_sod(groups)
     if faults.tampered_dg13:
         files[EFile.DG13] = build_dg13(replace(citizen, full_name=citizen.full_name + " X"))
-    order = [EFile.DG1, EFile.DG2, EFile.DG13]
+    order = [EFile.DG1, EFile.DG2, EFile.DG13, EFile.DG14, EFile.DG15]
     files[EFile.COM] = build_com([f for f in order if f in files])
     return files

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from hardware.card_reader.bac import BacKey
 from hardware.card_reader.config import CardReaderSettings
-from hardware.card_reader.emrtd import CardChannel, ChipDocument, EmrtdReader, ProgressListener
+from hardware.card_reader.emrtd import (
+    AccessProtocol,
+    CardChannel,
+    ChipCheck,
+    ChipDocument,
+    EmrtdReader,
+    ProgressListener,
+)
 from hardware.card_reader.errors import (
     CardReaderError,
     CardRemovedError,
@@ -59,10 +66,13 @@ class ReaderCapabilities:
 
 @dataclass(frozen=True)
 class ReadTiming:
-    """For the technician's self-test and the benchmark."""
+    """How the last read went (no personal data): for the technician's self-test, the
+    benchmark and the log."""
 
     seconds: float
     apdu_count: int
+    access: AccessProtocol | None = None
+    chip_check: ChipCheck | None = None
 
 
 class IdCardReader(abc.ABC):
@@ -219,7 +229,12 @@ class IdCardReader(abc.ABC):
                 finally:
                     if reader.extended_refused:
                         self._short_only.add(channel.atr)
-            self.last_timing = ReadTiming(time.monotonic() - started, document.apdu_count)
+            self.last_timing = ReadTiming(
+                time.monotonic() - started,
+                document.apdu_count,
+                document.access,
+                document.chip_check,
+            )
             return document
 
     # -- technician --------------------------------------------------------------------------

@@ -249,6 +249,8 @@ class PcscCardReader(IdCardReader):
             raise NoReaderError("pyscard is not installed")
         timeout = self.settings.connect_timeout_seconds
         context = self._call(self._establish, "PC/SC context", timeout)
+        handle = None
+        stuck = False
         try:
             name = self._reader_with_card(context)
             hresult, handle, protocol = self._call(
@@ -262,25 +264,38 @@ class PcscCardReader(IdCardReader):
                 timeout,
             )
             if hresult != scard.SCARD_S_SUCCESS:
+                handle = None
                 raise _error_for(hresult, "connecting to the card")
-            try:
-                yield _PcscChannel(handle, protocol, self.settings.apdu_timeout_seconds)
-            finally:
-                # reset, so the secure-messaging session dies with the connection
-                try:
-                    self._call(
-                        lambda: scard.SCardDisconnect(handle, scard.SCARD_RESET_CARD),
-                        "releasing the card",
-                        timeout,
-                    )
-                except CardReaderError as exc:
-                    log.warning("card reader: %s", exc)
+            yield _PcscChannel(handle, protocol, self.settings.apdu_timeout_seconds)
+        except ReaderUnresponsiveError:
+            stuck = True
+            raise
         finally:
-            # a reader stuck in a transmit can block this too; never let it hold the caller
+            if stuck:
+                # pcscd is still inside the transmit that timed out and would hold the release
+                # calls until the card is lifted: release in the background, give up now
+                threading.Thread(
+                    target=self._release, args=(context, handle), name="card-release", daemon=True
+                ).start()
+            else:
+                self._release(context, handle)
+
+    def _release(self, context: Any, handle: Any) -> None:
+        timeout = self.settings.connect_timeout_seconds
+        if handle is not None:
+            # reset, so the secure-messaging session dies with the connection
             try:
-                self._call(lambda: scard.SCardReleaseContext(context), "releasing PC/SC", timeout)
+                self._call(
+                    lambda: scard.SCardDisconnect(handle, scard.SCARD_RESET_CARD),
+                    "releasing the card",
+                    timeout,
+                )
             except CardReaderError as exc:
                 log.warning("card reader: %s", exc)
+        try:
+            self._call(lambda: scard.SCardReleaseContext(context), "releasing PC/SC", timeout)
+        except CardReaderError as exc:
+            log.warning("card reader: %s", exc)
 
     # -- technician --------------------------------------------------------------------------
     def check_health(self) -> HealthReport:

@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from hardware.card_reader.config import CardReaderSettings
 from hardware.card_reader.demo_document import (
     CardFaults,
@@ -114,10 +116,11 @@ class SimulatedCardReader(IdCardReader):
             tampered_dg13=self.fault == "tampered",
             malformed_dg13=self.fault == "malformed_dg13",
         )
-        files = build_card_files(self.citizen, self.signer, faults)
+        chip_key = ec.generate_private_key(ec.SECP256R1())  # the demo chip's own key
+        files = build_card_files(self.citizen, self.signer, faults, chip_key)
         with self._lock:
             self.card = VirtualIdCard(
-                files, self.citizen.bac_key(), extended_length=extended_length
+                files, self.citizen.bac_key(), extended_length=extended_length, chip_key=chip_key
             )
         self._observe(ReaderStatus.CARD_PRESENT, READER_NAME)
 

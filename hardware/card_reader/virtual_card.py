@@ -14,6 +14,10 @@ import hmac
 import os
 from collections.abc import Callable, Mapping
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
 from hardware.card_reader import bac, des_crypto, tlv
 from hardware.card_reader.apdu import (
     SW_AUTH_FAILED,
@@ -61,8 +65,10 @@ class VirtualIdCard:
         key: bac.BacKey,
         *,
         extended_length: bool = True,
+        chip_key: ec.EllipticCurvePrivateKey | None = None,
         random: Callable[[int], bytes] = os.urandom,
     ) -> None:
+        self._chip_key = chip_key
         self._files = {file.fid: data for file, data in files.items()}
         self._sfi = {file.sfi: file.fid for file in files}
         self._key_enc = key.encryption_key()
@@ -112,11 +118,12 @@ class VirtualIdCard:
             0x84: self._get_challenge,
             0x82: self._external_authenticate,
             0xB0: self._read_binary,
+            0x88: self._internal_authenticate,
         }
         handler = handlers.get(command.ins)
         if handler is None:
             return ResponseApdu(b"", SW_INS_NOT_SUPPORTED)
-        if command.ins == 0xB0 and not protected:
+        if command.ins in (0xB0, 0x88) and not protected:
             return ResponseApdu(b"", SW_SECURITY_NOT_SATISFIED)
         return handler(command)
 
@@ -208,6 +215,16 @@ class VirtualIdCard:
         self._session = bac.session_keys(k_ifd, k_ic, rnd_ic, rnd_ifd)
         self._ssc = self._session.ssc
         return ResponseApdu(answer, SW_OK)
+
+    def _internal_authenticate(self, command: CommandApdu) -> ResponseApdu:
+        """Active Authentication: ECDSA-SHA256 over the reader's challenge, plain r‖s."""
+        if self._chip_key is None:
+            return ResponseApdu(b"", SW_INS_NOT_SUPPORTED)
+        if len(command.data) != 8:
+            return ResponseApdu(b"", SW_WRONG_LENGTH)
+        r, s = decode_dss_signature(self._chip_key.sign(command.data, ec.ECDSA(hashes.SHA256())))
+        size = (self._chip_key.curve.key_size + 7) // 8
+        return ResponseApdu(r.to_bytes(size, "big") + s.to_bytes(size, "big"), SW_OK)
 
     def _read_binary(self, command: CommandApdu) -> ResponseApdu:
         if command.p1 & 0x80:

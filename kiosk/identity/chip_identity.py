@@ -58,9 +58,21 @@ def _mrz_mismatches(mrz: Td1Mrz, identity: Identity) -> list[str]:
     )
     if card_expiry and mrz.expiry != card_expiry:
         found.append("expiry_date")
-    if mrz_letters(mrz.name) != mrz_letters(identity.full_name):
+    if not mrz_name_matches(mrz, identity.full_name):
         found.append("full_name")
     return found
+
+
+_MRZ_NAME_WIDTH = 30  # TD1 line 3
+
+
+def mrz_name_matches(mrz: Td1Mrz, full_name: str) -> bool:
+    """Whether the MRZ's name is `full_name` as the MRZ writes it (family name << given names,
+    no marks), knowing that the line holds 30 characters and a longer name is cut there."""
+    words = mrz_letters(full_name).split()
+    written = f"{words[0]}<<{'<'.join(words[1:])}" if words else ""
+    on_card = f"{mrz.surname.replace(' ', '<')}<<{mrz.given_names.replace(' ', '<')}"
+    return written[:_MRZ_NAME_WIDTH].rstrip("<") == on_card[:_MRZ_NAME_WIDTH].rstrip("<")
 
 
 def qr_mismatches(qr: CardQr, identity: Identity) -> list[str]:
@@ -132,6 +144,7 @@ def identity_from_chip(
         spouse=record.spouse,
         portrait=document.portrait,
         chain_status=passive.chain,
+        chip_check=document.chip_check,
     )
     mismatches = _mrz_mismatches(document.mrz, identity)
     if qr is not None:

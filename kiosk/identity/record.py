@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from hardware.card_reader import ChainStatus, Portrait
+from hardware.card_reader import ChainStatus, ChipCheck, Portrait
 from kiosk.identity.id_number import Sex
 
 
@@ -39,8 +39,10 @@ class Identity:
     mother: str = ""
     spouse: str = ""
     portrait: Portrait | None = None
-    # chip only: how far the signature over the data could be checked
+    # chip only: how far the signature over the data could be checked, and whether the chip
+    # proved itself the issuer's (Active Authentication)
     chain_status: ChainStatus | None = None
+    chip_check: ChipCheck | None = None
     # names of fields on which the card's sources (QR, MRZ, DG13) disagree
     mismatches: tuple[str, ...] = ()
 
@@ -50,8 +52,19 @@ class Identity:
     __str__ = __repr__
 
     @property
-    def issuer_verified(self) -> bool:
+    def issuer_signed(self) -> bool:
+        """The data carries the issuer's signature, checked against the configured trust list."""
         return self.chain_status is ChainStatus.VERIFIED
+
+    @property
+    def chip_genuine(self) -> bool:
+        """The chip proved it holds the issuer's key: not a copy of the files on another chip."""
+        return self.chip_check is ChipCheck.GENUINE
+
+    @property
+    def verified(self) -> bool:
+        """What earns the green tick: both of the above."""
+        return self.source is IdentitySource.CHIP and self.issuer_signed and self.chip_genuine
 
     def form_values(self) -> dict[str, str]:
         """Text for pre-filling forms (dates `dd/mm/yyyy`); empty fields are left out."""

@@ -126,7 +126,9 @@ class IdentityService:
             )
         except WrongKeyError as exc:
             log.info("chip refused all %d derived keys", exc.tried)
-            key = "identity.wrong_key_qr" if hint.qr else "identity.wrong_key_typed"
+            # the QR's number gave the CAN and the MRZ keys: the card on the reader is not that
+            # card, or the chip will not open; typing the number is the way on, not "bad card"
+            key = "identity.key_not_found" if hint.qr else "identity.wrong_key_typed"
             raise IdentityError(key, retryable=False) from exc
         except CardReaderError as exc:
             log.info("chip read failed: %s", exc.message_key)

@@ -150,7 +150,11 @@ def test_qr_under_the_camera_then_card_then_confirm_with_portrait(
     # the data URL decoded into the 240 × 320 picture the chip holds
     qtbot.waitUntil(lambda: portrait.property("sourceSize").width() == 240)
     assert portrait.property("paintedHeight") > 0
-    assert "danh sách tin cậy" in vm.sourceNote  # honest: the signer was not checked
+    # honest and plain: no trust list, no Active Authentication on the demo card, no tick
+    assert (
+        vm.sourceNote == "Thông tin đọc từ chip của thẻ, nhưng máy chưa kiểm tra được thẻ là thật."
+    )
+    assert not vm.verified
     tap(kiosk, "identityConfirm")
     wait_screen(kiosk, qtbot, "Home")
     assert vm.journey.identity is None  # going home wiped it
@@ -230,3 +234,16 @@ def test_english_and_a_wrong_qr_under_the_camera(make_ui, qtbot) -> None:
     wait_screen(kiosk, qtbot, "IdentityType")
     tap(kiosk, "backButton")
     wait_screen(kiosk, qtbot, "IdentityShowQr")
+
+
+def test_green_tick_only_when_issuer_and_chip_both_check(
+    make_ui, qtbot, citizen: DemoCitizen, csca_dir: Path
+) -> None:
+    """With the issuer's CSCA in the trust list and a chip that answers Active Authentication,
+    the screen says plainly that the chip checked the details, with the tick."""
+    kiosk, _ = make_ui(camera_qr=citizen.qr_text(), trust_list=str(csca_dir))
+    vm = kiosk.journeys["identity"]
+    kiosk.home.open("identity")
+    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    assert vm.verified
+    assert vm.sourceNote == "Thông tin đã được kiểm tra bằng chip."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hardware.card_reader import ChainStatus, ImageFormat
+from hardware.card_reader import ChainStatus, ChipCheck, ImageFormat
 from hardware.card_reader.demo_document import DemoCitizen
 from hardware.card_reader.simulator import SimulatedCardReader
 from kiosk.i18n import catalogue
@@ -48,7 +48,9 @@ def test_qr_then_chip_gives_a_full_checked_identity(
     )
     assert identity.residence == citizen.residence
     assert identity.portrait is not None and identity.portrait.format is ImageFormat.JPEG
-    assert identity.chain_status is ChainStatus.VERIFIED and identity.issuer_verified
+    assert identity.chain_status is ChainStatus.VERIFIED and identity.issuer_signed
+    # the demo chip signs the challenge with the key of its issuer-signed DG15: the green tick
+    assert identity.chip_check is ChipCheck.GENUINE and identity.verified
     assert identity.mismatches == ()
     values = identity.form_values()
     assert values["birth_date"] == "15/03/1990" and values["id_number"] == "001190012345"
@@ -61,7 +63,7 @@ def test_typed_id_and_birth_date_open_the_card_without_an_issue_date(
     identity = service.read_card(service.hint_from_typed(" 001190012345 ", "15/03/1990"))
     assert identity.id_number == citizen.id_number
     assert identity.chain_status is ChainStatus.NO_TRUST_LIST
-    assert not identity.issuer_verified
+    assert not identity.issuer_signed and not identity.verified
 
 
 def test_card_that_never_expires(
@@ -88,7 +90,7 @@ def test_qr_of_another_card_is_a_wrong_key_not_a_broken_card(
 ) -> None:
     service = _service(make_simulator(citizen))
     error = _error(lambda: service.read_card(service.hint_from_qr(late_window_citizen.qr_text())))
-    assert error.message_key == "identity.wrong_key_qr" and not error.retryable
+    assert error.message_key == "identity.key_not_found" and not error.retryable
     typed = service.hint_from_typed("001190012345", "16/03/1990")
     assert _error(lambda: service.read_card(typed)).message_key == "identity.wrong_key_typed"
 

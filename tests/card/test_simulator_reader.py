@@ -22,7 +22,7 @@ from hardware.card_reader import (
     WrongKeyError,
 )
 from hardware.card_reader.demo_document import DemoCitizen, DemoSigner, build_card_files
-from hardware.card_reader.emrtd import SHORT_CHUNK, EmrtdReader
+from hardware.card_reader.emrtd import SHORT_CHUNK, ChipCheck, EmrtdReader
 from hardware.card_reader.lds import EFile
 from hardware.card_reader.simulator import SimulatedCardReader
 from hardware.card_reader.sod import TrustList
@@ -54,11 +54,12 @@ def test_correct_key_reads_everything_in_few_apdus(
     assert document.record is not None and document.record.full_name == citizen.full_name
     assert document.portrait is None
     # EF.CardAccess (by SFI, then by SELECT: the demo card has none, so BAC), SELECT,
-    # GET CHALLENGE, EXTERNAL AUTHENTICATE, DG1, DG13, DG14 and DG15 (absent), EF.SOD
-    assert document.apdu_count == 10
+    # GET CHALLENGE, EXTERNAL AUTHENTICATE, DG1, DG13, DG14, DG15, EF.SOD, INTERNAL AUTHENTICATE
+    assert document.apdu_count == 11
+    assert document.chip_check is ChipCheck.GENUINE
     assert document.passive_auth is not None
     assert document.passive_auth.chain is ChainStatus.NO_TRUST_LIST
-    assert reader.last_timing is not None and reader.last_timing.apdu_count == 10
+    assert reader.last_timing is not None and reader.last_timing.apdu_count == 11
 
 
 def test_wrong_keys_are_reported_as_wrong_keys(

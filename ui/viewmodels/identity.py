@@ -237,8 +237,10 @@ class IdentityViewModel(JourneyViewModel):
         identity = self.journey.identity
         if identity is None:
             return ""
-        if identity.source is IdentitySource.CHIP and identity.chain_status is not None:
-            return self.t(f"card_reader.chain.{identity.chain_status.value}")
+        if identity.source is IdentitySource.CHIP:
+            # no jargon for the citizen: checked, or plainly not (the log says why)
+            verdict = "chip_checked" if identity.verified else "chip_unchecked"
+            return self.t(f"identity.screen.source.{verdict}")
         return self.t(f"identity.screen.source.{identity.source.value}")
 
     def _mismatch_note(self) -> str:
@@ -266,10 +268,7 @@ class IdentityViewModel(JourneyViewModel):
     sourceNote = Property(str, _source_note, notify=changed)
     verified = Property(
         bool,
-        lambda self: (
-            self.journey.identity is not None
-            and self.journey.identity.source is IdentitySource.CHIP
-        ),
+        lambda self: self.journey.identity is not None and self.journey.identity.verified,
         notify=changed,
     )
     mismatchNote = Property(str, _mismatch_note, notify=changed)
