@@ -117,6 +117,35 @@ _FIELD_NAMES = {
     "lao-dong": "Lao động, việc làm",
     "giao-thong": "Giao thông vận tải",
 }
+# English glosses, so that padded records carry English and everyday words like real ones and
+# the benchmark searches an index as large as a real catalogue's.
+_ACTIONS_EN = {
+    "Cấp": "Issue of",
+    "Cấp lại": "Re-issue of",
+    "Cấp đổi": "Renewal of",
+    "Gia hạn": "Extension of",
+    "Điều chỉnh": "Change of",
+    "Thu hồi": "Withdrawal of",
+    "Đăng ký": "Registration of",
+    "Xác nhận": "Confirmation of",
+    "Công nhận": "Recognition of",
+    "Thẩm định": "Appraisal of",
+    "Phê duyệt": "Approval of",
+    "Chấp thuận": "Consent to",
+    "Báo cáo": "Report on",
+    "Thông báo": "Notice of",
+    "Hỗ trợ": "Support for",
+}
+_FIELDS_EN = {
+    "giao-duc": "education",
+    "y-te": "health",
+    "nong-nghiep": "farming",
+    "tai-nguyen": "environment",
+    "cong-thuong": "trade",
+    "van-hoa": "culture and tourism",
+    "lao-dong": "work and jobs",
+    "giao-thong": "transport",
+}
 _QUALIFIERS = (
     "",
     " cho tổ chức",
@@ -138,7 +167,7 @@ def synthetic_fields() -> list[ProcedureField]:
 def synthetic_procedures(count: int, seed: int = 2026) -> list[Procedure]:
     """`count` distinct procedures with codes 9.000001 upwards, the same for the same seed."""
     names = [
-        (f"{action} {subject}{qualifier}", field)
+        (f"{action} {subject}{qualifier}", field, action, subject)
         for field, subjects in _SUBJECTS.items()
         for subject in subjects
         for action in _ACTIONS
@@ -149,12 +178,16 @@ def synthetic_procedures(count: int, seed: int = 2026) -> list[Procedure]:
     rng = random.Random(seed)
     rng.shuffle(names)
     procedures = []
-    for number, (name, field) in enumerate(names[:count], start=1):
+    for number, (name, field, action, subject) in enumerate(names[:count], start=1):
+        topic = _FIELDS_EN[field]
         days = rng.choice((1, 3, 5, 7, 10, 15, 20, 30))
         procedures.append(
             Procedure(
                 code=f"9.{number:06d}",
                 name=name[0].upper() + name[1:],
+                name_en=f"{_ACTIONS_EN[action]} a {topic} permit or certificate",
+                keywords=[subject, f"{action.lower()} {subject}", f"xin {subject}"],
+                keywords_en=[f"{topic} permit", f"{topic} certificate", f"{topic} licence"],
                 field=f"synthetic-{field}",
                 levels=[rng.choice(("province", "commune"))],
                 channels=["in_person"],

@@ -124,33 +124,43 @@ class SearchIndex:
         starts: dict[str, list[int]] = {}
         variants: dict[str, list[int]] = {}
         phrases: list[tuple[tuple[str, ...], int]] = []
+        folded: dict[str, tuple[str, ...]] = {}  # texts repeat across procedures: fold once
+
+        def words_of(text: str) -> tuple[str, ...]:
+            found = folded.get(text)
+            if found is None:
+                found = folded[text] = tuple(tokens(text))
+            return found
+
         for doc, procedure in enumerate(self.procedures):
-            name = tuple(tokens(procedure.name))
+            name = words_of(procedure.name)
             if name[:2] == _NAME_PREFIX:
                 name = name[2:]
+            name_en = words_of(procedure.name_en)
+            vietnamese = [words_of(keyword) for keyword in procedure.keywords]
+            english_words = [words_of(keyword) for keyword in procedure.keywords_en]
             short_name.append(2.0 / len(name) if name else 0.0)
             for pair in set(pairwise(name)):
                 pairs.setdefault(pair, []).append(doc)
             if name:
                 starts.setdefault(name[0], []).append(doc)
-            for word in VARIANT_CUES.keys() & {*name, *tokens(procedure.name_en)}:
+            for word in VARIANT_CUES.keys() & {*name, *name_en}:
                 variants.setdefault(word, []).append(doc)
             self._codes[procedure.code.lower()] = doc
             _add(postings, doc, name, NAME_WEIGHT)
-            _add(postings, doc, tokens(procedure.name_en), NAME_WEIGHT)
-            english.update(tokens(procedure.name_en))
-            for keyword in procedure.keywords:
-                _add(postings, doc, tokens(keyword), KEYWORD_WEIGHT)
-            for keyword in procedure.keywords_en:
-                _add(postings, doc, tokens(keyword), KEYWORD_WEIGHT)
-                english.update(tokens(keyword))
-            for text in (*procedure.keywords, *procedure.keywords_en, procedure.name_en, name):
-                words = tuple(dict.fromkeys(tokens(text) if isinstance(text, str) else text))
-                if len(words) >= 2:
-                    phrases.append((words, doc))
+            _add(postings, doc, name_en, NAME_WEIGHT)
+            english.update(name_en)
+            for keyword in (*vietnamese, *english_words):
+                _add(postings, doc, keyword, KEYWORD_WEIGHT)
+            for keyword in english_words:
+                english.update(keyword)
+            for text in (*vietnamese, *english_words, name_en, name):
+                unique = tuple(dict.fromkeys(text))
+                if len(unique) >= 2:
+                    phrases.append((unique, doc))
             for result in procedure.results:
-                _add(postings, doc, tokens(result), RESULT_WEIGHT)
-            _add(postings, doc, tokens(field_names.get(procedure.field, "")), FIELD_WEIGHT)
+                _add(postings, doc, words_of(result), RESULT_WEIGHT)
+            _add(postings, doc, words_of(field_names.get(procedure.field, "")), FIELD_WEIGHT)
         count = max(len(self.procedures), 1)
         self._idf = {w: math.log(1 + count / len(p)) for w, p in postings.items()}
         self._vocabulary = sorted(postings)
