@@ -10,12 +10,15 @@ can ask for exactly the files whose hashes changed:
     scripts/build-release --new-key keys/release.pem       # once; prints the key to pin
     scripts/build-release dist/kiosk --version 0.2.0 --channel stable \\
         --key keys/release.pem --publish /srv/province/releases
+    scripts/build-release bundle-folder/ --config-bundle --version 2026.1 [--kiosk an-binh-1] \\
+        --key keys/config.pem --publish /srv/province/releases
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import json
 import os
 import shutil
 import sys
@@ -25,6 +28,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.fleet.bundles import ConfigBundle
 from kiosk.fleet.manifest import (
     RELEASE_FILE,
     Manifest,
@@ -129,6 +133,40 @@ def build_release(
     return manifest
 
 
+def build_config_bundle(
+    folder: Path,
+    version: str,
+    key: Ed25519PrivateKey,
+    publish_dir: Path,
+    kiosk_ids: list[str] | None = None,
+) -> Path:
+    """Sign a configuration bundle from a folder holding any of settings.toml, catalogue.json
+    and calendar/<year>.toml, for some kiosks (each gets its own copy) or for all of them."""
+    files = {
+        path.relative_to(folder).as_posix(): base64.b64encode(path.read_bytes()).decode()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+    payload = {
+        "version": version,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "files": files,
+    }
+    if kiosk_ids:
+        payload["kiosk_ids"] = kiosk_ids
+    ConfigBundle.model_validate(payload)  # the kiosk's own rules for what a bundle may hold
+    signed = sign_payload(json.dumps(payload, ensure_ascii=False).encode(), key)
+    target_dir = publish_dir / "config"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    written = target_dir / "all.json"
+    for name in kiosk_ids or ["all"]:
+        written = target_dir / f"{name}.json"
+        temporary = written.with_name(f".{written.name}.tmp")
+        temporary.write_bytes(signed)
+        os.replace(temporary, written)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build-release", description=__doc__.split("\n")[0])
     parser.add_argument("tree", type=Path, nargs="?", help="the folder to release (dist/kiosk)")
@@ -138,12 +176,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key", type=Path, help="the Ed25519 private key (PEM)")
     parser.add_argument("--publish", type=Path, help="the province's release folder")
     parser.add_argument("--new-key", type=Path, metavar="FILE", help="create a signing key")
+    parser.add_argument(
+        "--config-bundle",
+        action="store_true",
+        help="sign TREE as a configuration bundle (settings.toml, catalogue.json, calendar/)",
+    )
+    parser.add_argument("--kiosk", action="append", help="the bundle is for this kiosk only")
     args = parser.parse_args(argv)
     if args.new_key:
         print(f"public key to pin in [updates] public_key: {new_signing_key(args.new_key)}")
         return 0
     if not (args.tree and args.version and args.key and args.publish):
         parser.error("tree, --version, --key and --publish are needed")
+    if args.config_bundle:
+        written = build_config_bundle(
+            args.tree, args.version, load_signing_key(args.key), args.publish, args.kiosk
+        )
+        print(f"configuration bundle {args.version} published as {written}")
+        return 0
     manifest = build_release(
         args.tree, args.version, args.channel, load_signing_key(args.key), args.publish, args.entry
     )

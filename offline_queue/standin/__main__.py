@@ -12,6 +12,10 @@ signs with). The contract is offline_queue/contract/openapi.yaml. Admin endpoint
     PUT /admin/scenarios/CODE          {"scenario": "more_papers"} steers a dossier's timeline
     PUT /admin/queue/SERVICE           {"waiting": 7} people already waiting at the centre
     GET /admin/received/KIND           what arrived (dossier, rating, ticket_record, notice)
+
+`--releases DIR` serves the releases and configuration bundles published there (a bundle for
+one kiosk as DIR/config/<kiosk id>.json, for all as DIR/config/all.json); with
+`--operator-token-file`, the dashboard reads every kiosk's latest heartbeat.
 """
 
 from __future__ import annotations
@@ -71,6 +75,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     parser.add_argument("--client-ca", help="require kiosk certificates signed by this CA")
+    parser.add_argument(
+        "--releases",
+        type=Path,
+        help="the folder scripts/build-release --publish writes: releases and config bundles",
+    )
+    parser.add_argument(
+        "--operator-token-file",
+        type=Path,
+        help="a file holding the bearer token of the dashboard (GET /v1/fleet/heartbeats)",
+    )
     parser.add_argument("--verbose", action="store_true")
     return parser
 
@@ -99,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         ticket_block=args.ticket_block,
         confirm_after=timedelta(seconds=args.confirm_after),
         tls=tls,
+        releases_dir=args.releases,
+        operator_token=(
+            args.operator_token_file.read_text().strip() if args.operator_token_file else None
+        ),
     )
     # Installed explicitly: a shell starts background jobs with SIGINT ignored, and Python then
     # never raises KeyboardInterrupt; SIGTERM is what service managers and tests send.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.release_builder import public_key_text
+from devtools.release_builder import build_config_bundle, public_key_text
 from kiosk.fleet.config import FleetSettings
 from kiosk.fleet.heartbeat import FleetResults, HeartbeatSources, HeartbeatTimer
 from kiosk.fleet.install_root import InstallRoot
@@ -18,7 +18,7 @@ from kiosk.fleet.quiet import QuietMoment
 from kiosk.fleet.service import FleetDuties
 from kiosk.fleet.updater import TrialWatch, Updater
 from offline_queue.client import ProvincialClient
-from tests.fleet.test_bundles import SETTINGS, bundle
+from tests.fleet.test_bundles import SETTINGS
 from tests.kiosk_factory import kiosk_config, make_kiosk
 
 OFFICE = [(time(7, 30), time(11, 30)), (time(13, 0), time(17, 0))]
@@ -63,9 +63,10 @@ def test_a_bundle_and_a_release_are_taken_in_at_a_quiet_moment(
     first.switch("1.0.0")
     TrialWatch(root, steps.append, lambda: True, 0).check()
     releases.publish_tree(releases.tree("1.0.1", module="v2"), "1.0.1")
-    shelf_bundle = releases.publish / "config" / "all.json"
-    shelf_bundle.parent.mkdir(parents=True)
-    shelf_bundle.write_bytes(bundle(releases.key, "1.0", {"settings.toml": SETTINGS.encode()}))
+    bundle_folder = tmp_path / "bundle"
+    bundle_folder.mkdir()
+    (bundle_folder / "settings.toml").write_text(SETTINGS, encoding="utf-8")
+    build_config_bundle(bundle_folder, "1.0", releases.key, releases.publish, ["kiosk-01"])
 
     key = public_key_text(releases.key)
     settings = FleetSettings(
