@@ -46,6 +46,9 @@ SYNONYM_BOOST = 1.05
 # word half again towards coverage: in a long sentence ("bán mảnh đất cho người khác cần ký
 # giấy ở xã") the words that belong together outweigh stray matches of common words.
 PHRASE_COVERAGE = 0.5
+# …up to three words: a long phrase (a synonym rewritten into a whole official name) must not
+# outweigh everything else the citizen typed.
+PHRASE_WORDS_MAX = 3
 MAX_PREFIX_WORDS = 64
 STEM_CACHE = 20_000
 TERM_CACHE = 256
@@ -267,8 +270,7 @@ class SearchIndex:
         matches = {**(self._prefixes(word) if last else {}), **siblings}
         typos = self._typos(word)
         if typos and not siblings:
-            # Of several words one typo away, the common one is the likelier meant ("kai" is
-            # "khai" before it is "lai").
+            # Of several words one typo away, the common one is the likelier meant.
             most = max(self._frequency[w] for w in typos)
             # A slip seldom falls on the first letter: "kai" is "khai" before it is "lai".
             for candidate, quality in typos.items():
@@ -348,7 +350,7 @@ class SearchIndex:
         for word in mentioned:
             for words, docs in self._phrases.get(word, ()):
                 if words <= mentioned:
-                    phrase_words[docs] = np.maximum(phrase_words[docs], len(words))
+                    phrase_words[docs] = np.maximum(phrase_words[docs], min(len(words), 4))
         coverage = matched / required
         rank = (matched + PHRASE_COVERAGE * phrase_words) / required
         score = (totals / len(expanded) + bonus) * boost
