@@ -8,13 +8,13 @@ property holding another of our objects names its class in the getter's return a
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import typing
 from pathlib import Path
 
 from PySide6.QtCore import QMetaMethod, QObject
 
+from platform_layer.lazy_imports import load_named
 from ui import qml_types
 from ui.journeys import JOURNEYS
 
@@ -33,8 +33,9 @@ _SCAN_PREVIEW = "ui.viewmodels.scan_preview:ScanPreview"
 
 
 def _load(path: str) -> type[QObject]:
-    module, name = path.split(":")
-    return getattr(importlib.import_module(module), name)
+    cls = load_named(path)
+    assert isinstance(cls, type) and issubclass(cls, QObject), path
+    return cls
 
 
 def singletons() -> dict[str, type[QObject]]:

@@ -7,11 +7,11 @@ after the first frame."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.app import Kiosk
+from platform_layer.lazy_imports import load_named
 from ui.i18n_bridge import I18nBridge
 from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel
@@ -35,8 +35,7 @@ class JourneyEntry:
     def create(
         self, kiosk: Kiosk, shell: Shell, i18n: I18nBridge, steps: StepViewModels | None = None
     ) -> JourneyViewModel:
-        module, name = self.view_model.split(":")
-        cls = getattr(importlib.import_module(module), name)
+        cls = load_named(self.view_model)
         if self.uses_steps:
             return cls(kiosk, shell, i18n, steps=steps)
         return cls(kiosk, shell, i18n)

@@ -23,6 +23,7 @@ from offline_queue.outbox.model import (
     Scan,
     SweepReport,
 )
+from platform_layer.lazy_imports import lazy_exports
 
 __all__ = [
     "Alert",
@@ -46,13 +47,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> type:
-    if name == "Outbox":
-        from offline_queue.outbox.store import Outbox
-
-        return Outbox
-    if name == "Wiper":
-        from offline_queue.outbox.retention import Wiper
-
-        return Wiper
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(
+    __name__,
+    {"Outbox": "offline_queue.outbox.store", "Wiper": "offline_queue.outbox.retention"},
+)
