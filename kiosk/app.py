@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -257,7 +257,9 @@ def build_kiosk(
     config: KioskConfig, data: Path | None = None, clock: Clock = system_clock, **overrides: Any
 ) -> Kiosk:
     """Both phases at once (tests, the self-test, tools); overrides of either phase."""
-    core_names = {"printer", "province"}
+    core_names = {f.name for f in fields(CoreServices)}
+    known = core_names | {f.name for f in fields(JourneyServices)}
+    _no_unknown({k: v for k, v in overrides.items() if k not in known}, "build_kiosk")
     core = start_core(
         config, data, clock, **{k: v for k, v in overrides.items() if k in core_names}
     )
