@@ -72,7 +72,9 @@ def start_fleet_duties(
         fleet,
         config.centre.kiosk_id,
         results,
-        HeartbeatTimer(sources, core.province.send_heartbeat, fleet.heartbeat_minutes * 60),
+        HeartbeatTimer(
+            sources, core.province.send_heartbeat, fleet.heartbeat_minutes * 60, first_after_s=30
+        ),
         quiet,
         core.province.fleet_client,
         catalogue,

@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import Qt
 
     from kiosk.app import JourneyServices, start_core, start_journey_services
+    from platform_layer import on_termination
     from ui.app import KioskUi, create_application
     from ui.background import run_in_background
     from ui.fleet import start_fleet_duties
@@ -120,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("KIOSK_STARTUP_PROBE"):
         report_first_frame(ui.window, STARTED)
     watchdog = ServiceWatchdog(app)
+    # the service manager stops the kiosk with SIGTERM: close the outbox and devices properly
+    on_termination(app.quit)
 
     def not_completed(exc: BaseException) -> None:
         logging.getLogger(__name__).critical("the kiosk could not finish starting", exc_info=exc)

@@ -55,13 +55,15 @@ class FleetResults:
     listeners: list[Callable[[], None]] = field(default_factory=list)
 
     def update_step(self, step: object) -> None:
-        """An `UpdateStep` happened: keep it and send a heartbeat now, so every step of an
-        update reaches the province, not only the one a timer happens to catch."""
+        """An `UpdateStep` happened: keep it, log it and send a heartbeat now, so every step
+        of an update reaches the province, not only the one a timer happens to catch."""
         self.last_update = asdict(step)  # type: ignore[call-overload]
+        log.info("update step: %s", self.last_update)
         self._changed()
 
     def bundle_result(self, result: Mapping[str, Any]) -> None:
         self.config_bundle = dict(result)
+        log.info("configuration bundle: %s", self.config_bundle)
         self._changed()
 
     def _changed(self) -> None:
@@ -133,10 +135,13 @@ class HeartbeatTimer:
         sources: HeartbeatSources,
         send: Callable[[Mapping[str, Any]], None],
         interval_s: float,
+        first_after_s: float = 0.0,
     ) -> None:
         self.sources = sources
         self.send = send
         self.interval_s = interval_s
+        # the first one waits until start-up is over: it checks every device
+        self.first_after_s = first_after_s
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="heartbeat", daemon=True)
@@ -150,6 +155,8 @@ class HeartbeatTimer:
         self._wake.set()
 
     def _run(self) -> None:
+        self._wake.wait(self.first_after_s)
+        self._wake.clear()
         while not self._stop.is_set():
             try:
                 self.send(collect(self.sources))

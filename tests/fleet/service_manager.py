@@ -117,7 +117,8 @@ class ServiceManager:
             if self._stop.wait(self.restart_s):
                 break
 
-    def stop(self) -> None:
+    def stop(self) -> int | None:
+        """Stop as systemd does (SIGTERM, SIGKILL after 10 s); the main process's exit status."""
         self._stop.set()
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -128,3 +129,4 @@ class ServiceManager:
                 self.process.wait()
         self._thread.join(timeout=15)
         self._sock.close()
+        return self.process.returncode if self.process is not None else None
