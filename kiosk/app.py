@@ -132,7 +132,7 @@ class Kiosk:
 def start_core(
     config: KioskConfig, data: Path | None = None, clock: Clock = system_clock, **overrides: Any
 ) -> CoreServices:
-    """Overrides: `printer`, `province`."""
+    """Overrides: `printer`, `province`, `paper`."""
     data = data or data_dir()
     data.mkdir(parents=True, exist_ok=True)
     local_time = LocalTime(config.centre.timezone, clock)
@@ -144,8 +144,10 @@ def start_core(
     province: Province = _take(
         overrides, "province", lambda: Province(config, data, local_time.now)
     )
+    paper: PaperNotices = _take(
+        overrides, "paper", lambda: PaperNotices(printer, province, local_time.now)
+    )
     _no_unknown(overrides, "start_core")
-    paper = PaperNotices(printer, province, local_time.now)
     printer.open()  # starts the printer's health watch on its own thread
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
 
