@@ -28,8 +28,8 @@ from kiosk.catalogue.snapshot import Catalogue
 # part → (share right first overall, share right first in every kind)
 REQUIRED = {
     "dev": (0.95, 0.90),  # the target
-    "all": (0.95, 0.85),  # overall meets the target; the weakest kind (life events) does not
-    "holdout": (0.89, 0.70),  # floors: untuned figures, not yet at the target
+    "all": (0.95, 0.88),  # overall meets the target; the weakest kind (typos) just misses it
+    "holdout": (0.92, 0.75),  # floors: untuned figures, not yet at the target
 }
 
 
