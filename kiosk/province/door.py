@@ -42,13 +42,16 @@ if TYPE_CHECKING:  # loaded by open_province, on the door's own thread
 
 log = logging.getLogger(__name__)
 
+STARTING = "provincial.starting"  # not open yet, nothing has failed
+
 
 class ProvinceNotReady(Exception):
     """The province did not open in time (still starting, or not provisioned)."""
 
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
-        self.problem = problem  # "starting", or the message key of what stopped it opening
+        # STARTING, or the message key of what stopped it opening (a type name if it had none)
+        self.problem = problem
 
 
 @dataclass
@@ -140,7 +143,7 @@ class Province:
         """The open province, or ProvinceNotReady after `timeout`."""
         opened = self.opened(timeout)
         if opened is None:
-            raise ProvinceNotReady(self.problem or "starting")
+            raise ProvinceNotReady(self.problem or STARTING)
         return opened
 
     # -- hand-ins (blocking: call from a worker) ------------------------------------------

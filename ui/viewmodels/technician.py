@@ -194,7 +194,8 @@ class TechnicianViewModel(JourneyViewModel):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ProvinceNotReady):
-                self._notice = self.t("technician.outbox.not_ready", problem=exc.problem)
+                problem = self.t(exc.problem)
+                self._notice = self.t("technician.outbox.not_ready", problem=problem)
             else:
                 log.error("outbox action failed", exc_info=exc)
                 self._notice = self.t("common.unexpected")
