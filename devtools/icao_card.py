@@ -39,6 +39,12 @@ PACE_PROTOCOLS = {  # id-PACE-ECDH-GM-*: cipher, key length (ICAO 9303-11 §9.2.
 }
 CURVES = {12: ec_curves.NIST256p, 13: ec_curves.BRAINPOOLP256r1, 16: ec_curves.BRAINPOOLP384r1}
 EF_CARD_ACCESS = 0x011C
+CA_PROTOCOLS = {  # id-CA-ECDH-*: the suite of the new keys (9303-11 §9.2.5)
+    "0.4.0.127.0.7.2.2.3.2.1": "3des",
+    "0.4.0.127.0.7.2.2.3.2.2": "aes128",
+    "0.4.0.127.0.7.2.2.3.2.3": "aes192",
+    "0.4.0.127.0.7.2.2.3.2.4": "aes256",
+}
 
 
 # -- encodings --------------------------------------------------------------------------------
@@ -211,6 +217,7 @@ class CardSecrets:
     expiry: str  # YYMMDD
     can: str  # 6 digits
     aa_key: ec.EllipticCurvePrivateKey | None = None
+    ca_key: ec.EllipticCurvePrivateKey | None = None  # Chip Authentication's static key
 
 
 def card_access(protocol: str, curve: int) -> bytes:
@@ -235,6 +242,7 @@ class IcaoCard(SmartcardOS):
             )
         self.commands = 0
         self.extended_seen = 0
+        self.chip_authentications = 0  # key agreements done (the reader used DG14's key)
         self.reset()
 
     # SmartcardOS
@@ -250,6 +258,8 @@ class IcaoCard(SmartcardOS):
         self.session: _Session | None = None
         self.challenge: bytes | None = None
         self.pace_state: dict[str, object] = {}
+        self.ca_suite: str | None = None
+        self.next_session: _Session | None = None  # Chip Authentication's, from the next APDU
 
     # -- APDU parsing (ISO 7816-4 §5.1) --------------------------------------------------------
     @staticmethod
@@ -331,6 +341,8 @@ class IcaoCard(SmartcardOS):
             out += tlv(0x87, b"\x01" + session.encrypt(ssc, body))
         out += tlv(0x99, sw.to_bytes(2, "big"))
         out += tlv(0x8E, session.sign(ssc + out))
+        if self.next_session is not None:  # the answer went under the old keys; now switch
+            self.session, self.next_session = self.next_session, None
         return out + sw.to_bytes(2, "big")
 
     def _dispatch(
@@ -344,6 +356,10 @@ class IcaoCard(SmartcardOS):
             return self._get_challenge(le)
         if ins == 0x82 and self.behaviour.bac:
             return self._external_authenticate(data)
+        if protected and self.secrets.ca_key is not None and ins == 0x22 and p1 == 0x41:
+            return self._ca_set(p2, data)
+        if protected and self.secrets.ca_key is not None and ins == 0x86:
+            return self._ca_general_authenticate(data)
         if ins == 0x22 and p1 == 0xC1 and p2 == 0xA4 and self.behaviour.pace:
             return self._mse_set_at(data)
         if ins == 0x86 and self.behaviour.pace:
@@ -518,6 +534,42 @@ class IcaoCard(SmartcardOS):
             pass
         self.pace_state = {}
         return b"", 0x6A80
+
+    # -- Chip Authentication (9303-11 §6.2) ---------------------------------------------------
+    def _ca_set(self, p2: int, data: bytes) -> tuple[bytes, int]:
+        try:
+            objects = parse_tlvs(data)
+        except (ValueError, IndexError):
+            return b"", 0x6A80
+        if p2 == 0xA6 and 0x91 in objects:  # MSE:Set KAT, 3DES: the key comes at once
+            return self._ca_agree(objects[0x91], "3des")
+        for dotted, suite in CA_PROTOCOLS.items():
+            if tlv(0x06, objects.get(0x80, b"")) == oid(dotted):
+                self.ca_suite = suite
+                return b"", 0x9000
+        return b"", 0x6A80
+
+    def _ca_general_authenticate(self, data: bytes) -> tuple[bytes, int]:
+        suite, self.ca_suite = self.ca_suite, None
+        try:
+            point = parse_tlvs(parse_tlvs(data)[0x7C])[0x80]
+        except (KeyError, ValueError, IndexError):
+            return b"", 0x6A80
+        if suite is None:
+            return b"", 0x6985
+        return self._ca_agree(point, suite)
+
+    def _ca_agree(self, point: bytes, suite: str) -> tuple[bytes, int]:
+        key = self.secrets.ca_key
+        assert key is not None
+        try:
+            public = ec.EllipticCurvePublicKey.from_encoded_point(key.curve, point)
+        except ValueError:
+            return b"", 0x6A80
+        shared = key.exchange(ec.ECDH(), public)
+        self.chip_authentications += 1
+        self.next_session = _Session(suite, derive(shared, 1, suite), derive(shared, 2, suite), 0)
+        return (tlv(0x7C, b"") if suite != "3des" else b""), 0x9000
 
     # -- Active Authentication (9303-11 §6.1) --------------------------------------------------
     def _internal_authenticate(self, data: bytes) -> tuple[bytes, int]:

@@ -30,6 +30,10 @@ FID_COM, FID_DG1, FID_DG2, FID_DG13, FID_DG14, FID_DG15, FID_SOD = (
 )
 OID_ACTIVE_AUTH = "2.23.136.1.1.5"
 OID_ECDSA_PLAIN_SHA256 = "0.4.0.127.0.7.1.1.4.1.3"
+OID_CA_ECDH = {"3des": "0.4.0.127.0.7.2.2.3.2.1", "aes128": "0.4.0.127.0.7.2.2.3.2.2"}
+OID_PK_ECDH = "0.4.0.127.0.7.2.2.1.2"
+OID_EC_PUBLIC_KEY = "1.2.840.10045.2.1"
+OID_PRIME_FIELD = "1.2.840.10045.1.1"
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,34 @@ def dg13(holder: Holder) -> bytes:
     return tlv(0x6D, tlv(0x30, body))
 
 
-def dg14() -> bytes:
-    active = tlv(0x30, oid(OID_ACTIVE_AUTH) + integer(1) + oid(OID_ECDSA_PLAIN_SHA256))
-    return tlv(0x6E, tlv(0x31, active))
+def explicit_brainpool_p256() -> bytes:
+    """ECParameters spelled out (prime, a, b, base point, order, cofactor), as issuers write
+    them in DG14 instead of naming the curve."""
+    from ecdsa import curves
+
+    c = curves.BRAINPOOLP256r1
+    size = 32
+    field_id = tlv(0x30, oid(OID_PRIME_FIELD) + integer(c.curve.p()))
+    curve = tlv(
+        0x30,
+        tlv(0x04, c.curve.a().to_bytes(size, "big")) + tlv(0x04, c.curve.b().to_bytes(size, "big")),
+    )
+    g = c.generator
+    base = tlv(0x04, b"\x04" + g.x().to_bytes(size, "big") + g.y().to_bytes(size, "big"))
+    return tlv(0x30, integer(1) + field_id + curve + base + integer(c.order) + integer(1))
+
+
+def dg14(ca_key: ec.EllipticCurvePrivateKey | None, ca_suite: str = "aes128") -> bytes:
+    infos = tlv(0x30, oid(OID_ACTIVE_AUTH) + integer(1) + oid(OID_ECDSA_PLAIN_SHA256))
+    if ca_key is not None:
+        point = ca_key.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        algorithm = tlv(0x30, oid(OID_EC_PUBLIC_KEY) + explicit_brainpool_p256())
+        spki = tlv(0x30, algorithm + tlv(0x03, b"\x00" + point))
+        infos += tlv(0x30, oid(OID_CA_ECDH[ca_suite]) + integer(1))
+        infos += tlv(0x30, oid(OID_PK_ECDH) + spki)
+    return tlv(0x6E, tlv(0x31, infos))
 
 
 def dg15(key: ec.EllipticCurvePrivateKey) -> bytes:
@@ -140,16 +169,19 @@ def build(
     *,
     portrait: bool = False,
     active_authentication: bool = True,
+    chip_authentication: str | None = None,
     clone_of: ec.EllipticCurvePrivateKey | None = None,
 ) -> CardContents:
-    """The files and secrets of `holder`'s card. `clone_of`: the files (DG15 included) of a
-    card whose chip key this copy does not have — the copy signs with a key of its own."""
+    """The files and secrets of `holder`'s card. `chip_authentication` ("aes128", "3des")
+    adds a Chip Authentication key on brainpoolP256r1 to DG14. `clone_of`: the files (DG14 and
+    DG15 included) of a card whose chip keys this copy does not have — it uses keys of its own."""
     genuine_key = ec.generate_private_key(ec.SECP256R1())
+    genuine_ca = ec.generate_private_key(ec.BrainpoolP256R1()) if chip_authentication else None
     groups = {1: dg1(holder), 13: dg13(holder)}
     if portrait:
         groups[2] = build_dg2()
     if active_authentication:
-        groups[14] = dg14()
+        groups[14] = dg14(genuine_ca, chip_authentication or "aes128")
         groups[15] = dg15(genuine_key)
     fids = {1: FID_DG1, 2: FID_DG2, 13: FID_DG13, 14: FID_DG14, 15: FID_DG15}
     tags = {1: 0x61, 2: 0x75, 13: 0x6D, 14: 0x6E, 15: 0x6F}
@@ -157,11 +189,15 @@ def build(
     files[FID_SOD] = signer.build_sod(groups)
     files[FID_COM] = com(bytes(tags[n] for n in sorted(groups)))
     chip_key = clone_of if clone_of is not None else genuine_key
+    ca_key = genuine_ca
+    if clone_of is not None and genuine_ca is not None:
+        ca_key = ec.generate_private_key(ec.BrainpoolP256R1())
     secrets = CardSecrets(
         document_number=holder.id_number[-9:],
         birth=holder.birth.strftime("%y%m%d"),
         expiry=holder.mrz_expiry,
         can=holder.can,
         aa_key=chip_key if active_authentication else None,
+        ca_key=ca_key if active_authentication else None,
     )
     return CardContents(files, secrets, chip_key)

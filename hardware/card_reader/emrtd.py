@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from hardware.card_reader import active_auth, bac, pace, tlv
+from hardware.card_reader import active_auth, bac, chip_auth, pace, tlv
 from hardware.card_reader.apdu import (
     SW_END_OF_FILE,
     SW_FILE_NOT_FOUND,
@@ -88,10 +88,10 @@ class AccessProtocol(enum.Enum):
 class ChipCheck(enum.Enum):
     """Whether the chip itself proved it is the one the issuer made (not a copy of its files)."""
 
-    GENUINE = "genuine"  # Active Authentication answered under the issuer-signed DG15 key
-    FAILED = "failed"  # the chip could not sign the challenge: a copy, or a broken chip
-    NOT_OFFERED = "not_offered"  # the card carries no DG15
-    NOT_CHECKED = "not_checked"  # DG15 unreadable or not covered by the issuer's signature
+    GENUINE = "genuine"  # Chip or Active Authentication with the issuer-signed DG14/DG15 key
+    FAILED = "failed"  # the chip could not prove it holds that key: a copy, or a broken chip
+    NOT_OFFERED = "not_offered"  # the card offers neither
+    NOT_CHECKED = "not_checked"  # the key file unreadable or not covered by the issuer
 
 
 class ReadStage(enum.Enum):
@@ -382,6 +382,31 @@ class EmrtdReader:
         except _FileMissing:
             return None
 
+    def _chip_authentication(self, dg14: bytes) -> ChipCheck | None:
+        """Chip Authentication with DG14's key (None when DG14 offers none the reader speaks).
+        The chip must answer the next command under the new keys; a copy cannot."""
+        try:
+            key = chip_auth.parse_dg14(dg14)
+        except LdsError as exc:
+            log.info("DG14 unreadable: %s", exc)
+            return None
+        if key is None:
+            return None
+        try:
+            keys = chip_auth.establish(self._protected, key)
+        except (chip_auth.ChipAuthFailed, pace.PaceError) as exc:
+            log.info("Chip Authentication refused: %s", exc)
+            return ChipCheck.FAILED
+        self._sm = SecureChannel(keys)
+        try:
+            self._first_chunk(EFile.DG14)
+        except (CardProtocolError, _FileMissing):
+            log.info("the chip did not answer under the Chip Authentication keys")
+            assert self._reopen is not None
+            self._reopen()
+            return ChipCheck.FAILED
+        return ChipCheck.GENUINE
+
     def _active_authentication(
         self, groups: dict[int, bytes], passive: PassiveAuthResult | None
     ) -> ChipCheck:
@@ -454,10 +479,14 @@ class EmrtdReader:
                 portrait_problem = "card_reader.portrait_malformed"
 
         report(ReadStage.VERIFYING, 0.85)
-        for file in (EFile.DG14, EFile.DG15):
-            content = self._optional_file(file)
-            if content is not None:
-                groups[file.group] = content
+        chip_authenticated = None
+        dg14 = self._optional_file(EFile.DG14)
+        if dg14 is not None:
+            groups[14] = dg14
+            chip_authenticated = self._chip_authentication(dg14)
+        dg15 = self._optional_file(EFile.DG15) if chip_authenticated is None else None
+        if dg15 is not None:
+            groups[15] = dg15
         passive, passive_problem = None, None
         try:
             sod = parse_sod(self.read_file(EFile.SOD))
@@ -466,7 +495,12 @@ class EmrtdReader:
             passive_problem = "card_reader.sod_missing"
         except LdsError:
             passive_problem = "card_reader.sod_malformed"
-        chip_check = self._active_authentication(groups, passive)
+        if chip_authenticated is None:
+            chip_check = self._active_authentication(groups, passive)
+        elif passive is None or 14 not in passive.matched_groups:
+            chip_check = ChipCheck.NOT_CHECKED  # a key the issuer did not sign proves nothing
+        else:
+            chip_check = chip_authenticated
         report(ReadStage.VERIFYING, 1.0)
         return ChipDocument(
             mrz=mrz,

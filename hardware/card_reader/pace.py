@@ -184,7 +184,7 @@ Transmit = Callable[[CommandApdu], ResponseApdu]
 Scalar = Callable[[int], int]  # order → a private key in [1, order)
 
 
-def _random_scalar(order: int) -> int:
+def random_scalar(order: int) -> int:
     return 1 + secrets.randbelow(order - 1)
 
 
@@ -217,7 +217,7 @@ def establish(
     info: PaceInfo,
     password: PacePassword,
     *,
-    scalar: Scalar = _random_scalar,
+    scalar: Scalar = random_scalar,
 ) -> SessionKeys:
     """Run PACE over `transmit` (plain APDUs); the session keys, counter at zero.
 

@@ -254,3 +254,47 @@ def test_an_unresponsive_card_is_given_up_within_the_apdu_timeout(
     # the bound is loose on purpose: this is a deadline, not a speed measurement
     assert waited < 2.5
     slot.remove()  # lifting the dead card frees pcscd
+
+
+@pytest.mark.parametrize("suite", ["aes128", "3des"])
+@pytest.mark.parametrize("pace", ["aes128", None])
+def test_chip_authentication_proves_the_chip(
+    plug_card: Callable[..., object],
+    pcsc_reader: Callable[..., object],
+    signer: DemoSigner,
+    trusted: Path,
+    suite: str,
+    pace: str | None,
+) -> None:
+    """DG14 offers Chip Authentication (key on brainpoolP256r1 with the curve spelled out): the
+    chip answers under the agreed keys, and the rest of the read runs under them."""
+    contents = build(HOLDER, signer, chip_authentication=suite)
+    slot = plug_card(contents=contents, behaviour=CardBehaviour(pace=pace))
+    reader = pcsc_reader(trust_list=str(trusted), read_portrait=False)
+    assert reader.wait_for_card(5)
+    identity = _service(reader).read_card(
+        _service(reader).hint_from_typed(HOLDER.id_number, "02/04/1996")
+    )
+    assert reader.last_timing.chip_check is ChipCheck.GENUINE and identity.verified
+    assert slot.card.chip_authentications == 1
+
+
+def test_chip_authentication_unmasks_a_copy(
+    plug_card: Callable[..., object],
+    pcsc_reader: Callable[..., object],
+    signer: DemoSigner,
+    trusted: Path,
+) -> None:
+    clone = build(
+        HOLDER,
+        signer,
+        chip_authentication="aes128",
+        clone_of=ec.generate_private_key(ec.SECP256R1()),
+    )
+    plug_card(contents=clone)
+    reader = pcsc_reader(trust_list=str(trusted), read_portrait=False)
+    assert reader.wait_for_card(5)
+    identity = _service(reader).read_card(_service(reader).hint_from_qr(_qr(HOLDER)))
+    assert reader.last_timing.chip_check is ChipCheck.FAILED
+    assert identity.full_name == HOLDER.full_name  # the data is still read (and shown unticked)
+    assert identity.issuer_signed and not identity.verified
