@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.snapshot import Catalogue
-from kiosk.folding import tokens
+from kiosk.folding import tokens, without_input_keys
 from kiosk.local_text import LocalText
 
 ID = r"^[a-z0-9_]+$"
@@ -217,8 +217,10 @@ class Finder:
 
     def ask(self, text: str) -> FinderAnswer:
         """Which life events and plain questions a sentence in everyday words is about:
-        "bố tôi vừa mất" → the death event."""
-        words = set(tokens(text))
+        "bố tôi vừa mất" → the death event, also typed with Telex or VNI keys left in
+        ("boos tooi vuwaf maats")."""
+        typed = tokens(text)
+        words = {*typed, *map(without_input_keys, typed)}
         events = [
             event
             for event, phrases in self._event_phrases

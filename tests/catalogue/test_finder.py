@@ -36,6 +36,8 @@ def codes_of(session: FinderSession) -> list[str]:
         ("toi muon mo quan ban pho", "business"),
         ("nha toi muon lam so do", "house_land"),
         ("toi chuyen nha ve que", "moving"),
+        ("boos tooi vuwaf maats", "death"),  # Telex keys left in
+        ("chu1ng to6i sa81p cu7o71i", "marriage"),  # VNI keys left in
     ],
 )
 def test_plain_words_find_the_life_event(finder: Finder, sentence: str, event: str) -> None:
