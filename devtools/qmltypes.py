@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMetaMethod, QObject
 
-from platform_layer.lazy_imports import load_named
+from foundation.lazy_imports import load_named
 from ui import qml_types
 from ui.journeys import JOURNEYS
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from foundation.errors import UserFacingError
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -25,14 +27,12 @@ class DeviceState(enum.Enum):
     ERROR = "error"
 
 
-class DeviceError(Exception):
+class DeviceError(UserFacingError):
     """A device failure. `message_key` is a translation key a person can be shown;
     `retryable` says whether trying again may help (paper out: yes, once refilled)."""
 
     def __init__(self, message_key: str, detail: str = "", *, retryable: bool = True) -> None:
-        super().__init__(f"{message_key}: {detail}" if detail else message_key)
-        self.message_key = message_key
-        self.detail = detail
+        super().__init__(message_key, detail)
         self.retryable = retryable
 
 

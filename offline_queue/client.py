@@ -46,6 +46,7 @@ from pydantic import (
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from foundation.errors import UserFacingError
 from offline_queue.contract.ids import ITEM_ID_PATTERN
 from offline_queue.signing import (
     BODY_SHA256_HEADER,
@@ -126,7 +127,7 @@ class TransientFailure(StrEnum):
     WRONG_RECEIPT = "wrong_receipt"
 
 
-class ProvincialError(Exception):
+class ProvincialError(UserFacingError):
     """Anything the link to the province raises; `message_key` is for the technician screen."""
 
     message_key = "provincial.error.unknown"
@@ -143,13 +144,11 @@ class TransientError(ProvincialError):
         retry_after: float | None = None,
         status: int | None = None,
     ) -> None:
-        super().__init__(f"{reason}: {detail}" if detail else str(reason))
+        super().__init__(f"provincial.error.{reason}", detail)
         self.reason = reason
-        self.detail = detail
         # Seconds the server asked us to wait (Retry-After), clamped to [0, 3600].
         self.retry_after = retry_after
         self.status = status
-        self.message_key = f"provincial.error.{reason}"
 
 
 class PermanentError(ProvincialError):
@@ -162,7 +161,7 @@ class PermanentError(ProvincialError):
     message_key = "provincial.error.rejected"
 
     def __init__(self, status: int, reason: str, detail: str = "") -> None:
-        super().__init__(f"{status} {reason}: {detail}" if detail else f"{status} {reason}")
+        super().__init__(detail=f"{status} {reason}: {detail}" if detail else f"{status} {reason}")
         self.status = status
         self.reason = reason
         self.detail = detail

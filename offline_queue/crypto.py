@@ -14,6 +14,7 @@ from typing import Protocol
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from foundation.errors import UserFacingError
 from offline_queue.durable import fsync_dir, write_file
 from platform_layer import file_mode, is_private
 
@@ -27,13 +28,11 @@ class IntegrityError(Exception):
     """A sealed blob was altered, truncated or sealed under another key or context."""
 
 
-class KeyStoreError(Exception):
+class KeyStoreError(UserFacingError):
     """The kiosk key cannot be used; `message_key` is a translation key for the technician."""
 
     def __init__(self, message_key: str, detail: str) -> None:
-        super().__init__(f"{message_key}: {detail}")
-        self.message_key = message_key
-        self.detail = detail
+        super().__init__(message_key, detail)
 
 
 def _seal(key: bytes, plaintext: bytes, context: bytes) -> bytes:

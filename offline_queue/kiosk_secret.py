@@ -10,12 +10,13 @@ import os
 import secrets
 from pathlib import Path
 
+from foundation.errors import UserFacingError
 from platform_layer import is_private
 
 SECRET_BYTES = 32
 
 
-class KioskSecretError(Exception):
+class KioskSecretError(UserFacingError):
     """The secret file is missing, unreadable, too open or not a hex secret; the message names
     the file for the log, `message_key` is for the technician screen."""
 
@@ -27,15 +28,15 @@ def read_kiosk_secret(path: Path) -> bytes:
         private = is_private(path)
         text = path.read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError) as exc:
-        raise KioskSecretError(f"{path}: cannot read the kiosk secret ({exc})") from exc
+        raise KioskSecretError(detail=f"{path}: cannot read the kiosk secret ({exc})") from exc
     if not private:
-        raise KioskSecretError(f"{path}: others may read it; run chmod 600 {path}")
+        raise KioskSecretError(detail=f"{path}: others may read it; run chmod 600 {path}")
     try:
         secret = bytes.fromhex(text)
     except ValueError as exc:
-        raise KioskSecretError(f"{path}: the kiosk secret must be hex text") from exc
+        raise KioskSecretError(detail=f"{path}: the kiosk secret must be hex text") from exc
     if len(secret) < 16:
-        raise KioskSecretError(f"{path}: the kiosk secret is shorter than 16 bytes")
+        raise KioskSecretError(detail=f"{path}: the kiosk secret is shorter than 16 bytes")
     return secret
 
 
@@ -46,7 +47,7 @@ def create_kiosk_secret(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError as exc:
-        raise KioskSecretError(f"{path}: a kiosk secret is already there") from exc
+        raise KioskSecretError(detail=f"{path}: a kiosk secret is already there") from exc
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(secret.hex() + "\n")
         fh.flush()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from foundation.lazy_imports import load_named
 from kiosk.app import Kiosk
-from platform_layer.lazy_imports import load_named
 from ui.i18n_bridge import I18nBridge
 from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from platform_layer.lazy_imports import lazy_exports
+from foundation.lazy_imports import lazy_exports
 
 if TYPE_CHECKING:
     from hardware.camera.config import CameraSettings

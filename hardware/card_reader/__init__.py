@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from platform_layer.lazy_imports import lazy_exports
+from foundation.lazy_imports import lazy_exports
 
 if TYPE_CHECKING:
     from hardware.card_reader.config import CardReaderSettings

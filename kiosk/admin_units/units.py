@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from foundation.errors import UserFacingError
 from kiosk.folding import fold
 
 PACKAGE = "vietnamadminunits"
@@ -59,7 +60,7 @@ class Commune:
         return f"{self.name}, {self.province.name}"
 
 
-class AdminUnitsUnavailable(RuntimeError):
+class AdminUnitsUnavailable(UserFacingError):
     """The dataset is missing (e.g. a frozen build without it); `message_key` is for the screen."""
 
     message_key = "admin_units.unavailable"
@@ -72,7 +73,7 @@ def dataset_path() -> Path:
         candidate = Path(location) / DATASET
         if candidate.is_file():
             return candidate
-    raise AdminUnitsUnavailable(f"{PACKAGE}/{DATASET.as_posix()} not found")
+    raise AdminUnitsUnavailable(detail=f"{PACKAGE}/{DATASET.as_posix()} not found")
 
 
 def _province_kind(name: str, short_name: str) -> str:
@@ -90,7 +91,7 @@ def read_units(path: Path) -> list[Commune]:
                 " FROM admin_units ORDER BY provinceCode, wardCode"
             ).fetchall()
     except sqlite3.Error as exc:
-        raise AdminUnitsUnavailable(f"{path}: {exc}") from exc
+        raise AdminUnitsUnavailable(detail=f"{path}: {exc}") from exc
     provinces: dict[str, Province] = {}
     communes = []
     for p_code, p_name, p_short, p_aliases, c_code, c_name, c_short, c_kind in rows:

@@ -7,7 +7,7 @@ Journeys use `ScanSession` (live analysis, auto-capture, pages in order), `read_
 
 from __future__ import annotations
 
-from platform_layer.lazy_imports import lazy_exports
+from foundation.lazy_imports import lazy_exports
 
 # Names load on first use: reading `[camera]` settings at start-up must not pull in OpenCV,
 # numpy and zxing-cpp.

@@ -3,6 +3,7 @@
 `Outbox` and `Wiper` load on first use: they bring sqlite-utils, cryptography and the HTTP
 client, which reading the `[outbox]` settings at start-up must not wait for."""
 
+from foundation.lazy_imports import lazy_exports
 from offline_queue.outbox.config import OutboxSettings
 from offline_queue.outbox.errors import (
     DiskFullError,
@@ -23,7 +24,6 @@ from offline_queue.outbox.model import (
     Scan,
     SweepReport,
 )
-from platform_layer.lazy_imports import lazy_exports
 
 __all__ = [
     "Alert",

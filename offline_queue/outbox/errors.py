@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from foundation.errors import UserFacingError
 
-class OutboxError(Exception):
+
+class OutboxError(UserFacingError):
     message_key = "outbox.error.unexpected"
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(f"{self.message_key}: {detail}" if detail else self.message_key)
-        self.detail = detail
+        super().__init__(detail=detail)
 
 
 class DiskFullError(OutboxError):

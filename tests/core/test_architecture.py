@@ -18,6 +18,8 @@ FORBIDDEN = {
     "offline_queue": {"ui", "kiosk", "hardware", "devtools"},
     # the one platform module sits below every room
     "platform_layer": {"ui", "kiosk", "hardware", "offline_queue", "devtools"},
+    # the user-facing error base and the lazy-import convention, below every room
+    "foundation": {"ui", "kiosk", "hardware", "offline_queue", "platform_layer", "devtools"},
 }
 # The one door to the province: nothing else in kiosk/ names offline_queue.
 PROVINCE_DOOR = Path("kiosk/province")
