@@ -1,8 +1,9 @@
 """Encryption at rest for the outbox: AES-GCM with a fresh key per item, wrapped by a kiosk key.
 
 Each item's data key is the only thing that can read its form data and scans, so wiping an item
-is destroying its (wrapped) key. The kiosk key sits behind `KeyStore`, so a TPM or
-systemd-creds backed store can replace the key file later without touching the outbox.
+is destroying its (wrapped) key. The kiosk key is rotated after wipes (live items re-wrapped,
+the old kiosk key destroyed), so a stale wrapped key found anywhere opens nothing; and it is
+sealed by the TPM where the machine has one (`offline_queue.keysealing`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from foundation.errors import UserFacingError
 from offline_queue.durable import fsync_dir, write_file
+from offline_queue.keysealing import KeySealer, PlainFileSealer, SealingError
 from platform_layer import file_mode, is_private
 
 KEY_BYTES = 32
@@ -76,44 +78,102 @@ class DataKey:
 
 
 class KeyStore(Protocol):
-    """Wraps and unwraps data keys with a key the database never holds."""
+    """Wraps and unwraps data keys with a kiosk key the database never holds, and replaces
+    that key in three durable steps: begin (a next key exists beside the current one),
+    re-wrap with `wrap_next`, finish (only the next key is left; the old one is gone)."""
+
+    # True when this start made a new kiosk key because none was there.
+    created: bool
+    # Translation key of a warning for the technician (the key is not protected off the disk).
+    warning_key: str | None
 
     def wrap(self, data_key: DataKey, context: bytes) -> bytes: ...
 
     def unwrap(self, wrapped: bytes, context: bytes) -> DataKey: ...
 
+    @property
+    def rotating(self) -> bool: ...
+
+    def begin_rotation(self) -> None: ...
+
+    def wrap_next(self, data_key: DataKey, context: bytes) -> bytes: ...
+
+    def unwrap_next(self, wrapped: bytes, context: bytes) -> DataKey: ...
+
+    def finish_rotation(self) -> None: ...
+
+    def abandon_rotation(self) -> None: ...
+
 
 class FileKeyStore:
-    """The kiosk key in a file of its own (mode 0600, folder 0700), created on first use.
+    """The kiosk key in a file of its own (mode 0600, folder 0700), created on first use,
+    sealed by `sealer` (the TPM where there is one; by default a plain file). The file holds
+    the current key, and during a rotation the next one after it.
 
     A key file readable by group or others is refused rather than silently fixed: someone may
     already have copied it, and the technician has to know.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, sealer: KeySealer | None = None) -> None:
         self.path = path
-        self._key = self._load_or_create()
+        self.sealer = sealer or PlainFileSealer()
+        self.created = False
+        self._keys = self._load_or_create()
+
+    @property
+    def warning_key(self) -> str | None:
+        return self.sealer.warning_key
 
     def wrap(self, data_key: DataKey, context: bytes) -> bytes:
-        return _seal(self._key, data_key.material, context)
+        return _seal(self._keys[0], data_key.material, context)
 
     def unwrap(self, wrapped: bytes, context: bytes) -> DataKey:
-        return DataKey(_open(self._key, wrapped, context))
+        return DataKey(_open(self._keys[0], wrapped, context))
 
-    def _load_or_create(self) -> bytes:
+    @property
+    def rotating(self) -> bool:
+        return len(self._keys) == 2
+
+    def begin_rotation(self) -> None:
+        if not self.rotating:
+            self._save([self._keys[0], AESGCM.generate_key(bit_length=KEY_BYTES * 8)])
+
+    def wrap_next(self, data_key: DataKey, context: bytes) -> bytes:
+        return _seal(self._keys[-1], data_key.material, context)
+
+    def unwrap_next(self, wrapped: bytes, context: bytes) -> DataKey:
+        return DataKey(_open(self._keys[-1], wrapped, context))
+
+    def finish_rotation(self) -> None:
+        """The next key becomes the only one; the old key is no longer anywhere in the file."""
+        self._save([self._keys[-1]])
+
+    def abandon_rotation(self) -> None:
+        self._save([self._keys[0]])
+
+    def _load_or_create(self) -> list[bytes]:
         if not self.path.exists():
-            self._create()
+            self.created = True
+            self._save([AESGCM.generate_key(bit_length=KEY_BYTES * 8)])
         if not is_private(self.path):
             raise KeyStoreError(
                 "outbox.key.file_insecure",
                 f"{self.path} is readable by others (mode {file_mode(self.path):o})",
             )
-        key = self.path.read_bytes()
-        if len(key) != KEY_BYTES:
-            raise KeyStoreError("outbox.key.file_invalid", f"{self.path} holds {len(key)} bytes")
-        return key
+        try:
+            keys = self.sealer.unseal(self.path.read_bytes())
+        except SealingError as exc:
+            raise KeyStoreError("outbox.key.unseal_failed", f"{self.path}: {exc}") from exc
+        if len(keys) not in (KEY_BYTES, 2 * KEY_BYTES):
+            raise KeyStoreError("outbox.key.file_invalid", f"{self.path} holds {len(keys)} bytes")
+        return [keys[i : i + KEY_BYTES] for i in range(0, len(keys), KEY_BYTES)]
 
-    def _create(self) -> None:
+    def _save(self, keys: list[bytes]) -> None:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_file(self.path, AESGCM.generate_key(bit_length=KEY_BYTES * 8), mode=0o600)
+        try:
+            sealed = self.sealer.seal(b"".join(keys))
+        except SealingError as exc:
+            raise KeyStoreError("outbox.key.unseal_failed", f"{self.path}: {exc}") from exc
+        write_file(self.path, sealed, mode=0o600)
         fsync_dir(self.path.parent)
+        self._keys = keys

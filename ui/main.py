@@ -95,6 +95,19 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test(args.site)
     if args.out_of_service:
         return out_of_service(args.site, args.windowed)
+    from kiosk.instance import already_running_message, hold_single_instance
+    from kiosk.paths import data_dir
+
+    # Before anything opens: a second kiosk on the same data folder would destroy data.
+    instance = hold_single_instance(data_dir())
+    if instance is None:
+        print(already_running_message(data_dir()), file=sys.stderr)
+        return 3
+    with instance:
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.site)
     except ConfigError as exc:

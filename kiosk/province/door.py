@@ -81,7 +81,23 @@ class OpenProvince:
             f"Network {snap.network.value}; {counts.waiting} waiting to send, "
             f"{counts.acked} sent awaiting confirmation, {counts.quarantined} quarantined"
         )
-        ok = snap.running and not alerts and snap.network != "offline"
+        notices = self.outbox.notices()
+        # Translation keys with their values; the technician screen puts them into words.
+        details["notices"] = [
+            (notice.message_key, {"detail": notice.detail, "where": notice.where})
+            for notice in notices
+        ]
+        if snap.storage_error_key:
+            details["notices"].append((snap.storage_error_key, {}))
+        # The kiosk key on the data disk is a warning to read, not a fault to fix now.
+        faults = [n for n in notices if n.message_key != "outbox.key.on_data_disk"]
+        ok = (
+            snap.running
+            and not alerts
+            and not faults
+            and not snap.storage_error_key
+            and snap.network != "offline"
+        )
         if alerts:
             kinds = sorted({alert.kind for alert in alerts})
             text += f"; {len(alerts)} item(s) need attention ({', '.join(kinds)})"
@@ -270,6 +286,7 @@ def open_province(config: KioskConfig, data: Path) -> OpenProvince:
     is not provisioned; the demo configuration provisions itself."""
     from kiosk.province.queue_status import QueueStatusCache
     from offline_queue.crypto import FileKeyStore
+    from offline_queue.keysealing import best_sealer
     from offline_queue.link import open_provincial_link
     from offline_queue.outbox.retention import Wiper
     from offline_queue.outbox.store import Outbox
@@ -277,7 +294,8 @@ def open_province(config: KioskConfig, data: Path) -> OpenProvince:
 
     link = open_provincial_link(config.provincial, config.centre.kiosk_id, data)
     try:
-        outbox = Outbox.open(config.outbox, data, FileKeyStore(config.outbox.key_path(data)))
+        keystore = FileKeyStore(config.outbox.key_path(data), sealer=best_sealer())
+        outbox = Outbox.open(config.outbox, data, keystore)
     except BaseException:
         link.close()
         raise

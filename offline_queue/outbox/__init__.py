@@ -11,6 +11,7 @@ from offline_queue.outbox.errors import (
     InvalidItemError,
     ItemCorruptedError,
     OutboxError,
+    OutboxInUseError,
     SchemaTooNewError,
     StorageError,
 )
@@ -22,6 +23,7 @@ from offline_queue.outbox.model import (
     OutboxItem,
     QueueCounts,
     Scan,
+    StorageNotice,
     SweepReport,
 )
 
@@ -36,12 +38,14 @@ __all__ = [
     "Lease",
     "Outbox",
     "OutboxError",
+    "OutboxInUseError",
     "OutboxItem",
     "OutboxSettings",
     "QueueCounts",
     "Scan",
     "SchemaTooNewError",
     "StorageError",
+    "StorageNotice",
     "SweepReport",
     "Wiper",
 ]

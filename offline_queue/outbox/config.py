@@ -24,7 +24,8 @@ class OutboxSettings(BaseModel):
     retention_hours: float = Field(24.0, ge=0, le=24 * 90)
     # Alert the technician when an item is still not confirmed after this long.
     unconfirmed_alert_hours: float = Field(72.0, gt=0, le=24 * 90)
-    # Full-jitter exponential backoff between attempts; Retry-After is clamped to the cap.
+    # Full-jitter exponential backoff between attempts (our own guesses; a Retry-After from the
+    # province is honoured up to the contract's hour).
     backoff_base_seconds: float = Field(2.0, gt=0, le=600)
     backoff_cap_seconds: float = Field(300.0, gt=0, le=6 * 3600)
     # How often to ask the province which acknowledged items it has processed.

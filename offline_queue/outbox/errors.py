@@ -48,3 +48,10 @@ class SchemaTooNewError(OutboxError):
     """The database was written by a newer version of the kiosk software."""
 
     message_key = "outbox.error.schema_too_new"
+
+
+class OutboxInUseError(OutboxError):
+    """Another process (a second kiosk started on the same data folder) has the outbox open.
+    Two writers would each sweep away the other's files, so the second one is refused."""
+
+    message_key = "outbox.error.in_use"

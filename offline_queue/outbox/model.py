@@ -112,3 +112,16 @@ class SweepReport:
     orphan_files_removed: int
     temp_files_removed: int
     leases_requeued: int
+    # Files no row names and no record proves orphaned: moved to the quarantine folder.
+    unknown_files_quarantined: int = 0
+
+
+@dataclass(frozen=True)
+class StorageNotice:
+    """Something about the outbox's storage a technician must know or act on (a database set
+    aside, files of unknown origin, the kiosk key kept on the data disk). `message_key` is a
+    translation key taking `{detail}` and `{where}`; nothing here holds personal data."""
+
+    message_key: str
+    detail: str = ""
+    where: str = ""

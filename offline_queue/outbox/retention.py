@@ -24,8 +24,11 @@ class Wiper:
         """Wipe every item past its retention time; returns how many were wiped."""
         wiped = sum(self._outbox.wipe(item_id) for item_id in self._outbox.due_for_wipe())
         if wiped:
+            # Old page images leave the WAL; then a new kiosk key makes any stale wrapped key
+            # of a wiped item (wherever it survived) useless.
             self._outbox.checkpoint()
-            log.info("wiped %d processed items", wiped)
+            self._outbox.rotate_kiosk_key()
+            log.info("wiped %d processed items and rotated the kiosk key", wiped)
         return wiped
 
     def start(self) -> None:

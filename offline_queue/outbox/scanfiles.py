@@ -1,6 +1,6 @@
 """The folder of sealed scan files. Each file is written whole (temp → fsync → rename) and the
 folder fsynced before the database row that names it is committed, so after any crash a file
-is either referenced and whole, or an orphan that the start-up sweep removes."""
+is either referenced and whole, or an orphan the outbox recorded as such (see store.sweep)."""
 
 from __future__ import annotations
 
@@ -21,19 +21,32 @@ class ScanFolder:
         # The folder's own entry must survive a power cut as much as the files in it.
         fsync_dir(folder.parent)
 
-    def write_all(self, blobs: Sequence[bytes]) -> list[str]:
-        """Store every blob under a fresh random name; all or nothing."""
-        names: list[str] = []
+    @staticmethod
+    def new_names(count: int) -> list[str]:
+        """Fresh random names, chosen before writing so they can be recorded first."""
+        return [secrets.token_hex(16) + SUFFIX for _ in range(count)]
+
+    def write_all(self, names: Sequence[str], blobs: Sequence[bytes]) -> None:
+        """Store each blob under its name; all or nothing."""
         try:
-            for blob in blobs:
-                name = secrets.token_hex(16) + SUFFIX
+            for name, blob in zip(names, blobs, strict=True):
                 write_file(self.folder / name, blob)
-                names.append(name)
             fsync_dir(self.folder)
         except BaseException:
             self.remove(names)
             raise
-        return names
+
+    def quarantine(self, names: Iterable[str], destination: Path) -> int:
+        """Move files nobody can account for out of the way, never deleting them."""
+        moved = 0
+        for name in names:
+            destination.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.replace(self.folder / name, destination / name)
+            moved += 1
+        if moved:
+            fsync_dir(destination)
+            fsync_dir(self.folder)
+        return moved
 
     def read(self, name: str) -> bytes:
         return (self.folder / name).read_bytes()

@@ -52,6 +52,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
     ),
+    # 2: scan files about to be written, or about to be deleted after a wipe. The start-up sweep
+    # deletes an unreferenced file only when it is recorded here (provably an orphan); any other
+    # unreferenced file goes to the quarantine folder.
+    (
+        """
+        CREATE TABLE file_intents (
+            file_name TEXT PRIMARY KEY,
+            item_id TEXT NOT NULL,
+            intent TEXT NOT NULL CHECK (intent IN ('write', 'delete'))
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from offline_queue.outbox.errors import (
     DuplicateItemError,
     InvalidItemError,
     ItemCorruptedError,
+    OutboxInUseError,
 )
 from offline_queue.outbox.model import (
     UNCONFIRMED_STATES,
@@ -38,17 +40,26 @@ from offline_queue.outbox.model import (
     OutboxItem,
     QueueCounts,
     Scan,
+    StorageNotice,
     SweepReport,
 )
 from offline_queue.outbox.payload import canonical_json, digest_of, dossier_body
 from offline_queue.outbox.scanfiles import ScanFolder
 from offline_queue.outbox.schema import configure_connection, migrate, open_connection
+from offline_queue.outbox.setaside import set_aside, set_aside_notices
 from offline_queue.outbox.space import MB, ensure_room, storage_failure
+from offline_queue.outbox.walcheck import wal_damage
+from platform_layer import AlreadyLocked, exclusive_lock
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "outbox.db"
 SCANS_FOLDER = "scans"
+QUARANTINE_FOLDER = "quarantine"
+LOCK_NAME = "outbox.lock"
+# SQLite's codes for a file that is damaged or is no database at all.
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
 BUSY_TIMEOUT_S = 5.0
 # Room a new item needs besides its sealed data: its row, index entries and WAL frames.
 ROW_OVERHEAD_BYTES = 64 * 1024
@@ -85,6 +96,27 @@ def _item_from_row(row: Sequence[Any]) -> OutboxItem:
     )
 
 
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "quick_check" in str(exc)
+
+
+def _open_database(path: Path) -> Database:
+    """Connect, set durability, check the file's structure and upgrade its schema. Raises
+    sqlite3.DatabaseError for a damaged file (see `_is_damage`)."""
+    db = Database(open_connection(str(path), BUSY_TIMEOUT_S), execute_plugins=False)
+    try:
+        configure_connection(db, int(BUSY_TIMEOUT_S * 1000))
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError(f"quick_check: {'; '.join(problems)[:300]}")
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def _checked_id(item_id: str) -> str:
     if not isinstance(item_id, str) or not ITEM_ID_PATTERN.match(item_id):
         raise InvalidItemError(f"item id {item_id!r} is not 1–128 of A–Z a–z 0–9 . _ : -")
@@ -101,13 +133,17 @@ class Outbox:
         keystore: KeyStore,
         settings: OutboxSettings,
         clock: Callable[[], float],
+        held: ExitStack | None = None,
     ) -> None:
         self._db = db
         self._scans = scans
+        self._folder = scans.folder.parent
         self._keystore = keystore
         self._settings = settings
         self._clock = clock
         self._lock = threading.RLock()
+        # The folder's lock (and anything else to let go at close).
+        self._held = held or ExitStack()
         self.last_sweep = SweepReport(0, 0, 0)
 
     @classmethod
@@ -119,16 +155,71 @@ class Outbox:
         *,
         clock: Callable[[], float] = time.time,
     ) -> Outbox:
-        """Open (or create) the outbox, upgrade its schema and sweep what a crash left."""
+        """Open (or create) the outbox, upgrade its schema and sweep what a crash left.
+
+        Only one process may have a data folder's outbox open: OutboxInUseError otherwise,
+        before anything is read. A damaged database (or one sealed with a kiosk key that is
+        gone) is set aside, never deleted, and a fresh one opened so citizens can go on;
+        a damaged WAL is copied aside before SQLite drops its tail. `notices()` tells the
+        technician about each."""
         folder = settings.folder_path(data_dir)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        db = Database(open_connection(str(folder / DB_NAME), BUSY_TIMEOUT_S), execute_plugins=False)
+        held = ExitStack()
         try:
-            configure_connection(db, int(BUSY_TIMEOUT_S * 1000))
-            migrate(db)
-            outbox = cls(db, ScanFolder(folder / SCANS_FOLDER), keystore, settings, clock)
+            held.enter_context(exclusive_lock(folder / LOCK_NAME))
+        except AlreadyLocked as exc:
+            raise OutboxInUseError(str(folder)) from exc
+        try:
+            outbox = cls._open_locked(folder, settings, keystore, clock, held)
+        except BaseException:
+            held.close()
+            raise
+        return outbox
+
+    @classmethod
+    def _open_locked(
+        cls,
+        folder: Path,
+        settings: OutboxSettings,
+        keystore: KeyStore,
+        clock: Callable[[], float],
+        held: ExitStack,
+    ) -> Outbox:
+        db_path = folder / DB_NAME
+        side_files = [db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")]
+        key_file = getattr(keystore, "path", None)
+        kept_key = [key_file] if isinstance(key_file, Path) else []
+        damage = wal_damage(side_files[1])
+        if damage:
+            set_aside(folder, "wal-damaged", damage, move=[], copy=side_files[:2] + kept_key)
+        try:
+            db = _open_database(db_path)
+        except sqlite3.DatabaseError as exc:
+            if not _is_damage(exc):
+                raise storage_failure(exc) from exc
+            moved = [*side_files, folder / SCANS_FOLDER]
+            set_aside(folder, "damaged", f"{type(exc).__name__}: {exc}", moved, kept_key)
+            db = _open_database(db_path)
+        outbox = cls(db, ScanFolder(folder / SCANS_FOLDER), keystore, settings, clock, held)
+        try:
             outbox._check_kiosk_key()
-            outbox.last_sweep = outbox.sweep()
+        except KeyStoreError:
+            db.close()
+            if not keystore.created:
+                # Another key file than the outbox's: a mix-up a technician must put right;
+                # a fresh outbox would only hide it.
+                raise
+            # The key file is gone: what it sealed can never be opened here again. Kept aside
+            # (the key may turn up in a backup) while a fresh outbox takes new dossiers.
+            detail = "the kiosk key file was missing; a new key was made"
+            set_aside(folder, "key-lost", detail, move=[*side_files, folder / SCANS_FOLDER])
+            db = _open_database(db_path)
+            outbox = cls(db, ScanFolder(folder / SCANS_FOLDER), keystore, settings, clock, held)
+            outbox._check_kiosk_key()
+        try:
+            # After WAL damage a record of a write may have outlived the lost commit that
+            # used it: then no record proves a file an orphan.
+            outbox.last_sweep = outbox.sweep(trust_records=not damage)
         except BaseException:
             db.close()
             raise
@@ -141,6 +232,7 @@ class Outbox:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            self._held.close()
 
     # -- enqueue ---------------------------------------------------------------------------
 
@@ -206,17 +298,20 @@ class Outbox:
         ]
         needed = len(sealed_body) + sum(map(len, sealed_files)) + ROW_OVERHEAD_BYTES
         ensure_room(self._scans.folder, needed, int(self._settings.disk_reserve_mb * MB))
-        wrapped_key = self._keystore.wrap(data_key, _context(item_id, "key"))
-
+        names = self._scans.new_names(len(sealed_files))
         try:
-            names = self._scans.write_all(sealed_files)
-        except OSError as exc:
+            # Recorded before the files exist, so a crash between file and row leaves an orphan
+            # the sweep can prove is one.
+            self._record_intents(item_id, names, "write")
+            self._scans.write_all(names, sealed_files)
+        except (OSError, sqlite3.Error) as exc:
+            self._forget_intents(names)
             raise storage_failure(exc) from exc
         try:
             self._insert(
                 item_id,
                 kind,
-                wrapped_key,
+                data_key,
                 sealed_body,
                 digest,
                 len(body),
@@ -225,6 +320,7 @@ class Outbox:
             )
         except BaseException as exc:
             self._scans.remove(names)
+            self._forget_intents(names)
             existing = self.item(item_id)
             if existing is not None:  # another thread stored the same id meanwhile
                 return self._same_or_refuse(existing, digest)
@@ -239,7 +335,7 @@ class Outbox:
         self,
         item_id: str,
         kind: ItemKind,
-        wrapped_key: bytes,
+        data_key: DataKey,
         sealed_body: bytes,
         digest: str,
         body_bytes: int,
@@ -248,6 +344,9 @@ class Outbox:
     ) -> None:
         now = self._clock()
         with self._lock, self._db.atomic():
+            # Wrapped under the lock: a kiosk-key rotation (which holds it) either re-wraps
+            # this row or happened before, never between wrapping and storing.
+            wrapped_key = self._keystore.wrap(data_key, _context(item_id, "key"))
             if kind is ItemKind.HEARTBEAT:
                 self._db.execute(
                     "DELETE FROM items WHERE kind = ? AND state = ?",
@@ -274,6 +373,27 @@ class Outbox:
                     "VALUES (?, ?, ?, ?)",
                     [item_id, seq, name, size],
                 )
+                self._db.execute("DELETE FROM file_intents WHERE file_name = ?", [name])
+
+    def _record_intents(self, item_id: str, names: Sequence[str], intent: str) -> None:
+        if not names:
+            return
+        with self._lock, self._db.atomic():
+            for name in names:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO file_intents (file_name, item_id, intent) "
+                    "VALUES (?, ?, ?)",
+                    [name, item_id, intent],
+                )
+
+    def _forget_intents(self, names: Sequence[str]) -> None:
+        """Best effort: a record left behind (disk full) only tells a later sweep that the
+        file, if it is still there, is an orphan."""
+        if not names:
+            return
+        with suppress(sqlite3.Error), self._lock, self._db.atomic():
+            for name in names:
+                self._db.execute("DELETE FROM file_intents WHERE file_name = ?", [name])
 
     @staticmethod
     def _same_or_refuse(existing: OutboxItem, digest: str) -> OutboxItem:
@@ -339,10 +459,14 @@ class Outbox:
                     [lease.item_id],
                 )
             ]
-        if row is None or row[0] is None or row[1] is None:
-            raise ItemCorruptedError(f"{lease.item_id} has no data left")
+            if row is None or row[0] is None or row[1] is None:
+                raise ItemCorruptedError(f"{lease.item_id} has no data left")
+            try:
+                # Under the lock, with the row just read: a rotation cannot come in between.
+                data_key = self._keystore.unwrap(row[0], _context(lease.item_id, "key"))
+            except IntegrityError as exc:
+                raise ItemCorruptedError(f"{lease.item_id}: the item key does not open") from exc
         try:
-            data_key = self._keystore.unwrap(row[0], _context(lease.item_id, "key"))
             opened = data_key.open(row[1], _context(lease.item_id, "body"))
             if lease.kind is ItemKind.DOSSIER:
                 body = self._rebuild_dossier(lease.item_id, data_key, opened, files)
@@ -510,12 +634,42 @@ class Outbox:
                 == 1
             )
             if wiped:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO file_intents (file_name, item_id, intent) "
+                    "SELECT file_name, item_id, 'delete' FROM item_files WHERE item_id = ?",
+                    [item_id],
+                )
                 self._db.execute("DELETE FROM item_files WHERE item_id = ?", [item_id])
         if wiped:
-            # Unreadable already (the key is gone); a crash before this leaves orphans the
-            # sweep removes.
+            # Unreadable already (the key is gone); a crash before this leaves recorded
+            # orphans the sweep removes.
             self._scans.remove(files)
+            self._forget_intents(files)
         return wiped
+
+    def rotate_kiosk_key(self) -> int:
+        """Replace the kiosk key: re-wrap every item key still held with a new kiosk key, fold
+        the WAL away, then destroy the old kiosk key. After this, a wrapped key of a wiped
+        item that survived anywhere (a disk image, a backup) no longer opens with the kiosk's
+        key. Crash-safe at every step (see `_check_kiosk_key`). Returns the keys re-wrapped."""
+        keystore = self._keystore
+        with self._lock:
+            keystore.begin_rotation()
+            with self._db.atomic():
+                rows = self._db.execute(
+                    "SELECT id, wrapped_key FROM items WHERE wrapped_key IS NOT NULL"
+                ).fetchall()
+                for item_id, wrapped in rows:
+                    context = _context(item_id, "key")
+                    rewrapped = keystore.wrap_next(keystore.unwrap(wrapped, context), context)
+                    self._db.execute(
+                        "UPDATE items SET wrapped_key = ? WHERE id = ?", [rewrapped, item_id]
+                    )
+                check = keystore.wrap_next(DataKey.generate(), _KEY_CHECK_CONTEXT)
+                self._db.execute("UPDATE meta SET value = ? WHERE name = 'key_check'", [check])
+            self.checkpoint()
+            keystore.finish_rotation()
+        return len(rows)
 
     def checkpoint(self) -> None:
         """Fold the WAL into the database and truncate it, so wiped rows' old page images do
@@ -598,9 +752,12 @@ class Outbox:
 
     # -- start-up -------------------------------------------------------------------------
 
-    def sweep(self) -> SweepReport:
-        """Undo what a crash can leave: scan files no row names (written before a commit that
-        never happened, or after a wipe's commit) and leases of an attempt that died."""
+    def sweep(self, *, trust_records: bool = True) -> SweepReport:
+        """Undo what a crash can leave: leases of an attempt that died, half-written temp
+        files, and scan files no row names. Such a file is deleted only when the outbox
+        recorded it as about to be written or deleted (provably an orphan); any other one —
+        after a damaged WAL lost the row that named it, say — is moved to the quarantine
+        folder for a person to look at, never deleted."""
         now = self._clock()
         with self._lock:
             with self._db.atomic():
@@ -610,30 +767,65 @@ class Outbox:
                     [ItemState.PENDING, now, ItemState.SENDING, now],
                 ).rowcount
             referenced = {name for (name,) in self._db.execute("SELECT file_name FROM item_files")}
-            orphans = self._scans.sealed_names() - referenced
+            recorded = {name for (name,) in self._db.execute("SELECT file_name FROM file_intents")}
+            unreferenced = self._scans.sealed_names() - referenced
+            orphans = unreferenced & recorded if trust_records else set()
+            unknown = unreferenced - orphans
             temps = self._scans.temp_names()
             self._scans.remove(orphans | temps)
-        if orphans or temps or requeued:
+            quarantined = self._scans.quarantine(sorted(unknown), self._folder / QUARANTINE_FOLDER)
+            # This process holds the folder's lock: no write or wipe of another is under way.
+            with self._db.atomic():
+                self._db.execute("DELETE FROM file_intents")
+        if orphans or temps or requeued or quarantined:
             log.info(
-                "outbox sweep: %d orphan files, %d temp files removed, %d leases requeued",
+                "outbox sweep: %d orphan files, %d temp files removed, %d leases requeued, "
+                "%d files of unknown origin moved to quarantine",
                 len(orphans),
                 len(temps),
                 requeued,
+                quarantined,
             )
-        return SweepReport(len(orphans), len(temps), requeued)
+        return SweepReport(len(orphans), len(temps), requeued, quarantined)
+
+    def notices(self) -> list[StorageNotice]:
+        """What the technician must know about the outbox's storage (no disk access beyond
+        listing two small folders)."""
+        notices = set_aside_notices(self._folder)
+        quarantine = self._folder / QUARANTINE_FOLDER
+        if quarantine.is_dir() and (count := sum(1 for _ in quarantine.iterdir())):
+            notices.append(
+                StorageNotice("outbox.notice.unknown_files", str(count), str(quarantine))
+            )
+        warning = getattr(self._keystore, "warning_key", None)
+        if warning:
+            where = getattr(self._keystore, "path", "")
+            notices.append(StorageNotice(warning, "", str(where)))
+        return notices
 
     def _check_kiosk_key(self) -> None:
-        """Refuse to start with another kiosk key than the one the stored items were sealed
-        with: otherwise every item would look corrupted and end in quarantine."""
+        """Refuse another kiosk key than the one the stored items were sealed with (every
+        item would look corrupted and end in quarantine), and finish or undo a key rotation
+        a crash interrupted: the database tells which key it was committed with."""
         with self._lock:
             row = self._db.execute("SELECT value FROM meta WHERE name = 'key_check'").fetchone()
             if row is None:
+                if self._keystore.rotating:
+                    self._keystore.abandon_rotation()
                 check = self._keystore.wrap(DataKey.generate(), _KEY_CHECK_CONTEXT)
                 with self._db.atomic():
                     self._db.execute(
                         "INSERT INTO meta (name, value) VALUES ('key_check', ?)", [check]
                     )
                 return
+            if self._keystore.rotating:
+                try:
+                    self._keystore.unwrap_next(row[0], _KEY_CHECK_CONTEXT)
+                except IntegrityError:
+                    self._keystore.abandon_rotation()  # the re-wrap never committed
+                else:
+                    self.checkpoint()
+                    self._keystore.finish_rotation()  # committed; the old key goes now
         try:
             self._keystore.unwrap(row[0], _KEY_CHECK_CONTEXT)
         except IntegrityError as exc:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from offline_queue.crypto import FileKeyStore
 from offline_queue.outbox import ItemState, Outbox
-from offline_queue.outbox.store import DB_NAME, SCANS_FOLDER
+from offline_queue.outbox.store import DB_NAME, QUARANTINE_FOLDER, SCANS_FOLDER
 from offline_queue.standin.clock import SimulatedClock
 from offline_queue.standin.embedded import EmbeddedStandin, start_standin
 from tests.outbox.crash_driver import JOURNAL, SETTINGS
@@ -281,6 +281,10 @@ def _final_counts(
         leftovers = list((data / "outbox" / SCANS_FOLDER).iterdir())
         if report.orphans_after_final_sweep or leftovers:
             report.problems.append(f"orphans after the final sweep: {leftovers[:3]}")
+        # A crash alone never leaves a file the outbox cannot prove an orphan.
+        unknown = data / "outbox" / QUARANTINE_FOLDER
+        if unknown.exists() and any(unknown.iterdir()):
+            report.problems.append(f"files of unknown origin: {list(unknown.iterdir())[:3]}")
         not_wiped = [i.id for i in outbox.items() if i.state is not ItemState.WIPED]
         if not_wiped:
             report.problems.append(f"not delivered and wiped after draining: {not_wiped[:3]}")

@@ -280,17 +280,28 @@ def test_sweep_removes_orphans_and_temp_files_and_requeues_dead_leases(
     clock.advance(settings.lease_seconds + 1)
     live = box.claim_next()
     assert (expired.item_id, live.item_id) == ("D-1", "R-1")
+    orphan, stranger = "ab" * 16 + ".sealed", "ef" * 16 + ".sealed"
+    # As enqueue does: the name is recorded, then the file written, then the row never came.
+    box._record_intents("D-9", [orphan], "write")
     box.close()
     folder = scan_dir(tmp_path)
-    (folder / ("ab" * 16 + ".sealed")).write_bytes(b"written before a commit that never came")
+    (folder / orphan).write_bytes(b"written before a commit that never came")
+    (folder / stranger).write_bytes(b"nobody recorded this one")
     (folder / ".cd.sealed.1234.tmp").write_bytes(b"half written")
-    kept = {p.name for p in folder.iterdir() if p.suffix == ".sealed"} - {"ab" * 16 + ".sealed"}
+    kept = {p.name for p in folder.iterdir() if p.suffix == ".sealed"} - {orphan, stranger}
 
     box = Outbox.open(settings, tmp_path, keystore, clock=clock)
     assert box.last_sweep.orphan_files_removed == 1
     assert box.last_sweep.temp_files_removed == 1
     assert box.last_sweep.leases_requeued == 1
     assert {p.name for p in folder.iterdir()} == kept
+    # Not provably an orphan: moved aside, never deleted, and the technician is told.
+    assert box.last_sweep.unknown_files_quarantined == 1
+    assert (tmp_path / "outbox" / "quarantine" / stranger).read_bytes().startswith(b"nobody")
+    assert [n.message_key for n in box.notices()] == [
+        "outbox.notice.unknown_files",
+        "outbox.key.on_data_disk",
+    ]
     assert box.item("D-1").state is ItemState.PENDING
     assert box.item("R-1").state is ItemState.SENDING
     lease = box.claim_next()
@@ -315,6 +326,7 @@ def test_another_kiosk_key_is_refused_before_anything_is_quarantined(
     box = Outbox.open(settings, tmp_path, keystore)
     box.enqueue_rating("R-1", {"level": 1})
     box.close()
+    FileKeyStore(tmp_path / "other.key")  # the key file of another kiosk, already there
     with pytest.raises(KeyStoreError) as refused:
         Outbox.open(settings, tmp_path, FileKeyStore(tmp_path / "other.key"))
     assert refused.value.message_key == "outbox.key.mismatch"

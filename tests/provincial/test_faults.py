@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from offline_queue.client import PermanentError, TransientError, TransientFailure
+from offline_queue.client import PermanentError, ProvincialClient, TransientError, TransientFailure
 from offline_queue.standin.faults import Fault, FaultKind
 
 # (fault, what the client reports, whether the first attempt had already been stored)
@@ -186,9 +186,12 @@ def test_ratings_and_ticket_records_are_idempotent_too(standin, client):
     ],
     ids=["drop mid request", "reset", "reply lost"],
 )
-def test_a_large_dossier_survives_a_cut_connection(fault, standin, client, make_dossier, deliver):
+def test_a_large_dossier_survives_a_cut_connection(fault, standin, make_dossier, deliver):
     dossier = make_dossier(500, scan_bytes=3_000_000)
     standin.arm(fault)
+    # Not the fixture's 0.5 s read timeout: on a loaded machine the stand-in may take longer
+    # to take in 4 MB, and the failure must be the cut, not a timeout.
+    client = ProvincialClient(standin.client_settings(connect_timeout=2.0, read_timeout=15.0))
 
     delivery = deliver(client, dossier)
 

@@ -67,10 +67,16 @@ class TechnicianViewModel(JourneyViewModel):
                 "name": self.t(h.name),
                 "ok": h.report.ok,
                 "state": self.t("technician.ok" if h.report.ok else "technician.problem"),
-                "detail": (
-                    self.t(h.report.text_key, **h.report.values)
-                    if h.report.text_key
-                    else h.report.text
+                "detail": "\n".join(
+                    [
+                        self.t(h.report.text_key, **h.report.values)
+                        if h.report.text_key
+                        else h.report.text,
+                        *(
+                            self.t(key, **values)
+                            for key, values in h.report.details.get("notices", [])
+                        ),
+                    ]
                 ),
             }
             for h in self.journey.health
