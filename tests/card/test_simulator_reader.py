@@ -238,3 +238,26 @@ def test_self_test_probes_the_card_without_a_key(
     assert reader.status().status is ReaderStatus.CARD_PRESENT
     reader.remove_card()
     assert "probe_apdus" not in reader.self_test().details
+
+
+def test_reader_failing_to_transmit_extended_apdus_falls_back_to_short(
+    citizen: DemoCitizen, signer: DemoSigner
+) -> None:
+    """A reader (or its driver) that cannot carry an extended APDU fails the transmit itself;
+    the card never sees it. That too is a sign to reopen the session and read short."""
+    from hardware.card_reader.errors import CardProtocolError
+
+    card = VirtualIdCard(build_card_files(citizen, signer), citizen.bac_key())
+
+    class ShortOnlyReader(_Recorder):
+        def transmit(self, apdu: bytes) -> bytes:
+            if len(apdu) > 5 and apdu[4] == 0:
+                raise CardProtocolError("transmit: Transaction failed")
+            return super().transmit(apdu)
+
+    channel = ShortOnlyReader(card)
+    document = EmrtdReader(channel, TrustList(), chunk=4096, extended=True).read(
+        [citizen.bac_key()]
+    )
+    assert document.extended_refused and document.portrait is not None
+    assert document.passive_auth.data_intact
