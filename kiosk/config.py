@@ -158,10 +158,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _origin_of(dotted: str, origin: dict[str, Path], default: Path) -> Path:
     parts = dotted.split(".")
-    for end in range(len(parts), 0, -1):
-        hit = origin.get(".".join(parts[:end]))
-        if hit:
-            return hit
+    # a key a section lacks is missing from the file that chose the section's driver
+    tried = [".".join(parts[:end]) for end in range(len(parts), 1, -1)]
+    for key in [*tried, f"{parts[0]}.driver", parts[0]]:
+        if key in origin:
+            return origin[key]
     return default
 
 
@@ -213,3 +214,11 @@ def load_config(site_file: Path | None = None, central: Path | None = None) -> K
 def with_simulated_printer(config: KioskConfig) -> KioskConfig:
     """The same kiosk printing to the simulator (same paper and profile): the self-test."""
     return config.model_copy(update={"printer": with_driver(config.printer, "simulator")})
+
+
+def device_problems(config: KioskConfig) -> list[str]:
+    """What `--check-config` finds beyond the files' rules: devices, queues and profiles this
+    machine does not have (slow imports, so not part of loading)."""
+    from hardware.printer.checks import printer_problems
+
+    return printer_problems(config.printer)

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.config import ConfigError, config_files, load_config
+from kiosk.config import ConfigError, config_files, device_problems, load_config
 from kiosk.logging_setup import configure_logging
 from kiosk.paths import log_dir
 
@@ -49,6 +49,15 @@ def check_config(site: Path | None) -> int:
         print("Configuration is not valid:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
+        return 2
+    problems = device_problems(config)
+    if problems:
+        print("Configuration cannot work on this machine:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Files read, later ones win:", file=sys.stderr)
+        for path in config_files(site):
+            print(f"  {path}", file=sys.stderr)
         return 2
     print("Configuration is valid. Files read, later ones win:")
     for path in config_files(site):
