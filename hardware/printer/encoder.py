@@ -48,6 +48,7 @@ def is_native_text(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
+@lru_cache(maxsize=512)
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Lines of whole words no wider than `width`; a single word wider than that stays whole
     (the caller picks a smaller font for it)."""
@@ -69,8 +70,10 @@ def _widest_word(text: str, font: ImageFont.FreeTypeFont) -> float:
     return max((font.getlength(word) for word in text.split()), default=0.0)
 
 
+@lru_cache(maxsize=512)
 def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
-    """One line of text as a 1-bit image cropped to its ink, width rounded up to whole bytes."""
+    """One line of text as a 1-bit image cropped to its ink, width rounded up to whole bytes.
+    Cached: the centre's name, headings and footers come back on every ticket."""
     left, top, right, bottom = font.getbbox(text)
     width = max(8, right - left + 2)
     width += -width % 8
@@ -79,14 +82,17 @@ def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
     return image.point(lambda v: 0 if v < 140 else 255, mode="1")
 
 
-def _qr_code(data: str, module: int = 1) -> qrcode.QRCode:
-    """The symbol alone: the quiet zone is blank paper the encoder leaves around it."""
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module, border=0
-    )
+def _qr_code(data: str) -> qrcode.QRCode:
+    """The symbol alone (the quiet zone is blank paper the encoder leaves around it), sized but
+    not yet drawn: a printer drawing it itself needs only its number of modules."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(data)
-    code.make(fit=True)
+    code.best_fit()
     return code
+
+
+def _modules(code: qrcode.QRCode) -> int:
+    return code.version * 4 + 17
 
 
 def fitting_module(modules: int, wanted: int, width_dots: int) -> int:
@@ -98,6 +104,7 @@ def fitting_module(modules: int, wanted: int, width_dots: int) -> int:
 
 
 def qr_image(code: qrcode.QRCode) -> Image.Image:
+    code.make()
     image = code.make_image(fill_color="black", back_color="white").get_image().convert("1")
     padded = Image.new("1", (image.width + -image.width % 8, image.height), 1)
     padded.paste(image, (0, 0))  # whole bytes, the spare column on the quiet side
@@ -205,7 +212,7 @@ class EscposEncoder:
         left = block.align is Align.LEFT
         code = _qr_code(block.data)
         wanted = min(16, block.module_dots) if self.native_qr else block.module_dots
-        module = fitting_module(code.modules_count, wanted, self.width_dots)
+        module = fitting_module(_modules(code), wanted, self.width_dots)
         quiet = QUIET_ZONE_MODULES * module
         out.set(align="left" if left else "center")
         self._feed(out, quiet)

@@ -53,6 +53,9 @@ _FIXED = {
 }
 
 
+_INVERT = bytes(255 - v for v in range(256))  # a set bit is a printed (black) dot
+
+
 class UnknownCommand(AssertionError):
     pass
 
@@ -194,7 +197,7 @@ def decode(data: bytes, width: int, font_path: Path) -> Paper:
             xl, xh, yl, yh = data[i + 4 : i + 8]
             row_bytes, rows = xl + 256 * xh, yl + 256 * yh
             raw = data[i + 8 : i + 8 + row_bytes * rows]
-            picture = Image.frombytes("1", (row_bytes * 8, rows), bytes(v ^ 0xFF for v in raw))
+            picture = Image.frombytes("1", (row_bytes * 8, rows), raw.translate(_INVERT))
             clipped = row_bytes * 8 > area()
             x = place_x(min(row_bytes * 8, area()))
             paper.images.append(PrintedImage(x, sheet.y, row_bytes * 8, rows, clipped))
@@ -212,7 +215,10 @@ def decode(data: bytes, width: int, font_path: Path) -> Paper:
             elif fn == 80:
                 qr_data = body[1:]
             elif fn == 81:
-                code = qrcode.QRCode(error_correction=_EC[qr_ec], box_size=qr_module, border=0)
+                # the printer picks its own mask; any valid one reads the same
+                code = qrcode.QRCode(
+                    error_correction=_EC[qr_ec], box_size=qr_module, border=0, mask_pattern=0
+                )
                 code.add_data(qr_data)
                 code.make(fit=True)
                 symbol = code.make_image().get_image().convert("L")

@@ -73,9 +73,14 @@ def test_a_working_configuration_passes(tmp_path: Path) -> None:
     device = tmp_path / "lp0"
     device.touch()
     assert printer_problems(printer_settings(driver="file", device=str(device))) == []
-    assert printer_problems(
-        printer_settings(driver="network", host="192.168.1.50", profile="TM-T88V", native_qr=True)
-    ) == []
+    assert (
+        printer_problems(
+            printer_settings(
+                driver="network", host="192.168.1.50", profile="TM-T88V", native_qr=True
+            )
+        )
+        == []
+    )
 
 
 def test_the_command_refuses_a_mistyped_profile(home: Path) -> None:
