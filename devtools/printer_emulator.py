@@ -6,6 +6,7 @@ chosen condition — or stays silent, as many network printers do.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -112,6 +113,35 @@ class PrinterEmulator:
         with self._lock:
             self.received.clear()
 
+    def _stop_listening(self) -> None:
+        # wakes the thread blocked in accept(), which would keep the port bound
+        with contextlib.suppress(OSError):
+            self._server.shutdown(socket.SHUT_RDWR)
+        self._server.close()
+
+    def switch_off(self) -> None:
+        """Connection attempts go unanswered, as with a printer without power: the port's
+        queue is filled and never accepted, so the kernel drops new attempts."""
+        self._stop_listening()
+        self._server = socket.socket()
+        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._server.bind((self.host, self.port))
+        self._server.listen(0)
+        self._fillers = []
+        for _ in range(3):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect((self.host, self.port))
+            self._fillers.append(filler)
+
+    def switch_on(self) -> None:
+        for filler in getattr(self, "_fillers", []):
+            filler.close()
+        self._stop_listening()
+        self._server = socket.create_server((self.host, self.port))
+        threading.Thread(target=self._accept, name="printer-emulator", daemon=True).start()
+
     def close(self) -> None:
         self._running = False
-        self._server.close()
+        self._stop_listening()

@@ -17,7 +17,9 @@ from __future__ import annotations
 import errno
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from hardware.device import DeviceError, DeviceEvent, DeviceState, run_with_timeout
 from hardware.printer import status as esc_status
@@ -43,10 +45,14 @@ from hardware.printer.transports import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WRITE_CHUNK = 1024
-# When the watch already knows the printer cannot be reached, a tap tries once, this briefly,
-# in case it has just come back.
+# A tap never waits long to connect: a printer on the kiosk's LAN answers in milliseconds, so
+# a connection not made in this time belongs to a printer that is off or unplugged (the number
+# then shows on screen). When the watch already knows that, a tap tries once, more briefly
+# still, in case it has just come back.
+PRINT_CONNECT_SECONDS = 0.8
 QUICK_CONNECT_SECONDS = 0.4
 _NO_REPLY = object()
 
@@ -110,7 +116,7 @@ class EscposTicketPrinter(TicketPrinter):
         while not self._stop.is_set():
             if self._lock.acquire(blocking=False):  # a job in progress is news enough
                 try:
-                    self._status_locked()
+                    self._status_locked(PRINT_CONNECT_SECONDS)
                 except Exception:  # the watch reports through status; it never dies
                     log.exception("printer health watch failed")
                 finally:
@@ -134,6 +140,7 @@ class EscposTicketPrinter(TicketPrinter):
         if hasattr(transport, "timeout") and self.settings.driver == "network":
             transport.timeout = timeout  # python-escpos connects with it
         try:
+            # a thread even for a network printer: a host name's lookup has no socket timeout
             run_with_timeout(transport.open, timeout + 0.5, "printer open")
         except Exception as exc:
             self._unreachable = True
@@ -143,6 +150,13 @@ class EscposTicketPrinter(TicketPrinter):
         set_read_timeout(transport, self.settings.timeout_seconds)
         self._transport = transport
         self._unreachable = False
+
+    def _bounded(self, call: Callable[[], T], seconds: float, what: str) -> T:
+        """A socket's own timeout bounds a network call (and costs no thread); USB, serial and
+        file calls get a thread that is abandoned when they hang."""
+        if self.settings.driver == "network":
+            return call()
+        return run_with_timeout(call, seconds + 0.5, what)
 
     def _end_conversation(self) -> None:
         if connection_per_conversation(self.settings):
@@ -166,9 +180,9 @@ class EscposTicketPrinter(TicketPrinter):
         with self._lock:
             return self._status_locked()
 
-    def _status_locked(self) -> PrinterStatus:
+    def _status_locked(self, connect_seconds: float | None = None) -> PrinterStatus:
         try:
-            self._connect(self.settings.timeout_seconds)
+            self._connect(min(connect_seconds or 30.0, self.settings.timeout_seconds))
         except DeviceError:
             return self._remember(
                 PrinterStatus(online=False, paper=UNKNOWN_STATUS.paper, cover_open=None)
@@ -215,7 +229,7 @@ class EscposTicketPrinter(TicketPrinter):
             return transport._read()
 
         try:
-            reply = run_with_timeout(ask, timeout + 0.5, f"printer status {n}")
+            reply = self._bounded(ask, timeout, f"printer status {n}")
         except (TimeoutError, DeviceError):  # connected, but silent
             reply = None
         except OSError as exc:
@@ -243,22 +257,27 @@ class EscposTicketPrinter(TicketPrinter):
     # --- printing ---------------------------------------------------------------------------
     def print_job(self, job: PrintJob) -> PrintResult:
         data = self.encoder.encode(job)
-        with self._lock:
-            try:
-                result = self._print_locked(data)
-            except DeviceError:
-                self._drop_transport()
-                raise
-            finally:
-                self._end_conversation()
-            log.info("printed %s (%d bytes, confirmed=%s)", job.name, len(data), result.confirmed)
-            return result
+        if self._unreachable:
+            # the watch may be trying the printer right now: do not queue behind it for long
+            if not self._lock.acquire(timeout=QUICK_CONNECT_SECONDS):
+                raise DeviceError("printer.unreachable", "still unreachable at the last check")
+        else:
+            self._lock.acquire()
+        try:
+            result = self._print_locked(data)
+        except DeviceError:
+            self._drop_transport()
+            raise
+        finally:
+            self._end_conversation()
+            self._lock.release()
+        log.info("printed %s (%d bytes, confirmed=%s)", job.name, len(data), result.confirmed)
+        return result
 
     def _print_locked(self, data: bytes) -> PrintResult:
-        connect_timeout = (
-            min(QUICK_CONNECT_SECONDS, self.settings.timeout_seconds)
-            if self._unreachable
-            else self.settings.timeout_seconds
+        connect_timeout = min(
+            QUICK_CONNECT_SECONDS if self._unreachable else PRINT_CONNECT_SECONDS,
+            self.settings.timeout_seconds,
         )
         for attempt in (1, 2):
             self._connect(connect_timeout)
@@ -297,7 +316,7 @@ class EscposTicketPrinter(TicketPrinter):
         for start in range(0, len(data), WRITE_CHUNK):
             chunk = data[start : start + WRITE_CHUNK]
             try:
-                run_with_timeout(
+                self._bounded(
                     lambda c=chunk: transport._raw(c),
                     self.settings.timeout_seconds,
                     "printer write",
