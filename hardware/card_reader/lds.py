@@ -1,5 +1,6 @@
 """The eMRTD files (ICAO 9303-10 LDS 1.7) the kiosk reads: their identifiers and the parsing of
-EF.COM, DG1 (MRZ) and DG2 (portrait)."""
+DG1 (MRZ) and DG2 (portrait). (EF.COM is not read: each data group is asked for, and a missing one
+answers "file not found" at no extra cost.)"""
 
 from __future__ import annotations
 
@@ -53,33 +54,6 @@ def unwrap_file(data: bytes, expected: EFile) -> tlv.Tlv:
     if outer.tag != expected.tag:
         raise LdsError(f"{expected.name} starts with tag {outer.tag:X}")
     return outer
-
-
-@dataclass(frozen=True)
-class EfCom:
-    lds_version: str
-    unicode_version: str
-    tags: frozenset[int]
-
-    def lists(self, file: EFile) -> bool:
-        return file.tag in self.tags
-
-
-def parse_com(data: bytes) -> EfCom:
-    outer = unwrap_file(data, EFile.COM)
-    try:
-        lds = outer.child(0x5F01)
-        uni = outer.child(0x5F36)
-        tags = outer.child(0x5C)
-    except tlv.TlvError as exc:
-        raise LdsError(f"EF.COM content: {exc}") from exc
-    if tags is None:
-        raise LdsError("EF.COM has no tag list")
-    return EfCom(
-        lds_version=lds.value.decode("ascii", "replace") if lds else "",
-        unicode_version=uni.value.decode("ascii", "replace") if uni else "",
-        tags=frozenset(tags.value),
-    )
 
 
 def parse_dg1(data: bytes) -> Td1Mrz:

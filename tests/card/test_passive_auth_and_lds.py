@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from PIL import Image
 
-from hardware.card_reader import tlv
+from hardware.card_reader import der, tlv
 from hardware.card_reader.demo_document import (
     CardFaults,
     DemoCitizen,
@@ -16,7 +17,7 @@ from hardware.card_reader.demo_document import (
     build_card_files,
     build_dg2,
 )
-from hardware.card_reader.lds import EFile, ImageFormat, LdsError, parse_com, parse_dg1, parse_dg2
+from hardware.card_reader.lds import EFile, ImageFormat, LdsError, parse_dg1, parse_dg2
 from hardware.card_reader.sod import (
     ChainStatus,
     SodError,
@@ -112,11 +113,8 @@ def test_malformed_sod_is_an_error(raw: bytes) -> None:
     assert issubclass(SodError, LdsError)
 
 
-def test_com_and_dg1(citizen: DemoCitizen, signer: DemoSigner) -> None:
+def test_dg1(citizen: DemoCitizen, signer: DemoSigner) -> None:
     files = build_card_files(citizen, signer)
-    com = parse_com(files[EFile.COM])
-    assert com.lds_version == "0107"
-    assert com.lists(EFile.DG1) and com.lists(EFile.DG13) and com.lists(EFile.DG2)
     mrz = parse_dg1(files[EFile.DG1])
     assert mrz.id_number == citizen.id_number and mrz.name == "TRAN THI THU HA"
 
@@ -139,3 +137,47 @@ def test_portrait_that_is_not_an_image_is_refused() -> None:
     dg2 = tlv.encode(0x75, tlv.encode(0x7F61, tlv.encode(0x7F60, tlv.encode(0x5F2E, record))))
     with pytest.raises(LdsError):
         parse_dg2(dg2)
+
+
+def _master_list(*certificates: bytes) -> bytes:
+    """An ICAO CSCA master list (9303-12 §9) shaped from the standard: ContentInfo → SignedData
+    → encapsulated CscaMasterList { version 0, SET OF Certificate }. Signer infos are left empty:
+    the kiosk takes the certificates, each Document Signer is still checked against them."""
+
+    def node(tag: int, *parts: bytes) -> bytes:
+        return tlv.encode(tag, b"".join(parts))
+
+    master = node(der.SEQUENCE, der.encode_integer(0), node(der.SET, *certificates))
+    encapsulated = node(
+        der.SEQUENCE,
+        der.encode_oid("2.23.136.1.1.2"),
+        node(0xA0, der.octet_string(master)),
+    )
+    signed = node(
+        der.SEQUENCE,
+        der.encode_integer(3),
+        node(der.SET, der.algorithm("2.16.840.1.101.3.4.2.1")),
+        encapsulated,
+        node(der.SET),
+    )
+    return node(der.SEQUENCE, der.encode_oid("1.2.840.113549.1.7.2"), node(0xA0, signed))
+
+
+def test_trust_list_from_an_icao_master_list(
+    citizen: DemoCitizen, signer: DemoSigner, tmp_path: Path
+) -> None:
+    stranger = DemoSigner.generate().csca_certificate
+    encoded = [
+        c.public_bytes(serialization.Encoding.DER) for c in (stranger, signer.csca_certificate)
+    ]
+    path = tmp_path / "VN_MasterList.ml"
+    path.write_bytes(_master_list(*encoded))
+    trust = TrustList.from_path(path)
+    assert len(trust.certificates) == 2
+    files = build_card_files(citizen, signer)
+    result = passive_authentication(parse_sod(files[EFile.SOD]), _groups(files), trust)
+    assert result.chain is ChainStatus.VERIFIED
+    # a master list inside the CSCA folder counts too; a file that is none is skipped
+    (tmp_path / "junk.ml").write_bytes(b"\x30\x03\x02\x01\x00")
+    assert len(TrustList.from_path(tmp_path).certificates) == 2
+    assert TrustList.from_path(tmp_path / "junk.ml").certificates == []
