@@ -110,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     # Before anything opens: a second kiosk on the same data folder would destroy data.
     instance = hold_single_instance(data_dir())
     if instance is None:
+        from ui.come_forward import ask_running_kiosk_forward
+
         print(already_running_message(data_dir()), file=sys.stderr)
+        ask_running_kiosk_forward(data_dir())
         return 3
     with instance:
         return _run(args)
@@ -130,9 +133,11 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
 
     from kiosk.app import JourneyServices, start_core, start_journey_services
+    from kiosk.paths import data_dir
     from platform_layer import on_termination
     from ui.app import KioskUi, create_application
     from ui.background import run_in_background
+    from ui.come_forward import ComeForwardListener
     from ui.fleet import start_fleet_duties
     from ui.startup import report_first_frame
     from ui.watchdog import ServiceWatchdog
@@ -140,6 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     app = create_application(sys.argv)
     core = start_core(config)
     ui = KioskUi(core, windowed=args.windowed)
+    ComeForwardListener(data_dir(), ui.window)
     if os.environ.get("KIOSK_STARTUP_PROBE"):
         report_first_frame(ui.window, STARTED)
     watchdog = ServiceWatchdog(app)
