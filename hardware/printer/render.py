@@ -44,9 +44,10 @@ class _Canvas:
         self.width = width
         self.rows: list[Image.Image] = []
 
-    def place(self, image: Image.Image, align: int) -> None:
+    def place(self, image: Image.Image, align: int, margin: int = 0) -> None:
         row = Image.new("L", (self.width, image.height), 255)
-        x = {0: 0, 1: (self.width - image.width) // 2, 2: self.width - image.width}[align]
+        free = self.width - margin - image.width
+        x = margin + {0: 0, 1: free // 2, 2: free}[align]
         row.paste(image.convert("L"), (max(0, x), 0))
         self.rows.append(row)
 
@@ -67,22 +68,26 @@ class _Canvas:
 def render(data: bytes, width_dots: int, font_path: Path) -> RenderedTicket:
     canvas = _Canvas(width_dots)
     result = RenderedTicket(image=Image.new("L", (1, 1)))
-    align, bold, mag_w, mag_h = 0, False, 1, 1
+    align, bold, mag_w, mag_h, margin = 0, False, 1, 1, 0
     qr_store = b""
     qr_module = 3
     text = bytearray()
 
     def flush_text() -> None:
+        """Font A: a 12 × 24 dot cell per character, times the magnification, as the printer
+        lays it out (the bundled font only stands in for the printer's glyphs)."""
         line = text.decode("ascii", "replace")
         text.clear()
-        px = 24 * mag_h
-        font = ImageFont.truetype(str(font_path), px)
-        width = max(1, int(font.getlength(line) * mag_w / mag_h) + 4)
-        img = Image.new("L", (width, int(px * 1.35)), 255)
-        ImageDraw.Draw(img).text(
-            (2, 0), line, font=font, fill=0, stroke_width=1 if bold else 0, stroke_fill=0
-        )
-        canvas.place(img, align)
+        cell_w, cell_h = 12 * mag_w, 24 * mag_h
+        font = ImageFont.truetype(str(font_path), min(cell_h, int(cell_w * 1.7)))
+        img = Image.new("L", (max(1, cell_w * len(line)), cell_h + 4 * mag_h), 255)
+        draw = ImageDraw.Draw(img)
+        for k, char in enumerate(line):
+            x = k * cell_w + (cell_w - font.getlength(char)) / 2
+            draw.text(
+                (x, 0), char, font=font, fill=0, stroke_width=1 if bold else 0, stroke_fill=0
+            )
+        canvas.place(img, align, margin)
         if line:
             result.texts.append(line)
 
@@ -92,6 +97,9 @@ def render(data: bytes, width_dots: int, font_path: Path) -> RenderedTicket:
         if two == b"\x1ba":
             align = data[i + 2] % 48 if data[i + 2] >= 48 else data[i + 2]
             i += 3
+        elif two == b"\x1dL":  # left margin, in dots
+            margin = data[i + 2] + 256 * data[i + 3]
+            i += 4
         elif two == b"\x1bE":
             bold = bool(data[i + 2] & 1)
             i += 3
@@ -110,7 +118,7 @@ def render(data: bytes, width_dots: int, font_path: Path) -> RenderedTicket:
             row_bytes, rows = xl + 256 * xh, yl + 256 * yh
             raw = data[i + 8 : i + 8 + row_bytes * rows]
             img = Image.frombytes("1", (row_bytes * 8, rows), bytes(b ^ 0xFF for b in raw))
-            canvas.place(img, align)
+            canvas.place(img, align, margin)
             i += 8 + row_bytes * rows
         elif data[i : i + 3] == b"\x1d(k":
             length = data[i + 3] + 256 * data[i + 4]
@@ -123,9 +131,9 @@ def render(data: bytes, width_dots: int, font_path: Path) -> RenderedTicket:
             elif fn == b"Q":
                 payload = qr_store.decode("utf-8", "replace")
                 result.qr_payloads.append(payload)
-                code = qrcode.QRCode(box_size=qr_module, border=2)
+                code = qrcode.QRCode(box_size=qr_module, border=0)  # the printer adds none
                 code.add_data(payload)
-                canvas.place(code.make_image().get_image().convert("L"), align)
+                canvas.place(code.make_image().get_image().convert("L"), align, margin)
             i += 5 + length
         elif two == b"\x1dV":
             result.cuts += 1
