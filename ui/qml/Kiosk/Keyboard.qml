@@ -1,4 +1,4 @@
-// The kiosk's own on-screen keyboard (Vietnamese Telex, tone and shape buttons, digit pads).
+// The kiosk's own on-screen keyboard (Vietnamese Telex, tone and shape buttons; plain letters in English; digit pads).
 // One instance docked at the bottom of the main window types into whichever text field has the
 // active focus: TextInput, TextField, TextEdit or TextArea. Set `target` to pin it to one field
 // instead. A field asks for the digit pad, no Telex or capitals through `inputMethodHints`, and
