@@ -26,7 +26,7 @@ from ui.journeys import JOURNEYS
 from ui.shell import Shell
 from ui.theme import Theme
 from ui.viewmodels.base import JourneyViewModel
-from ui.viewmodels.home import HomeViewModel
+from ui.viewmodels.home import HomeTile, HomeViewModel
 from ui.viewmodels.keyboard import KeyboardController
 
 log = logging.getLogger(__name__)
@@ -68,11 +68,7 @@ class KioskUi:
             clock=idle_clock,
         )
         self.journeys: dict[str, JourneyViewModel] = {}
-        tiles = [
-            {"id": e.id, "titleKey": e.title_key, "subtitleKey": e.subtitle_key, "glyph": e.glyph}
-            for e in JOURNEYS
-            if e.tile
-        ]
+        tiles = [HomeTile(e.id, e.title_key, e.subtitle_key, e.glyph) for e in JOURNEYS if e.tile]
         self.home = HomeViewModel(core, self.i18n, tiles, self.journeys)
         self.technician: JourneyViewModel | None = None
         self.keyboard = KeyboardController()

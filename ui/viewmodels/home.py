@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.app import CoreServices
 from ui.i18n_bridge import I18nBridge
+from ui.list_model import RowsModel
 from ui.viewmodels.base import JourneyViewModel
+
+
+@dataclass(frozen=True)
+class HomeTile:
+    """One journey's tile (a row of `HomePage.tiles`; names as the screen reads them)."""
+
+    journeyId: str
+    titleKey: str
+    subtitleKey: str
+    glyph: str
 
 
 class HomeViewModel(QObject):
@@ -17,13 +30,14 @@ class HomeViewModel(QObject):
         self,
         core: CoreServices,
         i18n: I18nBridge,
-        tiles: list[dict],
+        tiles: list[HomeTile],
         journeys: dict[str, JourneyViewModel],
     ) -> None:
         super().__init__()
         self._core = core
         self._i18n = i18n
-        self._tiles = tiles
+        self._tiles = RowsModel(HomeTile, self)
+        self._tiles.set_rows(tiles)
         self._journeys = journeys
         self._pending: str | None = None
         i18n.languageChanged.connect(self.changed)
@@ -39,7 +53,11 @@ class HomeViewModel(QObject):
 
     centreName = Property(str, _centre_name, notify=changed)
     clock = Property(str, _clock, notify=clockChanged)
-    tiles = Property("QVariantList", lambda self: self._tiles, constant=True)
+
+    def _get_tiles(self) -> RowsModel:
+        return self._tiles
+
+    tiles = Property(QObject, _get_tiles, constant=True)
 
     def stop(self) -> None:
         self._timer.stop()

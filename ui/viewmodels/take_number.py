@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.errors import UserFacingError
 from kiosk.journeys.take_number import TakeNumberJourney, TakeNumberState
 from kiosk.tickets.service import TicketOutcome
 from ui.background import run_in_background
+from ui.list_model import RowsModel
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,23 @@ SCREENS = {
 }
 
 
+@dataclass(frozen=True)
+class ServiceRow:
+    """A queue service to choose (a row of `TakeNumber.services`)."""
+
+    serviceId: str
+    name: str
+    counters: str
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    """A priority category to choose (a row of `TakeNumber.priorities`)."""
+
+    category: str
+    label: str
+
+
 class TakeNumberViewModel(JourneyViewModel):
     changed = Signal()
 
@@ -33,24 +52,36 @@ class TakeNumberViewModel(JourneyViewModel):
         super().__init__(*args)
         queue = self.core.config.queue
         self.follow(TakeNumberJourney([s.id for s in queue.services], queue.priority_categories))
+        self._services = RowsModel(ServiceRow, self)
+        self._priorities = RowsModel(PriorityRow, self)
+        self._show_rows()
+        self.i18n.languageChanged.connect(self._show_rows)
+        self.subscribe(lambda: self.i18n.languageChanged.disconnect(self._show_rows))
 
     # --- what the screens show -------------------------------------------------------------
-    def _services(self) -> list[dict]:
+    def _show_rows(self) -> None:
+        """The choices in the citizen's language, again whenever it changes."""
         lang = self.i18n.lang
-        return [
-            {
-                "id": s.id,
-                "name": s.name.get(lang),
-                "counters": self.t("ticket.counter", counters=", ".join(s.counters)),
-            }
-            for s in self.core.config.queue.services
-        ]
+        self._services.set_rows(
+            [
+                ServiceRow(
+                    s.id, s.name.get(lang), self.t("ticket.counter", counters=", ".join(s.counters))
+                )
+                for s in self.core.config.queue.services
+            ]
+        )
+        self._priorities.set_rows(
+            [
+                PriorityRow(c, self.t(f"ticket.priority_choice.{c}"))
+                for c in self.journey.priority_categories
+            ]
+        )
 
-    def _priorities(self) -> list[dict]:
-        return [
-            {"id": c, "label": self.t(f"ticket.priority_choice.{c}")}
-            for c in self.journey.priority_categories
-        ]
+    def _get_services(self) -> RowsModel:
+        return self._services
+
+    def _get_priorities(self) -> RowsModel:
+        return self._priorities
 
     def _step(self) -> int:
         return self.journey.step
@@ -83,8 +114,8 @@ class TakeNumberViewModel(JourneyViewModel):
         key = self.journey.failure_key
         return self.t(key, **self.journey.failure_values) if key else ""
 
-    services = Property("QVariantList", _services, notify=changed)
-    priorities = Property("QVariantList", _priorities, notify=changed)
+    services = Property(QObject, _get_services, constant=True)
+    priorities = Property(QObject, _get_priorities, constant=True)
     step = Property(int, _step, notify=changed)
     stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
     ticket = Property("QVariantMap", _ticket, notify=changed)

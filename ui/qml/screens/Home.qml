@@ -31,22 +31,24 @@ ScreenFrame {
         id: grid
         anchors { left: parent.left; right: parent.right; top: prompt.bottom; bottom: parent.bottom
                   topMargin: Theme.gap * 2 }
-        columns: HomePage.tiles.length > 4 ? 3 : 2
+        columns: HomePage.tiles.count > 4 ? 3 : 2
         columnSpacing: Theme.gap
         rowSpacing: Theme.gap
         Repeater {
             model: HomePage.tiles
             Tile {
                 id: entry
-                required property var modelData
-                objectName: "tile_" + entry.modelData.id
+                required property string journeyId
+                required property string titleKey
+                required property string subtitleKey
+                required glyph
+                objectName: "tile_" + entry.journeyId
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 340
-                glyph: entry.modelData.glyph
-                title: I18n.s[entry.modelData.titleKey]
-                subtitle: I18n.s[entry.modelData.subtitleKey]
-                onClicked: HomePage.open(entry.modelData.id)
+                title: I18n.s[entry.titleKey]
+                subtitle: I18n.s[entry.subtitleKey]
+                onClicked: HomePage.open(entry.journeyId)
             }
         }
     }

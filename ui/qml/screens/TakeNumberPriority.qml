@@ -36,13 +36,14 @@ ScreenFrame {
                 model: TakeNumber.priorities
                 KioskButton {
                     id: entry
-                    required property var modelData
-                    objectName: "priority_" + entry.modelData.id
+                    required property string category
+                    required property string label
+                    objectName: "priority_" + entry.category
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget * 1.4
                     primary: false
-                    text: entry.modelData.label
-                    onClicked: TakeNumber.choosePriority(entry.modelData.id)
+                    text: entry.label
+                    onClicked: TakeNumber.choosePriority(entry.category)
                 }
             }
         }

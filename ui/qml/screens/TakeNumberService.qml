@@ -20,14 +20,16 @@ ScreenFrame {
             model: TakeNumber.services
             Tile {
                 id: entry
-                required property var modelData
-                objectName: "service_" + entry.modelData.id
+                required property string serviceId
+                required property string name
+                required property string counters
+                objectName: "service_" + entry.serviceId
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 220
-                title: entry.modelData.name
-                subtitle: entry.modelData.counters
-                onClicked: TakeNumber.chooseService(entry.modelData.id)
+                title: entry.name
+                subtitle: entry.counters
+                onClicked: TakeNumber.chooseService(entry.serviceId)
             }
         }
     }
