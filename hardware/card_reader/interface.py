@@ -251,15 +251,18 @@ class IdCardReader(abc.ABC):
                 with self._card_channel() as channel:
                     probe = EmrtdReader(channel, self.trust)
                     probe.probe()
+                    extended = channel.extended_length
                 seconds = time.monotonic() - started
         except CardReaderError as exc:
             details["probe_error"] = exc.message_key
             return HealthReport(False, f"{health.text} The card did not answer: {exc}", details)
         details["probe_seconds"] = round(seconds, 3)
         details["probe_apdus"] = probe.apdu_count
+        details["reader_extended_length"] = extended
         text = (
             f"{health.text} The card answers as an ID card "
-            f"({probe.apdu_count} APDUs in {seconds * 1000:.0f} ms)."
+            f"({probe.apdu_count} APDUs in {seconds * 1000:.0f} ms). The reader "
+            f"{'carries' if extended else 'does not say it carries'} extended-length APDUs."
         )
         if self.last_timing is not None:
             text += (

@@ -218,4 +218,7 @@ def test_self_test_on_the_real_stack(
     report = reader.self_test()
     # one READ of EF.CardAccess: the chip offers PACE, so it is an ICAO chip; no key needed
     assert report.ok and report.details["probe_apdus"] == 1
+    assert (
+        report.details["reader_extended_length"] is False
+    )  # vpcd does not say: asked, not assumed
     assert "Virtual PCD 00 00" in report.text
