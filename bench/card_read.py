@@ -23,9 +23,9 @@ from collections.abc import Callable
 
 from devtools.icao_card import CardBehaviour, IcaoCard
 from devtools.icao_card_files import Holder, build
+from devtools.icao_issuer import Issuer
 from devtools.vicc_bridge import VirtualCardSlot, vpcd_listening
 from hardware.card_reader import BacKey, CardReaderSettings, open_reader
-from hardware.card_reader.demo_document import DemoSigner
 from hardware.card_reader.dg13 import parse_dg13
 from hardware.card_reader.emrtd import EmrtdReader
 from hardware.card_reader.lds import EFile, parse_dg1
@@ -73,7 +73,7 @@ def main() -> None:
     args = parser.parse_args()
 
     pcscd = ensure_pcscd()
-    signer = DemoSigner.generate()
+    signer = Issuer()
     contents = build(HOLDER, signer)
     with_ca = build(HOLDER, signer, chip_authentication="aes128")
 

@@ -3,8 +3,8 @@ public reports of real cards describe them: DG1 (TD1 MRZ, name cut at 30 charact
 the real cards' container, DG14 (security infos naming the Active Authentication algorithm),
 DG15 (the chip's public key) and EF.SOD over all of them, with EF.COM.
 
-The issuer's signature comes from the demo signer (a throw-away CSCA and Document Signer):
-signing a CMS structure is not what these tests check, reading one is.
+EF.SOD comes from `devtools.icao_issuer` (a throw-away CSCA and Document Signer, CMS written
+from RFC 5652). Only the portrait image is borrowed from the demo card: a drawn face.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from devtools.icao_card import CardSecrets, integer, mrz_check, oid, tlv
-from hardware.card_reader.demo_document import DemoSigner, build_dg2
+from devtools.icao_issuer import Issuer
+from hardware.card_reader.demo_document import build_dg2
 
 FID_COM, FID_DG1, FID_DG2, FID_DG13, FID_DG14, FID_DG15, FID_SOD = (
     0x011E,
@@ -165,7 +166,7 @@ class CardContents:
 
 def build(
     holder: Holder,
-    signer: DemoSigner,
+    signer: Issuer,
     *,
     portrait: bool = False,
     active_authentication: bool = True,

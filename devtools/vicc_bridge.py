@@ -218,7 +218,7 @@ def main() -> None:
 
     from devtools.icao_card import CardBehaviour
     from devtools.icao_card_files import Holder, build
-    from hardware.card_reader.demo_document import DemoSigner
+    from devtools.icao_issuer import Issuer
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--port", type=int, default=VPCD_PORT)
@@ -232,7 +232,7 @@ def main() -> None:
         issue=dt.date(2023, 9, 14),
         expiry=dt.date(2036, 4, 2),
     )
-    signer = DemoSigner.generate()
+    signer = Issuer()
     if args.csca_dir:
         args.csca_dir.mkdir(parents=True, exist_ok=True)
         (args.csca_dir / "demo-csca.pem").write_bytes(signer.csca_pem())

@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from devtools.icao_card import CardBehaviour
 from devtools.icao_card_files import Holder, build, td1
+from devtools.icao_issuer import Issuer
 from hardware.card_reader import BacKey, ReaderUnresponsiveError, WrongKeyError
-from hardware.card_reader.demo_document import DemoSigner
 from hardware.card_reader.emrtd import AccessProtocol, ChipCheck
 from kiosk.identity import IdentityError, IdentityService
 
@@ -54,11 +54,16 @@ def _service(reader: object) -> IdentityService:
     return IdentityService(reader, today=lambda: dt.date(2026, 11, 23))  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="module")
+def issuer() -> Issuer:
+    return Issuer()
+
+
 @pytest.fixture
-def trusted(tmp_path: Path, signer: DemoSigner) -> Path:
+def trusted(tmp_path: Path, issuer: Issuer) -> Path:
     folder = tmp_path / "csca"
     folder.mkdir()
-    (folder / "csca.pem").write_bytes(signer.csca_pem())
+    (folder / "csca.pem").write_bytes(issuer.csca_pem())
     return folder
 
 
@@ -69,12 +74,12 @@ def trusted(tmp_path: Path, signer: DemoSigner) -> Path:
 def test_pace_only_card_opens_with_the_can(
     plug_card: Callable[..., object],
     pcsc_reader: Callable[..., object],
-    signer: DemoSigner,
+    issuer: Issuer,
     trusted: Path,
     pace: str,
     curve: int,
 ) -> None:
-    contents = build(HOLDER, signer)
+    contents = build(HOLDER, issuer)
     plug_card(contents=contents, behaviour=CardBehaviour(bac=False, pace=pace, curve=curve))
     reader = pcsc_reader(trust_list=str(trusted), read_portrait=False)
     assert reader.wait_for_card(5)
@@ -86,9 +91,9 @@ def test_pace_only_card_opens_with_the_can(
 
 
 def test_pace_with_the_mrz_when_no_can_is_known(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
-    plug_card(contents=build(HOLDER, signer), behaviour=CardBehaviour(bac=False))
+    plug_card(contents=build(HOLDER, issuer), behaviour=CardBehaviour(bac=False))
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     document = reader.read_document([WRONG_KEY, MRZ_KEY])
@@ -97,9 +102,9 @@ def test_pace_with_the_mrz_when_no_can_is_known(
 
 
 def test_pace_only_card_with_no_right_key_is_a_wrong_key(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
-    plug_card(contents=build(HOLDER, signer), behaviour=CardBehaviour(bac=False))
+    plug_card(contents=build(HOLDER, issuer), behaviour=CardBehaviour(bac=False))
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     with pytest.raises(WrongKeyError) as caught:
@@ -108,10 +113,10 @@ def test_pace_only_card_with_no_right_key_is_a_wrong_key(
 
 
 def test_key_not_found_asks_for_the_id_number_without_blaming_the_card(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
     other = Holder(**{**HOLDER.__dict__, "id_number": "019196000999"})
-    plug_card(contents=build(other, signer), behaviour=CardBehaviour(bac=False))
+    plug_card(contents=build(other, issuer), behaviour=CardBehaviour(bac=False))
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     service = _service(reader)
@@ -121,9 +126,9 @@ def test_key_not_found_asks_for_the_id_number_without_blaming_the_card(
 
 
 def test_bac_is_the_fallback_for_a_card_without_pace(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
-    plug_card(contents=build(HOLDER, signer), behaviour=CardBehaviour(pace=None))
+    plug_card(contents=build(HOLDER, issuer), behaviour=CardBehaviour(pace=None))
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     document = reader.read_document([MRZ_KEY], can=HOLDER.can)
@@ -136,12 +141,12 @@ def test_bac_is_the_fallback_for_a_card_without_pace(
 def test_card_refusing_extended_length_is_read_short_and_remembered(
     plug_card: Callable[..., object],
     pcsc_reader: Callable[..., object],
-    signer: DemoSigner,
+    issuer: Issuer,
     refusal: str,
     pace: str | None,
 ) -> None:
     slot = plug_card(
-        contents=build(HOLDER, signer, portrait=True),
+        contents=build(HOLDER, issuer, portrait=True),
         behaviour=CardBehaviour(pace=pace, extended=refusal),
     )
     reader = pcsc_reader(extended_length="on")  # a reader that carries extended APDUs
@@ -157,12 +162,12 @@ def test_card_refusing_extended_length_is_read_short_and_remembered(
 
 
 def test_reader_that_does_not_say_gets_short_reads(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
     """vpcd does not answer SCARD_ATTR_MAXINPUT: with the default settings nothing extended
     is ever sent, so a card that would refuse it is never troubled."""
     slot = plug_card(
-        contents=build(HOLDER, signer, portrait=True), behaviour=CardBehaviour(extended="6988")
+        contents=build(HOLDER, issuer, portrait=True), behaviour=CardBehaviour(extended="6988")
     )
     reader = pcsc_reader()
     assert reader.wait_for_card(5)
@@ -172,9 +177,9 @@ def test_reader_that_does_not_say_gets_short_reads(
 
 
 def test_card_refusing_short_file_identifiers_is_read_after_select(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
-    plug_card(contents=build(HOLDER, signer), behaviour=CardBehaviour(short_file_ids=False))
+    plug_card(contents=build(HOLDER, issuer), behaviour=CardBehaviour(short_file_ids=False))
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     document = reader.read_document([MRZ_KEY], can=HOLDER.can)
@@ -186,12 +191,12 @@ def test_card_refusing_short_file_identifiers_is_read_after_select(
 def test_a_copy_of_the_files_on_another_chip_is_not_genuine(
     plug_card: Callable[..., object],
     pcsc_reader: Callable[..., object],
-    signer: DemoSigner,
+    issuer: Issuer,
     trusted: Path,
 ) -> None:
     """Every file copied, the issuer's signature intact, but the chip's own key is not there:
     Active Authentication fails and the kiosk does not call the data verified."""
-    clone = build(HOLDER, signer, clone_of=ec.generate_private_key(ec.SECP256R1()))
+    clone = build(HOLDER, issuer, clone_of=ec.generate_private_key(ec.SECP256R1()))
     plug_card(contents=clone)
     reader = pcsc_reader(trust_list=str(trusted), read_portrait=False)
     assert reader.wait_for_card(5)
@@ -203,10 +208,10 @@ def test_a_copy_of_the_files_on_another_chip_is_not_genuine(
 def test_card_without_active_authentication_is_not_called_genuine(
     plug_card: Callable[..., object],
     pcsc_reader: Callable[..., object],
-    signer: DemoSigner,
+    issuer: Issuer,
     trusted: Path,
 ) -> None:
-    plug_card(contents=build(HOLDER, signer, active_authentication=False))
+    plug_card(contents=build(HOLDER, issuer, active_authentication=False))
     reader = pcsc_reader(trust_list=str(trusted), read_portrait=False)
     assert reader.wait_for_card(5)
     identity = _service(reader).read_card(_service(reader).hint_from_qr(_qr(HOLDER)))
@@ -219,8 +224,8 @@ def test_signer_outside_the_trust_list_is_not_verified(
 ) -> None:
     other_csca = tmp_path / "other"
     other_csca.mkdir()
-    (other_csca / "csca.pem").write_bytes(DemoSigner.generate().csca_pem())
-    plug_card(contents=build(HOLDER, DemoSigner.generate()))
+    (other_csca / "csca.pem").write_bytes(Issuer().csca_pem())
+    plug_card(contents=build(HOLDER, Issuer()))
     reader = pcsc_reader(trust_list=str(other_csca), read_portrait=False)
     assert reader.wait_for_card(5)
     identity = _service(reader).read_card(_service(reader).hint_from_qr(_qr(HOLDER)))
@@ -228,10 +233,10 @@ def test_signer_outside_the_trust_list_is_not_verified(
 
 
 def test_a_name_longer_than_the_mrz_is_no_mismatch(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
     long_name = Holder(**{**HOLDER.__dict__, "full_name": "Tôn Nữ Hoàng Thị Ngọc Ánh Phương Thảo"})
-    plug_card(contents=build(long_name, signer))
+    plug_card(contents=build(long_name, issuer))
     reader = pcsc_reader(read_portrait=False)
     assert reader.wait_for_card(5)
     identity = _service(reader).read_card(_service(reader).hint_from_qr(_qr(long_name)))
@@ -241,9 +246,9 @@ def test_a_name_longer_than_the_mrz_is_no_mismatch(
 
 
 def test_an_unresponsive_card_is_given_up_within_the_apdu_timeout(
-    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], signer: DemoSigner
+    plug_card: Callable[..., object], pcsc_reader: Callable[..., object], issuer: Issuer
 ) -> None:
-    slot = plug_card(contents=build(HOLDER, signer), hang_after=3)
+    slot = plug_card(contents=build(HOLDER, issuer), hang_after=3)
     reader = pcsc_reader(apdu_timeout_seconds=1.0, connect_timeout_seconds=1.0)
     assert reader.wait_for_card(5)
     started = time.monotonic()
@@ -261,14 +266,14 @@ def test_an_unresponsive_card_is_given_up_within_the_apdu_timeout(
 def test_chip_authentication_proves_the_chip(
     plug_card: Callable[..., object],
     pcsc_reader: Callable[..., object],
-    signer: DemoSigner,
+    issuer: Issuer,
     trusted: Path,
     suite: str,
     pace: str | None,
 ) -> None:
     """DG14 offers Chip Authentication (key on brainpoolP256r1 with the curve spelled out): the
     chip answers under the agreed keys, and the rest of the read runs under them."""
-    contents = build(HOLDER, signer, chip_authentication=suite)
+    contents = build(HOLDER, issuer, chip_authentication=suite)
     slot = plug_card(contents=contents, behaviour=CardBehaviour(pace=pace))
     reader = pcsc_reader(trust_list=str(trusted), read_portrait=False)
     assert reader.wait_for_card(5)
@@ -282,12 +287,12 @@ def test_chip_authentication_proves_the_chip(
 def test_chip_authentication_unmasks_a_copy(
     plug_card: Callable[..., object],
     pcsc_reader: Callable[..., object],
-    signer: DemoSigner,
+    issuer: Issuer,
     trusted: Path,
 ) -> None:
     clone = build(
         HOLDER,
-        signer,
+        issuer,
         chip_authentication="aes128",
         clone_of=ec.generate_private_key(ec.SECP256R1()),
     )
