@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class CardReaderSettings(BaseModel):
@@ -37,6 +37,15 @@ class CardReaderSettings(BaseModel):
     simulator_fault: Literal[
         "none", "no_reader", "unresponsive", "removed_mid_read", "tampered", "malformed_dg13"
     ] = "none"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_keys(cls, values: object) -> object:
+        """Site files written before `trust_list` named the CSCA folder `csca_folder`."""
+        if isinstance(values, dict) and "csca_folder" in values and "trust_list" not in values:
+            values = {**values, "trust_list": values["csca_folder"]}
+            del values["csca_folder"]
+        return values
 
     @field_validator("reader_pattern")
     @classmethod

@@ -84,9 +84,7 @@ def render(data: bytes, width_dots: int, font_path: Path) -> RenderedTicket:
         draw = ImageDraw.Draw(img)
         for k, char in enumerate(line):
             x = k * cell_w + (cell_w - font.getlength(char)) / 2
-            draw.text(
-                (x, 0), char, font=font, fill=0, stroke_width=1 if bold else 0, stroke_fill=0
-            )
+            draw.text((x, 0), char, font=font, fill=0, stroke_width=1 if bold else 0, stroke_fill=0)
         canvas.place(img, align, margin)
         if line:
             result.texts.append(line)

@@ -15,6 +15,14 @@ def test_defaults_come_from_kiosk_toml() -> None:
     settings = load_config().card_reader
     assert settings.driver == "simulator"
     assert settings.read_chunk_bytes == 4096 and settings.trust_list_path is None
+    assert settings.extended_length == "auto"  # short reads unless the reader says otherwise
+
+
+def test_site_files_naming_the_old_csca_folder_still_load() -> None:
+    settings = CardReaderSettings(csca_folder="/etc/kiosk/csca")
+    assert str(settings.trust_list_path) == "/etc/kiosk/csca"
+    with pytest.raises(ValidationError):
+        CardReaderSettings(extended_length="always")
 
 
 def test_reader_pattern_is_a_case_insensitive_search() -> None:
