@@ -6,7 +6,7 @@ when what they show changes (the language, the journey's data)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    SignalInstance,
 )
 
 _FIRST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,3 +58,14 @@ class RowsModel(QAbstractListModel):
         return {_FIRST_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self._names)}
 
     count = Property(int, lambda self: len(self._rows), notify=countChanged)
+
+
+def live_rows(
+    owner: QObject, changed: SignalInstance, row_type: type, build: Callable[[], Sequence[Any]]
+) -> RowsModel:
+    """A model owned by `owner` that holds `build()` and is rebuilt on every `changed` (the
+    view-model's own signal: language, journey state); unchanged rows leave the screen alone."""
+    model = RowsModel(row_type, owner)
+    model.set_rows(build())
+    changed.connect(lambda: model.set_rows(build()))
+    return model

@@ -8,8 +8,9 @@ outbox's uploader, so rating works the same with or without a network.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.errors import UserFacingError
 from kiosk.journeys.rating import RatingJourney, RatingState
@@ -17,6 +18,7 @@ from kiosk.province import OutboxError, ProvinceNotReady
 from kiosk.ratings import Rating
 from kiosk.ratings.questionnaire import bundled_questionnaire
 from ui.background import run_in_background
+from ui.list_model import RowsModel, live_rows
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,24 @@ SCREENS = {
 }
 
 
+@dataclass(frozen=True)
+class LevelRow:
+    """How satisfied the citizen is (a row of `Rating.levels`)."""
+
+    levelId: str
+    label: str
+    score: int
+
+
+@dataclass(frozen=True)
+class CounterRow:
+    """A counter the rating may be about (a row of `Rating.counters`)."""
+
+    counter: str
+    label: str
+    services: str
+
+
 class RatingViewModel(JourneyViewModel):
     changed = Signal()
 
@@ -48,6 +68,8 @@ class RatingViewModel(JourneyViewModel):
         self._storing = False
         self._rating: Rating | None = None  # built once, so "try again" stores the same bytes
         self.follow(RatingJourney(bundled_questionnaire(), counters))
+        self._levels = live_rows(self, self.changed, LevelRow, self._level_rows)
+        self._counters = live_rows(self, self.changed, CounterRow, self._counter_rows)
 
     def forget(self) -> None:
         self._storing = False
@@ -94,23 +116,26 @@ class RatingViewModel(JourneyViewModel):
         self.journey.failed(key)
 
     # --- what the screens show ----------------------------------------------------------------
-    def _levels(self) -> list[dict]:
+    def _level_rows(self) -> list[LevelRow]:
         levels = self.journey.questionnaire.levels
-        return [
-            {"id": level.id, "label": self.t(level.message_key), "score": level.score}
-            for level in levels
-        ]
+        return [LevelRow(level.id, self.t(level.message_key), level.score) for level in levels]
 
-    def _counters(self) -> list[dict]:
+    def _counter_rows(self) -> list[CounterRow]:
         names = {s.id: s.name.get(self.i18n.lang) for s in self.core.config.queue.services}
         return [
-            {
-                "id": counter,
-                "label": self.t("rating.subject.counter", counter=counter),
-                "services": ", ".join(names[s] for s in services),
-            }
+            CounterRow(
+                counter,
+                self.t("rating.subject.counter", counter=counter),
+                ", ".join(names[s] for s in services),
+            )
             for counter, services in self.journey.counters.items()
         ]
+
+    def _get_levels(self) -> RowsModel:
+        return self._levels
+
+    def _get_counters(self) -> RowsModel:
+        return self._counters
 
     def _question(self) -> dict:
         journey = self.journey
@@ -140,8 +165,8 @@ class RatingViewModel(JourneyViewModel):
         key = self.journey.problem_key
         return self.t(key) if key else ""
 
-    levels = Property("QVariantList", _levels, notify=changed)
-    counters = Property("QVariantList", _counters, notify=changed)
+    levels = Property(QObject, _get_levels, constant=True)
+    counters = Property(QObject, _get_counters, constant=True)
     question = Property("QVariantMap", _question, notify=changed)
     problem = Property(str, _problem, notify=changed)
     state = Property(str, lambda self: self.journey.state.value, notify=changed)

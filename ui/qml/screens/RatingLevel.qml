@@ -42,8 +42,10 @@ ScreenFrame {
             model: Rating.levels
             Rectangle {
                 id: levelButton
-                required property var modelData
-                objectName: "level_" + levelButton.modelData.id
+                required property string levelId
+                required property string label
+                required property int score
+                objectName: "level_" + levelButton.levelId
                 Layout.fillWidth: true
                 Layout.preferredHeight: 340
                 radius: Theme.radius
@@ -51,27 +53,27 @@ ScreenFrame {
                 border.color: Theme.primary
                 border.width: 4
                 Accessible.role: Accessible.Button
-                Accessible.name: levelButton.modelData.label
+                Accessible.name: levelButton.label
                 Column {
                     anchors.centerIn: parent
                     width: parent.width - 2 * Theme.gap
                     spacing: Theme.gap
                     Face {
                         anchors.horizontalCenter: parent.horizontalCenter
-                        score: levelButton.modelData.score
+                        score: levelButton.score
                         ink: area.pressed ? Theme.onPrimary : Theme.text
                     }
                     Text {
                         width: parent.width
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.WordWrap
-                        text: levelButton.modelData.label
+                        text: levelButton.label
                         font.pixelSize: Theme.buttonTextSize
                         font.bold: true
                         color: area.pressed ? Theme.onPrimary : Theme.text
                     }
                 }
-                MouseArea { id: area; anchors.fill: parent; onClicked: Rating.chooseLevel(levelButton.modelData.id) }
+                MouseArea { id: area; anchors.fill: parent; onClicked: Rating.chooseLevel(levelButton.levelId) }
             }
         }
     }

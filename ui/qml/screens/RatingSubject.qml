@@ -23,12 +23,14 @@ ScreenFrame {
                 model: Rating.counters
                 KioskButton {
                     id: entry
-                    required property var modelData
-                    objectName: "counter_" + entry.modelData.id
+                    required property string counter
+                    required property string label
+                    required property string services
+                    objectName: "counter_" + entry.counter
                     Layout.fillWidth: true
                     primary: false
-                    text: entry.modelData.label + "\n" + entry.modelData.services
-                    onClicked: Rating.chooseCounter(entry.modelData.id)
+                    text: entry.label + "\n" + entry.services
+                    onClicked: Rating.chooseCounter(entry.counter)
                 }
             }
         }
