@@ -203,9 +203,10 @@ def test_card_refusing_extended_length_still_reads(
     plug_card: Callable[..., object], pcsc_reader: Callable[..., object], citizen: DemoCitizen
 ) -> None:
     plug_card(citizen, extended_length=False)
-    reader = pcsc_reader()
+    reader = pcsc_reader(extended_length="on")  # so the first READ really is extended
     assert reader.wait_for_card(5)
     document = reader.read_document([citizen.bac_key()])
+    assert document.extended_refused
     assert document.portrait is not None and document.passive_auth.data_intact
 
 
