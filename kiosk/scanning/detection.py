@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from kiosk.scanning.page_lines import line_quads
-from kiosk.scanning.pageness import PageView, page_likeness
+from kiosk.scanning.pageness import PageView, expected_aspect, page_likeness
 from kiosk.scanning.quad import Quad, intersect, line_through
 
 WORK_SIZE = 540  # the coarse search runs on a copy at most this wide/tall
@@ -36,8 +36,10 @@ _CONTAINER_SCORE = 0.6  # well outlined, and it scored at least this share of th
 _WIDEN_MIN = 4.0  # a side is moved out onto a parallel edge at least this far (small pixels)…
 _WIDEN_SUPPORT = 0.7  # …when the new side and the stretches added to its neighbours are edges
 _MIN_LINE_QUADS = 0.03  # of the frame: smallest outline built from straight lines
-_JUDGED = 16  # best-backed distinct outlines judged on how much they look like the document
-_SIZE_WEIGHT = 0.3
+_JUDGED = 12  # best-backed distinct outlines judged on how much they look like the document
+_JUDGED_LINES = 10  # best-covered distinct outlines from straight lines, judged as well
+_SIZE_WEIGHT = 0.5
+_CENTRE_WEIGHT = 0.4
 _MIN_LIKENESS = 0.002
 _LOG_LUT = (255 * np.log1p(np.arange(256) / 12.0) / np.log1p(255 / 12.0)).astype(np.uint8)
 
@@ -282,12 +284,17 @@ def _best_candidate(work: _Work, document_type: str | None) -> _Candidate | None
             seen.add(key)
             for quad in _guesses(contour, area, inset, width, height):
                 found.append(_Candidate(*_score(work, quad, area), quad))
-    for quad in line_quads(work.view.grey, _MIN_LINE_QUADS):
-        if _plausible(quad, width, height):
-            found.append(_Candidate(*_score(work, quad, quad.area), quad))
-    if not found:
+    # outlines from lines come best covered first; edges back them too faintly to compete
+    # with the regions' outlines on edge score alone, so the leaders of each are judged
+    from_lines = [
+        _Candidate(*_score(work, quad, quad.area), quad)
+        for quad in line_quads(work.view.grey, _MIN_LINE_QUADS, expected_aspect(document_type))
+        if _plausible(quad, width, height)
+    ]
+    if not found and not from_lines:
         return None
     leaders = _distinct(sorted(found, key=lambda c: c.score, reverse=True), _JUDGED)
+    leaders += _distinct(from_lines, _JUDGED_LINES)
     judged = [(_judge(work, c, document_type), c) for c in leaders]
     best_value, best = max(judged, key=lambda pair: pair[0])
     for wider in _widened(work, best.quad):
@@ -299,12 +306,16 @@ def _best_candidate(work: _Work, document_type: str | None) -> _Candidate | None
 
 
 def _judge(work: _Work, candidate: _Candidate, document_type: str | None) -> float:
-    """Page likeness times a mild preference for the larger of two equally good outlines
-    (the sheet rather than a box printed on it)."""
+    """Page likeness times mild preferences for the larger of two equally good outlines
+    (the sheet rather than a box printed on it) and for the one under the camera's centre,
+    where the screen's guide asks the citizen to lay the paper (not the form beside it)."""
     width, height = work.size
     size = candidate.quad.area / (width * height)
     likeness = page_likeness(work.view, candidate.quad, document_type, candidate.support)
-    return likeness * size**_SIZE_WEIGHT
+    offset = candidate.quad.corners.mean(axis=0) - np.array([width, height]) / 2
+    off_centre = float(np.linalg.norm(offset) / np.hypot(width, height) * 2)
+    centred = 1 - _CENTRE_WEIGHT * (1 - np.exp(-((off_centre / 0.5) ** 2)))
+    return likeness * size**_SIZE_WEIGHT * centred
 
 
 def _distinct(candidates: list[_Candidate], limit: int) -> list[_Candidate]:

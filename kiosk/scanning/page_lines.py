@@ -27,6 +27,8 @@ _CROSSING = np.deg2rad(50.0)  # adjacent sides
 _QUADS_KEPT = 24
 _MIN_COVERAGE = 0.35
 _QUANT = 0.8
+_MIN_THREE_SIDED = 0.6  # three sides must be well covered when the fourth is guessed
+_THREE_SIDED_WEIGHT = 0.9
 _STEP_LEVEL = 4.0  # grey levels between the two sides of a sheet's edge
 _MIN_BOUNDARY = 0.3
 
@@ -131,8 +133,12 @@ def _boundary_share(grey: np.ndarray, line: _Line) -> float:
     return share if share >= _MIN_BOUNDARY else 0.0
 
 
-def line_quads(grey: np.ndarray, min_area_fraction: float) -> list[Quad]:
-    """Outlines closed from four straight lines, best covered first."""
+def line_quads(
+    grey: np.ndarray, min_area_fraction: float, aspect: float | None = None
+) -> list[Quad]:
+    """Outlines closed from four straight lines, and from three where the fourth side is
+    hidden (a hand, a reflection): closed where the two sides' segments end, or at the
+    document's known proportions (`aspect`, long / short). Best covered first."""
     height, width = grey.shape
     lines = _merged_lines(grey)
     pairs = []
@@ -153,7 +159,7 @@ def line_quads(grey: np.ndarray, min_area_fraction: float) -> list[Quad]:
     for (p1, p2), (q1, q2) in itertools.combinations(pairs, 2):
         if len({id(p1), id(p2), id(q1), id(q2)}) < 4:
             continue
-        turn = abs((p1.angle + p2.angle) / 2 - (q1.angle + q2.angle) / 2)
+        turn = abs(p1.angle - q1.angle)  # each pair is near-parallel: one line stands for it
         if min(turn, np.pi - turn) < _CROSSING:
             continue
         ring = (p1, q1, p2, q2)
@@ -168,5 +174,49 @@ def line_quads(grey: np.ndarray, min_area_fraction: float) -> list[Quad]:
         quad = Quad.from_points(np.array(corners))
         if quad.area >= min_area and quad.is_convex():
             scored.append((coverage, quad))
+    for (p1, p2), q in itertools.product(pairs, lines):
+        turn = abs(p1.angle - q.angle)
+        if q is p1 or q is p2 or min(turn, np.pi - turn) < _CROSSING:
+            continue
+        for quad, coverage in _three_sided(p1, p2, q, crossing, aspect):
+            if coverage >= _MIN_THREE_SIDED and quad.area >= min_area and quad.is_convex():
+                scored.append((coverage * _THREE_SIDED_WEIGHT, quad))
     scored.sort(key=lambda pair: pair[0], reverse=True)
     return [quad for _, quad in scored[:_QUADS_KEPT]]
+
+
+def _three_sided(
+    p1: _Line, p2: _Line, q: _Line, crossing, aspect: float | None
+) -> list[tuple[Quad, float]]:
+    """Quadrilaterals with sides on p1, q, p2 and a fourth side across p1 and p2."""
+    a, b = crossing(p1, q), crossing(p2, q)
+    if a is None or b is None:
+        return []
+    width = float(np.linalg.norm(b - a))
+    if width < 1.0:
+        return []
+    # which way along p1 the page lies: where its segments are
+    direction = np.array([-p1.line[1], p1.line[0]])
+    spans = [p for s in p1.spans for p in s]
+    at = p1.position(a)
+    sign = 1.0 if np.mean(spans) >= at else -1.0
+    reaches = [sign * (max(spans) - at) if sign > 0 else at - min(spans)]
+    spans2 = [p for s in p2.spans for p in s]
+    at2 = p2.position(b)
+    reaches.append(sign * (max(spans2) - at2) if sign > 0 else at2 - min(spans2))
+    lengths = [max(reaches)]
+    if aspect is not None:
+        lengths += [width * aspect, width / aspect]
+    result = []
+    for length in lengths:
+        if length <= 1.0:
+            continue
+        c = a + sign * length * direction
+        d2 = np.array([-p2.line[1], p2.line[0]])
+        if np.dot(d2, direction) < 0:
+            d2 = -d2
+        d = b + sign * length * d2
+        corners = np.array([a, b, d, c])
+        coverage = min(p1.coverage(a, c), q.coverage(a, b), p2.coverage(b, d))
+        result.append((Quad.from_points(corners), coverage))
+    return result

@@ -50,6 +50,11 @@ class PageView:
         return cls(grey, chroma, ink, level)
 
 
+def expected_aspect(document_type: str | None) -> float | None:
+    """Long side / short side of the kind, when it has a fixed shape."""
+    return _ASPECTS.get(document_type) if document_type else None
+
+
 def aspect_fit(quad: Quad, document_type: str | None) -> float:
     """1 when the outline has the kind's proportions, falling off as it strays."""
     lengths = quad.side_lengths()
@@ -98,7 +103,9 @@ def outline_steps(view: PageView, quad: Quad, spacing: float = 2.5) -> tuple[flo
     step = (inside_sum - outside_sum) / n
     colour_step = np.abs(inside_c - outside_c) / n
     edge = valid & ((np.abs(step) > _STEP_LEVEL) | (colour_step > 2 * _STEP_LEVEL))
-    support = float(edge.mean())
+    # outside the frame (a corner cut off) there is no evidence either way
+    seen = max(int(valid.sum()), 1)
+    support = float(edge.sum() / seen) * min(1.0, seen / (0.6 * len(at)))
     outward = float((edge & (step > 0)).sum() / max(1, edge.sum()))
     return support, outward
 
@@ -130,7 +137,8 @@ def page_likeness(
     support = max(steps, edge_support)
     paper, ink = interior(view, quad)
     is_card = document_type == "card"
-    paper_term = (0.5 + 0.5 * paper) if is_card else paper**1.5
+    # a sticky note or a hand on the page still leaves most of it paper
+    paper_term = (0.5 + 0.5 * paper) if is_card else 0.2 + 0.8 * paper**2
     print_term = min(1.0, 0.25 + ink / 0.03)
     polarity = 0.3 + 0.7 * outward
     return support**2 * polarity * paper_term * print_term * aspect_fit(quad, document_type)
