@@ -25,7 +25,7 @@ from kiosk.errors import message_key_of
 from kiosk.identity import Identity
 from kiosk.journeys.hand_in import HandInJourney, HandInState
 from kiosk.printing import PrintOutcome
-from kiosk.scanning import SavedDocument
+from kiosk.scanning import SavedDocument, document_type_for
 from ui.background import run_in_background
 from ui.i18n_bridge import I18nBridge
 from ui.shell import Shell
@@ -73,7 +73,9 @@ class HandInViewModel(JourneyViewModel):
         elif state is S.IDENTIFY:
             self.identity_step.begin(self._identified, self._identity_left)
         elif state is S.SCANNING:
-            self.scan_step.begin(self._scanned, self._scan_left)
+            paper = self.journey.paper
+            expected = document_type_for(paper.name) if paper is not None else None
+            self.scan_step.begin(self._scanned, self._scan_left, document_type=expected)
 
     def forget(self) -> None:
         self._printing = False

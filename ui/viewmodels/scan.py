@@ -121,10 +121,13 @@ class ScanViewModel(JourneyViewModel):
         finished: Callable[[SavedDocument], None] | None = None,
         cancelled: Callable[[str], None] | None = None,
         mode: EnhanceMode | None = None,
+        document_type: str | None = None,
     ) -> None:
         """Start scanning one paper for a journey: `finished` gets the saved files (the journey
         owns them from then on), `cancelled(problem_key)` hears of Back; without them the step
-        runs alone. `mode` forces colour/grey/black-and-white instead of the settings."""
+        runs alone. `mode` forces colour/grey/black-and-white instead of the settings;
+        `document_type` ("card", "receipt"…, see kiosk.scanning.document_type) is what to
+        expect under the camera."""
         self.reset()
         self._mode = mode
         camera = self.camera
@@ -134,7 +137,11 @@ class ScanViewModel(JourneyViewModel):
         else:
             camera.open()
             self._session = ScanSession(
-                camera, self.core.config.camera.scan, self._weak_listener(), mode=mode
+                camera,
+                self.core.config.camera.scan,
+                self._weak_listener(),
+                mode=mode,
+                document_type=document_type,
             )
             self._session.start()
         if finished is None:
