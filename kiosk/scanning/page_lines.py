@@ -178,8 +178,11 @@ def line_quads(
         turn = abs(p1.angle - q.angle)
         if q is p1 or q is p2 or min(turn, np.pi - turn) < _CROSSING:
             continue
-        for quad, coverage in _three_sided(p1, p2, q, crossing, aspect):
-            if coverage >= _MIN_THREE_SIDED and quad.area >= min_area and quad.is_convex():
+        for corners, coverage in _three_sided(p1, p2, q, crossing, aspect):
+            if coverage < _MIN_THREE_SIDED:
+                continue  # most are: building the outline is the costly part
+            quad = Quad.from_points(corners)
+            if quad.area >= min_area and quad.is_convex():
                 scored.append((coverage * _THREE_SIDED_WEIGHT, quad))
     scored.sort(key=lambda pair: pair[0], reverse=True)
     return [quad for _, quad in scored[:_QUADS_KEPT]]
@@ -187,8 +190,9 @@ def line_quads(
 
 def _three_sided(
     p1: _Line, p2: _Line, q: _Line, crossing, aspect: float | None
-) -> list[tuple[Quad, float]]:
-    """Quadrilaterals with sides on p1, q, p2 and a fourth side across p1 and p2."""
+) -> list[tuple[np.ndarray, float]]:
+    """Corners (4×2) with sides on p1, q, p2 and a fourth side across p1 and p2, and how
+    well the three known sides are covered."""
     a, b = crossing(p1, q), crossing(p2, q)
     if a is None or b is None:
         return []
@@ -218,5 +222,5 @@ def _three_sided(
         d = b + sign * length * d2
         corners = np.array([a, b, d, c])
         coverage = min(p1.coverage(a, c), q.coverage(a, b), p2.coverage(b, d))
-        result.append((Quad.from_points(corners), coverage))
+        result.append((corners, coverage))
     return result

@@ -24,7 +24,8 @@ _RECEIPT_ASPECT = (1.7, 5.0)
 _ANY_ASPECT = (1.0, 4.0)
 _STEP_BAND = (2, 4)  # grey compared this many small pixels inside and outside the outline
 _STEP_LEVEL = 5.0  # grey levels: a paper edge on white still steps this much
-_INK_LEVEL = 12.0  # blackhat response that counts as print
+_INK_LEVEL = 12.0
+_SQUARE_SPREAD_DEG = 25.0  # blackhat response that counts as print
 DOCUMENT_TYPES = ("A4", "A5", "card", "receipt")
 
 
@@ -68,6 +69,19 @@ def aspect_fit(quad: Quad, document_type: str | None) -> float:
         return 1.0
     miss = np.log(ratio / (low if ratio < low else high)) / _ASPECT_SPREAD
     return float(np.exp(-0.5 * miss * miss))
+
+
+def squareness(quad: Quad) -> float:
+    """1 for a rectangle, falling off as a corner strays from 90°: a sheet lying on the desk
+    seen from above keeps its corners near square, a union of two papers or a shape closed
+    across a sticky note does not."""
+    corners = quad.corners
+    worst = 0.0
+    for i in range(4):
+        a, b = corners[i - 1] - corners[i], corners[(i + 1) % 4] - corners[i]
+        cosine = float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-9))
+        worst = max(worst, abs(90.0 - np.degrees(np.arccos(np.clip(cosine, -1, 1)))))
+    return float(np.exp(-((worst / _SQUARE_SPREAD_DEG) ** 2)))
 
 
 def outline_steps(view: PageView, quad: Quad, spacing: float = 2.5) -> tuple[float, float]:
@@ -141,4 +155,5 @@ def page_likeness(
     paper_term = (0.5 + 0.5 * paper) if is_card else 0.2 + 0.8 * paper**2
     print_term = min(1.0, 0.25 + ink / 0.03)
     polarity = 0.3 + 0.7 * outward
-    return support**2 * polarity * paper_term * print_term * aspect_fit(quad, document_type)
+    shape = aspect_fit(quad, document_type) * squareness(quad)
+    return support**2 * polarity * paper_term * print_term * shape
