@@ -26,6 +26,7 @@ _FIXED = {
     qml_types.HOME: "ui.viewmodels.home:HomeViewModel",
     qml_types.KEYBOARD: "ui.viewmodels.keyboard:KeyboardController",
     qml_types.TECHNICIAN: "ui.viewmodels.technician:TechnicianViewModel",
+    qml_types.SPEECH: "ui.speech_bridge:SpeechBridge",
 }
 
 # The one type screens create themselves (ui/viewmodels/scan_preview.py).

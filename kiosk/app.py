@@ -31,6 +31,7 @@ from kiosk.clock import Clock, LocalTime, system_clock
 from kiosk.config import KioskConfig
 from kiosk.paths import config_dir, data_dir
 from kiosk.province import Province
+from kiosk.speech.speaker import Speaker, build_speaker
 from kiosk.technician.paper import PaperNotices
 from kiosk.tickets.numbering import TicketBook
 from kiosk.tickets.record import ticket_record
@@ -80,6 +81,7 @@ class CoreServices:
     province: Province  # the one door to the province; opens on its own thread
     tickets: TicketService
     paper: PaperNotices  # the printer's paper, told to the staff once per change
+    speaker: Speaker  # the kiosk's voice and short sounds (espeak-ng as its own program)
     closers: tuple[Closer, ...] = field(default=(), repr=False, compare=False)
 
     def close(self) -> None:
@@ -132,7 +134,7 @@ class Kiosk:
 def start_core(
     config: KioskConfig, data: Path | None = None, clock: Clock = system_clock, **overrides: Any
 ) -> CoreServices:
-    """Overrides: `printer`, `province`, `paper`."""
+    """Overrides: `printer`, `province`, `paper`, `speaker`."""
     data = data or data_dir()
     data.mkdir(parents=True, exist_ok=True)
     local_time = LocalTime(config.centre.timezone, clock)
@@ -146,6 +148,9 @@ def start_core(
     )
     paper: PaperNotices = _take(
         overrides, "paper", lambda: PaperNotices(printer, province, local_time.now)
+    )
+    speaker: Speaker = _take(
+        overrides, "speaker", lambda: build_speaker(config.speech, data / "speech-cache")
     )
     _no_unknown(overrides, "start_core")
     printer.open()  # starts the printer's health watch on its own thread
@@ -171,7 +176,8 @@ def start_core(
         province,
         tickets,
         paper,
-        closers=(book.close, province.close, paper.close, printer.close),
+        speaker,
+        closers=(book.close, province.close, paper.close, printer.close, speaker.close),
     )
 
 

@@ -29,6 +29,7 @@ from kiosk.local_text import LocalText
 from kiosk.paths import config_dir, site_config_dir
 from kiosk.province.settings import OutboxSettings, ProvincialSettings
 from kiosk.scanning.config import CameraSection
+from kiosk.speech.settings import SpeechSettings
 
 
 class Section(BaseModel):
@@ -122,6 +123,7 @@ class KioskConfig(Section):
     outbox: OutboxSettings = OutboxSettings()
     camera: CameraSection = CameraSection()
     fleet: FleetSettings = FleetSettings()
+    speech: SpeechSettings = SpeechSettings()
 
 
 class ConfigError(Exception):

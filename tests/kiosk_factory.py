@@ -22,6 +22,8 @@ def kiosk_config(tmp_path: Path, printed: str = "printed", **sections: Any) -> K
                 update={"driver": "simulator", "simulator_output": str(tmp_path / printed)}
             ),
             "ui": config.ui.model_copy(update={"fullscreen": False}),
+            # real speech through a real player, to ALSA's null device (no sound card on CI)
+            "speech": config.speech.model_copy(update={"players": ["aplay -q -D null"]}),
             **sections,
         }
     )

@@ -24,6 +24,7 @@ from ui.background import call_on_qt_thread, wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
 from ui.shell import Shell
+from ui.speech_bridge import SpeechBridge
 from ui.theme import Theme
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.home import HomeTile, HomeViewModel
@@ -74,6 +75,7 @@ class KioskUi:
         self.keyboard = KeyboardController()
         self.keyboard.follow_language(self.i18n)
         self.shell.on_session_end(self.keyboard.reset)
+        self.speech = SpeechBridge(core.speaker, self.shell, self.i18n)
         self._register_singletons()
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -82,6 +84,7 @@ class KioskUi:
         if not roots:
             raise RuntimeError("the main window could not be loaded (see the log)")
         self.window: QQuickWindow = roots[0]
+        self.speech.attach(self.window)
         QGuiApplication.instance().installEventFilter(self.shell)
         if ui_settings.fullscreen and not windowed:
             self.window.showFullScreen()
@@ -119,6 +122,7 @@ class KioskUi:
             qml_types.THEME: self.theme,
             qml_types.HOME: self.home,
             qml_types.KEYBOARD: self.keyboard,
+            qml_types.SPEECH: self.speech,
         }
         providers: dict[str, Callable[[], QObject]] = {
             name: (lambda obj=obj: obj) for name, obj in fixed.items()
@@ -181,6 +185,7 @@ class KioskUi:
         QCoreApplication.processEvents()
         self.shell.stop()
         self.home.stop()
+        self.speech.close()
         for view_model in [*self.journeys.values(), self.technician]:
             if view_model is not None:
                 view_model.close()

@@ -29,6 +29,7 @@ THEME = "Theme"
 HOME = "HomePage"
 KEYBOARD = "KeyboardController"
 TECHNICIAN = "Technician"
+SPEECH = "Speech"
 
 
 def register_singletons(providers: Mapping[str, Callable[[], QObject]]) -> None:

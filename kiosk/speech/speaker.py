@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.speech.cache import PromptCache
-from kiosk.speech.engine import Language, SpeechUnavailable
+from kiosk.speech.engine import EspeakNg, Language, SpeechUnavailable
 from kiosk.speech.player import WavPlayer
 from kiosk.speech.readings import expand_for_speech
 from kiosk.speech.settings import SpeechSettings
@@ -133,3 +133,9 @@ class Speaker:
             utterance = Utterance(text, language, wav, requested_at, time.monotonic())
             for listener in list(self.listeners):
                 listener(utterance)
+
+
+def build_speaker(settings: SpeechSettings, cache_folder: Path) -> Speaker:
+    """The configured engine, its prompt cache and the first installed player."""
+    cache = PromptCache(cache_folder, EspeakNg(), settings.cache_megabytes * 1024 * 1024)
+    return Speaker(settings, cache, WavPlayer(settings.players))

@@ -22,6 +22,21 @@ Window {
                   bottom: keyboard.open ? keyboard.top : parent.bottom }
         source: "screens/" + Shell.screen + ".qml"
         asynchronous: false
+        // the keypad: keys a screen's controls do not take (Tab and Shift+Tab move by themselves)
+        focus: true
+        Keys.onPressed: (event) => {
+            switch (event.key) {
+            case Qt.Key_Down: case Qt.Key_Right: Speech.move(true); break
+            case Qt.Key_Up: case Qt.Key_Left: Speech.move(false); break
+            case Qt.Key_Backspace: Speech.back(); break
+            case Qt.Key_0: Speech.repeat(); break
+            case Qt.Key_9: Speech.readAll(); break
+            case Qt.Key_Plus: Speech.louder(); break
+            case Qt.Key_Minus: Speech.softer(); break
+            default: return
+            }
+            event.accepted = true
+        }
         onStatusChanged: if (status === Loader.Error) Shell.screenFailed(Shell.screen)
     }
 

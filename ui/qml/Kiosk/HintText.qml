@@ -3,6 +3,7 @@ import QtQuick
 import KioskApp
 
 Text {
+    readonly property bool hint: true  // read aloud with the whole screen only
     font.pixelSize: Theme.smallSize
     color: Theme.mutedText
 }

@@ -18,6 +18,12 @@ Rectangle {
     border.width: 3
     Accessible.role: Accessible.Button
     Accessible.name: text
+    // the keypad: reachable with Tab and the arrows, chosen with Enter, read aloud on focus
+    readonly property string spokenText: Accessible.name
+    activeFocusOnTab: enabledState
+    Keys.onReturnPressed: if (enabledState) clicked()
+    Keys.onEnterPressed: if (enabledState) clicked()
+    FocusFrame { target: button }
 
     Text {
         id: label

@@ -19,6 +19,7 @@ Rectangle {
 
     Item {
         id: topBar
+        objectName: "topBar"
         anchors { left: parent.left; right: parent.right; top: parent.top
                   topMargin: parent.height * 0.05; leftMargin: Theme.margin; rightMargin: Theme.margin }
         height: Theme.touchTarget
@@ -51,6 +52,13 @@ Rectangle {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.gap
+            KioskButton {
+                // speech for the rest of the session (and the screen read now)
+                objectName: "listenButton"
+                primary: Speech.on
+                text: I18n.s["speech.listen"]
+                onClicked: Speech.listen()
+            }
             KioskButton {
                 objectName: "largeTextButton"
                 primary: false

@@ -14,7 +14,12 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.highContrast ? 3 : 0
     Accessible.role: Accessible.Button
-    Accessible.name: title
+    Accessible.name: subtitle.length > 0 ? title + ". " + subtitle : title
+    readonly property string spokenText: Accessible.name
+    activeFocusOnTab: true
+    Keys.onReturnPressed: clicked()
+    Keys.onEnterPressed: clicked()
+    FocusFrame { target: tile }
 
     Column {
         anchors.centerIn: parent

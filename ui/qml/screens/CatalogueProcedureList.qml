@@ -24,6 +24,7 @@ Item {
         delegate: Rectangle {
             id: entry
             required property var modelData
+            required property int index
             objectName: list.namePrefix + entry.modelData.code
             width: view.width
             height: Math.max(Theme.touchTarget, column.implicitHeight + 2 * Theme.gap)
@@ -33,6 +34,13 @@ Item {
             border.width: 2
             Accessible.role: Accessible.Button
             Accessible.name: entry.modelData.name
+            readonly property string spokenText: entry.modelData.why.length > 0
+                ? entry.modelData.name + ". " + entry.modelData.why : entry.modelData.name
+            activeFocusOnTab: true
+            Keys.onReturnPressed: list.chosen(entry.modelData.code)
+            Keys.onEnterPressed: list.chosen(entry.modelData.code)
+            onActiveFocusChanged: if (activeFocus) view.positionViewAtIndex(entry.index, ListView.Contain)
+            FocusFrame { target: entry }
             Column {
                 id: column
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter

@@ -64,6 +64,7 @@ ScreenFrame {
                         required property var modelData
                         required property int index
                         objectName: "identityValue_" + entry2.modelData.key
+                        readonly property bool personal: true  // read aloud only when asked
                         Layout.row: entry2.index
                         Layout.column: 1
                         Layout.fillWidth: true

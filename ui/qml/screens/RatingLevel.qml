@@ -54,6 +54,11 @@ ScreenFrame {
                 border.width: 4
                 Accessible.role: Accessible.Button
                 Accessible.name: levelButton.label
+                readonly property string spokenText: levelButton.label
+                activeFocusOnTab: true
+                Keys.onReturnPressed: Rating.chooseLevel(levelButton.levelId)
+                Keys.onEnterPressed: Rating.chooseLevel(levelButton.levelId)
+                FocusFrame { target: levelButton }
                 Column {
                     anchors.centerIn: parent
                     width: parent.width - 2 * Theme.gap

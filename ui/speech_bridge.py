@@ -1,0 +1,194 @@
+"""The kiosk's voice and keypad in the window, exposed to QML as `Speech`.
+
+The speaker button ("Nghe hướng dẫn") turns speech on for the rest of the session and reads the
+screen; while it is on, every new screen is read (heading, question, choices) and cuts off the
+old speech, and each control is read when the keypad's focus reaches it. The keys a screen's
+controls do not take (`Main.qml`): arrows move the focus, Backspace goes back, 0 repeats, 9
+reads the whole screen (personal details included: the citizen asked, on that screen), + and −
+change the volume. Speech, volume and keypad mode reset when the session ends.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QEvent, QMetaObject, QObject, QTimer, Signal, Slot
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.speech.engine import Language
+from kiosk.speech.speaker import Speaker
+from ui.i18n_bridge import I18nBridge
+from ui.screen_text import TOP_BAR, ScreenText, read_screen, spoken_label
+from ui.shell import Shell
+
+log = logging.getLogger(__name__)
+
+LOADER = "screenLoader"
+
+
+class SpeechBridge(QObject):
+    changed = Signal()
+
+    def __init__(self, speaker: Speaker, shell: Shell, i18n: I18nBridge) -> None:
+        super().__init__()
+        self.speaker = speaker
+        self._shell = shell
+        self._i18n = i18n
+        self._window: QQuickWindow | None = None
+        self._keypad = False  # a key was pressed this session: focus follows each new screen
+        self._quiet_focus = False
+        self.spoken: list[str] = []  # what was asked to be said, in order (tests read it)
+        self._unsubscribe = shell.on_session_end(self._session_ended)
+        shell.screenChanged.connect(self._screen_changed)
+        i18n.languageChanged.connect(self._screen_changed)
+
+    def attach(self, window: QQuickWindow) -> None:
+        self._window = window
+        window.activeFocusItemChanged.connect(self._focus_changed)
+        window.installEventFilter(self)
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self.speaker.stop()
+
+    # --- what QML binds to -----------------------------------------------------------------
+    def _get_on(self) -> bool:
+        return self.speaker.enabled
+
+    on = Property(bool, _get_on, notify=changed)
+
+    @Slot()
+    def listen(self) -> None:
+        """The speaker button: speech on for the rest of the session, the screen read now."""
+        self.speaker.turn_on()
+        self.changed.emit()
+        self._say(self._describe().summary(self._word("speech.choices")), force=True)
+
+    @Slot()
+    def repeat(self) -> None:
+        self._keypad = True
+        self.listen()
+
+    @Slot()
+    def readAll(self) -> None:
+        self._keypad = True
+        self.speaker.turn_on()
+        self.changed.emit()
+        self._say(self._describe().whole(self._word("speech.choices")), force=True)
+
+    @Slot()
+    def louder(self) -> None:
+        self._volume_said(self.speaker.louder())
+
+    @Slot()
+    def softer(self) -> None:
+        self._volume_said(self.speaker.softer())
+
+    @Slot(bool)
+    def move(self, forward: bool) -> None:
+        """Arrow keys: the next (or previous) control, as Tab and Shift+Tab."""
+        self._keypad = True
+        if self._window is None:
+            return
+        current = self._window.activeFocusItem()
+        if current is None or not spoken_label(current):
+            self._focus_first_choice(quiet=False)  # the first key lands on the first choice
+            return
+        target = current.nextItemInFocusChain(forward)
+        if target is not None:
+            target.forceActiveFocus()
+
+    @Slot()
+    def back(self) -> None:
+        """Backspace: the screen's own Back, where it shows one."""
+        screen = self._screen()
+        if screen is not None and screen.property("showBack") is True:
+            QMetaObject.invokeMethod(screen, "backRequested")
+
+    # --- following the screen ------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            self._keypad = True
+        return False
+
+    def _screen(self) -> QQuickItem | None:
+        if self._window is None:
+            return None
+        loader = self._window.findChild(QQuickItem, LOADER)
+        item = loader.property("item") if loader is not None else None
+        return item if isinstance(item, QQuickItem) else None
+
+    def describe(self) -> ScreenText:
+        return self._describe()
+
+    def _describe(self) -> ScreenText:
+        screen = self._screen()
+        return read_screen(screen) if screen is not None else ScreenText("", (), (), (), ())
+
+    def _screen_changed(self) -> None:
+        # after QML has loaded the new screen and its bindings have settled
+        QTimer.singleShot(0, self._read_new_screen)
+
+    def _read_new_screen(self) -> None:
+        if self._keypad:
+            self._focus_first_choice()
+        if self.speaker.enabled:
+            self._say(self._describe().summary(self._word("speech.choices")))
+
+    def _focus_first_choice(self, *, quiet: bool = True) -> None:
+        """The keypad starts on the screen's first choice, not on the top bar."""
+        screen = self._screen()
+        if screen is None:
+            return
+        self._quiet_focus = quiet  # on a new screen, the screen's own reading says it
+        try:
+            item: QQuickItem = screen
+            for _ in range(500):
+                item = item.nextItemInFocusChain(True)
+                if item is None or item is screen:
+                    return
+                if _inside_body(item) and spoken_label(item):
+                    item.forceActiveFocus()
+                    return
+        finally:
+            self._quiet_focus = False
+
+    def _focus_changed(self) -> None:
+        if self._quiet_focus or self._window is None or not self.speaker.enabled:
+            return
+        item = self._window.activeFocusItem()
+        label = spoken_label(item) if item is not None else ""
+        if label:
+            self._say(label)
+
+    def _session_ended(self) -> None:
+        self.speaker.end_session()
+        self._keypad = False
+        self.changed.emit()
+
+    # --- saying ---------------------------------------------------------------------------
+    def _say(self, text: str, *, force: bool = False) -> None:
+        if not text:
+            return
+        self.spoken.append(text)
+        self.speaker.say(text, self._language(), force=force)
+
+    def _volume_said(self, percent: int) -> None:
+        self._keypad = True
+        self._say(self._word("speech.volume").replace("{n}", str(percent)))
+
+    def _word(self, key: str) -> str:
+        return str(self._i18n.s.get(key, key))
+
+    def _language(self) -> Language:
+        return "en" if self._i18n.lang == "en" else "vi"
+
+
+def _inside_body(item: QQuickItem) -> bool:
+    """Below the top bar: the screen's own content, not Back, Home and the toggles."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.objectName() == TOP_BAR:
+            return False
+        parent = parent.parentItem()
+    return True
