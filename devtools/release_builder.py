@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import gzip
 import json
 import os
 import shutil
@@ -37,6 +38,9 @@ from kiosk.fleet.manifest import (
     sha256_of_file,
 )
 from platform_layer import is_executable, make_private
+
+# smaller files go as they are: a request costs more than compression saves
+PACK_AT_LEAST = 4096
 
 
 def new_signing_key(path: Path) -> str:
@@ -98,6 +102,26 @@ def manifest_of(tree: Path, version: str, channel: str, entry: str) -> Manifest:
     )
 
 
+def pack(tree: Path, manifest: Manifest, store: Path) -> Manifest:
+    """Store a gzip copy of each file that shrinks by a tenth or more (most of the frozen app
+    does) and name its size in the manifest, so kiosks on slow links fetch that. A copy made
+    for an earlier release is reused, so publishing the next one compresses only what changed."""
+    store.mkdir(parents=True, exist_ok=True)
+    files = []
+    for entry in manifest.files:
+        packed = store / f"{entry.sha256}.gz"
+        skipped = store / f"{entry.sha256}.raw"  # marks "does not compress": not tried again
+        if not packed.exists() and not skipped.exists() and entry.size >= PACK_AT_LEAST:
+            data = gzip.compress((tree / entry.path).read_bytes(), compresslevel=6, mtime=0)
+            target = packed if len(data) <= entry.size * 0.9 else skipped
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(data if target is packed else b"")
+            os.replace(temporary, target)
+        size = packed.stat().st_size if packed.exists() else None
+        files.append(entry.model_copy(update={"gzip_size": size}))
+    return manifest.model_copy(update={"files": files})
+
+
 def publish(tree: Path, manifest: Manifest, signed: bytes, publish_dir: Path) -> int:
     """Copy the files the publish folder lacks, then the channel document last (so a kiosk
     never sees a release whose files are not all there). Returns the bytes copied."""
@@ -122,7 +146,7 @@ def publish(tree: Path, manifest: Manifest, signed: bytes, publish_dir: Path) ->
 def build_release(
     tree: Path, version: str, channel: str, key: Ed25519PrivateKey, publish_dir: Path, entry: str
 ) -> Manifest:
-    manifest = manifest_of(tree, version, channel, entry)
+    manifest = pack(tree, manifest_of(tree, version, channel, entry), publish_dir / "files")
     signed = sign_payload(manifest.canonical_bytes(), key)
     publish(tree, manifest, signed, publish_dir)
     # the tree becomes an installable release: install-kiosk copies it with its manifest, so

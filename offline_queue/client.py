@@ -477,10 +477,13 @@ class ProvincialClient:
                 return None
             raise
 
-    def download_release_file(self, sha256: str, partial: Path, size: int) -> None:
+    def download_release_file(
+        self, sha256: str, partial: Path, size: int, packed: bool = False
+    ) -> None:
         """Bring `partial` to the published file's `size` bytes, asking only for what it lacks
         (`Range`), so a cut transfer resumes where it stopped. Raises TransientError when the
-        transfer breaks (what arrived stays); the caller checks the hash."""
+        transfer breaks (what arrived stays); the caller checks the hash. `packed`: fetch the
+        gzip copy the manifest names instead (`size` is then its size); the caller unpacks."""
         _checked_digest(sha256)
         have = partial.stat().st_size if partial.exists() else 0
         if have > size:
@@ -489,7 +492,7 @@ class ProvincialClient:
         if have == size:
             partial.touch()  # an empty file is complete without asking
             return
-        target = f"{self._prefix}/release-files/{sha256}"
+        target = f"{self._prefix}/release-files/{sha256}{'.gz' if packed else ''}"
         headers = self._signed_headers("GET", target, b"", "")
         headers["Accept"] = "application/octet-stream"
         if have:

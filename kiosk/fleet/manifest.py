@@ -50,6 +50,12 @@ class ManifestFile(BaseModel):
     sha256: str = Field(pattern=SHA256_PATTERN)
     size: int = Field(ge=0)
     executable: bool = False
+    # published gzip-compressed as well (`<sha256>.gz`, this many bytes): the kiosk fetches that
+    gzip_size: int | None = Field(None, ge=1)
+
+    @property
+    def transfer_size(self) -> int:
+        return self.gzip_size or self.size
 
     @field_validator("path")
     @classmethod

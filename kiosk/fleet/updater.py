@@ -10,11 +10,13 @@ Blocking (disk, network, a subprocess): run it on a worker, never on the Qt thre
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import shutil
 import subprocess
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,7 +55,9 @@ class ReleaseSource(Protocol):
 
     def latest_release(self, channel: str) -> bytes | None: ...
 
-    def download_release_file(self, sha256: str, partial: Path, size: int) -> None: ...
+    def download_release_file(
+        self, sha256: str, partial: Path, size: int, packed: bool = False
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -187,18 +191,25 @@ class Updater:
         return StagedRelease(manifest, final, downloaded, reused)
 
     def _download(self, entry: ManifestFile, target: Path) -> int:
-        partial = target.with_name(target.name + PARTIAL_SUFFIX)
+        """Fetch one file (its gzip copy when published), resuming what an earlier attempt
+        left; returns the bytes that came over the wire."""
+        packed = entry.gzip_size is not None
+        partial = target.with_name(target.name + (".gz" if packed else "") + PARTIAL_SUFFIX)
         before = partial.stat().st_size if partial.exists() else 0
         for attempt in range(DOWNLOAD_ATTEMPTS):
             try:
-                self.source.download_release_file(entry.sha256, partial, entry.size)
+                self.source.download_release_file(
+                    entry.sha256, partial, entry.transfer_size, packed=packed
+                )
                 break
             except Exception as exc:
                 if attempt == DOWNLOAD_ATTEMPTS - 1:
                     raise
                 log.info("download of %s broke (%s); resuming", entry.path, exc)
                 time.sleep(0.2 * (attempt + 1))
-        moved = entry.size - before
+        moved = entry.transfer_size - before
+        if packed:
+            partial = _unpack(partial, target.with_name(target.name + PARTIAL_SUFFIX))
         if sha256_of_file(partial) != entry.sha256:
             partial.unlink()
             raise ReleaseError("fleet.update.corrupt", f"{entry.path}: the hash does not match")
@@ -323,6 +334,20 @@ class TrialWatch:
             UpdateStep("confirmed", state.version, True, f"healthy for {self.health_s:.0f} s")
         )
         return CONFIRMED
+
+
+def _unpack(packed: Path, target: Path) -> Path:
+    """gunzip `packed` into `target`; a damaged copy is deleted so the next check fetches it
+    again, and refused like a file with the wrong hash."""
+    try:
+        with gzip.open(packed, "rb") as source, target.open("wb") as out:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+    except (OSError, EOFError, zlib.error) as exc:
+        packed.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
+        raise ReleaseError("fleet.update.corrupt", f"{packed.name}: {exc}") from exc
+    packed.unlink()
+    return target
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

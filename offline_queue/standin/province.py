@@ -269,7 +269,7 @@ class StandinProvince:
     def _release_file(self, request: ApiRequest, kiosk_id: str, match: re.Match[str]) -> ApiReply:
         if self.releases is None:
             return problem(404, "no_such_file", "this province publishes no releases")
-        return self.releases.file_reply(match["sha256"], request.headers.get("Range"))
+        return self.releases.file_reply(match["name"], request.headers.get("Range"))
 
     def _config_bundle(self, request: ApiRequest, kiosk_id: str, _: re.Match[str]) -> ApiReply:
         document = self.releases.config_bundle(kiosk_id) if self.releases else None
@@ -357,7 +357,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], _Handler]] = [
     ),
     (
         "GET",
-        re.compile(r"^/v1/release-files/(?P<sha256>[0-9a-f]{64})$"),
+        re.compile(r"^/v1/release-files/(?P<name>[0-9a-f]{64}|[0-9a-f]{64}\.gz)$"),
         StandinProvince._release_file,
     ),
 ]

@@ -29,12 +29,12 @@ class ReleaseShelf:
                 return path.read_bytes()
         return None
 
-    def file_reply(self, sha256: str, range_header: str | None) -> ApiReply:
+    def file_reply(self, name: str, range_header: str | None) -> ApiReply:
         """200 with the whole file, or 206 from the asked offset (`Range: bytes=N-`, the only
         form a resuming kiosk sends); 416 when the offset is past the end."""
-        path = self.folder / "files" / sha256
+        path = self.folder / "files" / name
         if not path.is_file():
-            return problem(404, "no_such_file", f"no published file {sha256}")
+            return problem(404, "no_such_file", f"no published file {name}")
         size = path.stat().st_size
         octets = "application/octet-stream"
         match = _RANGE.match(range_header or "")

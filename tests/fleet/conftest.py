@@ -4,6 +4,7 @@ and small synthetic releases built through the real `scripts/build-release` code
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,7 +37,7 @@ class Releases:
         (tree / "kiosk").chmod(0o755)
         qt = tree / "_internal" / "PySide6" / "libQt6Quick.so.6"
         qt.write_bytes(_fixed_bytes(3 * 1024 * 1024, seed=b"qt"))
-        (tree / "_internal" / "kiosk_module.pyc").write_text(f"module {module}\n" * 100)
+        (tree / "_internal" / "kiosk_module.pyc").write_text(f"module {module}\n" * 1000)
         (tree / "_internal" / "REQUESTED").write_bytes(b"")  # wheels' empty marker files
         return tree
 
@@ -45,15 +46,8 @@ class Releases:
 
 
 def _fixed_bytes(size: int, seed: bytes) -> bytes:
-    import hashlib
-
-    block = hashlib.sha256(seed).digest()
-    out = bytearray()
-    counter = 0
-    while len(out) < size:
-        out += hashlib.sha256(block + counter.to_bytes(8, "big")).digest() * 64
-        counter += 1
-    return bytes(out[:size])
+    """The same bytes on every run that, like a compiled library, hardly compress."""
+    return random.Random(seed).randbytes(size)
 
 
 @pytest.fixture

@@ -50,7 +50,8 @@ def test_a_one_module_update_moves_only_that_module(tmp_path, releases, client, 
 
     assert staged is not None and staged.manifest.version == "1.0.1"
     module = next(f for f in manifest.files if f.path.endswith("kiosk_module.pyc"))
-    assert staged.bytes_downloaded == module.size
+    assert module.gzip_size is not None and module.gzip_size < module.size / 5  # text packs
+    assert staged.bytes_downloaded == module.gzip_size
     assert staged.bytes_reused == manifest.total_bytes - module.size
     assert root.current_version() == "1.0.0"  # nothing switched before a quiet moment
     updater.switch("1.0.1")
@@ -105,7 +106,8 @@ def test_a_file_corrupted_on_the_shelf_is_refused(tmp_path, releases, client, pu
     root = installed_root(tmp_path, releases, client, public_key, steps)
     manifest = releases.publish_tree(releases.tree("1.0.1", module="v2"), "1.0.1")
     module = next(f for f in manifest.files if f.path.endswith("kiosk_module.pyc"))
-    stored = releases.publish / "files" / module.sha256
+    assert module.gzip_size  # the kiosk fetches the packed copy: damage that one
+    stored = releases.publish / "files" / f"{module.sha256}.gz"
     data = bytearray(stored.read_bytes())
     data[10] ^= 0xFF
     stored.write_bytes(bytes(data))
@@ -149,10 +151,11 @@ def test_a_download_cut_in_the_middle_resumes_without_fetching_twice(
 
     assert staged is not None
     assert province.faults.met[FaultKind.DROP_MID_BODY] == 2
-    changed = sum(f.size for f in manifest.files if f.path != "kiosk")
+    changed = sum(f.transfer_size for f in manifest.files if f.path != "kiosk")
     assert staged.bytes_downloaded == changed
     assert client.release_bytes_received - before_update == changed  # no byte twice
-    assert staged.bytes_reused == manifest.total_bytes - staged.bytes_downloaded
+    raw = sum(f.size for f in manifest.files if f.path != "kiosk")
+    assert staged.bytes_reused == manifest.total_bytes - raw
     assert not list(root.releases.rglob("*.part"))
 
 
@@ -173,7 +176,8 @@ def test_an_interrupted_update_continues_where_it_stopped(tmp_path, releases, cl
 
     assert staged is not None
     module = next(f for f in manifest.files if f.path.endswith("kiosk_module.pyc"))
-    assert staged.bytes_downloaded == big.size - big.size // 3 + module.size
+    assert big.gzip_size is None  # random-looking bytes are sent as they are
+    assert staged.bytes_downloaded == big.size - big.size // 3 + module.transfer_size
 
 
 def test_a_failing_trial_rolls_back_by_itself(tmp_path, releases, client, public_key):
