@@ -110,7 +110,7 @@ class TicketPrinter(abc.ABC):
             return HealthReport(
                 False,
                 f"Printer not reachable: {exc}",
-                text_key="printer.cause.unknown",
+                text_key="printer.cause.check_failed",
                 values={"detail": str(exc)},
             )
         details = {

@@ -96,3 +96,18 @@ def test_an_unknown_profile_starts_the_kiosk_and_says_so(tmp_path: Path) -> None
         printer_settings(driver="network", host="10.0.0.9", profile="TM-T88"), FONT_DIR, tmp_path
     )
     assert "'TM-T88' is not known to python-escpos" in health_text(printer, "en")
+
+
+def test_a_health_check_that_fails_is_still_a_sentence() -> None:
+    from hardware.printer.interface import PrinterCapabilities, TicketPrinter
+
+    class Broken(TicketPrinter):
+        open = close = print_job = lambda self, *a: None
+
+        def status(self):
+            raise RuntimeError("driver crashed")
+
+    report = Broken(PrinterCapabilities(576, False, True)).check_health()
+    assert not report.ok
+    text = translate(report.text_key, "vi", **report.values)
+    assert text == "Không kiểm tra được máy in: driver crashed"
