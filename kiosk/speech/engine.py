@@ -10,8 +10,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 from typing import Literal, Protocol
+from xml.sax.saxutils import escape
 
 from kiosk.errors import UserFacingError
+from kiosk.speech.readings import is_vietnamese, sentences
 from kiosk.speech.settings import SpeechSettings
 
 Language = Literal["vi", "en"]
@@ -56,6 +58,9 @@ class EspeakNg:
             "--stdout",
             # Text on standard input: no command-line injection and no length limit.
         ]
+        if language == "en" and is_vietnamese(text):
+            command.append("-m")  # SSML: the Vietnamese sentences in the Vietnamese voice
+            text = _mixed_ssml(text, settings.voice_vi)
         try:
             done = subprocess.run(
                 command,
@@ -69,3 +74,14 @@ class EspeakNg:
         if done.returncode != 0 or not done.stdout.startswith(b"RIFF"):
             raise SpeechUnavailable("speech.engine_failed")
         return done.stdout
+
+
+def _mixed_ssml(text: str, voice_vi: str) -> str:
+    """English text with Vietnamese sentences, each read by its own language's voice."""
+    parts = []
+    for sentence in sentences(text):
+        if is_vietnamese(sentence):
+            parts.append(f'<voice name="{voice_vi}">{escape(sentence)}</voice>')
+        else:
+            parts.append(escape(sentence))
+    return "<speak>" + " ".join(parts) + "</speak>"

@@ -9,6 +9,7 @@ shown.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, time
 from typing import Literal
 
@@ -256,7 +257,36 @@ def _safe_date(match: re.Match[str]) -> date | None:
         return None
 
 
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def is_vietnamese(text: str) -> bool:
+    """Written in Vietnamese: a word with a Vietnamese mark (đ, ơ, ư, ă, â, ê, ô or a tone);
+    "đ" alone is the currency sign an English screen shows too."""
+    return any(len(word) > 1 and any(map(_marked, word)) for word in _WORD.findall(text))
+
+
+def _marked(ch: str) -> bool:
+    return ch in "đĐ" or unicodedata.normalize("NFD", ch) != ch
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 def expand_for_speech(text: str, language: Language, style: NumberStyle = "whole") -> str:
+    """The screen's text, numbers and all, as it is said. An English screen can show Vietnamese
+    (a procedure's own name and papers exist in Vietnamese only): those sentences are read as
+    Vietnamese, so "sau 15 giờ" is not "sau fifteen giờ"."""
+    if language == "en":
+        return " ".join(
+            _expand(part, "vi" if is_vietnamese(part) else "en", style) for part in sentences(text)
+        )
+    return _expand(text, language, style)
+
+
+def _expand(text: str, language: Language, style: NumberStyle) -> str:
     """The screen's text with every number, date, time, amount and code written as it is said.
 
     Order matters: a dossier code contains a date-like group and digits, money contains dots, so

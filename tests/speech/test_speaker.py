@@ -151,3 +151,18 @@ def test_sounds_are_short_and_audible(tmp_path: Path) -> None:
         samples, rate = audio(sound_file(tmp_path, kind, 80).read_bytes())  # type: ignore[arg-type]
         assert 0.05 < len(samples) / rate < 0.5
         assert np.abs(samples).max() > 10_000
+
+
+def test_vietnamese_sentences_on_an_english_screen_are_read_in_vietnamese() -> None:
+    from kiosk.speech.readings import expand_for_speech
+
+    text = "Processing time in detail. Trong ngày; hồ sơ nhận sau 15 giờ thì trả kết quả."
+    spoken = expand_for_speech(text, "en")
+    assert "mười lăm giờ" in spoken and "fifteen" not in spoken
+    settings = SpeechSettings()
+    mixed = audio(EspeakNg().render(spoken, "en", settings))[0]
+    english_voice = audio(
+        EspeakNg().render(spoken, "en", settings.model_copy(update={"voice_vi": "en"}))
+    )[0]
+    # the English voice spells Vietnamese letters it does not know: far longer than the real voice
+    assert len(mixed) < 0.85 * len(english_voice)

@@ -1,0 +1,84 @@
+"""Every screen of every journey (the screenshot tours), in Vietnamese and English: what the
+kiosk says is read from the screen on show, rendered by the real espeak-ng to WAV, non-silent
+and of a plausible length for its words; the heading is the screen's own, and the personal
+details of the identity screen are left out unless the whole screen is asked for."""
+
+from __future__ import annotations
+
+import io
+import wave
+from collections.abc import Callable
+
+import numpy as np
+
+from devtools.screenshots import TOURS
+from kiosk.speech.engine import EspeakNg
+from kiosk.speech.readings import expand_for_speech
+
+ENGLISH_ONLY = {"Choices:", "Back", "Home"}
+
+
+def seconds_and_loudness(audio: bytes) -> tuple[float, float]:
+    with wave.open(io.BytesIO(audio)) as wav:
+        samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(float)
+        return len(samples) / wav.getframerate(), float(np.sqrt(np.mean(samples**2)))
+
+
+def test_every_screen_is_spoken_from_what_it_shows(kiosk_ui, qtbot) -> None:
+    ui, engine = kiosk_ui, EspeakNg()
+    settings = ui.core.speaker.settings
+    heard: dict[tuple[str, str], str] = {}
+    for lang in ("vi", "en"):
+
+        def shot(name: str, lang: str = lang) -> None:
+            ui.i18n.setLanguage(lang)
+            qtbot.wait(120)
+            screen = ui.speech.describe()
+            heading = ui.find("screenHeading")
+            assert heading is not None and screen.heading == heading.property("text"), name
+            summary = screen.summary(ui.i18n.s["speech.choices"])
+            assert summary.startswith(" ".join(screen.heading.split())), name
+            spoken = expand_for_speech(summary, lang, settings.numbers)  # type: ignore[arg-type]
+            seconds, loudness = seconds_and_loudness(engine.render(spoken, lang, settings))  # type: ignore[arg-type]
+            words = len(spoken.split())
+            assert 0.12 * words < seconds < 1.0 * words + 1.0, (name, lang, seconds, words)
+            assert loudness > 300, (name, lang, "silent")
+            heard[(lang, name)] = summary
+
+        def wait(condition: Callable[[], bool]) -> None:
+            qtbot.waitUntil(condition, timeout=20_000)
+
+        ui.shell.home()
+        shot("home")
+        for tour in TOURS:
+            tour(ui, shot, wait)
+        ui.shell.home()
+
+    names = {name for _, name in heard}
+    assert len(names) >= 35, sorted(names)
+    for name in names:  # the two languages say different things, each its own
+        assert heard[("vi", name)] != heard[("en", name)], name
+
+
+def test_personal_details_only_when_the_whole_screen_is_asked_for(kiosk_ui, qtbot) -> None:
+    ui = kiosk_ui
+    identity = ui.journeys["identity"]
+    shots: list[tuple[str, str]] = []
+
+    def shot(name: str) -> None:
+        qtbot.wait(120)
+        if ui.shell.screen == "IdentityConfirm":
+            screen = ui.speech.describe()
+            shots.append((screen.summary("Choices:"), screen.whole("Choices:")))
+
+    from devtools.screenshots import tour_identity
+
+    tour_identity(ui, shot, lambda c: qtbot.waitUntil(c, timeout=20_000))
+    assert shots, "the tour shows the confirmation screen"
+    assert identity is not None
+    summary, whole = shots[0]
+    values = [v for v in ui.speech.describe().personal] or []
+    del values
+    for summary, whole in shots:
+        personal = set(whole.split()) - set(summary.split())
+        assert personal, "the whole screen says more than the summary"
