@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from kiosk.catalogue.model import PROCEDURE_CODE, Paper, Procedure
 from kiosk.local_text import LocalText
@@ -25,6 +26,7 @@ IDENTITY_KEYS = (
     "id_number",
     "full_name",
     "birth_date",
+    "birth_year",
     "sex",
     "nationality",
     "ethnicity",
@@ -42,23 +44,48 @@ class Choice(_Model):
     label: LocalText
 
 
+class Condition(_Model):
+    """Holds when the answer to `field` is one of `values` (an optional section's yes/no, the
+    declarant's relationship deciding a paper)."""
+
+    field: str
+    values: list[str] = Field(min_length=1)
+
+    def holds(self, answers: Mapping[str, str]) -> bool:
+        return answers.get(self.field, "") in self.values
+
+
 class FormField(_Model):
     id: str = Field(pattern=r"^[a-z0-9_]{1,40}$")
     section: LocalText  # the part of the declaration it belongs to ("Người yêu cầu" …)
-    label: LocalText  # asked as a question: one per screen
+    label: LocalText
     kind: FieldKind = "text"
     required: bool = True
     prefill: str = ""  # a key of Identity.form_values(), or ""
     choices: list[Choice] = []
+    choice_list: str = ""  # or a shared list by name: config/forms/lists/<name>.json
     max_length: int = Field(120, ge=1, le=500)
+    # Fields naming the same screen are asked together ("one thing per page", not one field).
+    screen: str = ""
+    ask_if: list[Condition] = []  # asked (and kept) only when one of these holds
+    # the card's value is taken only when this holds (the mother's details from her own card
+    # when she is the one declaring); otherwise the field is asked
+    prefill_if: Condition | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> FormField:
         if self.prefill and self.prefill not in IDENTITY_KEYS:
             raise ValueError(f"prefill must be one of {', '.join(IDENTITY_KEYS)}")
-        if (self.kind == "choice") != bool(self.choices):
+        if (self.kind == "choice") != bool(self.choices or self.choice_list):
             raise ValueError("choices go with kind 'choice', and only with it")
+        if self.choices and self.choice_list:
+            raise ValueError("give choices or a choice_list, not both")
         return self
+
+    @property
+    def typed(self) -> bool:
+        """A free-text answer typed letter by letter (a name, a house and street)."""
+        return self.kind == "text"
 
 
 class PaperRule(_Model):
@@ -69,6 +96,9 @@ class PaperRule(_Model):
     matches: str = Field(min_length=3)
     may_lack: bool = False
     lack_note: LocalText | None = None
+    # not asked for at all when this holds (a parent declaring needs no authorisation letter)
+    skip_if: Condition | None = None
+    never_at_kiosk: bool = False  # the kiosk's case excludes it (the template says why)
 
     @model_validator(mode="after")
     def _note(self) -> PaperRule:
@@ -89,10 +119,45 @@ class FormDefinition(_Model):
         ids = [f.id for f in self.fields]
         if len(ids) != len(set(ids)):
             raise ValueError("every field needs its own id")
+        conditions = [c for f in self.fields for c in [*f.ask_if, f.prefill_if]]
+        conditions += [p.skip_if for p in self.papers]
+        for condition in filter(None, conditions):
+            if condition.field not in ids:
+                raise ValueError(f"a condition names an unknown field: {condition.field}")
         return self
 
     def field(self, field_id: str) -> FormField:
         return next(f for f in self.fields if f.id == field_id)
+
+    def applies(self, form_field: FormField, answers: Mapping[str, str]) -> bool:
+        return not form_field.ask_if or any(c.holds(answers) for c in form_field.ask_if)
+
+    def card_value(
+        self, form_field: FormField, known: Mapping[str, str], answers: Mapping[str, str]
+    ) -> str:
+        """What the card answers for this field given the answers so far ("" when nothing)."""
+        if not form_field.prefill or not self.applies(form_field, answers):
+            return ""
+        if form_field.prefill_if is not None and not form_field.prefill_if.holds(answers):
+            return ""
+        value = known.get(form_field.prefill, "")
+        if form_field.choices and value not in {c.value for c in form_field.choices}:
+            return ""
+        return value
+
+    def screens(self, fields: list[FormField]) -> list[list[FormField]]:
+        """`fields` (in form order) gathered into screens: one per `screen` name, else one each."""
+        pages: list[list[FormField]] = []
+        named: dict[str, list[FormField]] = {}
+        for form_field in fields:
+            if form_field.screen and form_field.screen in named:
+                named[form_field.screen].append(form_field)
+                continue
+            page = [form_field]
+            pages.append(page)
+            if form_field.screen:
+                named[form_field.screen] = page
+        return pages
 
 
 class FormError(Exception):
@@ -103,19 +168,43 @@ def forms_dir() -> Path:
     return config_dir() / "forms"
 
 
+_CHOICE_LIST = TypeAdapter(list[Choice])
+
+
+def _read_choice_lists(folder: Path) -> dict[str, list[Choice]]:
+    lists = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            lists[path.stem] = _CHOICE_LIST.validate_json(path.read_bytes())
+        except ValidationError as exc:
+            raise FormError(f"{path}: {exc}") from exc
+    return lists
+
+
 class FormLibrary:
-    """The form definitions on disk, loaded once; a procedure without one cannot be handed in."""
+    """The form definitions on disk, loaded once; a procedure without one cannot be handed in.
+    Adding a procedure is adding its JSON file; shared choice lists (ethnic groups,
+    nationalities, yes/no…) are named from `lists/`."""
 
     def __init__(self, folder: Path | None = None) -> None:
+        folder = folder or forms_dir()
+        lists = _read_choice_lists(folder / "lists")
         self._forms: dict[str, FormDefinition] = {}
-        for path in sorted((folder or forms_dir()).glob("*.json")):
+        for path in sorted(folder.glob("*.json")):
             try:
                 form = FormDefinition.model_validate_json(path.read_bytes())
             except ValidationError as exc:
                 raise FormError(f"{path}: {exc}") from exc
             if path.stem != form.procedure_code:
                 raise FormError(f"{path}: named for {form.procedure_code}")
-            self._forms[form.procedure_code] = form
+            missing = {f.choice_list for f in form.fields if f.choice_list} - set(lists)
+            if missing:
+                raise FormError(f"{path}: no choice list {', '.join(sorted(missing))}")
+            fields = [
+                f.model_copy(update={"choices": lists[f.choice_list]}) if f.choice_list else f
+                for f in form.fields
+            ]
+            self._forms[form.procedure_code] = form.model_copy(update={"fields": fields})
 
     def codes(self) -> list[str]:
         return list(self._forms)
@@ -140,13 +229,9 @@ def clean_answer(form_field: FormField, text: str, today: dt.date) -> tuple[str,
     if len(value) > form_field.max_length:
         return value, "hand_in.form.error.too_long"
     if form_field.kind == "date":
-        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
-        try:
-            day = dt.date(int(match[3]), int(match[2]), int(match[1])) if match else None
-        except ValueError:
-            day = None
-        if day is None:
-            return value, "hand_in.form.error.date"
+        day, error = read_date(value)
+        if error or day is None:
+            return value, error
         if day > today:
             return value, "hand_in.form.error.future"
         return f"{day:%d/%m/%Y}", None
@@ -156,6 +241,30 @@ def clean_answer(form_field: FormField, text: str, today: dt.date) -> tuple[str,
     if form_field.kind == "choice" and value not in {c.value for c in form_field.choices}:
         return value, "hand_in.form.error.required"
     return value, None
+
+
+_DATE_PARTS = re.compile(r"(\d{1,2})\D+(\d{1,2})\D+(\d{4})")
+
+
+def read_date(text: str) -> tuple[dt.date | None, str | None]:
+    """A date as a person types it, day first: `15/03/1991`, `15-3-1991`, `15 3 1991` or the
+    eight digits `15031991`. Otherwise the key of what is wrong (day, month, or the form)."""
+    value = text.strip()
+    match = _DATE_PARTS.fullmatch(value)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+    elif re.fullmatch(r"\d{8}", value):
+        day, month, year = int(value[:2]), int(value[2:4]), int(value[4:])
+    else:
+        return None, "hand_in.form.error.date"
+    if not 1 <= month <= 12:
+        return None, "hand_in.form.error.date_month"
+    if year < 1900:
+        return None, "hand_in.form.error.date_year"
+    try:
+        return dt.date(year, month, day), None
+    except ValueError:
+        return None, "hand_in.form.error.date_day"
 
 
 # --- the papers to scan ------------------------------------------------------------------------
@@ -171,15 +280,20 @@ class PaperStep(_Model):
     lack_note: LocalText | None = None
 
 
-def papers_to_scan(procedure: Procedure, form: FormDefinition) -> list[PaperStep]:
+def papers_to_scan(
+    procedure: Procedure, form: FormDefinition, answers: Mapping[str, str] | None = None
+) -> list[PaperStep]:
     """Papers handed in (not only shown), except the declaration itself, which the e-form
-    replaces (the record: "khai mẫu điện tử tương tác … thay cho tờ khai giấy")."""
+    replaces (the record: "khai mẫu điện tử tương tác … thay cho tờ khai giấy"), and those the
+    answers make needless (the declarant's role decides the papers)."""
     steps: list[PaperStep] = []
     papers: list[Paper] = [p for case in procedure.papers for p in case.papers]
     for paper in papers:
         if paper.present_only or paper.name.lower().startswith("tờ khai"):
             continue
         rule = next((r for r in form.papers if paper.name.startswith(r.matches)), None)
+        if rule and (rule.never_at_kiosk or (rule.skip_if and rule.skip_if.holds(answers or {}))):
+            continue
         steps.append(
             PaperStep(
                 index=len(steps),

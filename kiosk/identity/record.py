@@ -77,6 +77,7 @@ class Identity:
             "old_id_number": self.old_id_number,
             "full_name": self.full_name,
             "birth_date": day(self.birth_date),
+            "birth_year": str(self.birth_date.year) if self.birth_date else "",
             "sex": self.sex.value if self.sex else "",
             "nationality": self.nationality,
             "ethnicity": self.ethnicity,

@@ -15,7 +15,13 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from kiosk.catalogue.model import Procedure
-from kiosk.dossiers.forms import FormDefinition, FormField, PaperStep, clean_answer, papers_to_scan
+from kiosk.dossiers.forms import (
+    FormDefinition,
+    FormField,
+    PaperStep,
+    clean_answer,
+    papers_to_scan,
+)
 from kiosk.dossiers.submission import DossierDraft, ScannedPaper, Submitted
 from kiosk.identity import Identity
 from kiosk.journeys.base import Journey
@@ -59,7 +65,7 @@ class HandInJourney(Journey[HandInState]):
         S.QUESTION: frozenset({S.QUESTION, S.PROCEDURE, S.PAPER, S.CHECK}),
         S.PAPER: frozenset({S.PAPER, S.SCANNING, S.QUESTION, S.CHECK, S.PROCEDURE}),
         S.SCANNING: frozenset({S.PAPER, S.CHECK}),
-        S.CHECK: frozenset({S.QUESTION, S.PAPER, S.SUBMITTING}),
+        S.CHECK: frozenset({S.QUESTION, S.PAPER, S.SUBMITTING, S.PROCEDURE}),
         S.SUBMITTING: frozenset({S.RECEIPT, S.FAILED}),
         S.FAILED: frozenset({S.CHECK, S.SUBMITTING}),
         S.RECEIPT: frozenset(),
@@ -73,19 +79,43 @@ class HandInJourney(Journey[HandInState]):
         self.procedure: Procedure | None = None
         self.form: FormDefinition | None = None
         self.draft: DossierDraft | None = None
-        self.questions: list[FormField] = []  # the fields the citizen is asked, in order
-        self.question_index = 0
+        self.known: dict[str, str] = {}  # what the card gave
+        self.from_card: set[str] = set()  # fields the card answered (never asked)
+        self.reopened: set[str] = set()  # card answers the citizen chose to change
+        self.page_index = 0
         self.papers: list[PaperStep] = []
         self.paper_index = 0
         self.editing = False  # came from "check your answers": go back there after one change
         self.error_key: str | None = None
+        self.field_errors: dict[str, str] = {}  # field id → what is wrong with its answer
+        self.rejected: dict[str, str] = {}  # what was typed and refused, shown again as typed
         self.submitted: Submitted | None = None
 
     @property
+    def pages(self) -> list[list[FormField]]:
+        """The screens of questions, as the answers so far decide them."""
+        if self.form is None or self.draft is None:
+            return []
+        answers = self.draft.answers
+        asked = [
+            f
+            for f in self.form.fields
+            if self.form.applies(f, answers)
+            and (f.id not in self.from_card or f.id in self.reopened)
+        ]
+        return self.form.screens(asked)
+
+    @property
+    def page(self) -> list[FormField]:
+        pages = self.pages
+        if self.state is not S.QUESTION or not 0 <= self.page_index < len(pages):
+            return []
+        return pages[self.page_index]
+
+    @property
     def question(self) -> FormField | None:
-        if self.state is not S.QUESTION or not self.questions:
-            return None
-        return self.questions[self.question_index]
+        page = self.page
+        return page[0] if page else None
 
     @property
     def paper(self) -> PaperStep | None:
@@ -96,52 +126,107 @@ class HandInJourney(Journey[HandInState]):
     # --- choose, identify -----------------------------------------------------------------
     def choose_procedure(self, procedure: Procedure, form: FormDefinition) -> None:
         self.procedure, self.form = procedure, form
-        self.papers = papers_to_scan(procedure, form)
         self._go(S.IDENTIFY)
 
     def identified(self, identity: Identity) -> None:
         assert self.procedure is not None and self.form is not None
-        known = identity.form_values()
-        draft = DossierDraft(self.procedure, self.form, identity)
+        self.known = identity.form_values()
+        self.draft = DossierDraft(self.procedure, self.form, identity)
+        self._take_card_values()
+        self.page_index = 0
+        self._go(S.QUESTION) if self.pages else self._after_questions()
+
+    def _take_card_values(self) -> None:
+        """Fills what the card answers under the answers so far; drops what no longer applies."""
+        assert self.form is not None and self.draft is not None
+        answers = self.draft.answers
         for form_field in self.form.fields:
-            value = known.get(form_field.prefill, "") if form_field.prefill else ""
-            if value and (not form_field.choices or value in {c.value for c in form_field.choices}):
-                draft.answers[form_field.id] = value
-        self.draft = draft
-        self.questions = [f for f in self.form.fields if f.id not in draft.answers]
-        self.question_index = 0
-        self._after_questions() if not self.questions else self._go(S.QUESTION)
+            if form_field.id in self.reopened:
+                continue
+            value = self.form.card_value(form_field, self.known, answers)
+            if value:
+                answers[form_field.id] = value
+                self.from_card.add(form_field.id)
+            elif form_field.id in self.from_card:
+                self.from_card.discard(form_field.id)
+                answers.pop(form_field.id, None)
+        for form_field in self.form.fields:
+            if not self.form.applies(form_field, answers):
+                answers.pop(form_field.id, None)
 
     def prefilled(self) -> set[str]:
-        asked = {f.id for f in self.questions}
-        return {f.id for f in self.form.fields if f.id not in asked} if self.form else set()
+        return self.from_card - self.reopened
 
     # --- the form ---------------------------------------------------------------------------
     def answer(self, text: str, today: dt.date) -> bool:
-        """Keeps a valid answer and moves on; an invalid one sets `error_key` and stays."""
-        form_field, draft = self.question, self.draft
-        assert form_field is not None and draft is not None
-        value, self.error_key = clean_answer(form_field, text, today)
-        if self.error_key:
+        """One answer for a screen of one question (a choice tapped)."""
+        form_field = self.question
+        assert form_field is not None
+        return self.answer_page({form_field.id: text}, today)
+
+    def answer_page(self, texts: Mapping[str, str], today: dt.date) -> bool:
+        """Keeps a screen's valid answers and moves on; with any answer refused, keeps what was
+        typed as typed, says what is wrong beside each, and stays."""
+        page, draft = self.page, self.draft
+        assert page and draft is not None
+        cleaned: dict[str, str] = {}
+        self.field_errors, self.rejected = {}, {}
+        for form_field in page:
+            text = texts.get(form_field.id, draft.answers.get(form_field.id, ""))
+            value, error = clean_answer(form_field, text, today)
+            if error:
+                self.field_errors[form_field.id] = error
+                self.rejected[form_field.id] = text
+            cleaned[form_field.id] = value
+        if self.field_errors:
+            self.error_key = next(iter(self.field_errors.values()))
             self._go(S.QUESTION)
             return False
-        if value:
-            draft.answers[form_field.id] = value
-        else:
-            draft.answers.pop(form_field.id, None)
-        if self.editing:
+        self.error_key = None
+        for field_id, value in cleaned.items():
+            if value:
+                draft.answers[field_id] = value
+            else:
+                draft.answers.pop(field_id, None)
+        self._take_card_values()
+        pending = self._first_unanswered_page()
+        if self.editing and pending is None:
             self.editing = False
-            self._go(S.CHECK)
-        elif self.question_index + 1 < len(self.questions):
-            self.question_index += 1
+            self._after_questions(to_check=True)
+        elif self.editing and pending is not None:
+            self.page_index = pending  # a change opened a section: its questions first
+            self._go(S.QUESTION)
+        elif self.page_index + 1 < len(self.pages):
+            self.page_index += 1
             self._go(S.QUESTION)
         else:
             self._after_questions()
         return True
 
-    def _after_questions(self) -> None:
-        self.paper_index = 0
-        self._go(S.PAPER if self.papers else S.CHECK)
+    def _first_unanswered_page(self) -> int | None:
+        assert self.draft is not None
+        answers = self.draft.answers
+        for index, page in enumerate(self.pages):
+            if any(f.required and f.id not in answers for f in page):
+                return index
+        return None
+
+    def _after_questions(self, to_check: bool = False) -> None:
+        """Which papers the answers call for; then the first paper, or the check."""
+        assert self.procedure is not None and self.form is not None and self.draft is not None
+        self.papers = papers_to_scan(self.procedure, self.form, self.draft.answers)
+        names = {p.name for p in self.papers}
+        self.draft.papers = [p for p in self.draft.papers if p.step.name in names]
+        scanned = {p.step.name for p in self.draft.papers}
+        missing = [p for p in self.papers if p.name not in scanned]
+        if missing and (to_check or not self.draft.papers):
+            self.paper_index = self.papers.index(missing[0])
+            self._go(S.PAPER)
+        elif to_check or not self.papers:
+            self._go(S.CHECK)
+        else:
+            self.paper_index = 0
+            self._go(S.PAPER)
 
     # --- the papers -------------------------------------------------------------------------
     def start_scan(self) -> None:
@@ -163,10 +248,11 @@ class HandInJourney(Journey[HandInState]):
 
     def _keep_paper(self, paper: ScannedPaper) -> None:
         assert self.draft is not None
-        papers = [p for p in self.draft.papers if p.step.index != paper.step.index]
+        papers = [p for p in self.draft.papers if p.step.name != paper.step.name]
         self.draft.papers = sorted([*papers, paper], key=lambda p: p.step.index)
         self.error_key = None
-        if self.editing or self.paper_index + 1 >= len(self.papers):
+        scanned = {p.step.name for p in self.draft.papers}
+        if self.editing or all(p.name in scanned for p in self.papers):
             self.editing = False
             self._go(S.CHECK)
         else:
@@ -175,12 +261,16 @@ class HandInJourney(Journey[HandInState]):
 
     # --- check, change, submit ------------------------------------------------------------
     def edit_answer(self, field_id: str) -> None:
+        """ "Sửa": the screen that asked it (a card answer gets a screen of its own), then back
+        to the check."""
         assert self.form is not None
-        form_field = self.form.field(field_id)
-        if form_field not in self.questions:
-            self.questions.append(form_field)
-        self.question_index = self.questions.index(form_field)
+        if field_id in self.from_card:
+            self.reopened.add(field_id)
+        self.page_index = next(
+            i for i, page in enumerate(self.pages) if field_id in {f.id for f in page}
+        )
         self.editing, self.error_key = True, None
+        self.field_errors, self.rejected = {}, {}
         self._go(S.QUESTION)
 
     def edit_paper(self, index: int) -> None:
@@ -207,11 +297,12 @@ class HandInJourney(Journey[HandInState]):
     def back(self) -> bool:
         """One step back; False when there is nowhere to go back to (the journey ends)."""
         state = self.state
+        self.field_errors, self.rejected = {}, {}
         if state is S.QUESTION and self.editing:
             self.editing, self.error_key = False, None
             self._go(S.CHECK)
-        elif state is S.QUESTION and self.question_index > 0:
-            self.question_index -= 1
+        elif state is S.QUESTION and self.page_index > 0:
+            self.page_index -= 1
             self.error_key = None
             self._go(S.QUESTION)
         elif state is S.PAPER and self.editing:
@@ -220,15 +311,22 @@ class HandInJourney(Journey[HandInState]):
         elif state is S.PAPER and self.paper_index > 0:
             self.paper_index -= 1
             self._go(S.PAPER)
-        elif state is S.PAPER and self.questions:
-            self.question_index = len(self.questions) - 1
+        elif state is S.PAPER and self.pages:
+            self.page_index = len(self.pages) - 1
             self._go(S.QUESTION)
         elif state in (S.QUESTION, S.PAPER, S.IDENTIFY):
             self._wipe()
             self._go(S.PROCEDURE)
         elif state is S.CHECK:
             self.paper_index = max(len(self.papers) - 1, 0)
-            self._go(S.PAPER) if self.papers else self.edit_answer(self.form.fields[-1].id)
+            if self.papers:
+                self._go(S.PAPER)
+            elif self.pages:
+                self.page_index = len(self.pages) - 1
+                self._go(S.QUESTION)
+            else:
+                self._wipe()
+                self._go(S.PROCEDURE)
         elif state is S.FAILED:
             self._go(S.CHECK)
         else:

@@ -60,9 +60,33 @@ def test_every_form_belongs_to_a_procedure_the_kiosk_may_take(catalogue) -> None
         form = forms.get(code)
         steps = papers_to_scan(procedure, form)
         # every rule in the form file matches a paper of the record
+        record = [paper.name for case in procedure.papers for paper in case.papers]
         for rule in form.papers:
-            assert any(step.name.startswith(rule.matches) for step in steps), rule.matches
+            assert any(name.startswith(rule.matches) for name in record), rule.matches
         assert not any(step.name.lower().startswith("tờ khai") for step in steps)
+        # every condition can come true: it names a choice the field offers
+        conditions = [c for f in form.fields for c in [*f.ask_if, f.prefill_if] if c]
+        for condition in conditions + [r.skip_if for r in form.papers if r.skip_if]:
+            offered = {choice.value for choice in form.field(condition.field).choices}
+            assert set(condition.values) <= offered, condition
+
+
+def test_the_declarants_role_decides_the_papers(catalogue) -> None:
+    procedure, form = catalogue.by_code["1.001193"], FormLibrary().get("1.001193")
+    by_mother = [s.name for s in papers_to_scan(procedure, form, {"relationship": "Mẹ"})]
+    assert not any(name.startswith("Văn bản ủy quyền") for name in by_mother)
+    assert by_mother[0].startswith("Giấy chứng sinh")
+    by_grandmother = papers_to_scan(procedure, form, {"relationship": "Ông, bà"})
+    assert by_grandmother[0].name.startswith("Văn bản ủy quyền")
+    marital = catalogue.by_code["1.004873"]
+    assert papers_to_scan(marital, FormLibrary().get("1.004873")) == []  # one applies for oneself
+
+
+def test_shared_choice_lists() -> None:
+    form = FormLibrary().get("1.001193")
+    ethnic = [c.value for c in form.field("child_ethnicity").choices]
+    assert len(ethnic) == len(set(ethnic)) == 54 and ethnic[0] == "Kinh"
+    assert form.field("child_nationality").choices[0].value == "Việt Nam"
 
 
 def test_birth_registration_papers_and_what_may_be_missing(catalogue) -> None:
@@ -79,10 +103,17 @@ def test_answers_are_checked_and_tidied() -> None:
     today = dt.date(2026, 11, 27)
     birth = form.field("child_birth_date")
     assert clean_answer(birth, " 5/9/2026 ", today) == ("05/09/2026", None)
-    assert clean_answer(birth, "31/02/2026", today)[1] == "hand_in.form.error.date"
+    # what a person types: eight digits, any separator, one-digit day and month
+    for typed in ("15031991", "15/3/1991", "15 03 1991", "15-03-1991", "15.3.1991"):
+        assert clean_answer(birth, typed, today) == ("15/03/1991", None), typed
+    assert clean_answer(birth, "31/02/2026", today)[1] == "hand_in.form.error.date_day"
+    assert clean_answer(birth, "15131991", today)[1] == "hand_in.form.error.date_month"
+    assert clean_answer(birth, "15/03/0991", today)[1] == "hand_in.form.error.date_year"
+    for typed in ("1503199", "15/03/91", "ngày 15", "150319911"):
+        assert clean_answer(birth, typed, today)[1] == "hand_in.form.error.date", typed
     assert clean_answer(birth, "01/12/2026", today)[1] == "hand_in.form.error.future"
     assert clean_answer(form.field("child_name"), "  ", today)[1] == "hand_in.form.error.required"
-    assert clean_answer(form.field("father_name"), "", today) == ("", None)  # optional
+    assert clean_answer(form.field("father_residence"), "", today) == ("", None)  # optional
     year = form.field("mother_birth_year")
     assert clean_answer(year, "1995", today) == ("1995", None)
     assert clean_answer(year, "95", today)[1] == "hand_in.form.error.year"

@@ -22,6 +22,7 @@ from kiosk.catalogue.presentation import describe_time, display_name
 from kiosk.dossiers.forms import accepts_hand_in
 from kiosk.dossiers.submission import Submitted
 from kiosk.errors import message_key_of
+from kiosk.folding import fold
 from kiosk.identity import Identity
 from kiosk.journeys.hand_in import HandInJourney, HandInState
 from kiosk.printing import PrintOutcome
@@ -33,6 +34,7 @@ from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.steps import StepViewModels
 
 log = logging.getLogger(__name__)
+LONG_LIST = 6  # more choices than this: a search field above a scrolling list
 S = HandInState
 
 SCREENS = {
@@ -137,25 +139,38 @@ class HandInViewModel(JourneyViewModel):
         return self.t(key) if key else ""
 
     def _question(self) -> dict:
-        question = self.journey.question
-        draft = self.journey.draft
-        if question is None or draft is None:
+        """The screen of questions: its fields, each with its answer (or what was typed and
+        refused, never silently replaced) and what is wrong with it."""
+        journey, draft = self.journey, self.journey.draft
+        page = journey.page
+        if not page or draft is None:
             return {}
         lang = self.i18n.lang
+        fields = [
+            {
+                "id": f.id,
+                "label": f.label.get(lang),
+                "kind": f.kind,
+                "required": f.required,
+                "value": journey.rejected.get(f.id, draft.answers.get(f.id, "")),
+                "error": self.t(journey.field_errors[f.id]) if f.id in journey.field_errors else "",
+                "hint": self.t(f"hand_in.form.hint.{f.kind}"),
+                "long": len(f.choices) > LONG_LIST,
+                "choices": [
+                    {"value": c.value, "label": c.label.get(lang), "key": fold(c.label.get(lang))}
+                    for c in f.choices
+                ],
+            }
+            for f in page
+        ]
+        first = fields[0]
         return {
-            "id": question.id,
-            "section": question.section.get(lang),
-            "label": question.label.get(lang),
-            "kind": question.kind,
-            "required": question.required,
-            "value": draft.answers.get(question.id, ""),
-            "choices": [{"value": c.value, "label": c.label.get(lang)} for c in question.choices],
-            "counter": self.t(
-                "hand_in.form.counter",
-                n=self.journey.question_index + 1,
-                total=len(self.journey.questions),
-            ),
-            "hint": self.t(f"hand_in.form.hint.{question.kind}"),
+            "id": first["id"],
+            "section": page[0].section.get(lang),
+            "label": first["label"] if len(fields) == 1 else page[0].section.get(lang),
+            "kind": first["kind"] if len(fields) == 1 else "page",
+            "value": first["value"],
+            "fields": fields,
         }
 
     def _paper(self) -> dict:
@@ -266,6 +281,19 @@ class HandInViewModel(JourneyViewModel):
     @Slot(str)
     def answer(self, text: str) -> None:
         self.journey.answer(text, self.core.local_time.now().date())
+
+    @Slot("QVariantMap")
+    def answerPage(self, texts: dict) -> None:
+        """The answers on a screen of questions, field id → what was typed or chosen."""
+        self.journey.answer_page({k: str(v) for k, v in texts.items()}, self._today())
+
+    @Slot(str, result=str)
+    def fold(self, text: str) -> str:
+        """Search without diacritics in a long list ("e de" finds "Ê Đê")."""
+        return fold(text)
+
+    def _today(self):
+        return self.core.local_time.now().date()
 
     @Slot()
     def scanPaper(self) -> None:

@@ -1,5 +1,7 @@
-// Hand in a dossier, the form: one question per screen, typed on the kiosk's keyboard (which
-// docks below when the field has the focus), or one of a few choices as buttons.
+// Hand in a dossier, the form: one screen per part of the declaration. Related short answers
+// share a screen; names and places are typed on the kiosk's keyboard, dates as day, month and
+// year, everything enumerable is a choice (a long list has a search field, no diacritics
+// needed). A refused answer stays as typed, with what is wrong beside it.
 pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
@@ -13,89 +15,140 @@ ScreenFrame {
     stepTotal: HandIn.stepTotal
     onBackRequested: HandIn.back()
 
-    readonly property bool isChoice: HandIn.question.kind === "choice"
+    readonly property var fields: HandIn.question.fields || []
+    // one short choice alone on its screen: a tap answers it
+    readonly property bool tapAnswers: fields.length === 1 && fields[0].kind === "choice" && !fields[0].long
 
-    Connections {
-        target: HandIn
-        function onQuestionChanged() {
-            answerField.text = HandIn.question.value || ""
-            if (!frame.isChoice) answerField.forceActiveFocus()
-        }
+    // field id → what is typed or chosen on this screen, kept by each field as it changes
+    property var answers: ({})
+
+    function collect() {
+        HandIn.answerPage(frame.answers)
     }
 
     ColumnLayout {
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors.fill: parent
         spacing: Theme.gap / 2
-        HintText {
-            objectName: "questionSection"
-            text: (HandIn.question.section || "") + " · " + (HandIn.question.counter || "")
-        }
         ErrorSummary {
             objectName: "questionError"
             Layout.fillWidth: true
             message: HandIn.error
         }
-        Text {
+        Flickable {
+            id: flick
             Layout.fillWidth: true
-            text: HandIn.question.hint + (HandIn.question.required ? "" : " " + I18n.s["hand_in.form.optional"])
-            wrapMode: Text.WordWrap
-            font.pixelSize: Theme.smallSize
-            color: Theme.text
-        }
-        RowLayout {
-            visible: !frame.isChoice
-            Layout.fillWidth: true
-            spacing: Theme.gap
-            Rectangle {
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: answerField.activeFocus ? Theme.focus : Theme.border
-                border.width: 4
-                TextInput {
-                    id: answerField
-                    objectName: "answerField"
-                    anchors { fill: parent; margins: Theme.gap / 2 }
-                    verticalAlignment: TextInput.AlignVCenter
-                    font.pixelSize: Theme.bodySize
-                    color: Theme.text
-                    clip: true
-                    inputMethodHints: HandIn.question.kind === "text" ? Qt.ImhNone : Qt.ImhDigitsOnly
-                    property string kioskCapitalization: HandIn.question.kind !== "text" ? "none"
-                        : ((HandIn.question.id || "").indexOf("name") >= 0 ? "words" : "sentences")
-                    Accessible.role: Accessible.EditableText
-                    Accessible.name: HandIn.question.label || ""
-                    Component.onCompleted: {
-                        text = HandIn.question.value || ""
-                        if (!frame.isChoice) forceActiveFocus()
+            Layout.fillHeight: true
+            clip: true
+            contentHeight: column.implicitHeight
+            Column {
+                id: column
+                width: flick.width
+                spacing: Theme.gap
+                Repeater {
+                    id: repeater
+                    model: frame.fields
+                    Column {
+                        id: entry
+                        required property var modelData
+                        required property int index
+                        readonly property string fieldId: entry.modelData.id
+                        readonly property bool typed: entry.modelData.kind !== "choice"
+                        property string current: entry.modelData.value
+                        onCurrentChanged: frame.answers[entry.fieldId] = entry.current
+                        Component.onCompleted: frame.answers[entry.fieldId] = entry.current
+                        property string search: ""
+                        width: column.width
+                        spacing: Theme.gap / 3
+                        BodyText {
+                            width: parent.width
+                            visible: frame.fields.length > 1
+                            text: entry.modelData.label
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                        }
+                        HintText {
+                            width: parent.width
+                            text: entry.modelData.hint + (entry.modelData.required ? "" : " " + I18n.s["hand_in.form.optional"])
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            objectName: "error_" + entry.fieldId
+                            width: parent.width
+                            visible: text.length > 0
+                            text: entry.modelData.error
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: Theme.smallSize
+                            font.bold: true
+                            color: Theme.danger
+                        }
+                        Rectangle {  // a typed answer, or the search of a long list
+                            visible: entry.typed || entry.modelData.long
+                            width: parent.width
+                            height: Theme.touchTarget
+                            radius: Theme.radius
+                            color: Theme.surface
+                            border.color: input.activeFocus ? Theme.focus : Theme.border
+                            border.width: 4
+                            TextInput {
+                                id: input
+                                objectName: (entry.typed ? "field_" : "search_") + entry.fieldId
+                                anchors { fill: parent; margins: Theme.gap / 2 }
+                                verticalAlignment: TextInput.AlignVCenter
+                                font.pixelSize: Theme.bodySize
+                                color: Theme.text
+                                clip: true
+                                text: entry.typed ? entry.modelData.value : ""
+                                inputMethodHints: entry.modelData.kind === "date" || entry.modelData.kind === "year"
+                                    ? Qt.ImhDigitsOnly : Qt.ImhNone
+                                property string kioskCapitalization: !entry.typed || entry.modelData.kind !== "text" ? "none"
+                                    : (entry.fieldId.indexOf("name") >= 0 ? "words" : "sentences")
+                                Accessible.role: Accessible.EditableText
+                                Accessible.name: entry.modelData.label
+                                onTextChanged: {
+                                    if (entry.typed) entry.current = text
+                                    else entry.search = HandIn.fold(text)
+                                }
+                                onAccepted: frame.collect()
+                                Component.onCompleted: if (entry.typed && entry.index === 0) forceActiveFocus()
+                            }
+                        }
+                        Flow {
+                            visible: !entry.typed
+                            width: parent.width
+                            spacing: Theme.gap / 2
+                            Repeater {
+                                model: entry.typed ? [] : entry.modelData.choices
+                                KioskButton {
+                                    id: choice
+                                    required property var modelData
+                                    required property int index
+                                    objectName: "choice_" + entry.fieldId + "_" + choice.modelData.value
+                                    // a long list shows what the search finds, the chosen one and the first few
+                                    visible: !entry.modelData.long
+                                        || (entry.search.length > 0 ? choice.modelData.key.indexOf(entry.search) >= 0
+                                                                    : (choice.index < 6 || entry.current === choice.modelData.value))
+                                    width: Math.min(implicitWidth + Theme.gap * 2, entry.width)
+                                    primary: entry.current === choice.modelData.value
+                                    text: choice.modelData.label
+                                    onClicked: {
+                                        frame.forceActiveFocus()  // the keyboard closes for a choice
+                                        entry.current = choice.modelData.value
+                                        if (frame.tapAnswers) frame.collect()
+                                    }
+                                }
+                            }
+                        }
                     }
-                    onAccepted: HandIn.answer(text)
                 }
-            }
-            KioskButton {
-                objectName: "answerNext"
-                Layout.preferredWidth: 320
-                text: I18n.s["hand_in.form.next"]
-                onClicked: HandIn.answer(answerField.text)
             }
         }
-        Flow {
-            visible: frame.isChoice
-            Layout.fillWidth: true
-            spacing: Theme.gap
-            Repeater {
-                model: HandIn.question.choices || []
-                KioskButton {
-                    id: entry
-                    required property var modelData
-                    objectName: "choice_" + entry.modelData.value
-                    width: 360
-                    primary: HandIn.question.value === entry.modelData.value
-                    text: entry.modelData.label
-                    onClicked: HandIn.answer(entry.modelData.value)
-                }
-            }
+        KioskButton {
+            objectName: "answerNext"
+            visible: !frame.tapAnswers
+            Layout.alignment: Qt.AlignRight
+            Layout.preferredWidth: 360
+            text: I18n.s["hand_in.form.next"]
+            onClicked: frame.collect()
         }
     }
 }
