@@ -148,27 +148,35 @@ def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
     vm = ui.journeys["hand_in"]
     ui.home.open("hand_in")
     shot("hand-in-1-procedure")
-    vm.chooseProcedure("1.004873")
+    vm.chooseProcedure("1.001193")  # birth registration: the mother declares
     vm.identity_step.submitQrText(demo_citizen().qr_text())
     wait(
         lambda: ui.shell.screen == "IdentityConfirm" or vm.journey.state is not HandInState.IDENTIFY
     )
     vm.identity_step.confirm()
-    shot("hand-in-2-question")
-    vm.answer("")
-    shot("hand-in-3-question-error")
-    while vm.journey.state is HandInState.QUESTION:
-        vm.answer("Kinh" if vm.question["id"] == "ethnicity" else "Việt Nam")
-    shot("hand-in-4-paper")
-    vm.lackPaper()
-    shot("hand-in-5-check")
+    shot("hand-in-2-child")
+    child = {"relationship": "Mẹ", "child_name": "Nguyễn Thị An", "child_sex": "Nữ"}
+    vm.answerPage({**child, "child_birth_date": "31022026"})
+    shot("hand-in-3-child-wrong-date")
+    vm.answerPage({**child, "child_birth_date": "20112026"})
+    shot("hand-in-4-origin")
+    vm.answerPage({"child_ethnicity": "Kinh", "child_nationality": "Việt Nam"})
+    shot("hand-in-5-place")
+    vm.answerPage({"child_birth_place": "Bệnh viện Phụ sản Hà Nội", "father_known": "Có"})
+    shot("hand-in-6-father")
+    vm.answerPage({"father_name": "Nguyễn Văn Bình", "father_birth_year": "1988"})
+    vm.answerPage({"father_ethnicity": "Tày", "father_nationality": "Việt Nam"})
+    shot("hand-in-7-paper")
+    while vm.journey.state is HandInState.PAPER:
+        vm.lackPaper()
+    shot("hand-in-8-check")
     vm.submit()
     wait(lambda: vm.journey.state is HandInState.RECEIPT)
-    shot("hand-in-6-receipt")
+    shot("hand-in-9-receipt")
     ui.core.printer.set_fault("paper_out")
     vm.reprint()
     wait(lambda: not vm.printing)
-    shot("hand-in-7-receipt-not-printed")
+    shot("hand-in-9-receipt-not-printed")
     ui.core.printer.set_fault("none")
     ui.shell.home()
 
