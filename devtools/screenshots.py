@@ -1,4 +1,5 @@
-"""Renders every screen, in Vietnamese and English, to PNG files so a person can look at them:
+"""Renders every screen, in Vietnamese and English, normal and large text, normal and high
+contrast (`MODES`), to PNG files so a person can look at them:
 `.venv/bin/python -m devtools.screenshots OUT_DIR` (scripts/screenshots does it offscreen).
 
 Each journey contributes a tour in `TOURS`: a function that drives its view-model through its
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import load_config
@@ -256,11 +258,71 @@ TOURS: list[Callable[..., None]] = [
 ]
 
 
+@dataclass(frozen=True)
+class Mode:
+    """One way a citizen can set the screen: language, text size, contrast."""
+
+    lang: str
+    large_text: bool = False
+    high_contrast: bool = False
+
+    @property
+    def name(self) -> str:
+        return "-".join(
+            [self.lang] + ["large"] * self.large_text + ["contrast"] * self.high_contrast
+        )
+
+
+MODES = [
+    Mode(lang, large, contrast)
+    for lang in ("vi", "en")
+    for large in (False, True)
+    for contrast in (False, True)
+]
+
+
+def visit_all(ui, app, modes: list[Mode], on_screen: Callable[[Mode, str], None]) -> None:
+    """Walks every tour in every mode in one window, calling `on_screen(mode, name)` on each
+    screen once it has settled in that mode (the tours end sessions, so the mode is set again
+    before every screen)."""
+
+    def settle(seconds: float = 0.15) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def wait(condition: Callable[[], bool]) -> None:
+        end = time.monotonic() + 20
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError("screen did not reach the expected state")
+            settle(0.02)
+
+    for mode in modes:
+
+        def shot(name: str, mode: Mode = mode) -> None:
+            ui.i18n.setLanguage(mode.lang)
+            ui.theme.set_modes(large_text=mode.large_text, high_contrast=mode.high_contrast)
+            settle()
+            on_screen(mode, name)
+
+        ui.shell.home()
+        shot("home")
+        ui.shell.show_notice(ui.i18n.s["common.unexpected"])
+        shot("home-notice")
+        ui.shell.dismissNotice()
+        for tour in TOURS:
+            tour(ui, shot, wait)
+        ui.shell.home()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from devtools.fit_check import check_window
     from kiosk.app import build_kiosk
     from ui.app import KioskUi, create_application
 
@@ -283,45 +345,25 @@ def main(argv: list[str] | None = None) -> int:
             "centre": centre,
         }
     )
+    misfits = 0
 
-    def settle(seconds: float = 0.15) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.01)
+    def save(mode: Mode, name: str) -> None:
+        nonlocal misfits
+        path = out / f"{mode.name}-{name}.png"
+        ui.window.grabWindow().save(str(path))
+        problems = check_window(ui.window)
+        misfits += len(problems)
+        print(path, *(f"\n    {problem}" for problem in problems))
 
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         kiosk = build_kiosk(config, data=Path(tmp))
         ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
         try:
-            for lang in ("vi", "en"):
-
-                def shot(name: str, lang: str = lang) -> None:
-                    ui.i18n.setLanguage(lang)
-                    settle()
-                    path = out / f"{lang}-{name}.png"
-                    ui.window.grabWindow().save(str(path))
-                    print(path)
-
-                def wait(condition: Callable[[], bool]) -> None:
-                    end = time.monotonic() + 20
-                    while not condition():
-                        if time.monotonic() > end:
-                            raise TimeoutError("screen did not reach the expected state")
-                        settle(0.02)
-
-                ui.shell.home()
-                ui.i18n.setLanguage(lang)
-                shot("home")
-                ui.shell.show_notice(ui.i18n.s["common.unexpected"])
-                shot("home-notice")
-                ui.shell.dismissNotice()
-                for tour in TOURS:
-                    tour(ui, shot, wait)
-                ui.shell.home()
+            visit_all(ui, app, MODES, save)
         finally:
             ui.close()
             kiosk.close()
+    print(f"{misfits} things that do not fit")
     return 0
 
 

@@ -103,6 +103,12 @@ class Theme(QObject):
         self._large_text = not self._large_text
         self.changed.emit()
 
+    def set_modes(self, *, large_text: bool, high_contrast: bool) -> None:
+        """Both display modes at once (the screenshot and fit tours visit every pair)."""
+        if (large_text, high_contrast) != (self._large_text, self._high_contrast):
+            self._large_text, self._high_contrast = large_text, high_contrast
+            self.changed.emit()
+
     def reset(self) -> None:
         if self._high_contrast or self._large_text:
             self._high_contrast = self._large_text = False

@@ -22,7 +22,7 @@ Rectangle {
         objectName: "topBar"
         anchors { left: parent.left; right: parent.right; top: parent.top
                   topMargin: parent.height * 0.05; leftMargin: Theme.margin; rightMargin: Theme.margin }
-        height: Theme.touchTarget
+        height: Math.max(Theme.touchTarget, toggles.implicitHeight)
 
         Row {
             spacing: Theme.gap
@@ -42,13 +42,8 @@ Rectangle {
                 onClicked: Shell.home()
             }
         }
-        BodyText {
-            anchors.centerIn: parent
-            visible: frame.stepTotal > 0
-            text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
-            color: Theme.mutedText
-        }
         Row {
+            id: toggles
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.gap
@@ -62,18 +57,15 @@ Rectangle {
             KioskButton {
                 objectName: "largeTextButton"
                 primary: false
-                implicitWidth: 120
-                text: "A+"
-                Accessible.name: I18n.s["shell.large_text"]
+                text: I18n.s["shell.large_text"] + ": "
+                      + I18n.s[Theme.largeText ? "shell.on" : "shell.off"]
                 onClicked: Theme.toggleLargeText()
             }
             KioskButton {
                 objectName: "contrastButton"
                 primary: false
-                implicitWidth: 120
-                text: ""
-                Accessible.name: I18n.s["shell.high_contrast"]
-                ContrastIcon { anchors.centerIn: parent }
+                text: I18n.s["shell.high_contrast"] + ": "
+                      + I18n.s[Theme.highContrast ? "shell.on" : "shell.off"]
                 onClicked: Theme.toggleHighContrast()
             }
             KioskButton {
@@ -85,11 +77,21 @@ Rectangle {
         }
     }
 
+    BodyText {
+        id: stepLabel
+        objectName: "stepLabel"
+        anchors { left: parent.left; top: topBar.bottom; topMargin: Theme.gap; leftMargin: Theme.margin }
+        visible: frame.stepTotal > 0
+        height: visible ? implicitHeight : 0
+        text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
+        color: Theme.mutedText
+    }
+
     HeadingText {
         id: heading
         objectName: "screenHeading"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom
-                  topMargin: Theme.gap * 2; leftMargin: Theme.margin; rightMargin: Theme.margin }
+        anchors { left: parent.left; right: parent.right; top: stepLabel.bottom
+                  topMargin: Theme.gap; leftMargin: Theme.margin; rightMargin: Theme.margin }
         text: frame.title
         wrapMode: Text.WordWrap
         MouseArea {

@@ -13,83 +13,95 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
-        BusyText {
-            visible: Technician.busy
-            text: I18n.s["technician.checking"]
-        }
-        Repeater {
-            model: Technician.devices
-            Rectangle {
-                id: entry
-                required property int index
-                required property string name
-                required property bool ok
-                required property string stateText
-                required property string detail
-                objectName: "device_" + entry.index
-                Layout.fillWidth: true
-                implicitHeight: row.implicitHeight + Theme.gap
-                color: Theme.surface
-                border.color: entry.ok ? Theme.border : Theme.danger
-                border.width: entry.ok ? 2 : 4
-                radius: Theme.radius
-                RowLayout {
-                    id: row
-                    anchors { fill: parent; margins: Theme.gap / 2 }
-                    spacing: Theme.gap
-                    StatusIcon { kind: entry.ok ? "ok" : "problem" }
-                    BodyText {
-                        Layout.preferredWidth: 420
-                        text: entry.name
-                        font.bold: true
-                    }
-                    BodyText {
-                        Layout.preferredWidth: 240
-                        text: entry.stateText
-                        color: entry.ok ? Theme.ok : Theme.danger
-                    }
-                    HintText {
+        // the facts scroll; the buttons below stay on the screen whatever the text size
+        Flickable {
+            objectName: "technicianFacts"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentHeight: facts.implicitHeight
+            clip: true
+            ColumnLayout {
+                id: facts
+                width: parent.width
+                spacing: Theme.gap
+                BusyText {
+                    visible: Technician.busy
+                    text: I18n.s["technician.checking"]
+                }
+                Repeater {
+                    model: Technician.devices
+                    Rectangle {
+                        id: entry
+                        required property int index
+                        required property string name
+                        required property bool ok
+                        required property string stateText
+                        required property string detail
+                        objectName: "device_" + entry.index
                         Layout.fillWidth: true
-                        text: entry.detail
-                        wrapMode: Text.WordWrap
+                        implicitHeight: row.implicitHeight + Theme.gap
+                        color: Theme.surface
+                        border.color: entry.ok ? Theme.border : Theme.danger
+                        border.width: entry.ok ? 2 : 4
+                        radius: Theme.radius
+                        RowLayout {
+                            id: row
+                            anchors { fill: parent; margins: Theme.gap / 2 }
+                            spacing: Theme.gap
+                            StatusIcon { kind: entry.ok ? "ok" : "problem" }
+                            BodyText {
+                                Layout.minimumWidth: 420
+                                text: entry.name
+                                font.bold: true
+                            }
+                            BodyText {
+                                text: entry.stateText
+                                color: entry.ok ? Theme.ok : Theme.danger
+                            }
+                            HintText {
+                                Layout.fillWidth: true
+                                text: entry.detail
+                                wrapMode: Text.WordWrap
+                            }
+                        }
+                    }
+                }
+                BodyText {
+                    objectName: "technicianNotice"
+                    visible: Technician.notice.length > 0
+                    text: Technician.notice
+                }
+                Repeater {
+                    model: Technician.selfTest
+                    RowLayout {
+                        id: entry2
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: Theme.gap / 2
+                        StatusIcon { visible: entry2.modelData.ok !== null; kind: entry2.modelData.ok ? "ok" : "problem" }
+                        Text {
+                            Layout.fillWidth: true
+                            text: entry2.modelData.text
+                            wrapMode: Text.WrapAnywhere
+                            font.pixelSize: Theme.smallSize
+                            color: Theme.text
+                        }
+                    }
+                }
+                Repeater {
+                    model: Technician.facts
+                    HintText {
+                        id: entry3
+                        required property var modelData
+                        Layout.fillWidth: true
+                        text: entry3.modelData
+                        wrapMode: Text.WrapAnywhere
                     }
                 }
             }
         }
-        BodyText {
-            objectName: "technicianNotice"
-            visible: Technician.notice.length > 0
-            text: Technician.notice
-        }
-        Repeater {
-            model: Technician.selfTest
-            RowLayout {
-                id: entry2
-                required property var modelData
-                Layout.fillWidth: true
-                spacing: Theme.gap / 2
-                StatusIcon { visible: entry2.modelData.ok !== null; kind: entry2.modelData.ok ? "ok" : "problem" }
-                Text {
-                    Layout.fillWidth: true
-                    text: entry2.modelData.text
-                    wrapMode: Text.WrapAnywhere
-                    font.pixelSize: Theme.smallSize
-                    color: Theme.text
-                }
-            }
-        }
-        Repeater {
-            model: Technician.facts
-            HintText {
-                id: entry3
-                required property var modelData
-                Layout.fillWidth: true
-                text: entry3.modelData
-                wrapMode: Text.WrapAnywhere
-            }
-        }
-        Item { Layout.fillHeight: true }
-        RowLayout {
+        Flow {
+            Layout.fillWidth: true
             spacing: Theme.gap
             KioskButton {
                 objectName: "sendNowButton"
@@ -103,9 +115,6 @@ ScreenFrame {
                 text: I18n.s["technician.outbox.requeue"]
                 onClicked: Technician.requeueRefused()
             }
-        }
-        RowLayout {
-            spacing: Theme.gap
             KioskButton {
                 objectName: "recheckButton"
                 primary: false
