@@ -48,7 +48,8 @@ def test_clipped_text(render) -> None:
 
 def test_text_overflowing_its_box(render) -> None:
     kinds = render(
-        "Text { width: 80; height: 20; wrapMode: Text.WordWrap; text: 'Một hai ba bốn năm sáu bảy tám chín mười' }"
+        "Text { width: 80; height: 20; wrapMode: Text.WordWrap"
+        "; text: 'Một hai ba bốn năm sáu bảy tám chín mười' }"
     )
     assert "overflow" in kinds
 
@@ -72,6 +73,7 @@ def test_button_outside_the_window(render) -> None:
 
 def test_black_on_black(render) -> None:
     kinds = render(
-        "Rectangle { anchors.fill: parent; color: 'black'; Text { text: 'Thoát'; color: '#111111' } }"
+        "Rectangle { anchors.fill: parent; color: 'black'"
+        "\n  Text { text: 'Thoát'; color: '#111111' } }"
     )
     assert kinds == ["contrast"]
