@@ -7,6 +7,7 @@ with error correction M and a quiet zone of at least four modules."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -156,3 +157,38 @@ def test_the_tm_t88v_prints_512_dots_not_576(tmp_path: Path) -> None:
         encoder.encode(PrintJob((TextLine("HẸN TRẢ KẾT QUẢ xã An Bình " * 3),))), 512, FONT
     )
     assert not paper.overflows and max(i.width for i in paper.images) <= 512
+
+
+def test_vietnamese_raster_lines_break_between_words_as_tesseract_reads_them(procedures) -> None:
+    """Raster lines cannot be read back byte by byte: tesseract (vie) reads the longest slip
+    and receipt at 58 mm, and the words on either side of every line break must be whole
+    words of the text (compared without marks, which OCR sometimes drops)."""
+    import numpy as np
+
+    from kiosk.folding import fold
+    from tests.camera.ocr import read_text, tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract with the Vietnamese model is not installed")
+    encoder = encoders(False)["58 mm"]
+    longest = max(procedures.procedures, key=lambda p: len(p.name) + len(p.papers))
+    link = procedures.portal_link(longest)
+    where = SlipContext("Trung tâm Phục vụ hành chính công xã An Bình", "3, 4", link, AT)
+    failures = []
+    for job in (guidance_job(longest, where, "vi"), receipt_job(receipt_for(longest, "vi"), "vi")):
+        paper = decode(encoder.encode(job), encoder.width_dots, FONT)
+        page = np.asarray(paper.image).copy()
+        for image in paper.images:  # QR codes and rules read as noise
+            square = image.height > 60 and abs(image.width - image.height) < 40
+            if square or image.height < 8:
+                page[image.y : image.y + image.height, :] = 255
+        page = np.kron(page, np.ones((2, 2), dtype=np.uint8))  # tesseract likes bigger glyphs
+        lines = [fold(line).split() for line in read_text(page).splitlines()]
+        # stacked marks over large capitals come back as lines of stray signs: skip those
+        lines = [line for line in lines if any(len(token) > 1 for token in line)]
+        words = {w for b in job.blocks if isinstance(b, TextLine) for w in fold(b.text).split()}
+        for before, after in itertools.pairwise(lines):
+            for token in (before[-1], after[0]):
+                if token not in words:
+                    failures.append(f"{job.name}: {' '.join(before)} | {' '.join(after)}")
+    assert not failures, "\n".join(failures)
