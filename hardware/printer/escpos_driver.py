@@ -53,7 +53,7 @@ WRITE_CHUNK = 1024
 # then shows on screen). When the watch already knows that, a tap tries once, more briefly
 # still, in case it has just come back.
 PRINT_CONNECT_SECONDS = 0.8
-QUICK_CONNECT_SECONDS = 0.4
+QUICK_CONNECT_SECONDS = 0.25
 _NO_REPLY = object()
 
 
