@@ -65,6 +65,8 @@ class UiSettings(Section):
     height: int = Field(1080, ge=480)
     idle_seconds: int = Field(90, ge=20)
     idle_warning_seconds: int = Field(25, ge=20)
+    # a final screen (ticket, receipt, thank-you) goes home after this, counting down visibly
+    leave_seconds: int = Field(30, ge=5)
     default_language: str = Field("vi", pattern="^(vi|en)$")
 
 

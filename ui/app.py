@@ -67,6 +67,7 @@ class KioskUi:
             default_language=ui_settings.default_language,
             window_size=(ui_settings.width, ui_settings.height),
             clock=idle_clock,
+            leave_seconds=ui_settings.leave_seconds,
         )
         self.journeys: dict[str, JourneyViewModel] = {}
         tiles = [HomeTile(e.id, e.title_key, e.subtitle_key, e.glyph) for e in JOURNEYS if e.tile]

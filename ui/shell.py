@@ -8,6 +8,7 @@ display modes, and returns to the home screen.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 
@@ -37,6 +38,7 @@ class Shell(QObject):
     screenChanged = Signal()
     idleChanged = Signal()
     noticeChanged = Signal()
+    leavingChanged = Signal()
 
     def __init__(
         self,
@@ -46,6 +48,7 @@ class Shell(QObject):
         clock: Callable[[], float] = time.monotonic,
         default_language: str = DEFAULT_LANGUAGE,
         window_size: tuple[int, int] = (1920, 1080),
+        leave_seconds: int = 30,
     ) -> None:
         super().__init__()
         self._window_size = window_size
@@ -60,6 +63,8 @@ class Shell(QObject):
         self._idle_left = 0
         self._notice = ""
         self._session_resetters: list[Callable[[], None]] = []
+        self._leave_seconds = leave_seconds
+        self._leave_at: float | None = None  # when a final screen sends the citizen home
         self._idle.touched(clock())
         # the last touch on any screen: an update waits for the kiosk to be left alone
         self.last_input_at = clock()
@@ -77,6 +82,7 @@ class Shell(QObject):
     @Slot(str)
     def go(self, screen: str) -> None:
         if screen != self._screen:
+            self._stop_leaving()
             self._history.append(self._screen)
             self._screen = screen
             self.screenChanged.emit()
@@ -84,6 +90,7 @@ class Shell(QObject):
     @Slot()
     def back(self) -> None:
         if self._history:
+            self._stop_leaving()
             self._screen = self._history.pop()
             self.screenChanged.emit()
 
@@ -133,6 +140,7 @@ class Shell(QObject):
         self._i18n.setLanguage(self._default_language)
         self._theme.reset()
         self._history.clear()
+        self._stop_leaving()
         self._set_idle(False, 0)
         self._idle.touched(self._clock())
         if self._screen != HOME_SCREEN:
@@ -143,6 +151,30 @@ class Shell(QObject):
         log.error("journey crashed in %s; returning home", where)
         self.end_session()
         self.show_notice(self._i18n.s["common.unexpected"])
+
+    # --- leaving: a final screen goes home by itself, the countdown on screen -----------------
+    def _get_leave_left(self) -> int:
+        if self._leave_at is None:
+            return -1
+        return max(0, math.ceil(self._leave_at - self._clock()))
+
+    leaveSecondsLeft = Property(int, _get_leave_left, notify=leavingChanged)
+
+    @Slot()
+    def beginLeaving(self) -> None:
+        """The screen shown is a final one: count down to the end of the session."""
+        self._leave_at = self._clock() + self._leave_seconds
+        self.leavingChanged.emit()
+
+    @Slot()
+    def stayHere(self) -> None:
+        """The citizen wants more time: no countdown; the idle rule still applies."""
+        self._stop_leaving()
+
+    def _stop_leaving(self) -> None:
+        if self._leave_at is not None:
+            self._leave_at = None
+            self.leavingChanged.emit()
 
     # --- idle ---------------------------------------------------------------------------------
     def _get_idle_warning(self) -> bool:
@@ -176,6 +208,12 @@ class Shell(QObject):
         self._timer.stop()
 
     def _tick(self) -> None:
+        if self._leave_at is not None:
+            if self._clock() >= self._leave_at:
+                log.info("session ended after its final screen")
+                self.end_session()
+                return
+            self.leavingChanged.emit()
         if self._screen == HOME_SCREEN and not self._idle_warning:
             self._idle.touched(self._clock())  # nothing to protect on the home screen
             return

@@ -56,6 +56,10 @@ ScreenFrame {
             message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
         }
         Item { Layout.fillHeight: true }
+        LeavingReminder {
+            Layout.fillWidth: true
+            message: I18n.s["common.leaving.receipt"]
+        }
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
             spacing: Theme.gap

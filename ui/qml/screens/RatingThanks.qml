@@ -32,6 +32,11 @@ ScreenFrame {
             text: I18n.s["rating.thanks.body"]
             wrapMode: Text.WordWrap
         }
+        LeavingReminder {
+            Layout.fillWidth: true
+            active: Rating.state === "saved"
+            message: I18n.s["common.leaving.thanks"]
+        }
         RowLayout {
             spacing: Theme.gap
             KioskButton {

@@ -55,6 +55,10 @@ ScreenFrame {
             message: TakeNumber.ticket.printed === false ? TakeNumber.ticket.message : ""
         }
         Item { Layout.fillHeight: true }
+        LeavingReminder {
+            Layout.fillWidth: true
+            message: I18n.s["common.leaving.ticket"]
+        }
         KioskButton {
             objectName: "doneButton"
             Layout.alignment: Qt.AlignHCenter
