@@ -9,6 +9,7 @@ what comes next.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Mapping
@@ -88,7 +89,8 @@ class HandInJourney(Journey[HandInState]):
         self.editing = False  # came from "check your answers": go back there after one change
         self.error_key: str | None = None
         self.field_errors: dict[str, str] = {}  # field id → what is wrong with its answer
-        self.rejected: dict[str, str] = {}  # what was typed and refused, shown again as typed
+        # a refused screen's answers as typed, shown again as typed (never silently replaced)
+        self.rejected: dict[str, str] = {}
         self.submitted: Submitted | None = None
 
     @property
@@ -176,9 +178,9 @@ class HandInJourney(Journey[HandInState]):
             value, error = clean_answer(form_field, text, today)
             if error:
                 self.field_errors[form_field.id] = error
-                self.rejected[form_field.id] = text
             cleaned[form_field.id] = value
         if self.field_errors:
+            self.rejected = {f.id: texts.get(f.id, draft.answers.get(f.id, "")) for f in page}
             self.error_key = next(iter(self.field_errors.values()))
             self._go(S.QUESTION)
             return False
@@ -215,8 +217,13 @@ class HandInJourney(Journey[HandInState]):
         """Which papers the answers call for; then the first paper, or the check."""
         assert self.procedure is not None and self.form is not None and self.draft is not None
         self.papers = papers_to_scan(self.procedure, self.form, self.draft.answers)
-        names = {p.name for p in self.papers}
-        self.draft.papers = [p for p in self.draft.papers if p.step.name in names]
+        steps = {step.name: step for step in self.papers}  # kept papers take their new place
+        self.draft.papers = [
+            dataclasses.replace(p, step=steps[p.step.name])
+            for p in self.draft.papers
+            if p.step.name in steps
+        ]
+        self.draft.papers.sort(key=lambda p: p.step.index)
         scanned = {p.step.name for p in self.draft.papers}
         missing = [p for p in self.papers if p.name not in scanned]
         if missing and (to_check or not self.draft.papers):

@@ -154,7 +154,11 @@ class HandInViewModel(JourneyViewModel):
                 "required": f.required,
                 "value": journey.rejected.get(f.id, draft.answers.get(f.id, "")),
                 "error": self.t(journey.field_errors[f.id]) if f.id in journey.field_errors else "",
-                "hint": self.t(f"hand_in.form.hint.{f.kind}"),
+                "hint": self.t(
+                    "hand_in.form.hint.list"
+                    if len(f.choices) > LONG_LIST
+                    else f"hand_in.form.hint.{f.kind}"
+                ),
                 "long": len(f.choices) > LONG_LIST,
                 "choices": [
                     {"value": c.value, "label": c.label.get(lang), "key": fold(c.label.get(lang))}
@@ -164,10 +168,11 @@ class HandInViewModel(JourneyViewModel):
             for f in page
         ]
         first = fields[0]
+        section = page[-1].section.get(lang)  # a screen opening with the declarant's role
         return {
             "id": first["id"],
-            "section": page[0].section.get(lang),
-            "label": first["label"] if len(fields) == 1 else page[0].section.get(lang),
+            "section": section,
+            "label": first["label"] if len(fields) == 1 else section,
             "kind": first["kind"] if len(fields) == 1 else "page",
             "value": first["value"],
             "fields": fields,
@@ -203,6 +208,7 @@ class HandInViewModel(JourneyViewModel):
                 "source": self.t("hand_in.check.from_card") if f.id in prefilled else "",
             }
             for f in draft.form.fields
+            if draft.form.applies(f, draft.answers)  # a section answered "no" is not listed
         ]
 
     def _papers(self) -> list[dict]:

@@ -21,6 +21,13 @@ ScreenFrame {
 
     // field id → what is typed or chosen on this screen, kept by each field as it changes
     property var answers: ({})
+    readonly property string firstError: {
+        for (var i = 0; i < fields.length; ++i) if (fields[i].error) return fields[i].id
+        return ""
+    }
+    function reveal(y) {
+        flick.contentY = Math.max(0, Math.min(y, flick.contentHeight - flick.height))
+    }
 
     function collect() {
         HandIn.answerPage(frame.answers)
@@ -56,6 +63,8 @@ ScreenFrame {
                         property string current: entry.modelData.value
                         onCurrentChanged: frame.answers[entry.fieldId] = entry.current
                         Component.onCompleted: frame.answers[entry.fieldId] = entry.current
+                        // the first wrong answer is scrolled into view, wherever the column puts it
+                        onYChanged: if (entry.fieldId === frame.firstError) frame.reveal(entry.y)
                         property string search: ""
                         width: column.width
                         spacing: Theme.gap / 3
