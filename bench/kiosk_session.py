@@ -34,7 +34,7 @@ class Pump:
             self.app.processEvents()
             time.sleep(0.001)
 
-    def waitUntil(self, condition: Callable[[], bool], timeout: int = 20_000) -> None:  # noqa: N802
+    def waitUntil(self, condition: Callable[[], bool], timeout: int = 20_000) -> None:
         end = time.monotonic() + timeout / 1000
         while not condition():
             if time.monotonic() > end:

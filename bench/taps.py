@@ -121,11 +121,13 @@ def main() -> None:
     args = parser.parse_args()
     samples: dict[str, list[float]] = defaultdict(list)
     print(f"before: {load_average()}")
-    with tempfile.TemporaryDirectory(prefix="kiosk-taps-") as tmp:
-        with kiosk_window(Path(tmp)) as (ui, pump):
-            clock = FrameClock(ui.window, pump)
-            for _ in range(args.rounds):
-                walk(ui, pump, clock, samples)
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-taps-") as tmp,
+        kiosk_window(Path(tmp)) as (ui, pump),
+    ):
+        clock = FrameClock(ui.window, pump)
+        for _ in range(args.rounds):
+            walk(ui, pump, clock, samples)
     print(f"after:  {load_average()}")
     rows = sorted(samples.items(), key=lambda kv: percentile(kv[1], 0.95), reverse=True)
     print(f"{'screen':58s} {'n':>3s} {'p50':>7s} {'p95':>7s} {'worst':>7s}  (ms)")
