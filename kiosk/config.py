@@ -27,6 +27,7 @@ from kiosk.catalogue.config import CatalogueSettings
 from kiosk.fleet.config import FleetSettings
 from kiosk.local_text import LocalText
 from kiosk.paths import config_dir, site_config_dir
+from kiosk.payments.settings import PaymentSettings
 from kiosk.province.settings import OutboxSettings, ProvincialSettings
 from kiosk.scanning.config import CameraSection
 from kiosk.speech.settings import SpeechSettings
@@ -126,6 +127,7 @@ class KioskConfig(Section):
     camera: CameraSection = CameraSection()
     fleet: FleetSettings = FleetSettings()
     speech: SpeechSettings = SpeechSettings()
+    payments: PaymentSettings = PaymentSettings()
 
 
 class ConfigError(Exception):

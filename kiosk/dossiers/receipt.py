@@ -16,6 +16,7 @@ from datetime import datetime
 from hardware.printer import PrintJob, QrCode, Rule, Spacer, TextLine
 from hardware.printer.job import Align, TextSize
 from kiosk.i18n import translate
+from kiosk.payments.due import PaymentDue
 
 DOCUMENT_NAME = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 
@@ -40,6 +41,7 @@ class Receipt:
     centre_name: str
     collect_at: str  # the agency and counter that hand over the result
     issuing_system: str  # unit code and kiosk id
+    payment: PaymentDue | None = None  # the worked-out fees, when the procedure has a schedule
 
     def qr_payload(self) -> str:
         return json.dumps(
@@ -88,7 +90,7 @@ def receipt_job(receipt: Receipt, lang: str) -> PrintJob:
     blocks += [
         Spacer(8),
         line(t("hand_in.receipt.fee"), bold=True),
-        *(line(fee) for fee in receipt.fees),
+        *_fee_blocks(receipt, lang),
         Spacer(8),
         line(t("hand_in.receipt.appointment"), bold=True),
         TextLine(
@@ -100,3 +102,22 @@ def receipt_job(receipt: Receipt, lang: str) -> PrintJob:
         Spacer(8),
     ]
     return PrintJob(tuple(blocks), cut=True, name=f"receipt-{receipt.dossier_code}")
+
+
+def _fee_blocks(receipt: Receipt, lang: str) -> list:
+    """The fees as worked out and how to pay them (a VietQR code for the account when there is
+    one, the counter always); the catalogue's fee text when no schedule covers the procedure."""
+
+    def line(text: str, bold: bool = False) -> TextLine:
+        return TextLine(text, TextSize.SMALL, bold=bold, align=Align.LEFT)
+
+    payment = receipt.payment
+    if payment is None:
+        return [line(fee) for fee in receipt.fees]
+    blocks: list = [line(text) for text in payment.lines(lang)]
+    how = payment.how_to_pay(lang)
+    if payment.qr_payload:
+        blocks += [line(how[0], bold=True), QrCode(payment.qr_payload, module_dots=4)]
+        how = how[1:]
+    blocks += [line(text) for text in how]
+    return blocks

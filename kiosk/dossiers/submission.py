@@ -26,6 +26,8 @@ from kiosk.dossiers.receipt import Receipt, ReceivedPaper, receipt_job
 from kiosk.errors import UserFacingError
 from kiosk.i18n import translate
 from kiosk.identity import Identity
+from kiosk.payments.due import PaymentDue, payment_due
+from kiosk.payments.fees import FEE_EXEMPTION_ANSWER, load_schedules, work_out
 from kiosk.printing import PrintOutcome, print_and_report
 from kiosk.province import Province, ProvinceNotReady, Scan
 
@@ -157,7 +159,19 @@ class HandInService:
             centre_name=centre.name.get(lang),
             collect_at=self._collect_at(procedure, lang),
             issuing_system=f"{centre.unit_code}/{centre.kiosk_id}",
+            payment=self._payment(draft, code),
         )
+
+    def _payment(self, draft: DossierDraft, code: str) -> PaymentDue | None:
+        settings = self.config.payments
+        bill = work_out(
+            load_schedules(),
+            draft.procedure.code,
+            draft.answers,
+            draft.answers.get(FEE_EXEMPTION_ANSWER, ""),
+            settings.province_amounts,
+        )
+        return payment_due(code, bill, settings) if bill else None
 
     def _collect_at(self, procedure: Procedure, lang: str) -> str:
         centre = self.config.centre

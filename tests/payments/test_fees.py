@@ -1,0 +1,123 @@
+"""Fees worked out from the answers: per copy, per page with tiers and a cap, province-set
+charges, exemptions; every schedule's amount makes a VietQR the independent parser reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.dossiers.forms import FormLibrary
+from kiosk.payments.due import payment_due
+from kiosk.payments.fees import MAX_QUANTITY, load_schedules, work_out
+from kiosk.payments.settings import AccountSettings, PaymentSettings
+from tests.payments.emvco import parse
+
+SCHEDULES = load_schedules()
+CODE = "000.00.06.H56-261203-0042"
+UNIT = AccountSettings(bank_bin="970415", account="113366668888", account_name="UBND XA AN BINH")
+OWN = AccountSettings(bank_bin="970436", account="0071000888999", account_name="UBND XA AN BINH HT")
+
+
+@pytest.mark.parametrize(
+    ("copies", "total"), [("1", 8_000), ("3", 24_000), ("", 8_000), ("0", 8_000), ("x", 8_000)]
+)
+def test_extract_copies_are_charged_per_copy(copies: str, total: int) -> None:
+    bill = work_out(SCHEDULES, "2.000635", {"copies": copies})
+    assert bill is not None and bill.total_vnd == total and bill.payable_by_transfer
+
+
+def test_a_huge_number_of_copies_is_capped() -> None:
+    bill = work_out(SCHEDULES, "2.000635", {"copies": "100000"})
+    assert bill is not None and bill.total_vnd == 8_000 * MAX_QUANTITY
+
+
+@pytest.mark.parametrize(
+    ("pages", "copies", "total"),
+    [
+        ("1", "1", 2_000),
+        ("2", "1", 4_000),
+        ("3", "1", 5_000),  # from the third page 1.000 đ
+        ("5", "2", 14_000),
+        ("50", "1", 52_000),
+    ],
+)
+def test_certified_copies_follow_the_page_tiers(pages: str, copies: str, total: int) -> None:
+    bill = work_out(SCHEDULES, "2.000815", {"pages": pages, "copies": copies})
+    assert bill is not None and bill.total_vnd == total
+
+
+def test_certified_copies_stop_at_the_cap_per_copy() -> None:
+    from kiosk.payments.fees import _per_copy_of_pages
+
+    item = SCHEDULES.procedures["2.000815"].items[0]
+    assert _per_copy_of_pages(item, 199) == 200_000 and _per_copy_of_pages(item, 400) == 200_000
+
+
+def test_signature_certification_is_per_case() -> None:
+    bill = work_out(SCHEDULES, "2.000884", {})
+    assert bill is not None and bill.total_vnd == 10_000
+
+
+def test_a_province_set_charge_without_its_amount_goes_to_the_counter() -> None:
+    bill = work_out(SCHEDULES, "1.004873", {})
+    assert bill is not None and not bill.complete and not bill.payable_by_transfer
+    due = payment_due(CODE, bill, PaymentSettings(account=UNIT))
+    assert due.qr_payload == ""
+    assert due.how_to_pay("vi") == ["Nộp phí tại quầy khi nhận kết quả."]
+
+
+def test_a_province_set_charge_is_waived_for_an_exemption_the_law_grants() -> None:
+    amounts = {"1.004873": 15_000}
+    paid = work_out(SCHEDULES, "1.004873", {}, "", amounts)
+    waived = work_out(SCHEDULES, "1.004873", {}, "poor_household", amounts)
+    not_granted = work_out(SCHEDULES, "1.004873", {}, "on_time_death", amounts)
+    assert paid is not None and paid.total_vnd == 15_000
+    assert waived is not None and waived.total_vnd == 0 and waived.complete
+    assert waived.lines[0].exemption == "poor_household"
+    assert not_granted is not None and not_granted.total_vnd == 15_000
+    assert payment_due(CODE, waived, PaymentSettings(account=UNIT)).how_to_pay("en") == [
+        "Nothing to pay."
+    ]
+    assert SCHEDULES.exemptions_for("1.000656")[-1] == "on_time_death"
+
+
+def test_every_item_cites_its_legal_basis() -> None:
+    for fees in SCHEDULES.procedures.values():
+        for item in fees.items:
+            assert any(word in item.source for word in ("Thông tư", "Nghị định", "Luật"))
+
+
+def test_every_accepted_procedures_fee_makes_a_vietqr_the_parser_reads() -> None:
+    """Each procedure with a form and a schedule: with one and several copies/pages, into the
+    unit's account or the procedure's own, the code parses to the amount, account and code."""
+    settings = PaymentSettings(
+        account=UNIT, accounts={"2.000635": OWN}, province_amounts={"1.004873": 15_000}
+    )
+    accepted = set(FormLibrary().codes()) | set(SCHEDULES.procedures)
+    checked = 0
+    for procedure in sorted(accepted & set(SCHEDULES.procedures)):
+        for answers in ({}, {"copies": "3", "pages": "4"}):
+            bill = work_out(SCHEDULES, procedure, answers, "", settings.province_amounts)
+            assert bill is not None
+            due = payment_due(CODE, bill, settings)
+            if not bill.payable_by_transfer:
+                assert due.qr_payload == ""
+                continue
+            fields = parse(due.qr_payload)
+            assert fields.crc_ok
+            account = OWN if procedure == "2.000635" else UNIT
+            assert fields.fields["54"] == str(bill.total_vnd)
+            assert fields.fields["38"]["01"] == {  # type: ignore[index]
+                "00": account.bank_bin,
+                "01": account.account,
+            }
+            assert fields.fields["62"] == {"08": CODE}
+            checked += 1
+    assert checked >= 6
+
+
+def test_the_total_is_said_in_words() -> None:
+    bill = work_out(SCHEDULES, "2.000635", {"copies": "3"})
+    assert bill is not None
+    lines = payment_due(CODE, bill, PaymentSettings()).lines("vi")
+    assert lines[-1] == "Tổng cộng: 24.000 đ (Hai mươi tư nghìn đồng)"
+    assert "Thông tư 281/2016/TT-BTC" in lines[0]
