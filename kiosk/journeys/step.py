@@ -22,15 +22,32 @@ R = TypeVar("R")
 class StepCaller(Generic[R]):
     finished: Callable[[R], None]
     cancelled: Callable[[str], None]
+    # the caller's "Bước n/total" while the step runs for it: one progress for the journey
+    progress: tuple[int, int] | None = None
 
 
 class StepJourney(Journey[S], Generic[S, R]):
     _caller: StepCaller[R] | None = None
 
-    def run_for(self, finished: Callable[[R], None], cancelled: Callable[[str], None]) -> None:
-        """Start again from the first state, reporting to this caller."""
+    def run_for(
+        self,
+        finished: Callable[[R], None],
+        cancelled: Callable[[str], None],
+        progress: tuple[int, int] | None = None,
+    ) -> None:
+        """Start again from the first state, reporting to this caller (and showing its step)."""
         self.reset()
-        self._caller = StepCaller(finished, cancelled)
+        self._caller = StepCaller(finished, cancelled, progress)
+
+    @property
+    def step(self) -> int:
+        progress = self._caller.progress if self._caller else None
+        return progress[0] if progress else super().step
+
+    @property
+    def step_total(self) -> int:
+        progress = self._caller.progress if self._caller else None
+        return progress[1] if progress else super().step_total
 
     def run_alone(self) -> None:
         """Start again from the first state, for no caller (a home tile, a test)."""

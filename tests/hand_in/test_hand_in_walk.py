@@ -105,6 +105,10 @@ def test_each_procedure_from_the_home_tile_to_the_receipt(kiosk, capsys) -> None
             print(f"{'':>34}typed: {', '.join(tally.typed)}")
     for code, tally in tallies.items():
         assert len(tally.typed) <= MAX_TYPED, (code, tally.typed)
+        # one progress language: the identity step shows the hand-in's own "Bước 2/6"
+        assert {total for _, total in tally.progress} == {6}, (code, tally.progress)
+        steps = [step for step, _ in tally.progress]
+        assert steps == sorted(steps) and 2 in steps, (code, tally.progress)
     missed = {c: len(t.screens) for c, t in tallies.items() if len(t.screens) > TARGETS[c]}
     if missed:  # known, and in the table above: turns into a pass once the targets hold
         pytest.xfail(f"over the screen targets: {missed}")

@@ -13,6 +13,7 @@ from tests.hand_in.conftest import Driver
 class Tally:
     screens: list[str] = field(default_factory=list)
     typed: list[str] = field(default_factory=list)
+    progress: list[tuple[int, int]] = field(default_factory=list)  # "Bước n/total" per screen
 
 
 class Walk:
@@ -33,6 +34,9 @@ class Walk:
         screen = self.kiosk.ui.shell.screen
         if screen != "HandInQuestion":  # its pages are counted as they come
             self.tally.screens.append(screen)
+        step = self.kiosk.ui.journeys["identity"] if screen.startswith("Identity") else self.vm
+        if screen.startswith(("Identity", "HandIn")):
+            self.tally.progress.append((step.property("step"), step.property("stepTotal")))
 
     def _question(self) -> None:
         page = "HandInQuestion:" + ",".join(f["id"] for f in self.vm.question.get("fields", []))

@@ -73,7 +73,8 @@ class HandInViewModel(JourneyViewModel):
         if state is S.QUESTION:
             self.questionChanged.emit()
         elif state is S.IDENTIFY:
-            self.identity_step.begin(self._identified, self._identity_left)
+            progress = (self.journey.step, self.journey.step_total)
+            self.identity_step.begin(self._identified, self._identity_left, progress)
         elif state is S.SCANNING:
             paper = self.journey.paper
             expected = document_type_for(paper.name) if paper is not None else None
@@ -188,9 +189,6 @@ class HandInViewModel(JourneyViewModel):
             "note": paper.note,
             "mayLack": paper.may_lack,
             "lackNote": paper.lack_note.get(lang) if paper.lack_note else "",
-            "counter": self.t(
-                "hand_in.paper.counter", n=paper.index + 1, total=len(self.journey.papers)
-            ),
         }
 
     def _answers(self) -> list[dict]:
@@ -265,7 +263,7 @@ class HandInViewModel(JourneyViewModel):
 
     procedures = Property("QVariantList", _procedures, notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
-    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, notify=changed)
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     error = Property(str, _error, notify=changed)
     procedureName = Property(str, _procedure_name, notify=changed)

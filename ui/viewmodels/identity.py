@@ -76,16 +76,17 @@ class IdentityViewModel(JourneyViewModel):
         self,
         finished: Callable[[Identity], None] | None = None,
         cancelled: Callable[[str], None] | None = None,
+        progress: tuple[int, int] | None = None,
     ) -> None:
         """Start the step for a journey: `finished` receives the identity the citizen
-        confirmed, `cancelled` hears of Back from the first screen; without them it runs
-        alone."""
+        confirmed, `cancelled` hears of Back from the first screen, `progress` is the
+        journey's step to show; without them it runs alone."""
         self._resetting = True
         try:
             if finished is None:
                 self.journey.run_alone()
             else:
-                self.journey.run_for(finished, cancelled or (lambda _problem: None))
+                self.journey.run_for(finished, cancelled or (lambda _problem: None), progress)
             self.forget()
         finally:
             self._resetting = False
@@ -255,7 +256,7 @@ class IdentityViewModel(JourneyViewModel):
 
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
-    stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)
+    stepTotal = Property(int, lambda self: self.journey.step_total, notify=changed)
     problem = Property(str, _problem, notify=changed)
     hasCamera = Property(bool, lambda self: self.camera is not None, notify=changed)
     hasReader = Property(bool, lambda self: self.reader is not None, notify=changed)

@@ -14,9 +14,6 @@ ScreenFrame {
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap
-        HintText {
-            text: HandIn.paper.counter || ""
-        }
         ErrorSummary {
             objectName: "paperError"
             Layout.fillWidth: true
