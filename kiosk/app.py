@@ -157,6 +157,8 @@ def start_core(
     book = TicketBook(data / "tickets.sqlite", config.queue, local_time)
 
     def report_ticket(outcome: TicketOutcome) -> None:
+        if outcome.printed:
+            speaker.sound("printing")  # a failed print shows its problem, with the error sound
         record = ticket_record(outcome)
         province.record_ticket(record.record_id, record.body)
 

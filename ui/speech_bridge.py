@@ -40,6 +40,7 @@ class SpeechBridge(QObject):
         self.spoken: list[str] = []  # what was asked to be said, in order (tests read it)
         self._unsubscribe = shell.on_session_end(self._session_ended)
         shell.screenChanged.connect(self._screen_changed)
+        shell.noticeChanged.connect(self._notice_changed)
         i18n.languageChanged.connect(self._screen_changed)
 
     def attach(self, window: QQuickWindow) -> None:
@@ -75,6 +76,10 @@ class SpeechBridge(QObject):
         self.speaker.turn_on()
         self.changed.emit()
         self._say(self._describe().whole(self._word("speech.choices")), force=True)
+
+    @Slot()
+    def errorShown(self) -> None:
+        self.speaker.sound("error")
 
     @Slot()
     def louder(self) -> None:
@@ -160,6 +165,12 @@ class SpeechBridge(QObject):
         label = spoken_label(item) if item is not None else ""
         if label:
             self._say(label)
+
+    def _notice_changed(self) -> None:
+        notice = self._shell.notice
+        if notice:
+            self.speaker.sound("error")
+            self._say(notice)
 
     def _session_ended(self) -> None:
         self.speaker.end_session()

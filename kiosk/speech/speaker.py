@@ -46,6 +46,7 @@ class Speaker:
         self.player = player
         self.enabled = settings.on_by_default
         self.listeners: list[Callable[[Utterance], None]] = []
+        self.sound_listeners: list[Callable[[SoundKind], None]] = []
         self._requests: queue.Queue[tuple[int, str, Language, float] | None] = queue.Queue()
         self._generation = 0
         self._lock = threading.Lock()
@@ -95,9 +96,12 @@ class Speaker:
         self.player.stop()
 
     def sound(self, kind: SoundKind) -> None:
+        """A short sound (whether speech is on or not), where the centre has sounds on."""
         if not self.settings.sounds or not self.player.usable:
             return
         self.player.play(sound_file(self.cache.folder, kind, self.settings.volume_percent))
+        for listener in list(self.sound_listeners):
+            listener(kind)
 
     def prepare(self, texts: list[tuple[str, Language]]) -> None:
         """Render fixed prompts ahead, so they start at once when their screen opens."""

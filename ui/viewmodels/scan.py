@@ -230,6 +230,7 @@ class ScanViewModel(JourneyViewModel):
             self._guidance_values = {"number": index + 1}
             self._captured_at = self._frames_seen
             self.captured.emit(index + 1)
+            self.core.speaker.sound("capture")
         self._frames_seen += 1
         self.frameChanged.emit()
         self.changed.emit()

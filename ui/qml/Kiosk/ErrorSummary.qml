@@ -4,6 +4,9 @@ import KioskApp
 
 Rectangle {
     property string message: ""
+    // the error sound, each time a problem is shown
+    onMessageChanged: if (message.length > 0) Speech.errorShown()
+    Component.onCompleted: if (message.length > 0) Speech.errorShown()
     visible: message.length > 0
     implicitHeight: visible ? text.implicitHeight + 2 * Theme.gap : 0
     color: Theme.dangerSurface
