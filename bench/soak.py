@@ -1,0 +1,186 @@
+"""Runs many mixed citizen journeys in one kiosk process and prints what it holds every 100.
+
+    .venv/bin/python bench/soak.py [--journeys N] [--every N] [--plot soak.png]
+
+One offscreen kiosk window with the simulated printer, card reader and camera walks, in turn:
+take a number, search the catalogue (and print guidance), hand in with identity and scans,
+follow a dossier, rate, help, and a citizen who walks away mid-journey (the real idle timer
+sends the kiosk home). Every `--every` journeys it prints resident memory, OS threads, open
+file descriptors, Python objects, live Qt object wrappers and the window's Qt objects, and at
+the end a PNG plot of them. Targets: RSS growth ≤ 10 MB after the first round, threads
+stable, 0 crashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kiosk_session import SkippingClock, kiosk_window, load_average
+from PIL import Image, ImageDraw
+from PySide6.QtCore import QObject
+
+from devtools import screenshots
+
+TARGET_RSS_GROWTH_MB = 10.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    journeys: int
+    rss_mb: float
+    threads: int
+    open_files: int
+    python_objects: int
+    qt_wrappers: int
+    window_qt_objects: int
+
+
+def proc_status(field: str) -> str:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return line.split()[1]
+    raise KeyError(field)
+
+
+def sample(journeys: int, ui) -> Sample:
+    gc.collect()
+    objects = gc.get_objects()
+    return Sample(
+        journeys=journeys,
+        rss_mb=int(proc_status("VmRSS")) / 1024,
+        threads=int(proc_status("Threads")),
+        open_files=len(os.listdir("/proc/self/fd")),
+        python_objects=len(objects),
+        qt_wrappers=sum(1 for o in objects if isinstance(o, QObject)),
+        window_qt_objects=len(ui.window.findChildren(QObject)),
+    )
+
+
+def walk_away(clock: SkippingClock, idle_seconds: float):
+    """A citizen opens the catalogue, types half a search and leaves."""
+
+    def walk_away_tour(ui, shot, wait) -> None:
+        vm = ui.journeys["find_procedure"]
+        ui.home.open("find_procedure")
+        vm.chooseWay("search")
+        vm.typeQuery("khai sinh")
+        shot("walked-away")
+        clock.skip(idle_seconds + 1)  # past the warning and its countdown
+        wait(lambda: ui.shell.screen == "Home")
+
+    return walk_away_tour
+
+
+def plot(samples: list[Sample], path: Path) -> None:
+    """One panel per measure, drawn with Pillow (no plotting library in the environment)."""
+    fields = [f for f in asdict(samples[0]) if f != "journeys"]
+    width, panel = 900, 150
+    image = Image.new("RGB", (width, panel * len(fields)), "white")
+    draw = ImageDraw.Draw(image)
+    xs = [s.journeys for s in samples]
+    for row, field in enumerate(fields):
+        top = row * panel
+        values = [getattr(s, field) for s in samples]
+        low, high = min(values), max(values)
+        span = (high - low) or 1
+        left, right, bottom, up = 70, width - 20, top + panel - 25, top + 25
+        draw.rectangle((left, up, right, bottom), outline="grey")
+        draw.text((left, top + 5), f"{field}: {low:g} → {high:g} (last {values[-1]:g})", "black")
+        points = [
+            (
+                left + (right - left) * (x - xs[0]) / ((xs[-1] - xs[0]) or 1),
+                bottom - (bottom - up) * (v - low) / span,
+            )
+            for x, v in zip(xs, values, strict=True)
+        ]
+        draw.line(points, fill="navy", width=2) if len(points) > 1 else None
+        draw.text((left, bottom + 5), f"journeys {xs[0]} … {xs[-1]}", "black")
+    image.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--journeys", type=int, default=1000)
+    parser.add_argument("--every", type=int, default=100)
+    parser.add_argument("--plot", type=Path, default=Path("soak.png"))
+    args = parser.parse_args()
+    clock = SkippingClock()
+    crashes: list[str] = []
+    print(f"before: {load_average()}")
+    started = time.monotonic()
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp,
+        kiosk_window(Path(tmp), idle_clock=clock) as (ui, pump),
+    ):
+        settings = ui.core.config.ui
+        idle = settings.idle_seconds + settings.idle_warning_seconds
+        crashed = ui.shell.journey_crashed
+
+        def count_crash(where: str) -> None:
+            crashes.append(where)
+            crashed(where)
+
+        ui.shell.journey_crashed = count_crash
+        mix: list[Callable] = [
+            screenshots.tour_take_number,
+            screenshots.tour_find_procedure,
+            screenshots.tour_hand_in,
+            screenshots.tour_follow_dossier,
+            screenshots.tour_rating,
+            screenshots.tour_help,
+            walk_away(clock, idle),
+        ]
+
+        def shot(_name: str) -> None:
+            pump.wait(5)  # let the screen paint, as a person would see it
+
+        def wait(condition: Callable[[], bool]) -> None:
+            pump.waitUntil(condition)
+
+        samples = [sample(0, ui)]
+        print(
+            f"{'journeys':>8s} {'RSS MB':>7s} {'threads':>7s} {'fds':>4s} "
+            f"{'py objs':>8s} {'Qt wrap':>7s} {'Qt win':>6s}  load"
+        )
+        for done in range(1, args.journeys + 1):
+            tour = mix[(done - 1) % len(mix)]
+            try:
+                ui.shell.home()
+                tour(ui, shot, wait)
+            except Exception as error:  # a journey that does not finish counts as a crash
+                crashes.append(f"{tour.__name__}: {error!r}")
+            if done % args.every == 0 or done == args.journeys:
+                s = sample(done, ui)
+                samples.append(s)
+                print(
+                    f"{s.journeys:8d} {s.rss_mb:7.1f} {s.threads:7d} {s.open_files:4d} "
+                    f"{s.python_objects:8d} {s.qt_wrappers:7d} {s.window_qt_objects:6d}  "
+                    f"{os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
+    elapsed = time.monotonic() - started
+    print(f"after:  {load_average()}; {args.journeys} journeys in {elapsed:.0f} s")
+    # the first round loads every screen and journey once; growth is counted after it
+    baseline = samples[1] if len(samples) > 2 else samples[0]
+    growth = samples[-1].rss_mb - baseline.rss_mb
+    print(
+        f"RSS growth after the first {baseline.journeys} journeys: {growth:+.1f} MB "
+        f"(target ≤ {TARGET_RSS_GROWTH_MB:.0f} MB), threads {baseline.threads} → "
+        f"{samples[-1].threads}, open files {baseline.open_files} → {samples[-1].open_files}, "
+        f"crashes {len(crashes)} (target 0)"
+    )
+    for crash in crashes[:10]:
+        print(f"  crash: {crash}")
+    plot(samples, args.plot)
+    print(f"plot: {args.plot}")
+
+
+if __name__ == "__main__":
+    main()
