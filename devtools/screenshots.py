@@ -1,6 +1,7 @@
 """Renders every screen, in Vietnamese and English, normal and large text, normal and high
 contrast (`MODES`), to PNG files so a person can look at them:
-`.venv/bin/python -m devtools.screenshots OUT_DIR` (scripts/screenshots does it offscreen).
+`.venv/bin/python -m devtools.screenshots OUT_DIR [MODE…]` (scripts/screenshots does it
+offscreen; MODE such as `en-large` or `vi-large-contrast` renders only those).
 
 Each journey contributes a tour in `TOURS`: a function that drives its view-model through its
 screens and calls `shot(name)` on each. Printed tickets land in OUT_DIR/printed/.
@@ -321,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    wanted = set(args[1:])  # mode names (e.g. en-large) to render only those
+    modes = [mode for mode in MODES if not wanted or mode.name in wanted]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from devtools.fit_check import check_window
     from kiosk.app import build_kiosk
@@ -359,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         kiosk = build_kiosk(config, data=Path(tmp))
         ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
         try:
-            visit_all(ui, app, MODES, save)
+            visit_all(ui, app, modes, save)
         finally:
             ui.close()
             kiosk.close()

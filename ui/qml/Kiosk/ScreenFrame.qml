@@ -22,11 +22,15 @@ Rectangle {
         objectName: "topBar"
         anchors { left: parent.left; right: parent.right; top: parent.top
                   topMargin: parent.height * 0.05; leftMargin: Theme.margin; rightMargin: Theme.margin }
-        height: Math.max(Theme.touchTarget, toggles.implicitHeight)
+        // the toggles share the line with Back and Home while they fit, else take a line below
+        readonly property bool oneLine: navigation.width + Theme.gap + toggles.width <= width
+        height: oneLine ? Math.max(Theme.touchTarget, navigation.height, toggles.height)
+                        : navigation.height + Theme.gap / 2 + toggles.height
 
         Row {
+            id: navigation
             spacing: Theme.gap
-            anchors.verticalCenter: parent.verticalCenter
+            y: topBar.oneLine ? (topBar.height - height) / 2 : 0
             KioskButton {
                 objectName: "backButton"
                 visible: frame.showBack
@@ -45,7 +49,7 @@ Rectangle {
         Row {
             id: toggles
             anchors.right: parent.right
-            anchors.verticalCenter: parent.verticalCenter
+            y: topBar.oneLine ? (topBar.height - height) / 2 : navigation.height + Theme.gap / 2
             spacing: Theme.gap
             KioskButton {
                 // speech for the rest of the session (and the screen read now)

@@ -56,25 +56,24 @@ ScreenFrame {
             message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
         }
         Item { Layout.fillHeight: true }
-        LeavingReminder {
-            Layout.fillWidth: true
-            message: I18n.s["common.leaving.receipt"]
-        }
         RowLayout {
-            Layout.alignment: Qt.AlignHCenter
             spacing: Theme.gap
+            LeavingReminder {
+                Layout.fillWidth: true
+                message: I18n.s["common.leaving.receipt"]
+            }
             KioskButton {
                 objectName: "reprintReceipt"
                 visible: HandIn.receipt.printed === false
                 enabledState: !HandIn.printing
                 primary: false
-                Layout.preferredWidth: 480
+                Layout.preferredWidth: 400
                 text: HandIn.printing ? I18n.s["hand_in.receipt.printing"] : I18n.s["hand_in.receipt.reprint"]
                 onClicked: HandIn.reprint()
             }
             KioskButton {
                 objectName: "doneButton"
-                Layout.preferredWidth: 480
+                Layout.preferredWidth: 400
                 text: I18n.s["hand_in.receipt.done"]
                 onClicked: Shell.home()
             }

@@ -15,14 +15,13 @@ ScreenFrame {
         id: clock
         objectName: "homeClock"
         anchors { top: parent.top; right: parent.right }
-        y: -Theme.headingSize * 1.8
         text: HomePage.clock
         color: Theme.mutedText
     }
 
     BodyText {
         id: prompt
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors { left: parent.left; right: clock.left; top: parent.top; rightMargin: Theme.gap }
         text: I18n.s["home.prompt"]
         wrapMode: Text.WordWrap
     }

@@ -55,16 +55,18 @@ ScreenFrame {
             message: TakeNumber.ticket.printed === false ? TakeNumber.ticket.message : ""
         }
         Item { Layout.fillHeight: true }
-        LeavingReminder {
-            Layout.fillWidth: true
-            message: I18n.s["common.leaving.ticket"]
-        }
-        KioskButton {
-            objectName: "doneButton"
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
-            text: I18n.s["ticket.done"]
-            onClicked: Shell.home()
+        RowLayout {
+            spacing: Theme.gap
+            LeavingReminder {
+                Layout.fillWidth: true
+                message: I18n.s["common.leaving.ticket"]
+            }
+            KioskButton {
+                objectName: "doneButton"
+                Layout.preferredWidth: 360
+                text: I18n.s["ticket.done"]
+                onClicked: Shell.home()
+            }
         }
     }
 }
