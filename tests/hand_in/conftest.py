@@ -22,6 +22,7 @@ from hardware.card_reader.demo_document import DemoSigner, demo_citizen
 from hardware.card_reader.simulator import SimulatedCardReader
 from kiosk.config import load_config
 from kiosk.identity import IdentityService
+from kiosk.payments.settings import PaymentSettings
 from tests import kiosk_factory
 from tests.kiosk_driver import Driver as BaseDriver
 
@@ -40,10 +41,11 @@ def make_kiosk(qtbot, tmp_path: Path, signer: DemoSigner):
 
     made = []
 
-    def make(disk_reserve_mb: float = 0.0):
+    def make(disk_reserve_mb: float = 0.0, payments: PaymentSettings | None = None):
         config = load_config()
         config = config.model_copy(
             update={
+                "payments": payments or config.payments,
                 "printer": config.printer.model_copy(
                     update={"driver": "simulator", "simulator_output": str(tmp_path / "printed")}
                 ),

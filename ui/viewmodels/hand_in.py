@@ -31,6 +31,7 @@ from ui.background import run_in_background
 from ui.i18n_bridge import I18nBridge
 from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel
+from ui.viewmodels.help import qr_data_url
 from ui.viewmodels.steps import StepViewModels
 
 log = logging.getLogger(__name__)
@@ -234,6 +235,8 @@ class HandInViewModel(JourneyViewModel):
             return {}
         receipt, outcome = submitted.receipt, submitted.print_outcome
         procedure = self.journey.procedure
+        lang = self.i18n.lang
+        pay_code = receipt.payment.qr_payload if receipt.payment else ""
         if outcome.printed:
             message = self.t("hand_in.receipt.printed")
         else:
@@ -250,7 +253,9 @@ class HandInViewModel(JourneyViewModel):
             "applicant": receipt.applicant_name,
             "appointment": receipt.appointment or self.t("hand_in.receipt.no_appointment"),
             "collect": receipt.collect_at,
-            "fees": "; ".join(receipt.fees),
+            "fees": "; ".join(receipt.payment.lines(lang) if receipt.payment else receipt.fees),
+            "payQr": qr_data_url(pay_code) if pay_code else "",
+            "payHow": receipt.payment.how_to_pay(lang) if receipt.payment else [],
             "papers": [
                 self.t("hand_in.check.pages", pages=p.pages) + " — " + p.name
                 if p.pages

@@ -39,6 +39,31 @@ ScreenFrame {
         Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
         Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
         Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
+        Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
+        RowLayout {  // the VietQR for the fee, and how else to pay (the counter, always)
+            visible: (HandIn.receipt.payHow || []).length > 0
+            spacing: Theme.gap
+            Rectangle {  // white behind the code whatever the theme: phones need it
+                visible: (HandIn.receipt.payQr || "") !== ""
+                Layout.preferredWidth: 280; Layout.preferredHeight: 280
+                color: "white"
+                Image {
+                    objectName: "payQr"
+                    anchors.fill: parent
+                    anchors.margins: 12
+                    source: HandIn.receipt.payQr || ""
+                    fillMode: Image.PreserveAspectFit
+                    smooth: false
+                    Accessible.name: I18n.s["payments.due.scan"]
+                }
+            }
+            BodyText {
+                objectName: "payHow"
+                Layout.fillWidth: true
+                text: (HandIn.receipt.payHow || []).join("\n")
+                wrapMode: Text.WordWrap
+            }
+        }
         Row {
             objectName: "receiptPrinted"
             visible: HandIn.receipt.printed === true

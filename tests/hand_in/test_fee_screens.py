@@ -1,0 +1,55 @@
+"""A fee-bearing procedure handed in on the real screens: copies of a civil-status extract
+(2.000635, 8.000 đ a copy). The receipt screen shows the VietQR for the centre's account; the
+test grabs the window, reads the code back and parses it with the independent EMVCo parser."""
+
+from __future__ import annotations
+
+import zxingcpp
+from PIL import Image
+
+from kiosk.payments.settings import AccountSettings, PaymentSettings
+from tests.hand_in.walk import Walk
+from tests.payments.emvco import parse
+
+EXTRACT_COPIES = "2.000635"
+ACCOUNT = AccountSettings(bank_bin="970415", account="113366668888", account_name="UBND XA AN BINH")
+
+
+def test_extract_copies_handed_in_show_the_vietqr_for_the_fee(make_kiosk, tmp_path) -> None:
+    kiosk = make_kiosk(payments=PaymentSettings(account=ACCOUNT))
+    walk = Walk(kiosk)
+    walk.start(EXTRACT_COPIES)
+    while kiosk.ui.shell.screen == "HandInQuestion":
+        ids = walk.page_ids()
+        chosen = {"relationship": "Bản thân", "record_kind": "Khai sinh", "copies": "3"}
+        typed = {
+            "subject_name": "Trần Thị Thu Hà",
+            "subject_birth_date": "15/03/1990",
+            "registered_at": "Ủy ban nhân dân phường Hoàn Kiếm",
+        }
+        walk.answer(
+            ids,
+            {k: v for k, v in typed.items() if k in ids},
+            {k: v for k, v in chosen.items() if k in ids},
+        )
+    walk.lack_the_rest()
+    walk.hand_in()
+    code = kiosk.text("dossierCode")
+    assert "Tổng cộng: 24.000 đ (Hai mươi tư nghìn đồng)" in walk.vm.receipt["fees"]
+    assert "tại quầy" in kiosk.text("payHow")  # the counter stays possible, said plainly
+    kiosk.qtbot.waitUntil(lambda: kiosk.item("payQr").property("paintedWidth") > 0)
+    kiosk.qtbot.wait(50)
+    shot = tmp_path / "receipt-screen.png"
+    assert kiosk.ui.window.grabWindow().save(str(shot))
+    payloads = [
+        r.text
+        for r in zxingcpp.read_barcodes(Image.open(shot).convert("L"))
+        if r.text.startswith("000201")
+    ]
+    assert len(payloads) == 1
+    parsed = parse(payloads[0])
+    assert parsed.crc_ok
+    assert parsed.fields["54"] == "24000"
+    assert parsed.fields["38"]["01"] == {"00": "970415", "01": "113366668888"}  # type: ignore[index]
+    assert parsed.fields["62"] == {"08": code}
+    walk.stop()
