@@ -25,20 +25,20 @@ Rectangle {
     onActiveChanged: follow()
     Component.onCompleted: follow()
 
-    ColumnLayout {
+    RowLayout {
         id: column
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
-        spacing: Theme.gap / 2
-        BodyText {
-            objectName: "leavingTake"
+        spacing: Theme.gap
+        ColumnLayout {
             Layout.fillWidth: true
-            text: reminder.message
-            wrapMode: Text.WordWrap
-            font.bold: true
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: Theme.gap
+            spacing: Theme.gap / 4
+            BodyText {
+                objectName: "leavingTake"
+                Layout.fillWidth: true
+                text: reminder.message
+                wrapMode: Text.WordWrap
+                font.bold: true
+            }
             BodyText {
                 objectName: "leavingCountdown"
                 Layout.fillWidth: true
@@ -47,13 +47,13 @@ Rectangle {
                       : I18n.s["common.leaving.stayed"]
                 wrapMode: Text.WordWrap
             }
-            KioskButton {
-                objectName: "stayButton"
-                visible: Shell.leaveSecondsLeft >= 0
-                primary: false
-                text: I18n.s["common.leaving.stay"]
-                onClicked: Shell.stayHere()
-            }
+        }
+        KioskButton {
+            objectName: "stayButton"
+            visible: Shell.leaveSecondsLeft >= 0
+            primary: false
+            text: I18n.s["common.leaving.stay"]
+            onClicked: Shell.stayHere()
         }
     }
 }

@@ -21,9 +21,14 @@ Rectangle {
     Keys.onEnterPressed: clicked()
     FocusFrame { target: tile }
 
+    implicitHeight: column.implicitHeight + 2 * Theme.gap
+    // a tile squeezed by its grid (large text, long English names) shrinks its words to fit
+    // rather than spilling them, white, onto the light background
     Column {
+        id: column
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.gap
+        readonly property real room: tile.height - 2 * Theme.gap
         spacing: 12
         Text {
             width: parent.width
@@ -34,17 +39,27 @@ Rectangle {
             color: Theme.onPrimary
         }
         HeadingText {
+            id: tileTitle
             width: parent.width
+            height: Math.min(implicitHeight, column.room * (tile.subtitle.length > 0 ? 0.62 : 1))
             horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
+            fontSizeMode: Text.Fit
+            minimumPixelSize: 16
             text: tile.title
             color: Theme.onPrimary
         }
         Text {
             width: parent.width
+            height: Math.min(implicitHeight, column.room * 0.38 - column.spacing)
             horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
+            fontSizeMode: Text.Fit
+            minimumPixelSize: 14
             text: tile.subtitle
+            visible: text.length > 0
             font.pixelSize: Theme.smallSize
             color: Theme.onPrimary
         }

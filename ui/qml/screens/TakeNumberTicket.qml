@@ -12,12 +12,12 @@ ScreenFrame {
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: Theme.gap
+        spacing: Theme.gap / 2
         Text {
             objectName: "ticketNumber"
             Layout.alignment: Qt.AlignHCenter
             text: TakeNumber.ticket.label || ""
-            font.pixelSize: Theme.ticketNumberSize
+            font.pixelSize: Math.min(Theme.ticketNumberSize, 160)  // large text needs the room
             font.bold: true
             color: Theme.text
         }
