@@ -168,6 +168,7 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     change("child_ethnicity")
     kiosk.item("search_child_ethnicity").forceActiveFocus()
     kiosk.send_text("e de")
+    kiosk.tap("key_done")
     assert kiosk.item("choice_child_ethnicity_Ê Đê").property("visible")
     assert not kiosk.item("choice_child_ethnicity_Kinh").property("visible")
     kiosk.tap("choice_child_ethnicity_Ê Đê")

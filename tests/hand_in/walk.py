@@ -65,6 +65,7 @@ class Walk:
         if search:
             self.kiosk.item(f"search_{field_id}").forceActiveFocus()
             self.kiosk.send_text(search)
+            self.kiosk.tap("key_done")  # "Xong": the keyboard closes, the list has room
         self.kiosk.tap(f"choice_{field_id}_{value}")
 
     def answer(self, expected: list[str], typed: dict[str, str], chosen: dict[str, str]) -> None:
@@ -85,9 +86,11 @@ class Walk:
         ):
             self.kiosk.tap("answerNext")
         self.kiosk.qtbot.waitUntil(
-            lambda: (self.vm.journey.page_index, self.vm.journey.state) != before
+            lambda: (
+                (self.vm.journey.page_index, self.vm.journey.state) != before or bool(self.vm.error)
+            )
         )
-        assert not self.vm.error, self.vm.error
+        assert not self.vm.error, (self.vm.error, self.vm.journey.rejected)
 
     def scan(self) -> None:
         self.kiosk.wait_screen("HandInPaper")

@@ -118,7 +118,9 @@ ScreenFrame {
                                     else entry.search = HandIn.fold(text)
                                 }
                                 onAccepted: frame.collect()
-                                Component.onCompleted: if (entry.typed && entry.index === 0) forceActiveFocus()
+                                // the keyboard opens by itself only for a screen of one typed question:
+                                // docked, it would leave no room to see the others
+                                Component.onCompleted: if (entry.typed && frame.fields.length === 1) forceActiveFocus()
                             }
                         }
                         Flow {
