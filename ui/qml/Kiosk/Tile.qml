@@ -21,7 +21,6 @@ Rectangle {
     Keys.onEnterPressed: clicked()
     FocusFrame { target: tile }
 
-    implicitHeight: column.implicitHeight + 2 * Theme.gap
     // a tile squeezed by its grid (large text, long English names) shrinks its words to fit
     // rather than spilling them, white, onto the light background
     Column {
@@ -41,7 +40,7 @@ Rectangle {
         HeadingText {
             id: tileTitle
             width: parent.width
-            height: Math.min(implicitHeight, column.room * (tile.subtitle.length > 0 ? 0.62 : 1))
+            height: Math.min(implicitHeight, column.room * (subtitle.visible ? 0.62 : 1))
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
@@ -51,6 +50,7 @@ Rectangle {
             color: Theme.onPrimary
         }
         Text {
+            id: subtitle
             width: parent.width
             height: Math.min(implicitHeight, column.room * 0.38 - column.spacing)
             horizontalAlignment: Text.AlignHCenter
@@ -59,7 +59,7 @@ Rectangle {
             fontSizeMode: Text.Fit
             minimumPixelSize: 14
             text: tile.subtitle
-            visible: text.length > 0
+            visible: text.length > 0 && height >= minimumPixelSize * 1.4  // no room: the title only
             font.pixelSize: Theme.smallSize
             color: Theme.onPrimary
         }

@@ -13,29 +13,37 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap / 2
-        Text {
-            objectName: "ticketNumber"
+        // the number beside what it is for: the ticket and the reminder share the screen
+        RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            text: TakeNumber.ticket.label || ""
-            font.pixelSize: Math.min(Theme.ticketNumberSize, 160)  // large text needs the room
-            font.bold: true
-            color: Theme.text
-        }
-        BodyText {
-            Layout.alignment: Qt.AlignHCenter
-            text: TakeNumber.ticket.priority || ""
-            visible: text.length > 0
-            font.bold: true
-        }
-        Text {
-            Layout.alignment: Qt.AlignHCenter
-            text: (TakeNumber.ticket.service || "") + " — " + (TakeNumber.ticket.counter || "")
-            font.pixelSize: Theme.bodySize * 1.2
-            color: Theme.text
-        }
-        HintText {
-            Layout.alignment: Qt.AlignHCenter
-            text: TakeNumber.ticket.time || ""
+            spacing: Theme.gap * 2
+            Text {
+                objectName: "ticketNumber"
+                Layout.alignment: Qt.AlignVCenter
+                text: TakeNumber.ticket.label || ""
+                font.pixelSize: Math.min(Theme.ticketNumberSize, 160)  // large text needs the room
+                font.bold: true
+                color: Theme.text
+            }
+            ColumnLayout {
+                spacing: Theme.gap / 2
+                BodyText {
+                    Layout.alignment: Qt.AlignLeft
+                    text: TakeNumber.ticket.priority || ""
+                    visible: text.length > 0
+                    font.bold: true
+                }
+                Text {
+                    Layout.alignment: Qt.AlignLeft
+                    text: (TakeNumber.ticket.service || "") + " — " + (TakeNumber.ticket.counter || "")
+                    font.pixelSize: Theme.bodySize * 1.2
+                    color: Theme.text
+                }
+                HintText {
+                    Layout.alignment: Qt.AlignLeft
+                    text: TakeNumber.ticket.time || ""
+                }
+            }
         }
         Row {
             objectName: "ticketPrinted"
