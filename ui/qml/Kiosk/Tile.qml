@@ -40,7 +40,7 @@ Rectangle {
         HeadingText {
             id: tileTitle
             width: parent.width
-            height: Math.min(implicitHeight, column.room * (subtitle.visible ? 0.62 : 1))
+            height: Math.min(implicitHeight, column.room * (subtitleText.visible ? 0.62 : 1))
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
@@ -50,7 +50,7 @@ Rectangle {
             color: Theme.onPrimary
         }
         Text {
-            id: subtitle
+            id: subtitleText
             width: parent.width
             height: Math.min(implicitHeight, column.room * 0.38 - column.spacing)
             horizontalAlignment: Text.AlignHCenter
