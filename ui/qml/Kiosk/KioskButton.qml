@@ -7,9 +7,10 @@ Rectangle {
     property string text: ""
     property bool primary: true
     property bool enabledState: true
+    property int minimumWidth: 260  // the top bar's buttons go narrower to share one line
     signal clicked()
 
-    implicitWidth: Math.max(label.implicitWidth + 2 * Theme.gap + 24, 260)
+    implicitWidth: Math.max(label.implicitWidth + 2 * Theme.gap + 24, minimumWidth)
     implicitHeight: Math.max(Theme.touchTarget, label.implicitHeight + 32)
     radius: Theme.radius
     opacity: enabledState ? 1.0 : 0.45

@@ -35,6 +35,7 @@ Rectangle {
                 objectName: "backButton"
                 visible: frame.showBack
                 primary: false
+                minimumWidth: 160
                 text: I18n.s["common.back"]
                 onClicked: frame.backRequested()
             }
@@ -42,6 +43,7 @@ Rectangle {
                 objectName: "homeButton"
                 visible: frame.showHome
                 primary: false
+                minimumWidth: 160
                 text: I18n.s["common.home"]
                 onClicked: Shell.home()
             }
@@ -55,12 +57,14 @@ Rectangle {
                 // speech for the rest of the session (and the screen read now)
                 objectName: "listenButton"
                 primary: Speech.on
+                minimumWidth: 160
                 text: I18n.s["speech.listen"]
                 onClicked: Speech.listen()
             }
             KioskButton {
                 objectName: "largeTextButton"
                 primary: false
+                minimumWidth: 160
                 text: I18n.s["shell.large_text"] + ": "
                       + I18n.s[Theme.largeText ? "shell.on" : "shell.off"]
                 onClicked: Theme.toggleLargeText()
@@ -68,6 +72,7 @@ Rectangle {
             KioskButton {
                 objectName: "contrastButton"
                 primary: false
+                minimumWidth: 160
                 text: I18n.s["shell.high_contrast"] + ": "
                       + I18n.s[Theme.highContrast ? "shell.on" : "shell.off"]
                 onClicked: Theme.toggleHighContrast()
@@ -75,6 +80,7 @@ Rectangle {
             KioskButton {
                 objectName: "languageButton"
                 primary: false
+                minimumWidth: 160
                 text: I18n.s["common.language_switch"]
                 onClicked: I18n.toggle()
             }
