@@ -10,13 +10,13 @@ ScreenFrame {
     stepTotal: Rating.stepTotal
     onBackRequested: Rating.back()
 
-    RowLayout {
+    // the field and Continue on one line, the problem below them: a message never moves either
+    ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: Theme.gap * 2
-        ColumnLayout {
-            Layout.alignment: Qt.AlignTop
-            Layout.preferredWidth: 900
-            spacing: Theme.gap / 2
+        spacing: Theme.gap / 2
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
             Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget
@@ -39,27 +39,22 @@ ScreenFrame {
                     onAccepted: Rating.submitDossier(text)
                 }
             }
-            HintText {
-                Layout.fillWidth: true
-                text: I18n.s["follow.type.example"]
-                wrapMode: Text.WordWrap
-            }
-        }
-        ColumnLayout {
-            Layout.alignment: Qt.AlignTop
-            Layout.fillWidth: true
-            spacing: Theme.gap
-            ErrorSummary {
-                objectName: "ratingProblem"
-                Layout.fillWidth: true
-                message: Rating.problem
-            }
             KioskButton {
                 objectName: "ratingDossierContinue"
                 text: I18n.s["common.continue"]
                 enabledState: codeField.text.length > 0
                 onClicked: Rating.submitDossier(codeField.text)
             }
+        }
+        HintText {
+            Layout.fillWidth: true
+            text: I18n.s["follow.type.example"]
+            wrapMode: Text.WordWrap
+        }
+        ErrorSummary {
+            objectName: "ratingProblem"
+            Layout.fillWidth: true
+            message: Rating.problem
         }
     }
 }
