@@ -17,9 +17,9 @@ Window {
     Loader {
         id: screenLoader
         objectName: "screenLoader"
-        // screens shrink above the on-screen keyboard rather than hide behind it
+        // screens shrink above the on-screen keyboard and a notice rather than hide behind them
         anchors { left: parent.left; right: parent.right; top: parent.top
-                  bottom: keyboard.open ? keyboard.top : parent.bottom }
+                  bottom: keyboard.open ? keyboard.top : noticeBar.visible ? noticeBar.top : parent.bottom }
         source: "screens/" + Shell.screen + ".qml"
         asynchronous: false
         // the keypad: keys a screen's controls do not take (Tab and Shift+Tab move by themselves)
