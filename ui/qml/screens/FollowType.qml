@@ -11,17 +11,17 @@ ScreenFrame {
     stepTotal: FollowDossier.stepTotal
     onBackRequested: FollowDossier.back()
 
-    RowLayout {
+    // the field and its buttons on one line, the problem below them: a message moves neither
+    ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        spacing: Theme.gap * 2
-        ColumnLayout {
-            Layout.alignment: Qt.AlignTop
-            Layout.preferredWidth: 900
-            spacing: Theme.gap / 2
-            BodyText {
-                text: I18n.s["follow.type.label"]
-                font.bold: true
-            }
+        spacing: Theme.gap / 2
+        BodyText {
+            text: I18n.s["follow.type.label"]
+            font.bold: true
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
             Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget
@@ -44,38 +44,29 @@ ScreenFrame {
                     onAccepted: FollowDossier.submitTyped(text)
                 }
             }
-            HintText {
-                Layout.fillWidth: true
-                text: I18n.s["follow.type.example"]
-                wrapMode: Text.WordWrap
+            KioskButton {
+                objectName: "followLookUp"
+                text: I18n.s["follow.type.look_up"]
+                enabledState: codeField.text.length > 0
+                onClicked: FollowDossier.submitTyped(codeField.text)
+            }
+            KioskButton {
+                objectName: "followScanInstead"
+                visible: FollowDossier.hasCamera
+                primary: false
+                text: I18n.s["follow.type.scan_instead"]
+                onClicked: FollowDossier.scanInstead()
             }
         }
-        ColumnLayout {
-            Layout.alignment: Qt.AlignTop
-            Layout.topMargin: Theme.bodySize + Theme.gap / 2
+        HintText {
             Layout.fillWidth: true
-            spacing: Theme.gap
-            ErrorSummary {
-                objectName: "followProblem"
-                Layout.fillWidth: true
-                message: FollowDossier.problem
-            }
-            RowLayout {
-                spacing: Theme.gap
-                KioskButton {
-                    objectName: "followLookUp"
-                    text: I18n.s["follow.type.look_up"]
-                    enabledState: codeField.text.length > 0
-                    onClicked: FollowDossier.submitTyped(codeField.text)
-                }
-                KioskButton {
-                    objectName: "followScanInstead"
-                    visible: FollowDossier.hasCamera
-                    primary: false
-                    text: I18n.s["follow.type.scan_instead"]
-                    onClicked: FollowDossier.scanInstead()
-                }
-            }
+            text: I18n.s["follow.type.example"]
+            wrapMode: Text.WordWrap
+        }
+        ErrorSummary {
+            objectName: "followProblem"
+            Layout.fillWidth: true
+            message: FollowDossier.problem
         }
     }
 }
