@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, Signal, Slot
 
 from kiosk.config import config_files
 from kiosk.errors import UserFacingError, message_key_of
@@ -23,22 +22,11 @@ from kiosk.technician.health import (
     check_all,
 )
 from ui.background import run_in_background
-from ui.list_model import RowsModel, live_rows
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
 S = TechnicianState
 SCREENS = {S.PIN: "TechnicianPin", S.CHECKING_PIN: "TechnicianPin", S.STATUS: "TechnicianStatus"}
-
-
-@dataclass(frozen=True)
-class DeviceRow:
-    """One device's health (a row of `Technician.devices`)."""
-
-    name: str
-    ok: bool
-    stateText: str
-    detail: str
 
 
 class TechnicianViewModel(JourneyViewModel):
@@ -51,7 +39,6 @@ class TechnicianViewModel(JourneyViewModel):
         self._notice = ""
         self._self_test: list[dict] = []
         self.follow(TechnicianJourney())
-        self._devices = live_rows(self, self.changed, DeviceRow, self._device_rows)
 
     @Slot()
     def open(self) -> None:
@@ -74,13 +61,13 @@ class TechnicianViewModel(JourneyViewModel):
     def _busy(self) -> bool:
         return self.journey.state is S.CHECKING_PIN or self.journey.checking
 
-    def _device_rows(self) -> list[DeviceRow]:
+    def _devices(self) -> list[dict]:
         return [
-            DeviceRow(
-                name=self.t(h.name),
-                ok=h.report.ok,
-                stateText=self.t("technician.ok" if h.report.ok else "technician.problem"),
-                detail="\n".join(
+            {
+                "name": self.t(h.name),
+                "ok": h.report.ok,
+                "state": self.t("technician.ok" if h.report.ok else "technician.problem"),
+                "detail": "\n".join(
                     [
                         self.t(h.report.text_key, **h.report.values)
                         if h.report.text_key
@@ -91,12 +78,9 @@ class TechnicianViewModel(JourneyViewModel):
                         ),
                     ]
                 ),
-            )
+            }
             for h in self.journey.health
         ]
-
-    def _get_devices(self) -> RowsModel:
-        return self._devices
 
     def _facts(self) -> list[str]:
         files = ", ".join(str(p) for p in config_files())
@@ -119,7 +103,7 @@ class TechnicianViewModel(JourneyViewModel):
 
     error = Property(str, _error, notify=changed)
     busy = Property(bool, _busy, notify=changed)
-    devices = Property(QObject, _get_devices, constant=True)
+    devices = Property("QVariantList", _devices, notify=changed)
     facts = Property("QVariantList", _facts, notify=changed)
     notice = Property(str, lambda self: self._notice, notify=changed)
     selfTest = Property("QVariantList", lambda self: self._self_test, notify=changed)

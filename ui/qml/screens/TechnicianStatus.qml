@@ -32,35 +32,32 @@ ScreenFrame {
                     model: Technician.devices
                     Rectangle {
                         id: entry
+                        required property var modelData
                         required property int index
-                        required property string name
-                        required property bool ok
-                        required property string stateText
-                        required property string detail
                         objectName: "device_" + entry.index
                         Layout.fillWidth: true
                         implicitHeight: row.implicitHeight + Theme.gap
                         color: Theme.surface
-                        border.color: entry.ok ? Theme.border : Theme.danger
-                        border.width: entry.ok ? 2 : 4
+                        border.color: entry.modelData.ok ? Theme.border : Theme.danger
+                        border.width: entry.modelData.ok ? 2 : 4
                         radius: Theme.radius
                         RowLayout {
                             id: row
                             anchors { fill: parent; margins: Theme.gap / 2 }
                             spacing: Theme.gap
-                            StatusIcon { kind: entry.ok ? "ok" : "problem" }
+                            StatusIcon { kind: entry.modelData.ok ? "ok" : "problem" }
                             BodyText {
                                 Layout.minimumWidth: 420
-                                text: entry.name
+                                text: entry.modelData.name
                                 font.bold: true
                             }
                             BodyText {
-                                text: entry.stateText
-                                color: entry.ok ? Theme.ok : Theme.danger
+                                text: entry.modelData.state
+                                color: entry.modelData.ok ? Theme.ok : Theme.danger
                             }
                             HintText {
                                 Layout.fillWidth: true
-                                text: entry.detail
+                                text: entry.modelData.detail
                                 wrapMode: Text.WordWrap
                             }
                         }
