@@ -10,6 +10,7 @@ segments are kept for the page-likeness judgement.
 from __future__ import annotations
 
 import itertools
+import threading
 from dataclasses import dataclass, field
 
 import cv2
@@ -58,17 +59,24 @@ class _Line:
         return covered / (hi - lo)
 
 
-_DETECTOR = None
+# One detector per thread: OpenCV's line-segment detector keeps state while it runs, and two
+# scanning sessions on two threads sharing one crashed the process (a segmentation fault).
+_PER_THREAD = threading.local()
+
+
+def _detector() -> cv2.LineSegmentDetector:
+    detector = getattr(_PER_THREAD, "detector", None)
+    if detector is None:
+        # a lower gradient quantum than the default (2.0) keeps steps of a few grey levels
+        detector = cv2.createLineSegmentDetector(cv2.LSD_REFINE_NONE, 1.0, 0.6, _QUANT)
+        _PER_THREAD.detector = detector
+    return detector
 
 
 def _segments(grey: np.ndarray) -> np.ndarray:
-    global _DETECTOR
-    if _DETECTOR is None:
-        # a lower gradient quantum than the default (2.0) keeps steps of a few grey levels
-        _DETECTOR = cv2.createLineSegmentDetector(cv2.LSD_REFINE_NONE, 1.0, 0.6, _QUANT)
     # print (dark strokes thinner than the kernel) is closed over: its lines are not edges
     closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
-    lines = _DETECTOR.detect(_stretched(closed))[0]
+    lines = _detector().detect(_stretched(closed))[0]
     return np.zeros((0, 4), np.float32) if lines is None else lines.reshape(-1, 4)
 
 
