@@ -38,6 +38,13 @@ class SpeechBridge(QObject):
         self._keypad = False  # a key was pressed this session: focus follows each new screen
         self._quiet_focus = False
         self.spoken: list[str] = []  # what was asked to be said, in order (tests read it)
+        self._heard: tuple[str, ...] = ()  # the texts of the screen already read
+        # a screen that changes while it shows (saving → thanks, a problem appearing) says what
+        # is new; checked a few times a second while speech is on
+        self._watch = QTimer(self)
+        self._watch.setInterval(400)
+        self._watch.timeout.connect(self._read_what_is_new)
+        self._watch.start()
         self._unsubscribe = shell.on_session_end(self._session_ended)
         shell.screenChanged.connect(self._screen_changed)
         shell.noticeChanged.connect(self._notice_changed)
@@ -49,6 +56,7 @@ class SpeechBridge(QObject):
         window.installEventFilter(self)
 
     def close(self) -> None:
+        self._watch.stop()
         self._unsubscribe()
         self.speaker.stop()
 
@@ -63,7 +71,7 @@ class SpeechBridge(QObject):
         """The speaker button: speech on for the rest of the session, the screen read now."""
         self.speaker.turn_on()
         self.changed.emit()
-        self._say(self._describe().summary(self._word("speech.choices")), force=True)
+        self._say_screen(self._describe(), force=True)
 
     @Slot()
     def repeat(self) -> None:
@@ -138,7 +146,7 @@ class SpeechBridge(QObject):
         if self._keypad:
             self._focus_first_choice()
         if self.speaker.enabled:
-            self._say(self._describe().summary(self._word("speech.choices")))
+            self._say_screen(self._describe())
 
     def _focus_first_choice(self, *, quiet: bool = True) -> None:
         """The keypad starts on the screen's first choice, not on the top bar."""
@@ -165,6 +173,19 @@ class SpeechBridge(QObject):
         label = spoken_label(item) if item is not None else ""
         if label:
             self._say(label)
+
+    def _say_screen(self, screen: ScreenText, *, force: bool = False) -> None:
+        self._heard = screen.texts
+        self._say(screen.summary(self._word("speech.choices")), force=force)
+
+    def _read_what_is_new(self) -> None:
+        if not self.speaker.enabled or self._window is None:
+            return
+        texts = self._describe().texts
+        new = [text for text in texts if text not in self._heard]
+        self._heard = texts
+        if new:
+            self._say(" ".join(" ".join(text.split()) for text in new))
 
     def _notice_changed(self) -> None:
         notice = self._shell.notice

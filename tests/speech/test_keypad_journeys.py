@@ -75,3 +75,72 @@ def test_backspace_goes_back_and_the_session_end_silences(kiosk_ui, qtbot) -> No
     ui.shell.home()  # the session ends
     assert not ui.core.speaker.enabled
     assert ui.core.speaker.settings.volume_percent == 80
+
+
+def choose(ui, qtbot, name: str) -> str:
+    """Arrow down to the control called `name` (its words spoken on arrival), then Enter."""
+    for _ in range(60):
+        item = ui.window.activeFocusItem()
+        if item is not None and item.objectName() == name:
+            break
+        press(ui, qtbot, Qt.Key.Key_Down)
+    else:
+        seen = ui.speech.spoken[-8:]
+        raise AssertionError(
+            f"{name} cannot be reached with the arrows on {ui.shell.screen}: {seen}"
+        )
+    label = focused_label(ui)
+    # spoken on arrival, or (the screen's first choice, where the keypad starts) with the screen
+    assert label and label in ui.speech.spoken[-1]
+    press(ui, qtbot, Qt.Key.Key_Return)
+    return label
+
+
+def opened(ui, qtbot, screen: str) -> str:
+    """The screen opened and was read: heading first, then its choices."""
+    wait_screen(ui, qtbot, screen)
+    heading = " ".join(ui.find("screenHeading").property("text").split())
+    # (a screen whose list fills in after it opens then says the rest)
+    qtbot.waitUntil(lambda: any(t.startswith(heading) for t in ui.speech.spoken[-3:]))
+    return next(t for t in reversed(ui.speech.spoken) if t.startswith(heading))
+
+
+def test_rate_the_service_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
+    ui = kiosk_ui
+    press(ui, qtbot, Qt.Key.Key_0)
+    choose(ui, qtbot, "tile_rating")
+    levels = opened(ui, qtbot, "RatingLevel")
+    for level in ("very_satisfied", "satisfied", "dissatisfied"):
+        button = ui.find("level_" + level)
+        if button is not None:
+            assert button.property("spokenText") in levels
+    assert choose(ui, qtbot, "level_satisfied")
+    opened(ui, qtbot, "RatingSubject")
+    choose(ui, qtbot, "ratingWholeCentre")
+    opened(ui, qtbot, "RatingMore")
+    choose(ui, qtbot, "ratingSend")
+    qtbot.waitUntil(
+        lambda: ui.find("ratingThanks") is not None and ui.find("ratingThanks").isVisible(),
+        timeout=15_000,
+    )
+    thanks = ui.find("ratingThanks").property("text")
+    qtbot.waitUntil(lambda: " ".join(thanks.split()) in ui.speech.spoken[-1], timeout=5_000)
+
+
+def test_find_a_procedures_paper_list_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
+    ui = kiosk_ui
+    press(ui, qtbot, Qt.Key.Key_0)
+    choose(ui, qtbot, "tile_find_procedure")
+    opened(ui, qtbot, "CatalogueStart")
+    choose(ui, qtbot, "way_fields")
+    opened(ui, qtbot, "CatalogueFields")
+    choose(ui, qtbot, "field_ho-tich")
+    listing = opened(ui, qtbot, "CatalogueList")
+    first = ui.journeys["find_procedure"].listItems[0]
+    assert first["name"] in listing
+    choose(ui, qtbot, "procedure_" + first["code"])
+    detail = opened(ui, qtbot, "CatalogueDetail")
+    press(ui, qtbot, Qt.Key.Key_9)  # the whole screen: the paper list itself
+    whole = ui.speech.spoken[-1]
+    assert len(whole) >= len(detail)
+    assert ui.speech.describe().texts  # the papers are drawn texts the reading includes
