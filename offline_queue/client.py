@@ -209,9 +209,19 @@ class StatusStep:
 
 
 @dataclass(frozen=True)
+class DossierPayment:
+    """The fee the province has recorded as paid, and its e-receipt (biên lai điện tử)."""
+
+    amount_vnd: int
+    paid_at: datetime
+    receipt_number: str
+
+
+@dataclass(frozen=True)
 class DossierStatus:
     dossier_code: str
     timeline: tuple[StatusStep, ...]
+    payment: DossierPayment | None = None  # None: nothing paid yet (or nothing to pay)
 
     @property
     def current(self) -> StatusStep:
@@ -236,9 +246,16 @@ class _StepReply(_Reply):
     at: AwareDatetime
 
 
+class _PaymentReply(_Reply):
+    amount_vnd: StrictInt = Field(ge=0, le=10**12)
+    paid_at: AwareDatetime
+    receipt_number: StrictStr = Field(min_length=1, max_length=64)
+
+
 class _StatusReply(_Reply):
     dossier_code: StrictStr
     timeline: list[_StepReply] = Field(min_length=1, max_length=500)
+    payment: _PaymentReply | None = None
 
     @field_validator("timeline")
     @classmethod
@@ -553,7 +570,11 @@ class ProvincialClient:
         if reply.dossier_code != dossier_code:
             raise TransientError(TransientFailure.WRONG_RECEIPT, "status of another dossier")
         steps = tuple(StatusStep(step.code, step.name, step.at) for step in reply.timeline)
-        return DossierStatus(reply.dossier_code, steps)
+        paid = reply.payment
+        payment = (
+            DossierPayment(paid.amount_vnd, paid.paid_at, paid.receipt_number) if paid else None
+        )
+        return DossierStatus(reply.dossier_code, steps, payment)
 
     def ticket_range(self, day: str) -> tuple[int, int]:
         """The ticket numbers (first, last) this kiosk may hand out on `day` (YYYY-MM-DD)."""

@@ -10,6 +10,7 @@ import hmac
 import json
 import re
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -225,7 +226,19 @@ class StandinProvince:
         dossier = self.store.dossier(code)
         if dossier is None:
             return problem(404, "unknown_dossier", f"no dossier {code}")
-        return ApiReply(200, {"dossier_code": code, "timeline": self.timeline(dossier)})
+        body: dict[str, Any] = {"dossier_code": code, "timeline": self.timeline(dossier)}
+        paid = self.store.payment(code)
+        if paid is not None:
+            amount, at, number = paid
+            body["payment"] = {"amount_vnd": amount, "paid_at": at, "receipt_number": number}
+        return ApiReply(200, body)
+
+    def mark_paid(self, dossier_code: str, amount_vnd: int) -> str:
+        """What the treasury would report once the citizen's transfer arrives: the fee paid now,
+        with an e-receipt number (mẫu 01BLP-style series + sequence). Returns the number."""
+        number = f"BLDT-{self.clock.now():%y}-{zlib.crc32(dossier_code.encode()) % 10**7:07d}"
+        self.store.record_payment(dossier_code, amount_vnd, self.clock.now().isoformat(), number)
+        return number
 
     def _ticket_range(self, request: ApiRequest, kiosk_id: str, match: re.Match[str]) -> ApiReply:
         try:

@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS deliveries (
     outcome TEXT NOT NULL,
     at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS payments (
+    dossier_code TEXT PRIMARY KEY,
+    amount_vnd INTEGER NOT NULL,
+    paid_at TEXT NOT NULL,
+    receipt_number TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS scenario_overrides (
     dossier_code TEXT PRIMARY KEY,
     scenario TEXT NOT NULL
@@ -280,6 +286,25 @@ class StandinStore:
             self._db.execute(
                 "INSERT OR REPLACE INTO scenario_overrides VALUES (?, ?)", (dossier_code, scenario)
             )
+
+    def record_payment(
+        self, dossier_code: str, amount_vnd: int, paid_at: str, receipt_number: str
+    ) -> None:
+        """The province's treasury reports the fee paid (a test or demo says so)."""
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO payments VALUES (?, ?, ?, ?)",
+                (dossier_code, amount_vnd, paid_at, receipt_number),
+            )
+
+    def payment(self, dossier_code: str) -> tuple[int, str, str] | None:
+        """(amount, paid at, e-receipt number) once paid."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT amount_vnd, paid_at, receipt_number FROM payments WHERE dossier_code = ?",
+                (dossier_code,),
+            ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
 
     def scenario_override(self, dossier_code: str) -> str | None:
         with self._lock:

@@ -1,6 +1,8 @@
 """A fee-bearing procedure handed in on the real screens: copies of a civil-status extract
 (2.000635, 8.000 đ a copy). The receipt screen shows the VietQR for the centre's account; the
-test grabs the window, reads the code back and parses it with the independent EMVCo parser."""
+test grabs the window, reads the code back and parses it with the independent EMVCo parser.
+Then the stand-in province records the payment, follow-a-dossier says "Đã nộp phí" and the
+citizen prints the e-receipt."""
 
 from __future__ import annotations
 
@@ -53,3 +55,34 @@ def test_extract_copies_handed_in_show_the_vietqr_for_the_fee(make_kiosk, tmp_pa
     assert parsed.fields["38"]["01"] == {"00": "970415", "01": "113366668888"}  # type: ignore[index]
     assert parsed.fields["62"] == {"08": code}
     walk.stop()
+
+    standin = kiosk.core.province.opened().link.standin
+    kiosk.qtbot.waitUntil(lambda: standin.store.get("dossier", code) is not None, timeout=20_000)
+    kiosk.tap("doneButton")
+    kiosk.wait_screen("Home")
+    follow(kiosk, code)
+    assert not kiosk.item("followPrintEReceipt").isVisible()  # nothing paid yet
+
+    number = standin.province.mark_paid(code, 24_000)  # the treasury reports the transfer
+    kiosk.ui.shell.home()
+    kiosk.wait_screen("Home")
+    follow(kiosk, code)
+    assert kiosk.text("followPayment").startswith("Đã nộp phí 24.000 đ lúc ")
+    kiosk.tap("followPrintEReceipt")
+    kiosk.qtbot.waitUntil(lambda: "Đã in biên lai" in kiosk.text("followReceiptMessage"))
+    printed = [p for p in kiosk.core.printer.printed if p.name.startswith("ereceipt-")]
+    assert len(printed) == 1
+    codes = [r.text for r in zxingcpp.read_barcodes(Image.open(printed[0]).convert("L"))]
+    assert codes == [f"{number}|{code}|24000"]
+
+
+def follow(kiosk, code: str) -> None:
+    kiosk.tap("tile_follow_dossier")
+    kiosk.wait_screen("FollowScan")
+    kiosk.tap("followTypeInstead")
+    kiosk.wait_screen("FollowType")
+    kiosk.item("followCodeField").forceActiveFocus()
+    kiosk.send_text(code)
+    kiosk.tap("followLookUp")
+    kiosk.wait_screen("FollowResult")
+    kiosk.qtbot.waitUntil(lambda: kiosk.ui.journeys["follow_dossier"].outcome == "found")

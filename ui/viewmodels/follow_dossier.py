@@ -13,7 +13,10 @@ from datetime import datetime
 
 from PySide6.QtCore import Property, Signal, Slot
 
+from kiosk.catalogue.presentation import money
 from kiosk.journeys.follow_dossier import FollowDossierJourney, FollowState
+from kiosk.payments.ereceipt import PaidFee, ereceipt_job
+from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
 from kiosk.province import DossierLookup, LocalRecord, LookupOutcome, status_message_key
 from ui.background import run_in_background
 from ui.camera_qr_watch import CameraQrWatch
@@ -43,6 +46,8 @@ class FollowDossierViewModel(JourneyViewModel):
             on_failure=self._qr_failed,
         )
         self._camera_problem = ""
+        self._receipt_printing = False
+        self._receipt_message = ""
         self.follow(FollowDossierJourney())
 
     @property
@@ -61,6 +66,7 @@ class FollowDossierViewModel(JourneyViewModel):
     def forget(self) -> None:
         self._stop_qr()
         self._camera_problem = ""
+        self._receipt_message = ""
 
     def entered(self, state: FollowState) -> None:
         if state is S.SCAN:
@@ -181,6 +187,50 @@ class FollowDossierViewModel(JourneyViewModel):
             return self.t(self._camera_problem)
         return ""
 
+    def _paid_fee(self) -> PaidFee | None:
+        lookup = self.journey.lookup
+        payment = lookup.status.payment if lookup and lookup.status else None
+        if lookup is None or payment is None:
+            return None
+        local = payment.paid_at.astimezone(self.core.local_time.zone)
+        return PaidFee(lookup.code, payment.amount_vnd, local, payment.receipt_number)
+
+    def _payment(self) -> str:
+        """ "Đã nộp phí …" once the province reports the fee paid; "" until then."""
+        paid = self._paid_fee()
+        if paid is None:
+            return ""
+        at = paid.paid_at.strftime("%H:%M %d/%m/%Y")
+        return self.t("payments.due.paid", amount=money(paid.amount_vnd), at=at)
+
+    @Slot()
+    def printEReceipt(self) -> None:
+        paid = self._paid_fee()
+        if paid is None or self._receipt_printing:
+            return
+        job = ereceipt_job(paid, self.core.config.centre.name.get(self.i18n.lang), self.i18n.lang)
+        self._receipt_printing, self._receipt_message = True, ""
+        self.changed.emit()
+        printer = self.core.printer
+        run_in_background(
+            lambda: print_and_report(printer, job, f"e-receipt {paid.dossier_code}"),
+            self._receipt_done,
+        )
+
+    def _receipt_done(self, outcome: PrintOutcome) -> None:
+        self._receipt_printing = False
+        self._receipt_message = (
+            self.t("payments.ereceipt.printed")
+            if outcome.printed
+            else self.t(outcome.problem_key or PRINTER_UNREACHABLE)
+            + " "
+            + self.t("payments.ereceipt.not_printed")
+        )
+        self.changed.emit()
+
+    payment = Property(str, _payment, notify=changed)
+    receiptMessage = Property(str, lambda self: self._receipt_message, notify=changed)
+    receiptPrinting = Property(bool, lambda self: self._receipt_printing, notify=changed)
     code = Property(str, lambda self: self.journey.code or "", notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)
     stepTotal = Property(int, lambda self: self.journey.step_total, constant=True)

@@ -33,6 +33,22 @@ ScreenFrame {
                 text: FollowDossier.current
                 wrapMode: Text.WordWrap
             }
+            BodyText {
+                objectName: "followPayment"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: FollowDossier.payment
+                font.bold: true
+                color: Theme.ok
+                wrapMode: Text.WordWrap
+            }
+            BodyText {
+                objectName: "followReceiptMessage"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: FollowDossier.receiptMessage
+                wrapMode: Text.WordWrap
+            }
             Column {
                 Layout.fillWidth: true
                 spacing: 4
@@ -102,6 +118,13 @@ ScreenFrame {
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             spacing: Theme.gap
+            KioskButton {  // the province reports the fee paid: the citizen prints the e-receipt
+                objectName: "followPrintEReceipt"
+                visible: FollowDossier.payment.length > 0
+                enabled: !FollowDossier.receiptPrinting
+                text: I18n.s["payments.ereceipt.print"]
+                onClicked: FollowDossier.printEReceipt()
+            }
             KioskButton {
                 objectName: "followAgain"
                 visible: FollowDossier.outcome !== "found"
