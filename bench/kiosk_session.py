@@ -17,6 +17,8 @@ os.environ.setdefault("QSG_RENDER_LOOP", "basic")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
 from tests.kiosk_factory import make_kiosk  # noqa: E402
 from ui.app import KioskUi, create_application  # noqa: E402
 
@@ -29,18 +31,18 @@ class Pump:
         self.app = app
 
     def wait(self, ms: int) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            self.app.processEvents()
-            time.sleep(0.001)
+        """A real event loop, as pytest-qt's wait runs: unlike processEvents it also deletes
+        the objects QML handed to deleteLater (old screens), which the soak must see go."""
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
     def waitUntil(self, condition: Callable[[], bool], timeout: int = 20_000) -> None:
         end = time.monotonic() + timeout / 1000
         while not condition():
             if time.monotonic() > end:
                 raise TimeoutError("the kiosk did not reach the expected state")
-            self.app.processEvents()
-            time.sleep(0.001)
+            self.wait(1)
 
 
 def load_average() -> str:
