@@ -40,14 +40,20 @@ def test_extract_copies_handed_in_show_the_vietqr_for_the_fee(make_kiosk, tmp_pa
     assert "Tổng cộng: 24.000 đ (Hai mươi tư nghìn đồng)" in walk.vm.receipt["fees"]
     assert "tại quầy" in kiosk.text("payHow")  # the counter stays possible, said plainly
     kiosk.qtbot.waitUntil(lambda: kiosk.item("payQr").property("paintedWidth") > 0)
-    kiosk.qtbot.wait(50)
     shot = tmp_path / "receipt-screen.png"
-    assert kiosk.ui.window.grabWindow().save(str(shot))
-    payloads = [
-        r.text
-        for r in zxingcpp.read_barcodes(Image.open(shot).convert("L"))
-        if r.text.startswith("000201")
-    ]
+    payloads: list[str] = []
+
+    def qr_on_screen() -> bool:
+        # a loaded machine paints the QR a few frames late: read what the window really shows
+        assert kiosk.ui.window.grabWindow().save(str(shot))
+        payloads[:] = [
+            r.text
+            for r in zxingcpp.read_barcodes(Image.open(shot).convert("L"))
+            if r.text.startswith("000201")
+        ]
+        return bool(payloads)
+
+    kiosk.qtbot.waitUntil(qr_on_screen, timeout=10_000)
     assert len(payloads) == 1
     parsed = parse(payloads[0])
     assert parsed.crc_ok
