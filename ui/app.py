@@ -23,6 +23,7 @@ from ui import qml_types
 from ui.background import call_on_qt_thread, wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
+from ui.qt_thread_gc import QtThreadCollector
 from ui.shell import Shell
 from ui.speech_bridge import SpeechBridge
 from ui.theme import Theme
@@ -56,6 +57,7 @@ class KioskUi:
         idle_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         ui_settings = core.config.ui
+        self.collector = QtThreadCollector()
         self.core = core
         self.kiosk: Kiosk | None = None  # once the journeys are attached
         self.i18n = I18nBridge(ui_settings.default_language)
@@ -86,7 +88,9 @@ class KioskUi:
             raise RuntimeError("the main window could not be loaded (see the log)")
         self.window: QQuickWindow = roots[0]
         self.speech.attach(self.window)
-        QGuiApplication.instance().installEventFilter(self.shell)
+        # input reaches the window first; an application-wide Python filter would also be handed
+        # events of QML items mid-destruction, and wrapping those crashed the process
+        self.window.installEventFilter(self.shell)
         if ui_settings.fullscreen and not windowed:
             self.window.showFullScreen()
         else:
@@ -195,6 +199,7 @@ class KioskUi:
         self.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         del self.engine
+        self.collector.stop()
 
     def find(self, object_name: str) -> QQuickItem | None:
         """The visible item of that name on screen (Repeater and Loader children included)."""

@@ -28,59 +28,71 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap / 2
-        BodyText {
-            text: I18n.s["hand_in.receipt.code_label"]
-            color: Theme.mutedText
-        }
-        HeadingText {
-            objectName: "dossierCode"
-            text: HandIn.receipt.code || ""
-        }
-        Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
-        Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
-        Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
-        Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
-        RowLayout {  // the VietQR for the fee, and how else to pay (the counter, always)
-            visible: (HandIn.receipt.payHow || []).length > 0
-            spacing: Theme.gap
-            Rectangle {  // white behind the code whatever the theme: phones need it
-                visible: (HandIn.receipt.payQr || "") !== ""
-                Layout.preferredWidth: 280; Layout.preferredHeight: 280
-                color: "white"
-                Image {
-                    objectName: "payQr"
-                    anchors.fill: parent
-                    anchors.margins: 12
-                    source: HandIn.receipt.payQr || ""
-                    fillMode: Image.PreserveAspectFit
-                    smooth: false
-                    Accessible.name: I18n.s["payments.due.scan"]
+        RowLayout {  // what was handed in on the left, how to pay the fee on the right
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.gap * 2
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gap / 2
+                BodyText {
+                    text: I18n.s["hand_in.receipt.code_label"]
+                    color: Theme.mutedText
+                }
+                HeadingText {
+                    objectName: "dossierCode"
+                    text: HandIn.receipt.code || ""
+                }
+                Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
+                Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
+                Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
+                Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
+                Row {
+                    objectName: "receiptPrinted"
+                    visible: HandIn.receipt.printed === true
+                    spacing: Theme.gap / 2
+                    StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
+                    BodyText {
+                        text: HandIn.receipt.message || ""
+                        font.bold: true
+                        color: Theme.ok
+                    }
+                }
+                ErrorSummary {
+                    objectName: "receiptProblem"
+                    Layout.fillWidth: true
+                    message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
                 }
             }
-            BodyText {
-                objectName: "payHow"
-                Layout.fillWidth: true
-                text: (HandIn.receipt.payHow || []).join("\n")
-                wrapMode: Text.WordWrap
+            ColumnLayout {  // the VietQR for the fee, and how else to pay (the counter, always)
+                visible: (HandIn.receipt.payHow || []).length > 0
+                Layout.preferredWidth: parent.width * 0.4
+                Layout.maximumWidth: parent.width * 0.4
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gap / 2
+                Rectangle {  // white behind the code whatever the theme: phones need it
+                    visible: (HandIn.receipt.payQr || "") !== ""
+                    Layout.preferredWidth: 280; Layout.preferredHeight: 280
+                    color: "white"
+                    Image {
+                        objectName: "payQr"
+                        anchors.fill: parent
+                        anchors.margins: 16
+                        source: HandIn.receipt.payQr || ""
+                        fillMode: Image.PreserveAspectFit
+                        smooth: false
+                        Accessible.name: I18n.s["payments.due.scan"]
+                    }
+                }
+                BodyText {
+                    objectName: "payHow"
+                    Layout.fillWidth: true
+                    text: (HandIn.receipt.payHow || []).join("\n")
+                    wrapMode: Text.WordWrap
+                }
             }
         }
-        Row {
-            objectName: "receiptPrinted"
-            visible: HandIn.receipt.printed === true
-            spacing: Theme.gap / 2
-            StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
-            BodyText {
-                text: HandIn.receipt.message || ""
-                font.bold: true
-                color: Theme.ok
-            }
-        }
-        ErrorSummary {
-            objectName: "receiptProblem"
-            Layout.fillWidth: true
-            message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
-        }
-        Item { Layout.fillHeight: true }
         RowLayout {
             spacing: Theme.gap
             LeavingReminder {
