@@ -8,8 +8,14 @@ sent again; one that was refused before its first byte is retried once on a fres
 
 A network printer gets a fresh connection for every conversation (a status check, a job): a
 printer that was switched off and on, or a switch that drops idle connections, can never leave
-the kiosk writing into a dead socket. Between tickets a watch thread reads the printer's health,
-so a tap on a switched-off printer fails in well under a second, with the cause known.
+the kiosk writing into a dead socket.
+
+Between tickets a watch thread reads the printer's health. A tap on a printer the watch found
+unreachable costs no network wait at all: the job is refused at once (the number shows on
+screen) and the watch is woken to try again, every `UNREACHABLE_RECHECK_SECONDS` until the
+printer answers. A tap that finds the watch mid-check waits for that one check, never for a
+connection attempt of its own after it; so a citizen's wait is bounded by one connect limit
+even when the printer went off since the last check.
 """
 
 from __future__ import annotations
@@ -48,12 +54,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 WRITE_CHUNK = 1024
-# A tap never waits long to connect: a printer on the kiosk's LAN answers in milliseconds, so
-# a connection not made in this time belongs to a printer that is off or unplugged (the number
-# then shows on screen). When the watch already knows that, a tap tries once, more briefly
-# still, in case it has just come back.
-PRINT_CONNECT_SECONDS = 0.8
-QUICK_CONNECT_SECONDS = 0.25
+# A printer on the kiosk's LAN completes a TCP handshake in milliseconds (the kernel does it,
+# however loaded the kiosk is), so a connection not made in this time belongs to a printer that
+# is off or unplugged. It bounds both the watch's check and a tap's own attempt.
+CONNECT_SECONDS = 0.5
+# How often the watch tries a printer it could not reach, so one switched back on prints again
+# within about a second.
+UNREACHABLE_RECHECK_SECONDS = 0.5
 _NO_REPLY = object()
 
 
@@ -92,6 +99,7 @@ class EscposTicketPrinter(TicketPrinter):
         self._problem: Diagnosis | None = None  # why the last conversation failed
         self._unreachable = False  # the last attempt could not even connect
         self._stop = threading.Event()
+        self._wake = threading.Event()  # a tap asks the watch to check now
         self._watch: threading.Thread | None = None
 
     # --- life cycle -------------------------------------------------------------------------
@@ -105,6 +113,7 @@ class EscposTicketPrinter(TicketPrinter):
 
     def close(self) -> None:
         self._stop.set()
+        self._wake.set()
         watch, self._watch = self._watch, None
         if watch is not None:
             watch.join(self.settings.timeout_seconds + 1)
@@ -116,12 +125,16 @@ class EscposTicketPrinter(TicketPrinter):
         while not self._stop.is_set():
             if self._lock.acquire(blocking=False):  # a job in progress is news enough
                 try:
-                    self._status_locked(PRINT_CONNECT_SECONDS)
+                    self._status_locked(CONNECT_SECONDS)
                 except Exception:  # the watch reports through status; it never dies
                     log.exception("printer health watch failed")
                 finally:
                     self._lock.release()
-            self._stop.wait(self.settings.health_interval_seconds)
+            interval = self.settings.health_interval_seconds
+            if self._unreachable:
+                interval = min(interval, UNREACHABLE_RECHECK_SECONDS)
+            self._wake.wait(interval)
+            self._wake.clear()
 
     def diagnosis(self) -> Diagnosis | None:
         return self._problem
@@ -256,14 +269,12 @@ class EscposTicketPrinter(TicketPrinter):
 
     # --- printing ---------------------------------------------------------------------------
     def print_job(self, job: PrintJob) -> PrintResult:
+        self._refuse_if_known_unreachable()
         data = self.encoder.encode(job)
-        if self._unreachable:
-            # the watch may be trying the printer right now: do not queue behind it for long
-            if not self._lock.acquire(timeout=QUICK_CONNECT_SECONDS):
-                raise DeviceError("printer.unreachable", "still unreachable at the last check")
-        else:
-            self._lock.acquire()
+        # behind the watch's check (bounded by its connect limit) or a job being printed
+        self._lock.acquire()
         try:
+            self._refuse_if_known_unreachable()  # the check just made found it off
             result = self._print_locked(data)
         except DeviceError:
             self._drop_transport()
@@ -274,11 +285,15 @@ class EscposTicketPrinter(TicketPrinter):
         log.info("printed %s (%d bytes, confirmed=%s)", job.name, len(data), result.confirmed)
         return result
 
+    def _refuse_if_known_unreachable(self) -> None:
+        """With the watch running, a printer it could not reach is not tried by the citizen's
+        tap (the watch tries it again now)."""
+        if self._watch is not None and self._unreachable:
+            self._wake.set()
+            raise DeviceError("printer.unreachable", "unreachable at the last health check")
+
     def _print_locked(self, data: bytes) -> PrintResult:
-        connect_timeout = min(
-            QUICK_CONNECT_SECONDS if self._unreachable else PRINT_CONNECT_SECONDS,
-            self.settings.timeout_seconds,
-        )
+        connect_timeout = min(CONNECT_SECONDS, self.settings.timeout_seconds)
         for attempt in (1, 2):
             self._connect(connect_timeout)
             try:

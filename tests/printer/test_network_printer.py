@@ -6,6 +6,7 @@ arrived and the printer said so) or not printed with the cause named."""
 from __future__ import annotations
 
 import socket
+import threading
 import time
 
 import pytest
@@ -203,6 +204,33 @@ def test_a_switched_off_printer_is_known_before_the_tap_and_comes_back(peer) -> 
     assert raised.value.message_key == "printer.unreachable"
     peer.switch_on()
     wait_until(lambda: printer.diagnosis() is None)
+    assert printer.print_job(JOB).confirmed
+    printer.close()
+
+
+def test_a_tap_on_a_printer_known_to_be_off_neither_connects_nor_queues(peer) -> None:
+    """The citizen's wait does not depend on the network or on the watch: with the watch's
+    check stuck (its lock held here), a tap on a printer found off is refused at once."""
+    peer.switch_off()
+    printer = driver(peer, timeout_seconds=0.5, health_interval_seconds=60)
+    printer.open()
+    wait_until(lambda: printer.diagnosis() is not None)
+    outcome: list[BaseException] = []
+
+    def tap() -> None:
+        try:
+            printer.print_job(JOB)
+        except DeviceError as exc:
+            outcome.append(exc)
+
+    with printer._lock:  # the watch mid-check, as long as it likes
+        tapper = threading.Thread(target=tap)
+        tapper.start()
+        tapper.join(10)
+        assert not tapper.is_alive(), "the tap queued behind the health check"
+    assert [e.message_key for e in outcome] == ["printer.unreachable"]
+    peer.switch_on()
+    wait_until(lambda: printer.diagnosis() is None)  # tried again long before the 60 s
     assert printer.print_job(JOB).confirmed
     printer.close()
 
