@@ -44,19 +44,28 @@ class _Line:
     def position(self, point: np.ndarray) -> float:
         return float(point[0] * -self.line[1] + point[1] * self.line[0])
 
+    def settle(self) -> None:
+        """Merge the spans into disjoint stretches once, so coverage is a vector sum."""
+        ordered = sorted(self.spans)
+        starts, ends = [ordered[0][0]], [ordered[0][1]]
+        for start, end in ordered[1:]:
+            if start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        self._starts, self._ends = np.array(starts), np.array(ends)
+        endpoints = [p for s in self.spans for p in s]
+        self.first, self.last = min(endpoints), max(endpoints)
+        self.middle = float(np.mean(endpoints))
+
     def coverage(self, a: np.ndarray, b: np.ndarray) -> float:
         """Share of the stretch a‥b (on this line) covered by its segments."""
         lo, hi = sorted((self.position(a), self.position(b)))
         if hi - lo < 1e-6:
             return 0.0
-        pieces = sorted((max(s, lo), min(e, hi)) for s, e in self.spans if e > lo and s < hi)
-        covered, reach = 0.0, lo
-        for start, end in pieces:
-            start = max(start, reach)
-            if end > start:
-                covered += end - start
-                reach = end
-        return covered / (hi - lo)
+        covered = np.minimum(self._ends, hi) - np.maximum(self._starts, lo)
+        return float(covered[covered > 0].sum()) / (hi - lo)
 
 
 # One detector per thread: OpenCV's line-segment detector keeps state while it runs, and two
@@ -117,6 +126,8 @@ def _merged_lines(grey: np.ndarray) -> list[_Line]:
     for line in lines:
         line.length *= _boundary_share(grey, line)
     lines = [line for line in lines if line.length > 0]
+    for line in lines:
+        line.settle()
     return sorted(lines, key=lambda line: line.length, reverse=True)[:_LINES_KEPT]
 
 
@@ -207,15 +218,16 @@ def _three_sided(
     width = float(np.linalg.norm(b - a))
     if width < 1.0:
         return []
+    base_coverage = q.coverage(a, b)
+    if base_coverage < _MIN_THREE_SIDED:
+        return []  # every outline built here would be dropped: the base side is not there
     # which way along p1 the page lies: where its segments are
     direction = np.array([-p1.line[1], p1.line[0]])
-    spans = [p for s in p1.spans for p in s]
     at = p1.position(a)
-    sign = 1.0 if np.mean(spans) >= at else -1.0
-    reaches = [sign * (max(spans) - at) if sign > 0 else at - min(spans)]
-    spans2 = [p for s in p2.spans for p in s]
+    sign = 1.0 if p1.middle >= at else -1.0
+    reaches = [sign * (p1.last - at) if sign > 0 else at - p1.first]
     at2 = p2.position(b)
-    reaches.append(sign * (max(spans2) - at2) if sign > 0 else at2 - min(spans2))
+    reaches.append(sign * (p2.last - at2) if sign > 0 else at2 - p2.first)
     lengths = [max(reaches)]
     if aspect is not None:
         lengths += [width * aspect, width / aspect]
@@ -229,6 +241,6 @@ def _three_sided(
             d2 = -d2
         d = b + sign * length * d2
         corners = np.array([a, b, d, c])
-        coverage = min(p1.coverage(a, c), q.coverage(a, b), p2.coverage(b, d))
+        coverage = min(p1.coverage(a, c), base_coverage, p2.coverage(b, d))
         result.append((corners, coverage))
     return result
