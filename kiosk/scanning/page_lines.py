@@ -102,26 +102,29 @@ def _merged_lines(grey: np.ndarray) -> list[_Line]:
     lengths = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1])
     keep = lengths >= _MIN_SEGMENT * min(grey.shape)
     lines: list[_Line] = []
+    # each new line's (a, b, c) and angle, so a segment is matched against all lines at once
+    params = np.zeros((_SEGMENTS_MERGED, 4))
     for index in np.argsort(lengths[keep])[::-1][:_SEGMENTS_MERGED]:
         x0, y0, x1, y1 = segments[keep][index]
         a, b = np.array([x0, y0], np.float64), np.array([x1, y1], np.float64)
         angle = float(np.arctan2(y1 - y0, x1 - x0) % np.pi)
-        for line in lines:
-            turn = abs(angle - line.angle)
-            if (
-                min(turn, np.pi - turn) < _MERGE_ANGLE
-                and max(
-                    abs(a @ line.line[:2] + line.line[2]), abs(b @ line.line[:2] + line.line[2])
-                )
-                < _MERGE_DISTANCE
-            ):
-                break
+        known = params[: len(lines)]
+        turn = np.abs(angle - known[:, 3])
+        distance = np.maximum(
+            np.abs(known[:, :2] @ a + known[:, 2]), np.abs(known[:, :2] @ b + known[:, 2])
+        )
+        matches = np.flatnonzero(
+            (np.minimum(turn, np.pi - turn) < _MERGE_ANGLE) & (distance < _MERGE_DISTANCE)
+        )
+        if len(matches):
+            line = lines[matches[0]]
         else:
             line = _Line(line_through(a, b), angle)
+            params[len(lines)] = (*line.line, angle)
             lines.append(line)
         start, end = sorted((line.position(a), line.position(b)))
         line.spans.append((start, end))
-        line.length += float(np.linalg.norm(b - a))
+        line.length += float(np.hypot(*(b - a)))
     lines = sorted(lines, key=lambda line: line.length, reverse=True)[: 2 * _LINES_KEPT]
     for line in lines:
         line.length *= _boundary_share(grey, line)
