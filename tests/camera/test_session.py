@@ -141,7 +141,10 @@ def test_lost_camera_tells_the_citizen_and_recovers(session_on, scene_files):
     _, recorder, source = session_on([scene_files["page1"]])
     recorder.wait_for(lambda u: u.preview is not None)
     source.unplug()
-    problem = recorder.wait_for(lambda u: u.camera_status is CameraStatus.NO_DEVICE)
+    # A page kept just before the pull reports the new status too; wait for the problem.
+    problem = recorder.wait_for(
+        lambda u: u.camera_status is CameraStatus.NO_DEVICE and u.captured_index is None
+    )
     assert problem.guidance_key == "scanning.guidance.camera_problem"
     source.replug()
     recorder.wait_for(lambda u: u.preview is not None)
