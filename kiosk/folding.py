@@ -61,6 +61,43 @@ def without_input_keys(word: str) -> str:
     return _spelling(head + tail)
 
 
+# Sounds that one region says alike and so writes either way: initials ch/tr, s/x, d/gi/r, l/n
+# and v/d, finals n/ng, t/c and nh/n (southern speech merges the finals, northern the l/n),
+# and the h of ngh/gh dropped before e and i ("ngèo" for "nghèo"). Folded spellings.
+_INITIALS_ALIKE = ("ch tr", "s x", "d gi", "d r", "gi r", "l n", "v d")
+_FINALS_ALIKE = ("ng n", "c t", "nh n", "ch t")
+_ALIKE_VOWELS = frozenset("aeiouy")
+
+
+def _both_ways(pairs: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(a, b) for one, other in map(str.split, pairs) for a, b in ((one, other), (other, one))]
+
+
+_INITIAL_SWAPS = _both_ways(_INITIALS_ALIKE)
+_FINAL_SWAPS = _both_ways(_FINALS_ALIKE)
+
+
+def sound_alikes(word: str) -> set[str]:
+    """Spellings of a folded word that sound the same to a speaker of some region, one
+    confusion at a time: "chu" → {"tru"}, "hong" → {"hon"}, "sin" → {"xin", "sinh", …}. The
+    caller keeps the ones that are words it knows."""
+    found: set[str] = set()
+    for typed, meant in _INITIAL_SWAPS:
+        rest = word[len(typed) :]
+        if word.startswith(typed) and rest[:1] in _ALIKE_VOWELS:
+            found.add(meant + rest)
+    for typed, meant in _FINAL_SWAPS:
+        stem = word[: -len(typed)]
+        if word.endswith(typed) and stem[-1:] in _ALIKE_VOWELS:
+            found.add(stem + meant)
+    for onset in ("ng", "g"):
+        vowel = word[len(onset) : len(onset) + 1]
+        if word.startswith(onset) and vowel in ("e", "i") and not word.startswith("gi"):
+            found.add(onset + "h" + word[len(onset) :])
+    found.discard(word)
+    return found
+
+
 def mrz_letters(text: str) -> str:
     """Upper-case letters without marks, one space between words: how the MRZ spells names."""
     return " ".join(re.sub(r"[^A-Z]+", " ", strip_marks(text).upper()).split())

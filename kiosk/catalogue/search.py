@@ -28,10 +28,11 @@ from itertools import pairwise
 import numpy as np
 import snowballstemmer
 
+from kiosk.catalogue.ages import age_range, stated_age
 from kiosk.catalogue.model import Procedure, ProcedureField
 from kiosk.catalogue.query_words import FILLER_WORDS, VARIANT_CUES
 from kiosk.catalogue.synonyms import SynonymTable
-from kiosk.folding import tokens, without_input_keys
+from kiosk.folding import sound_alikes, tokens, without_input_keys
 
 # Where a word occurs says how much it tells about the procedure.
 NAME_WEIGHT = 3.0
@@ -41,6 +42,12 @@ FIELD_WEIGHT = 1.0
 
 EXACT, STEM, SPLIT, PREFIX, TYPO1, TYPO2 = 1.0, 0.9, 0.9, 0.75, 0.6, 0.4
 FIRST_LETTER_SLIP = 0.95
+# A spelling that sounds the same in some region ("tam chu" for "tạm trú", "ket hong" for "kết
+# hôn") is a likelier meaning than any one-letter slip…
+SOUND_ALIKE = 0.65
+# …and a word that, unlike the word as typed, stands beside its typed neighbour in some
+# procedure's name is likelier still: the neighbour attests it ("gia hang" → "gia hạn").
+CONTEXT_FIX = 0.8
 SYNONYM_BOOST = 1.05
 # A query that mentions every word of one of a procedure's everyday phrases counts each such
 # word half again towards coverage: in a long sentence ("bán mảnh đất cho người khác cần ký
@@ -123,6 +130,7 @@ class SearchIndex:
         # Bonuses known before any query: short names, and which names hold which word pairs
         # side by side or start with which word.
         short_name: list[float] = []
+        ages: list[tuple[float, float]] = []
         pairs: dict[tuple[str, str], list[int]] = {}
         starts: dict[str, list[int]] = {}
         variants: dict[str, list[int]] = {}
@@ -143,6 +151,8 @@ class SearchIndex:
             vietnamese = [words_of(keyword) for keyword in procedure.keywords]
             english_words = [words_of(keyword) for keyword in procedure.keywords_en]
             short_name.append(2.0 / len(name) if name else 0.0)
+            served = age_range(name) or age_range(name_en)
+            ages.append((served.low, served.high) if served else (math.nan, math.nan))
             for pair in set(pairwise(name)):
                 pairs.setdefault(pair, []).append(doc)
             if name:
@@ -187,6 +197,7 @@ class SearchIndex:
         self._by_stem: dict[str, list[str]] = {}
         self._stems: dict[str, str] = {}
         self._term_cache: dict[tuple[tuple[str, float], ...], np.ndarray] = {}
+        self._typo_cache: dict[str, dict[str, float]] = {}
         for word in sorted(english):
             self._by_stem.setdefault(self._stem(word), []).append(word)
         self._docs = {w: np.fromiter(p.keys(), np.int32, len(p)) for w, p in postings.items()}
@@ -194,6 +205,7 @@ class SearchIndex:
             w: np.fromiter(p.values(), np.float64, len(p)) for w, p in postings.items()
         }
         self._short_name = np.array(short_name, np.float64)
+        self._age_low, self._age_high = np.array(ages, np.float64).reshape(-1, 2).T
         self._pairs = {pair: np.array(docs, np.int32) for pair, docs in pairs.items()}
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
         self._variants = {word: np.array(docs, np.int32) for word, docs in variants.items()}
@@ -234,6 +246,14 @@ class SearchIndex:
         return None
 
     def _typos(self, word: str) -> dict[str, float]:
+        found = self._typo_cache.get(word)
+        if found is None:
+            if len(self._typo_cache) >= TERM_CACHE:
+                self._typo_cache.clear()
+            found = self._typo_cache[word] = self._typos_uncached(word)
+        return found
+
+    def _typos_uncached(self, word: str) -> dict[str, float]:
         limit = _allowed_typos(word)
         if not limit:
             return {}
@@ -258,14 +278,40 @@ class SearchIndex:
             words = heapq.nlargest(room, words, key=lambda w: self._frequency[w])
         return dict.fromkeys(words, PREFIX)
 
-    def _candidates(self, word: str, last: bool) -> list[dict[str, float]]:
+    def _beside(self, word: str, before: str, after: str) -> int:
+        """On how many sides (0–2) some procedure's name holds the word beside its typed
+        neighbour: right after `before`, right before `after`."""
+        return ((before, word) in self._pairs) + ((word, after) in self._pairs)
+
+    def _best_attested(self, words: Iterable[str], before: str, after: str) -> list[str]:
+        """Of near words, those the neighbours attest most ("dang ky kai sinh": "khai" sits
+        beside both "ky" and "sinh", "lai" beside "ky" only)."""
+        sides = {w: self._beside(w, before, after) for w in words}
+        most = max(sides.values(), default=0)
+        return sorted(w for w, n in sides.items() if n == most) if most else []
+
+    def _misheard(self, word: str, before: str, after: str) -> dict[str, float]:
+        """Words a typed word may stand for that its neighbours attest: a real word typed for
+        another ("tam chu", "ket hong", "gia hang") matches exactly yet fits no name beside
+        its neighbours, where a slip or a sound-alike of it does."""
+        if not (before or after) or word in FILLER_WORDS or self._beside(word, before, after):
+            return {}
+        near = self._typos(word).keys() | (sound_alikes(word) & self._frequency.keys())
+        return dict.fromkeys(self._best_attested(near, before, after), CONTEXT_FIX)
+
+    def _candidates(
+        self, word: str, last: bool, before: str = "", after: str = ""
+    ) -> list[dict[str, float]]:
         """The indexed words a typed word may stand for, each with how sure we are; a word
-        run together from several becomes several terms."""
+        run together from several becomes several terms. The typed neighbours (`before`,
+        `after`) say which of several near words is meant."""
         siblings = dict.fromkeys(self._by_stem.get(self._stem(word), []), STEM)
         if word in self._frequency:
             matches = {**siblings, word: EXACT}
             if last:
                 matches.update(self._prefixes(word))
+            for meant, quality in self._misheard(word, before, after).items():
+                matches.setdefault(meant, quality)
             return [matches]
         matches = {**(self._prefixes(word) if last else {}), **siblings}
         typos = self._typos(word)
@@ -277,6 +323,11 @@ class SearchIndex:
                 share = self._frequency[candidate] / most
                 first = 1.0 if candidate[0] == word[0] else FIRST_LETTER_SLIP
                 matches.setdefault(candidate, quality * (0.85 + 0.15 * share) * first)
+        if not siblings:
+            for alike in sorted(sound_alikes(word) & self._frequency.keys()):
+                matches[alike] = max(matches.get(alike, 0.0), SOUND_ALIKE)
+            for meant in self._best_attested(list(matches), before, after):
+                matches[meant] = max(matches[meant], CONTEXT_FIX)
         if matches:
             return [matches]
         parts = self._split(word) if len(word) >= 4 else None
@@ -308,20 +359,24 @@ class SearchIndex:
             self._term_cache[key] = best
         return best
 
-    def _expand(self, terms: Sequence[str], typing: bool) -> list[tuple[dict[str, float], bool]]:
+    def _expand(
+        self, terms: Sequence[str], typing: bool, fillers: frozenset[str] = frozenset()
+    ) -> list[tuple[dict[str, float], bool]]:
         expanded = []
         for position, word in enumerate(terms):
             last = typing and position == len(terms) - 1
-            for matches in self._candidates(word, last):
-                expanded.append((matches, word in FILLER_WORDS))
+            before = terms[position - 1] if position else ""
+            after = terms[position + 1] if position + 1 < len(terms) else ""
+            for matches in self._candidates(word, last, before, after):
+                expanded.append((matches, word in FILLER_WORDS or word in fillers))
         return expanded
 
     def _score(
-        self, expanded: list[tuple[dict[str, float], bool]], boost: float
+        self, expanded: list[tuple[dict[str, float], bool]], boost: float, age: float | None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per document: the share of required words found, the rank key (coverage with the
         phrases it mentions first, then score; -1 for documents matching no word) and the
-        score."""
+        score. A procedure for other ages than the one stated counts a word fewer found."""
         count = len(self.procedures)
         required = sum(1 for _, filler in expanded if not filler) or 1
         totals = np.zeros(count)
@@ -342,7 +397,24 @@ class SearchIndex:
                 bonus[self._pairs[pair]] += 0.6
         if resolved and resolved[0] in self._starts:
             bonus[self._starts[resolved[0]]] += 0.4
-        mentioned = set(resolved)
+        # The words the neighbours attest count as said, beside the likeliest reading.
+        mentioned = set(resolved).union(
+            *(
+                (w for w, quality in matches.items() if quality == CONTEXT_FIX)
+                for matches, _ in expanded
+            )
+        )
+        # A stated age contradicts the procedures for other ages (one word fewer found, no
+        # phrase counted) and, below some procedure's bound, asks for the "under N" one as
+        # the word "dưới" would.
+        contradicted = np.zeros(count, bool)
+        if age is not None:
+            bounded = ~np.isnan(self._age_low)
+            fits = (self._age_low <= age) & (age < self._age_high)
+            contradicted = bounded & ~fits
+            matched -= contradicted
+            if np.any(fits & (self._age_high < math.inf)):
+                mentioned.add("under")
         for marker, docs in self._variants.items():
             if mentioned.isdisjoint(VARIANT_CUES[marker]):
                 bonus[docs] -= VARIANT_PENALTY
@@ -351,6 +423,7 @@ class SearchIndex:
             for words, docs in self._phrases.get(word, ()):
                 if words <= mentioned:
                     phrase_words[docs] = np.maximum(phrase_words[docs], min(len(words), 4))
+        phrase_words[contradicted] = 0
         coverage = matched / required
         rank = (matched + PHRASE_COVERAGE * phrase_words) / required
         score = (totals / len(expanded) + bonus) * boost
@@ -374,6 +447,11 @@ class SearchIndex:
                 return sorted(hits, key=lambda h: h.procedure.code)[:limit]
         typing = not query.endswith((" ", "\t"))
         typed = [self._as_meant(word) for word in tokens(query)]
+        stated = stated_age(typed)
+        age = stated.age if stated else None
+        # The words that state the age are read as the age: they may match, like fillers,
+        # but no procedure needs to hold them.
+        age_words = frozenset(typed[i] for i in stated.positions) if stated else frozenset()
         alternatives = [(tuple(typed), 1.0)]
         rewrite = self.synonyms.rewrite(typed, typing)
         if rewrite.replaced:
@@ -382,7 +460,7 @@ class SearchIndex:
         key = np.full(len(self.procedures), -1.0)
         score = np.zeros(len(self.procedures))
         for terms, boost in alternatives:
-            found, ranked, scored = self._score(self._expand(terms, typing), boost)
+            found, ranked, scored = self._score(self._expand(terms, typing, age_words), boost, age)
             better = ranked > key
             key = np.where(better, ranked, key)
             coverage = np.where(better, found, coverage)

@@ -216,7 +216,8 @@ def test_the_ranking_does_not_depend_on_string_hashing() -> None:
         "from kiosk.catalogue.synonyms import load_synonyms\n"
         "c = Catalogue.build(load_catalogue_file(bundled_catalogue_path()),"
         " load_synonyms(bundled_synonyms_path()))\n"
-        "for q in ('dang ky kai sinh', 'lam so d', 'ddawng kys', 'lost id', 'mat gplx'):\n"
+        "for q in ('dang ky kai sinh', 'lam so d', 'ddawng kys', 'lost id', 'mat gplx',"
+        " 'gia hang tam tru', 'ID card for my 9 year old'):\n"
         "    print([h.procedure.code for h in c.search(q, 5)])\n"
     )
     runs = {
