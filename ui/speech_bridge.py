@@ -149,20 +149,27 @@ class SpeechBridge(QObject):
             self._say_screen(self._describe())
 
     def _focus_first_choice(self, *, quiet: bool = True) -> None:
-        """The keypad starts on the screen's first choice, not on the top bar."""
+        """The keypad starts on the screen's first choice, not on the top bar; on the top bar
+        where the screen has no choice of its own (a card being read)."""
         screen = self._screen()
         if screen is None:
             return
+        first_labelled: QQuickItem | None = None
+        item: QQuickItem = screen
+        for _ in range(500):
+            item = item.nextItemInFocusChain(True)
+            if item is None or item is screen:
+                break
+            if spoken_label(item):
+                first_labelled = first_labelled or item
+                if _inside_body(item):
+                    first_labelled = item
+                    break
+        if first_labelled is None:
+            return
         self._quiet_focus = quiet  # on a new screen, the screen's own reading says it
         try:
-            item: QQuickItem = screen
-            for _ in range(500):
-                item = item.nextItemInFocusChain(True)
-                if item is None or item is screen:
-                    return
-                if _inside_body(item) and spoken_label(item):
-                    item.forceActiveFocus()
-                    return
+            first_labelled.forceActiveFocus()
         finally:
             self._quiet_focus = False
 

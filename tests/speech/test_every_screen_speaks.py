@@ -1,7 +1,8 @@
 """Every screen of every journey (the screenshot tours), in Vietnamese and English: what the
 kiosk says is read from the screen on show, rendered by the real espeak-ng to WAV, non-silent
 and of a plausible length for its words; the heading is the screen's own, and the personal
-details of the identity screen are left out unless the whole screen is asked for."""
+details of the identity screen are left out unless the whole screen is asked for. On each
+screen the Down key then walks every control a finger can use, framing and saying each."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import numpy as np
 from devtools.screenshots import TOURS
 from kiosk.speech.engine import EspeakNg
 from kiosk.speech.readings import expand_for_speech
+from tests.speech.keypad_reach import walk_with_the_keypad
 
 ENGLISH_ONLY = {"Choices:", "Back", "Home"}
 
@@ -28,6 +30,7 @@ def test_every_screen_is_spoken_from_what_it_shows(kiosk_ui, qtbot) -> None:
     ui, engine = kiosk_ui, EspeakNg()
     settings = ui.core.speaker.settings
     heard: dict[tuple[str, str], str] = {}
+    out_of_reach: dict[tuple[str, str], list[str]] = {}
     sounds: list[str] = []
     ui.core.speaker.sound_listeners.append(sounds.append)
     for lang in ("vi", "en"):
@@ -46,6 +49,10 @@ def test_every_screen_is_spoken_from_what_it_shows(kiosk_ui, qtbot) -> None:
             assert 0.12 * words < seconds < 1.0 * words + 1.0, (name, lang, seconds, words)
             assert loudness > 300, (name, lang, "silent")
             heard[(lang, name)] = summary
+            reach = walk_with_the_keypad(ui)
+            assert reach.controls > 0, name
+            if reach.unreached or reach.unspoken:
+                out_of_reach[(lang, name)] = reach.unreached + reach.unspoken
 
         def wait(condition: Callable[[], bool]) -> None:
             qtbot.waitUntil(condition, timeout=20_000)
@@ -56,6 +63,7 @@ def test_every_screen_is_spoken_from_what_it_shows(kiosk_ui, qtbot) -> None:
             tour(ui, shot, wait)
         ui.shell.home()
 
+    assert not out_of_reach, out_of_reach
     # the short sounds, played whether speech is on or not
     assert {"capture", "printing", "error"} <= set(sounds), sounds
     names = {name for _, name in heard}

@@ -12,6 +12,19 @@ Item {
     property string namePrefix: "procedure_"
     signal chosen(string code)
 
+    // The keypad walks the rows in the list's order: the focus chain follows the order rows
+    // were made in, which scrolling shuffles. Past either end it leaves the list.
+    function stepFrom(index: int, forward: bool): void {
+        const next = forward ? index + 1 : index - 1
+        if (next >= 0 && next < view.count) {
+            view.positionViewAtIndex(next, ListView.Contain)
+            view.itemAtIndex(next).forceActiveFocus()
+        } else {
+            const outside = forward ? scroller.nextItemInFocusChain(true) : view.nextItemInFocusChain(false)
+            if (outside) outside.forceActiveFocus()
+        }
+    }
+
     ListView {
         id: view
         objectName: list.namePrefix + "list"
@@ -40,6 +53,10 @@ Item {
             Keys.onReturnPressed: list.chosen(entry.modelData.code)
             Keys.onEnterPressed: list.chosen(entry.modelData.code)
             onActiveFocusChanged: if (activeFocus) view.positionViewAtIndex(entry.index, ListView.Contain)
+            Keys.onDownPressed: list.stepFrom(entry.index, true)
+            Keys.onRightPressed: list.stepFrom(entry.index, true)
+            Keys.onUpPressed: list.stepFrom(entry.index, false)
+            Keys.onLeftPressed: list.stepFrom(entry.index, false)
             FocusFrame { target: entry }
             Column {
                 id: column

@@ -33,6 +33,10 @@ ScreenFrame {
             onTextChanged: Catalogue.typeQuery(text)
             Accessible.role: Accessible.EditableText
             Accessible.name: I18n.s["catalogue.search.question"]
+            // the keypad: reached with the arrows, said with the word for a field
+            readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
+            activeFocusOnTab: true
+            FocusFrame { target: searchField }
             BodyText {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: searchField.text.length === 0

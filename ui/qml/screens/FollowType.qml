@@ -40,6 +40,10 @@ ScreenFrame {
                     inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhLatinOnly | Qt.ImhNoPredictiveText
                     Accessible.role: Accessible.EditableText
                     Accessible.name: I18n.s["follow.type.label"]
+                    // the keypad: reached with the arrows, said with the word for a field
+                    readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
+                    activeFocusOnTab: true
+                    FocusFrame { target: codeField }
                     Component.onCompleted: { text = FollowDossier.code; forceActiveFocus() }
                     onAccepted: FollowDossier.submitTyped(text)
                 }

@@ -113,6 +113,10 @@ ScreenFrame {
                                     : (entry.fieldId.indexOf("name") >= 0 ? "words" : "sentences")
                                 Accessible.role: Accessible.EditableText
                                 Accessible.name: entry.modelData.label
+                                // the keypad: reached with the arrows, said with the word for a field
+                                readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
+                                activeFocusOnTab: true
+                                FocusFrame { target: input }
                                 onTextChanged: {
                                     if (entry.typed) entry.current = text
                                     else entry.search = HandIn.fold(text)

@@ -30,6 +30,10 @@ ScreenFrame {
             inputMethodHints: Qt.ImhDigitsOnly
             Accessible.role: Accessible.EditableText
             Accessible.name: parent.label
+            // the keypad: reached with the arrows, said with the word for a field
+            readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
+            activeFocusOnTab: true
+            FocusFrame { target: input }
         }
     }
 

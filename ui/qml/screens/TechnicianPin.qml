@@ -37,6 +37,11 @@ ScreenFrame {
                 inputMethodHints: Qt.ImhDigitsOnly
                 maximumLength: 12
                 focus: true
+                Accessible.role: Accessible.EditableText
+                Accessible.name: I18n.s["technician.pin_title"]
+                readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
+                activeFocusOnTab: true
+                FocusFrame { target: pinField }
                 Component.onCompleted: forceActiveFocus()
                 onAccepted: Technician.submitPin(text)
             }

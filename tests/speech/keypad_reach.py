@@ -1,0 +1,123 @@
+"""Walks the screen on show with the keypad's Down key and checks that every control a finger
+can use (found by what takes touches and typing: mouse areas and text fields, not by the
+keypad's own marks) is reached, framed and spoken."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtQuick import QQuickItem
+
+# The hidden technician entry (the heading held for 3 s) is not a citizen's control, and the
+# on-screen keyboard's keys are the keypad's own keys (a keypad user types on the keyboard).
+NOT_CITIZEN_CONTROLS = {"headingHold"}
+ON_SCREEN_KEY = "KeyboardKey"
+MAX_PRESSES = 250
+
+
+@dataclass(frozen=True)
+class Reach:
+    controls: int  # controls a finger can use on the screen
+    unreached: list[str]  # a control the Down key never framed, or that says nothing
+    unspoken: list[str]  # a control framed without its words being said
+
+
+def _describe(item: QQuickItem) -> str:
+    """The control's own name, else the nearest named item around it."""
+    names = [item.metaObject().className()]
+    while item is not None and not item.objectName():
+        item = item.parentItem()
+        if item is not None:
+            names.append(item.metaObject().className())
+    return "/".join([item.objectName() if item is not None else "?", *reversed(names)])
+
+
+def _takes_touch_or_typing(item: QQuickItem) -> bool:
+    if item.objectName() in NOT_CITIZEN_CONTROLS or item.width() <= 0 or item.height() <= 0:
+        return False
+    parent = item.parentItem()
+    if parent is not None and parent.metaObject().className().startswith(ON_SCREEN_KEY):
+        return False
+    if item.inherits("QQuickMouseArea"):  # its own `enabled`, not the item's
+        return item.isEnabled() and item.property("enabled") is True
+    return item.inherits("QQuickTextInput") and item.property("readOnly") is not True
+
+
+def _visible_controls(screen: QQuickItem, known: set[QQuickItem]) -> set[QQuickItem]:
+    """The item the keypad must frame for each touchable thing (itself or the control around
+    it), among the items not in `known` (which it then holds)."""
+    controls: set[QQuickItem] = set()
+    pending = [screen]
+    while pending:
+        item = pending.pop()
+        if item in known or not item.isVisible() or item.opacity() == 0:
+            continue
+        known.add(item)
+        if _takes_touch_or_typing(item):
+            control = item
+            while control is not None and control.property("activeFocusOnTab") is not True:
+                control = control.parentItem()
+            controls.add(control if control is not None else item)
+        pending.extend(item.childItems())
+    return controls
+
+
+def _usable(control: QQuickItem) -> bool:
+    """Still there, shown and in the keypad's chain (a list row scrolled away is gone)."""
+    return (
+        shiboken6.isValid(control)
+        and control.isVisible()
+        and control.property("activeFocusOnTab") is not False
+    )
+
+
+def _press_down(window) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QGuiApplication.sendEvent(window, QKeyEvent(kind, Qt.Key.Key_Down, Qt.KeyboardModifier(0)))
+
+
+def walk_with_the_keypad(ui) -> Reach:
+    """Down from the screen's first choice all the way round, speech on, as a blind citizen
+    would; the focus frame drawn and the words said at each stop."""
+    screen = ui.speech._screen()
+    assert screen is not None
+    speaker = ui.core.speaker
+    was_on = speaker.enabled
+    speaker.turn_on()
+    known: set[QQuickItem] = set()
+    controls = _visible_controls(screen, known)
+    framed: set[QQuickItem] = set()
+    # a control the walk itself turned off ("down" once moving has scrolled the list to its
+    # end: the keypad scrolls by moving, a finger needs the button) is not owed
+    turned_off: set[str] = set()
+    unspoken: list[str] = []
+    first = None
+    try:
+        for _ in range(MAX_PRESSES):
+            said = len(ui.speech.spoken)
+            _press_down(ui.window)
+            turned_off |= {_describe(c) for c in controls if not _usable(c)}
+            item = ui.window.activeFocusItem()
+            if item is None:
+                continue
+            if item is first:
+                break
+            first = first or item
+            framed.add(item)
+            label = item.property("spokenText")
+            if not label or ui.speech.spoken[said:] != [label]:
+                unspoken.append(_describe(item))
+            frames = [c for c in item.childItems() if "FocusFrame" in c.metaObject().className()]
+            if not (frames and frames[0].isVisible()):
+                unspoken.append(_describe(item) + " (no focus frame)")
+        controls |= _visible_controls(screen, known)  # list rows made as the list scrolled
+    finally:
+        speaker.enabled = was_on
+        speaker.stop()
+    # by name: a list row scrolled away and back is a new item
+    framed_names = {_describe(item) for item in framed}
+    unreached = sorted({_describe(c) for c in controls} - framed_names - turned_off)
+    return Reach(len(controls), unreached, unspoken)
