@@ -1,5 +1,6 @@
 """A citizen who cannot see the screen: key events only (no taps), speech on with the 0 key,
-and what the kiosk said at each step is what the screen shows."""
+and what the kiosk said at each step is what the screen shows. The four journeys the issue
+names: take a number, find a procedure's paper list, follow a dossier, rate the service."""
 
 from __future__ import annotations
 
@@ -144,3 +145,51 @@ def test_find_a_procedures_paper_list_with_the_keypad_alone(kiosk_ui, qtbot) -> 
     whole = ui.speech.spoken[-1]
     assert len(whole) >= len(detail)
     assert ui.speech.describe().texts  # the papers are drawn texts the reading includes
+
+
+def type_text(ui, qtbot, text: str) -> None:
+    """Keys of a USB keyboard, each carrying its character (ASCII: Qt's key code is the
+    character's own, in capitals)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char)
+            QGuiApplication.sendEvent(ui.window, event)
+    qtbot.wait(20)
+
+
+def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
+    ui, s = kiosk_ui, kiosk_ui.i18n.s
+    code = "000.00.06.H56-231027-0361"
+    province = ui.core.province
+    province.hand_in_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
+    outbox = province.opened().outbox
+    qtbot.waitUntil(lambda: outbox.item(code).acked_at is not None, timeout=10_000)
+
+    press(ui, qtbot, Qt.Key.Key_0)
+    choose(ui, qtbot, "tile_follow_dossier")
+    opened(ui, qtbot, "FollowScan")
+    choose(ui, qtbot, "followTypeInstead")
+    typing = opened(ui, qtbot, "FollowType")
+    # the keypad starts in the code's field, which says it is one
+    assert ui.window.activeFocusItem().objectName() == "followCodeField"
+    assert f"{s['follow.type.label']}. {s['speech.field']}" in typing
+
+    mistake = "000.00.06.H56-231399-0361"  # no 39th month: the kiosk says why, aloud
+    type_text(ui, qtbot, mistake)
+    assert ui.find("followCodeField").property("text") == mistake
+    press(ui, qtbot, Qt.Key.Key_Return)
+    problem = ui.find("followProblem")
+    qtbot.waitUntil(lambda: problem.property("message") != "", timeout=5_000)
+    said = " ".join(problem.property("message").split())
+    qtbot.waitUntil(lambda: said in ui.speech.spoken[-1], timeout=5_000)
+    assert ui.shell.screen == "FollowType"
+
+    press(ui, qtbot, Qt.Key.Key_Backspace, len(mistake))  # the field's own Backspace
+    assert ui.shell.screen == "FollowType" and ui.find("followCodeField").property("text") == ""
+    type_text(ui, qtbot, code.lower())  # capitals whatever the keyboard sends
+    press(ui, qtbot, Qt.Key.Key_Return)
+    result = opened(ui, qtbot, "FollowResult")
+    assert ui.find("followStatus_0").property("text") in result
+    assert ui.find("followCurrent").property("text") in result
+    assert choose(ui, qtbot, "followAnother")
+    opened(ui, qtbot, "FollowScan")  # another dossier starts again from its first step
