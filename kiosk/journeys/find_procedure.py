@@ -16,6 +16,7 @@ from kiosk.catalogue.model import Procedure, ProcedureField
 from kiosk.catalogue.search import SearchHit
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.journeys.base import Journey
+from kiosk.printing import PrintOutcome
 
 
 class FindProcedureState(enum.Enum):
@@ -150,19 +151,16 @@ class FindProcedureJourney(Journey[FindProcedureState]):
             raise ValueError(f"unknown procedure {code!r}")
         self.procedure = procedure
         self.print_state = PrintState.IDLE
-        self.print_problem = ""
+        self.print_outcome: PrintOutcome | None = None
         self._forward(S.DETAIL)
 
     def printing(self) -> None:
         self.print_state = PrintState.PRINTING
-        self.print_problem = ""
+        self.print_outcome = None
 
-    def printed(self) -> None:
-        self.print_state = PrintState.PRINTED
-
-    def print_failed(self, message_key: str) -> None:
-        self.print_state = PrintState.FAILED
-        self.print_problem = message_key
+    def print_finished(self, outcome: PrintOutcome) -> None:
+        self.print_state = PrintState.PRINTED if outcome.printed else PrintState.FAILED
+        self.print_outcome = outcome
 
     def _wipe(self) -> None:
         self.catalogue = self._latest_catalogue
@@ -177,4 +175,4 @@ class FindProcedureJourney(Journey[FindProcedureState]):
         self.session: FinderSession | None = None
         self.procedure: Procedure | None = None
         self.print_state = PrintState.IDLE
-        self.print_problem = ""
+        self.print_outcome = None

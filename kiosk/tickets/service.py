@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from hardware.printer import TicketPrinter
 from kiosk.config import CentreSettings, QueueSettings
-from kiosk.printing import print_and_report
+from kiosk.printing import PrintOutcome, print_and_report
 from kiosk.tickets.layout import Ticket, ticket_job
 from kiosk.tickets.numbering import TicketBook
 
@@ -24,12 +24,26 @@ WaitingProvider = Callable[[str], int | None]
 @dataclass(frozen=True)
 class TicketOutcome:
     ticket: Ticket
-    printed: bool
-    problem_key: str | None = None
-    bytes_sent: int = 0
-    # True: the printer said it was fine after the ticket; None: it could not say (a write-only
-    # connection, a printer that does not answer status), so the screen shows the number too
-    confirmed: bool | None = None
+    printing: PrintOutcome
+
+    @property
+    def printed(self) -> bool:
+        return self.printing.printed
+
+    @property
+    def problem_key(self) -> str | None:
+        return self.printing.problem_key
+
+    @property
+    def bytes_sent(self) -> int:
+        return self.printing.bytes_sent
+
+    @property
+    def confirmed(self) -> bool | None:
+        """True: the printer said it was fine after the ticket; None: it could not say (a
+        write-only connection, a printer that does not answer status): the screen shows the
+        number too."""
+        return self.printing.confirmed
 
 
 class TicketService:
@@ -71,9 +85,7 @@ class TicketService:
             problem_key=printing.problem_key,
             confirmed=printing.confirmed,
         )
-        outcome = TicketOutcome(
-            ticket, printing.printed, printing.problem_key, printing.bytes_sent, printing.confirmed
-        )
+        outcome = TicketOutcome(ticket, printing)
         log.info("ticket %s issued for %s (printed=%s)", number.label, service_id, outcome.printed)
         self._on_issued(outcome)
         return outcome

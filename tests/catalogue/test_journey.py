@@ -16,6 +16,7 @@ from kiosk.journeys.find_procedure import (
     FindProcedureState,
     PrintState,
 )
+from kiosk.printing import PrintOutcome
 
 S = FindProcedureState
 
@@ -82,8 +83,9 @@ def test_printing_states_and_the_wipe(
     journey.open_procedure("1.000894")
     journey.printing()
     assert journey.print_state is PrintState.PRINTING
-    journey.print_failed("printer.paper_out")
-    assert (journey.print_state, journey.print_problem) == (PrintState.FAILED, "printer.paper_out")
+    journey.print_finished(PrintOutcome(False, "printer.paper_out"))
+    assert journey.print_state is PrintState.FAILED
+    assert journey.print_outcome.problem_key == "printer.paper_out"
     newer = Catalogue.build(starter.document, synonyms, levels=["commune"])
     journey.use(newer, None)
     assert journey.catalogue is starter, "the session keeps the catalogue it started with"

@@ -20,6 +20,7 @@ from hardware.camera.simulator import SimulatedSource
 from hardware.card_reader import CardReaderSettings
 from hardware.card_reader.demo_document import DemoSigner, demo_citizen
 from hardware.card_reader.simulator import SimulatedCardReader
+from hardware.printer import TicketPrinter
 from kiosk.config import load_config
 from kiosk.identity import IdentityService
 from kiosk.payments.settings import PaymentSettings
@@ -41,7 +42,11 @@ def make_kiosk(qtbot, tmp_path: Path, signer: DemoSigner):
 
     made = []
 
-    def make(disk_reserve_mb: float = 0.0, payments: PaymentSettings | None = None):
+    def make(
+        disk_reserve_mb: float = 0.0,
+        payments: PaymentSettings | None = None,
+        printer: TicketPrinter | None = None,
+    ):
         config = load_config()
         config = config.model_copy(
             update={
@@ -62,6 +67,7 @@ def make_kiosk(qtbot, tmp_path: Path, signer: DemoSigner):
             card_reader=reader,
             identity=IdentityService(reader, today=lambda: FRIDAY_AFTERNOON.date()),
             camera=open_camera(config.camera, camera_source),
+            **({"printer": printer} if printer is not None else {}),
         )
         ui = KioskUi(kiosk.core, kiosk.services, windowed=True)
         ui.camera_source = camera_source  # a test unplugs the camera

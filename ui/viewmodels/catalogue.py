@@ -30,11 +30,17 @@ from kiosk.journeys.find_procedure import (
     FindProcedureState,
     PrintState,
 )
-from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
+from kiosk.printing import PaperWords, PrintOutcome, print_and_report, print_message
 from ui.background import run_in_background
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
+SLIP_WORDS = PaperWords(
+    "catalogue.detail.printed",
+    "catalogue.detail.printed_unconfirmed",
+    "catalogue.detail.not_printed",
+    call_staff=False,  # the list is on the screen to photograph
+)
 S = FindProcedureState
 
 SCREENS = {
@@ -212,12 +218,9 @@ class CatalogueViewModel(JourneyViewModel):
         state = self.journey.print_state
         if state is PrintState.PRINTING:
             return self.t("catalogue.detail.printing")
-        if state is PrintState.PRINTED:
-            return self.t("catalogue.detail.printed")
-        if state is PrintState.FAILED:
-            return self.t(
-                "catalogue.detail.print_failed", problem=self.t(self.journey.print_problem)
-            )
+        outcome = self.journey.print_outcome
+        if state in (PrintState.PRINTED, PrintState.FAILED) and outcome is not None:
+            return print_message(outcome, SLIP_WORDS, self.i18n.lang)
         return ""
 
     ways = Property("QVariantList", _ways, notify=changed)
@@ -299,10 +302,7 @@ class CatalogueViewModel(JourneyViewModel):
         procedure = self.journey.procedure
         if self.journey.state is not S.DETAIL or procedure is None or procedure.code != code:
             return  # the citizen moved on, or the session ended
-        if outcome.printed:
-            self.journey.printed()
-        else:
-            self.journey.print_failed(outcome.problem_key or PRINTER_UNREACHABLE)
+        self.journey.print_finished(outcome)
         self.changed.emit()
 
     @Slot()

@@ -16,13 +16,19 @@ from PySide6.QtCore import Property, Signal, Slot
 from kiosk.catalogue.presentation import money
 from kiosk.journeys.follow_dossier import FollowDossierJourney, FollowState
 from kiosk.payments.ereceipt import PaidFee, ereceipt_job
-from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
+from kiosk.printing import PaperWords, PrintOutcome, print_and_report, print_message
 from kiosk.province import DossierLookup, LocalRecord, LookupOutcome, status_message_key
 from ui.background import run_in_background
 from ui.camera_qr_watch import CameraQrWatch
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
+ERECEIPT_WORDS = PaperWords(
+    "payments.ereceipt.printed",
+    "payments.ereceipt.printed_unconfirmed",
+    "payments.ereceipt.not_printed",
+    call_staff=False,  # its words already say where else to get it
+)
 S = FollowState
 
 SCREENS = {
@@ -219,13 +225,7 @@ class FollowDossierViewModel(JourneyViewModel):
 
     def _receipt_done(self, outcome: PrintOutcome) -> None:
         self._receipt_printing = False
-        self._receipt_message = (
-            self.t("payments.ereceipt.printed")
-            if outcome.printed
-            else self.t(outcome.problem_key or PRINTER_UNREACHABLE)
-            + " "
-            + self.t("payments.ereceipt.not_printed")
-        )
+        self._receipt_message = print_message(outcome, ERECEIPT_WORDS, self.i18n.lang)
         self.changed.emit()
 
     payment = Property(str, _payment, notify=changed)

@@ -25,7 +25,7 @@ from kiosk.errors import message_key_of
 from kiosk.folding import fold
 from kiosk.identity import Identity
 from kiosk.journeys.hand_in import HandInJourney, HandInState
-from kiosk.printing import PrintOutcome
+from kiosk.printing import PaperWords, PrintOutcome, print_message
 from kiosk.scanning import SavedDocument, document_type_for
 from ui.background import run_in_background
 from ui.i18n_bridge import I18nBridge
@@ -35,6 +35,9 @@ from ui.viewmodels.help import qr_data_url
 from ui.viewmodels.steps import StepViewModels
 
 log = logging.getLogger(__name__)
+RECEIPT_WORDS = PaperWords(
+    "hand_in.receipt.printed", "hand_in.receipt.printed_unconfirmed", "hand_in.receipt.not_printed"
+)
 LONG_LIST = 6  # more choices than this: a search field above a scrolling list
 S = HandInState
 
@@ -237,16 +240,7 @@ class HandInViewModel(JourneyViewModel):
         procedure = self.journey.procedure
         lang = self.i18n.lang
         pay_code = receipt.payment.qr_payload if receipt.payment else ""
-        if outcome.printed:
-            message = self.t("hand_in.receipt.printed")
-        else:
-            message = " ".join(
-                [
-                    self.t(outcome.problem_key or "printer.unreachable"),
-                    self.t("hand_in.receipt.not_printed", code=receipt.dossier_code),
-                    self.t("common.call_staff"),
-                ]
-            )
+        message = print_message(outcome, RECEIPT_WORDS, lang, code=receipt.dossier_code)
         return {
             "code": receipt.dossier_code,
             "procedure": display_name(procedure, self.i18n.lang) if procedure else "",

@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.errors import UserFacingError
 from kiosk.journeys.take_number import TakeNumberJourney, TakeNumberState
+from kiosk.printing import PaperWords, print_message
 from kiosk.tickets.service import TicketOutcome
 from ui.background import run_in_background
 from ui.list_model import RowsModel
@@ -16,6 +17,8 @@ from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
 S = TakeNumberState
+
+TICKET_WORDS = PaperWords("ticket.printed", "ticket.printed_unconfirmed", "ticket.not_printed")
 
 SCREENS = {
     S.CHOOSE_SERVICE: "TakeNumberService",
@@ -99,15 +102,9 @@ class TakeNumberViewModel(JourneyViewModel):
             "priority": self.t(f"ticket.priority.{number.priority}") if number.priority else "",
             "time": self.t("ticket.issued_at", time=number.issued_at.strftime("%H:%M %d/%m/%Y")),
             "printed": outcome.printed,
-            "message": self.t("ticket.printed")
-            if outcome.printed and outcome.confirmed
-            else self.t("ticket.printed_unconfirmed", number=number.label)
-            if outcome.printed
-            else self.t(outcome.problem_key or "printer.unreachable")
-            + " "
-            + self.t("ticket.not_printed", number=number.label)
-            + " "
-            + self.t("common.call_staff"),
+            "message": print_message(
+                outcome.printing, TICKET_WORDS, self.i18n.lang, number=number.label
+            ),
         }
 
     def _failure(self) -> str:

@@ -12,7 +12,7 @@ from kiosk.config import config_files
 from kiosk.errors import UserFacingError, message_key_of
 from kiosk.journeys.technician import TechnicianJourney, TechnicianState
 from kiosk.paths import log_dir
-from kiosk.printing import PRINTER_UNREACHABLE, PrintOutcome, print_and_report
+from kiosk.printing import PaperWords, PrintOutcome, print_and_report, print_message
 from kiosk.province import ProvinceNotReady
 from kiosk.technician.check_page import check_page_job
 from kiosk.technician.health import (
@@ -25,6 +25,12 @@ from ui.background import run_in_background
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
+TEST_PAGE_WORDS = PaperWords(
+    "technician.test_printed",
+    "technician.test_printed_unconfirmed",
+    "technician.test_not_printed",
+    call_staff=False,  # the technician is the staff
+)
 S = TechnicianState
 SCREENS = {S.PIN: "TechnicianPin", S.CHECKING_PIN: "TechnicianPin", S.STATUS: "TechnicianStatus"}
 
@@ -160,12 +166,8 @@ class TechnicianViewModel(JourneyViewModel):
         printer = self.core.printer
 
         def done(outcome: PrintOutcome) -> None:
-            if outcome.printed:
-                self._notice = self.t("technician.test_printed")
-                self.recheck()
-            else:
-                self._notice = self.t(outcome.problem_key or PRINTER_UNREACHABLE)
-                self.recheck()  # the printer's line names the cause
+            self._notice = print_message(outcome, TEST_PAGE_WORDS, self.i18n.lang)
+            self.recheck()  # the printer's line names the cause of a failure
             self.changed.emit()
 
         run_in_background(lambda: print_and_report(printer, job, "test page"), done)
