@@ -32,7 +32,12 @@ IDENTITY_KEYS = (
     "ethnicity",
     "hometown",
     "residence",
+    "father",
+    "mother",
 )
+# A field prefilled "other.<key>" takes the value from the second person's card (the other
+# party of a marriage), read after the first person's.
+OTHER_PERSON = "other."
 
 
 class _Model(BaseModel):
@@ -74,8 +79,8 @@ class FormField(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> FormField:
-        if self.prefill and self.prefill not in IDENTITY_KEYS:
-            raise ValueError(f"prefill must be one of {', '.join(IDENTITY_KEYS)}")
+        if self.prefill and self.prefill.removeprefix(OTHER_PERSON) not in IDENTITY_KEYS:
+            raise ValueError(f"prefill must be one of {', '.join(IDENTITY_KEYS)} (or other.…)")
         if (self.kind == "choice") != bool(self.choices or self.choice_list):
             raise ValueError("choices go with kind 'choice', and only with it")
         if self.choices and self.choice_list:
@@ -113,12 +118,19 @@ class FormDefinition(_Model):
     template: str = Field(min_length=10)  # the official template the questions follow
     fields: list[FormField] = Field(min_length=1)
     papers: list[PaperRule] = []
+    # a second person the declaration needs, identified with their own card (or its QR) after
+    # the first: who they are, as the screen asking for their card names them
+    other_person: LocalText | None = None
 
     @model_validator(mode="after")
     def _unique_ids(self) -> FormDefinition:
         ids = [f.id for f in self.fields]
         if len(ids) != len(set(ids)):
             raise ValueError("every field needs its own id")
+        if self.other_person is None and any(
+            f.prefill.startswith(OTHER_PERSON) for f in self.fields
+        ):
+            raise ValueError("fields prefilled from other.… need other_person")
         conditions = [c for f in self.fields for c in [*f.ask_if, f.prefill_if]]
         conditions += [p.skip_if for p in self.papers]
         for condition in filter(None, conditions):

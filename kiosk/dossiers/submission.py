@@ -164,11 +164,12 @@ class HandInService:
 
     def _payment(self, draft: DossierDraft, code: str) -> PaymentDue | None:
         settings = self.config.payments
+        schedules = load_schedules()
         bill = work_out(
-            load_schedules(),
+            schedules,
             draft.procedure.code,
             draft.answers,
-            draft.answers.get(FEE_EXEMPTION_ANSWER, ""),
+            schedules.exemption_answered(draft.answers.get(FEE_EXEMPTION_ANSWER, "")),
             settings.province_amounts,
         )
         return payment_due(code, bill, settings) if bill else None

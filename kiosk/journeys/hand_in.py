@@ -1,6 +1,7 @@
-"""Hand in a dossier (nộp hồ sơ): choose the procedure → identify → answer only what the card
-did not → scan each paper (or say you do not have it, where the law allows) → check your
-answers → submit → receipt.
+"""Hand in a dossier (nộp hồ sơ): choose the procedure → identify (and, for a declaration of
+two people such as a marriage, identify the other person with their own card) → answer only
+what the cards did not → scan each paper (or say you do not have it, where the law allows) →
+check your answers → submit → receipt.
 
 Everything the citizen gives is held here, in memory, for the session only; `_wipe()` forgets
 it. Devices, disk and printer are driven by the view-model on workers; this class only decides
@@ -17,6 +18,7 @@ from typing import ClassVar
 
 from kiosk.catalogue.model import Procedure
 from kiosk.dossiers.forms import (
+    OTHER_PERSON,
     FormDefinition,
     FormField,
     PaperStep,
@@ -33,6 +35,7 @@ from kiosk.printing import PrintOutcome
 class HandInState(enum.Enum):
     PROCEDURE = "procedure"
     IDENTIFY = "identify"
+    IDENTIFY_OTHER = "identify_other"
     QUESTION = "question"
     PAPER = "paper"
     SCANNING = "scanning"
@@ -50,6 +53,7 @@ class HandInJourney(Journey[HandInState]):
         {  # procedure, identity, form, papers, check, receipt
             S.PROCEDURE: 1,
             S.IDENTIFY: 2,
+            S.IDENTIFY_OTHER: 2,
             S.QUESTION: 3,
             S.PAPER: 4,
             S.SCANNING: 4,
@@ -62,7 +66,8 @@ class HandInJourney(Journey[HandInState]):
     )
     TRANSITIONS: ClassVar[Mapping[HandInState, frozenset[HandInState]]] = {
         S.PROCEDURE: frozenset({S.IDENTIFY}),
-        S.IDENTIFY: frozenset({S.PROCEDURE, S.QUESTION, S.PAPER, S.CHECK}),
+        S.IDENTIFY: frozenset({S.PROCEDURE, S.IDENTIFY_OTHER, S.QUESTION, S.PAPER, S.CHECK}),
+        S.IDENTIFY_OTHER: frozenset({S.IDENTIFY_OTHER, S.PROCEDURE, S.QUESTION, S.PAPER, S.CHECK}),
         S.QUESTION: frozenset({S.QUESTION, S.PROCEDURE, S.PAPER, S.CHECK}),
         S.PAPER: frozenset({S.PAPER, S.SCANNING, S.QUESTION, S.CHECK, S.PROCEDURE}),
         S.SCANNING: frozenset({S.PAPER, S.CHECK}),
@@ -80,7 +85,8 @@ class HandInJourney(Journey[HandInState]):
         self.procedure: Procedure | None = None
         self.form: FormDefinition | None = None
         self.draft: DossierDraft | None = None
-        self.known: dict[str, str] = {}  # what the card gave
+        self.known: dict[str, str] = {}  # what the card gave (the other person's: "other.…")
+        self.other: Identity | None = None  # the second person of a declaration of two
         self.from_card: set[str] = set()  # fields the card answered (never asked)
         self.reopened: set[str] = set()  # card answers the citizen chose to change
         self.page_index = 0
@@ -134,6 +140,26 @@ class HandInJourney(Journey[HandInState]):
         assert self.procedure is not None and self.form is not None
         self.known = identity.form_values()
         self.draft = DossierDraft(self.procedure, self.form, identity)
+        if self.form.other_person is not None:
+            self.error_key = None
+            self._go(S.IDENTIFY_OTHER)
+            return
+        self._to_questions()
+
+    def other_identified(self, identity: Identity) -> bool:
+        """The second person's card; the first person's own card again is refused (two people
+        declare together)."""
+        assert self.draft is not None
+        if identity.id_number == self.draft.identity.id_number:
+            self.error_key = "hand_in.other.same_person"
+            self._go(S.IDENTIFY_OTHER)
+            return False
+        self.other, self.error_key = identity, None
+        self.known.update({OTHER_PERSON + k: v for k, v in identity.form_values().items()})
+        self._to_questions()
+        return True
+
+    def _to_questions(self) -> None:
         self._take_card_values()
         self.page_index = 0
         self._go(S.QUESTION) if self.pages else self._after_questions()
@@ -321,7 +347,7 @@ class HandInJourney(Journey[HandInState]):
         elif state is S.PAPER and self.pages:
             self.page_index = len(self.pages) - 1
             self._go(S.QUESTION)
-        elif state in (S.QUESTION, S.PAPER, S.IDENTIFY):
+        elif state in (S.QUESTION, S.PAPER, S.IDENTIFY, S.IDENTIFY_OTHER):
             self._wipe()
             self._go(S.PROCEDURE)
         elif state is S.CHECK:

@@ -23,7 +23,9 @@ from kiosk.local_text import LocalText
 from kiosk.paths import config_dir
 
 MAX_QUANTITY = 50  # copies or pages one kiosk dossier may ask for
-FEE_EXEMPTION_ANSWER = "fee_exemption"  # the form answer naming the exemption claimed
+# the form question asking which exemption the citizen claims; its answer is the exemption's
+# Vietnamese name, as written on the form (config/forms/lists/civil_status_exemptions.json)
+FEE_EXEMPTION_ANSWER = "fee_exemption"
 
 
 class _Model(BaseModel):
@@ -74,6 +76,10 @@ class FeeSchedules(_Model):
                 if unknown:
                     raise ValueError(f"{code}: unknown exemptions {sorted(unknown)}")
         return self
+
+    def exemption_answered(self, answer: str) -> str:
+        """The exemption whose Vietnamese name the citizen chose, or "" (none claimed)."""
+        return next((key for key, name in self.exemptions.items() if name.vi == answer), "")
 
     def exemptions_for(self, procedure_code: str) -> list[str]:
         """The exemptions a citizen may claim for this procedure, in the schedule's order."""

@@ -76,9 +76,9 @@ def walk_death(walk: Walk) -> None:
 def walk_marital_status(walk: Walk) -> None:
     walk.start(MARITAL_STATUS)
     walk.answer(
-        ["marital_status", "purpose"],
+        ["marital_status", "purpose", "fee_exemption"],
         typed={"purpose": "Để kết hôn"},
-        chosen={"marital_status": "Chưa kết hôn"},
+        chosen={"marital_status": "Chưa kết hôn", "fee_exemption": "Không thuộc diện miễn"},
     )
 
 

@@ -43,12 +43,12 @@ class Walk:
         if self.tally.screens[-1] != page:
             self.tally.screens.append(page)
 
-    def start(self, code: str) -> None:
+    def start(self, code: str, wait_for: str = "HandInQuestion") -> None:
         self.kiosk.tap("tile_hand_in")
         self.kiosk.wait_screen("HandInProcedure")
         self.kiosk.tap(f"procedure_{code}")
         identify_with_the_chip(self.kiosk)
-        self.kiosk.wait_screen("HandInQuestion")
+        self.kiosk.wait_screen(wait_for)
 
     def page_ids(self) -> list[str]:
         return [f["id"] for f in self.vm.question.get("fields", [])]
@@ -120,15 +120,18 @@ class Walk:
         self.kiosk.wait_screen("HandInReceipt")
 
 
-def identify_with_the_chip(kiosk: Driver) -> None:
-    """Type the ID and birth date; the demo card lies on the reader and is read at once."""
+def identify_with_the_chip(
+    kiosk: Driver, id_number: str = "001190012345", birth: str = "15031990"
+) -> None:
+    """Type the ID and birth date; the card (the demo card unless the test put another on the
+    reader) is read at once."""
     kiosk.wait_screen("IdentityShowQr")
     kiosk.tap("identityTypeInstead")
     kiosk.wait_screen("IdentityType")
     kiosk.item("identityIdField").forceActiveFocus()
-    kiosk.send_text("001190012345")
+    kiosk.send_text(id_number)
     kiosk.item("identityBirthField").forceActiveFocus()
-    kiosk.send_text("15031990")
+    kiosk.send_text(birth)
     kiosk.tap("identityTypedContinue")
     kiosk.wait_screen("IdentityConfirm")
     kiosk.tap("identityConfirm")

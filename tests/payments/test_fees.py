@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.dossiers.forms import FormLibrary
 from kiosk.payments.due import payment_due
-from kiosk.payments.fees import MAX_QUANTITY, load_schedules, work_out
+from kiosk.payments.fees import FEE_EXEMPTION_ANSWER, MAX_QUANTITY, load_schedules, work_out
 from kiosk.payments.settings import AccountSettings, PaymentSettings
 from tests.payments.emvco import parse
 
@@ -121,3 +121,30 @@ def test_the_total_is_said_in_words() -> None:
     lines = payment_due(CODE, bill, PaymentSettings()).lines("vi")
     assert lines[-1] == "Tổng cộng: 24.000 đ (Hai mươi tư nghìn đồng)"
     assert "Thông tư 281/2016/TT-BTC" in lines[0]
+
+
+def test_the_exemption_question_offers_only_what_the_law_grants_for_the_procedure() -> None:
+    """Each form asking it offers "not exempt" and the exemptions its schedule cites, by their
+    names in the schedule; the answer waives the charge, "not exempt" does not."""
+    forms = FormLibrary()
+    asked = 0
+    for code in forms.codes():
+        form = forms.get(code)
+        assert form is not None
+        if FEE_EXEMPTION_ANSWER not in {f.id for f in form.fields}:
+            continue
+        asked += 1
+        offered = [c.value for c in form.field(FEE_EXEMPTION_ANSWER).choices]
+        claimed = [SCHEDULES.exemption_answered(value) for value in offered]
+        assert claimed[0] == "" and offered[0] == "Không thuộc diện miễn"
+        assert claimed[1:] == SCHEDULES.exemptions_for(code), code
+        amounts = {code: 20_000}
+        for value, exemption in zip(offered, claimed, strict=True):
+            bill = work_out(SCHEDULES, code, {"copies": "1"}, exemption, amounts)
+            assert bill is not None
+            assert (bill.total_vnd == 0) == bool(exemption), (code, value)
+    assert asked >= 5
+
+
+def test_every_procedure_the_kiosk_takes_has_its_fees_worked_out() -> None:
+    assert set(FormLibrary().codes()) <= set(SCHEDULES.procedures)

@@ -43,6 +43,7 @@ S = HandInState
 
 SCREENS = {
     S.PROCEDURE: "HandInProcedure",
+    S.IDENTIFY_OTHER: "HandInOtherPerson",
     S.QUESTION: "HandInQuestion",
     S.PAPER: "HandInPaper",
     S.CHECK: "HandInCheck",
@@ -109,6 +110,16 @@ class HandInViewModel(JourneyViewModel):
                 journey.scan_failed("hand_in.paper.scan_failed")
 
         run_in_background(lambda: _read_scan(saved), keep, lost)
+
+    def _other_identified(self, identity: Identity) -> None:
+        if self.journey.state is S.IDENTIFY_OTHER:
+            self.identity_step.reset()
+            self.journey.other_identified(identity)
+
+    def _other_left(self, _problem_key: str) -> None:
+        """Back from the identity step's first screen: whose card is asked for, again."""
+        if self.journey.state is S.IDENTIFY_OTHER:
+            self.shell.go(SCREENS[S.IDENTIFY_OTHER])
 
     def _identity_left(self, _problem_key: str) -> None:
         """Back from the identity step's first screen leaves the hand-in too."""
@@ -228,6 +239,10 @@ class HandInViewModel(JourneyViewModel):
             for p in draft.papers
         ]
 
+    def _other_person(self) -> str:
+        form = self.journey.form
+        return form.other_person.get(self.i18n.lang) if form and form.other_person else ""
+
     def _procedure_name(self) -> str:
         procedure = self.journey.procedure
         return display_name(procedure, self.i18n.lang) if procedure else ""
@@ -266,6 +281,7 @@ class HandInViewModel(JourneyViewModel):
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     error = Property(str, _error, notify=changed)
     procedureName = Property(str, _procedure_name, notify=changed)
+    otherPerson = Property(str, _other_person, notify=changed)
     question = Property("QVariantMap", _question, notify=changed)
     paper = Property("QVariantMap", _paper, notify=changed)
     answers = Property("QVariantList", _answers, notify=changed)
@@ -280,6 +296,13 @@ class HandInViewModel(JourneyViewModel):
         form = self.kiosk.services.forms.get(code)
         if procedure is not None and form is not None:
             self.journey.choose_procedure(procedure, form)
+
+    @Slot()
+    def identifyOther(self) -> None:
+        """The second person puts their card on the reader (or shows its QR)."""
+        if self.journey.state is S.IDENTIFY_OTHER:
+            progress = (self.journey.step, self.journey.step_total)
+            self.identity_step.begin(self._other_identified, self._other_left, progress)
 
     @Slot(str)
     def answer(self, text: str) -> None:
