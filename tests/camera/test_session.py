@@ -137,6 +137,23 @@ def test_capture_button_keeps_the_whole_frame_when_no_page_is_found(session_on, 
     assert width / height == pytest.approx(1280 / 720, rel=0.02)  # the frame, uncut
 
 
+def test_capture_button_keeps_the_outline_seen_a_moment_ago(session_on, scene_files):
+    """A hand or a reflection hides the page just as the citizen presses: the outline seen
+    a moment ago is cut out (the sheet, not the whole desk), for the citizen to check."""
+    session, recorder, _ = session_on(
+        [scene_files["page1"], scene_files["desk"]],
+        ScanSettings(steady_seconds=5.0, preview_width=640),
+        simulator_hold_seconds=1.5,
+    )
+    recorder.wait_for(lambda u: u.outline is not None)
+    recorder.wait_for(lambda u: u.preview is not None and u.outline is None)
+    session.capture_now()
+    update = recorder.wait_for(captured)
+    assert update.guidance_key == "scanning.guidance.captured_check"
+    height, width = session.pages()[0].image.shape[:2]
+    assert height / width == pytest.approx(297 / 210, rel=0.06)  # the A4 sheet, upright
+
+
 def test_lost_camera_tells_the_citizen_and_recovers(session_on, scene_files):
     _, recorder, source = session_on([scene_files["page1"]])
     recorder.wait_for(lambda u: u.preview is not None)
