@@ -4,7 +4,8 @@ nhận quyền sử dụng đất", "GPXD" → "giấy phép xây dựng"), read
 
 Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đỏ" are one phrase.
 An abbreviation must name its source (the law or form that gives the full term, or where the
-short form is used), so a reader can check what it stands for.
+short form is used), so a reader can check what it stands for; `seen_at` gives a public page
+where the short form is seen in use, where one was found.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class SynonymEntry(BaseModel):
     means: str = Field(min_length=2)
     kind: Literal["everyday", "abbreviation"] = "everyday"
     source: str = ""
+    seen_at: str = Field("", pattern=r"^(|[a-z0-9.-]+\.[a-z]{2,}(/\S*)?)$")
 
     @model_validator(mode="after")
     def _abbreviation_has_source(self) -> SynonymEntry:

@@ -60,3 +60,16 @@ def test_an_abbreviation_without_a_source_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError) as caught:
         load_synonyms(path)
     assert "source" in str(caught.value.problems[0])
+
+
+def test_where_a_short_form_was_seen_is_a_web_address(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text(
+        '{"format": 1, "entries": [{"phrases": ["KT3"], "means": "tạm trú",'
+        ' "kind": "abbreviation", "source": "Luật Cư trú 36/2013/QH13",'
+        ' "seen_at": "from memory"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_synonyms(path)
+    assert "seen_at" in str(caught.value.problems[0])
