@@ -49,13 +49,13 @@ _ONSET = re.compile(r"[^aeiouy]*")
 def without_input_keys(word: str) -> str:
     """A folded word as it reads with the input method's keys taken out: "soor" → "so",
     "ddaauf" → "dau", "chuwngs" → "chung", "cu7o71c" → "cuoc", "d9o3" → "do". A word
-    without a vowel ("cccd", "ct07", "14") is returned as it is. Only the caller knows whether
-    the result is the word meant ("xoong" is a real word), so it tries this after the word as
-    typed."""
+    without a vowel ("cccd", "ct07", "14") keeps its letters but for the đ of a short form
+    typed as dd ("ddkkh" → "dkkh"). Only the caller knows whether the result is the word meant
+    ("xoong" is a real word), so it tries this after the word as typed."""
     onset = _ONSET.match(word)
     start = onset.end() if onset else 0
     if start == len(word):
-        return word
+        return word.replace("dd", "d")
     head = re.sub(r"[1-9]", "", word[:start]).replace("dd", "d")
     tail = _DOUBLED_VOWEL.sub(r"\1", _MARK_KEYS.sub("", word[start:]))
     return _spelling(head + tail)

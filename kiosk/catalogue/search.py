@@ -135,6 +135,11 @@ class SearchIndex:
         starts: dict[str, list[int]] = {}
         variants: dict[str, list[int]] = {}
         phrases: list[tuple[tuple[str, ...], int]] = []
+        # Word pairs that stand side by side in a name, an everyday phrase or a synonym: what
+        # a typed neighbour can attest (`_misheard`).
+        attested: set[tuple[str, str]] = {
+            p for phrase in synonyms.phrases for p in pairwise(phrase)
+        }
         folded: dict[str, tuple[str, ...]] = {}  # texts repeat across procedures: fold once
 
         def words_of(text: str) -> tuple[str, ...]:
@@ -168,6 +173,7 @@ class SearchIndex:
             for keyword in english_words:
                 english.update(keyword)
             for text in (*vietnamese, *english_words, name_en, name):
+                attested.update(pairwise(text))
                 unique = tuple(dict.fromkeys(text))
                 if len(unique) >= 2:
                     phrases.append((unique, doc))
@@ -207,6 +213,11 @@ class SearchIndex:
         self._short_name = np.array(short_name, np.float64)
         self._age_low, self._age_high = np.array(ages, np.float64).reshape(-1, 2).T
         self._pairs = {pair: np.array(docs, np.int32) for pair, docs in pairs.items()}
+        self._attested = frozenset(attested)
+        self._short_form_slips: dict[str, set[str]] = {}
+        for short in synonyms.short_forms:
+            for variant in _deletes(short) | {short}:
+                self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
         self._variants = {word: np.array(docs, np.int32) for word, docs in variants.items()}
 
@@ -229,7 +240,20 @@ class SearchIndex:
         plain = without_input_keys(word)
         if plain != word and (plain in self._frequency or plain in self.synonyms.words):
             return plain
-        return word
+        return self._short_form_slip(plain) or word
+
+    def _short_form_slip(self, word: str) -> str | None:
+        """The one abbreviation a slip of a letter away ("glx", "bhh", "noxxh", "dkhk"), if
+        exactly one is; short forms have no vowels to make a typo table's guess safe."""
+        if len(word) < 3:
+            return None
+        near = set().union(*(self._short_form_slips.get(v, ()) for v in _deletes(word) | {word}))
+        near = {
+            short
+            for short in near
+            if max(len(short), len(word)) >= 4 and edit_distance(word, short, 1) <= 1
+        }
+        return near.pop() if len(near) == 1 else None
 
     def _split(self, word: str, depth: int = 0) -> list[str] | None:
         """ "khaisinh" → ["khai", "sinh"]: words run together, longest known word first."""
@@ -279,9 +303,9 @@ class SearchIndex:
         return dict.fromkeys(words, PREFIX)
 
     def _beside(self, word: str, before: str, after: str) -> int:
-        """On how many sides (0–2) some procedure's name holds the word beside its typed
-        neighbour: right after `before`, right before `after`."""
-        return ((before, word) in self._pairs) + ((word, after) in self._pairs)
+        """On how many sides (0–2) a name, everyday phrase or synonym holds the word beside
+        its typed neighbour: right after `before`, right before `after`."""
+        return ((before, word) in self._attested) + ((word, after) in self._attested)
 
     def _best_attested(self, words: Iterable[str], before: str, after: str) -> list[str]:
         """Of near words, those the neighbours attest most ("dang ky kai sinh": "khai" sits

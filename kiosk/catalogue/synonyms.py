@@ -63,6 +63,15 @@ class SynonymTable:
                     self._phrases[key] = meaning
         self._longest = max((len(k) for k in self._phrases), default=0)
         self.words = frozenset(word for phrase in self._phrases for word in phrase)
+        # Abbreviations of one word ("gplx", "bhxh"): a slip in one is still that one.
+        self.short_forms = frozenset(
+            key[0]
+            for entry in entries
+            if entry.kind == "abbreviation"
+            for key in map(tuple, map(tokens, entry.phrases))
+            if len(key) == 1 and len(key[0]) >= 3
+        )
+        self.phrases = frozenset(self._phrases)
         # Phrases of two words or more by all their words but the last, for a phrase whose
         # last word is still being typed; in the file's order, so the first listed wins.
         self._by_head: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}

@@ -1,7 +1,8 @@
 """The search reads what a citizen meant where the words typed are real words of another
 meaning: spellings that sound alike in some region ("tạm chú" for "tạm trú", "kết hông" for
-"kết hôn"), slips the typed neighbours explain, and ages ("căn cước cho con 15 tuổi") that
-tell two procedures apart which differ only by age."""
+"kết hôn"), slips the typed neighbours explain, slips in abbreviations ("glx" for "GPLX"),
+and ages ("căn cước cho con 15 tuổi") that tell two procedures apart which differ only by
+age."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from kiosk.catalogue.ages import AgeRange, age_range, stated_age
 from kiosk.catalogue.snapshot import Catalogue
-from kiosk.folding import sound_alikes, tokens
+from kiosk.folding import sound_alikes, tokens, without_input_keys
 
 
 def first(catalogue: Catalogue, query: str) -> str:
@@ -53,6 +54,27 @@ def test_words_that_fit_their_neighbours_are_left_as_typed(starter: Catalogue) -
     assert first(starter, "chung thuc chu ky") == "2.000884"
     # "kai" is nearer "lai" and "khai"; only "khai" fits both "ky" and "sinh".
     assert first(starter, "dang ky kai sinh") == "1.001193"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("mat glx", "3.000348"),  # GPLX, a letter dropped
+        ("dkhk", "1.000894"),  # ĐKKH, two letters swapped
+        ("noxxh", "1.014632"),  # NOXH, a letter doubled
+        ("DDKKH", "1.000894"),  # ĐKKH with its Đ typed in Telex
+    ],
+)
+def test_a_slip_in_an_abbreviation_still_finds_it(
+    starter: Catalogue, query: str, expected: str
+) -> None:
+    assert first(starter, query) == expected
+
+
+def test_a_slip_two_abbreviations_are_equally_near_is_not_guessed(starter: Catalogue) -> None:
+    # "gpd" is one letter from both GPXD (building) and GPKD (business): neither is assumed.
+    assert {h.procedure.code for h in starter.search("gpd", 5)}.isdisjoint({"1.013225"})
+    assert without_input_keys("ddkkh") == "dkkh" and without_input_keys("ct07") == "ct07"
 
 
 def test_ages_in_procedure_names_are_read_as_ranges() -> None:
