@@ -10,6 +10,12 @@ the first three) per kind. Targets: ≥ 95 % first overall, ≥ 90 % in every ki
 Speed: the bundled starter catalogue is padded with synthetic procedures to N (default 2,100),
 then the bench's own queries and every query of the set are "typed" one character at a time;
 every prefix is one search, as the screen runs one per keystroke. Target: p95 ≤ 5 ms.
+On a loaded machine the wall-clock p95 is mostly time spent waiting for a core; the search's
+own CPU time and each keystroke's best wall-clock time over the rounds (as `timeit` reports)
+say what the search itself costs, and the load average is printed beside them. Back-to-back
+searches are also the worst case for the scheduler: a citizen types a key every 100 ms or
+more, and a thread that wakes after a pause is let onto a core sooner, so a last run types
+--paced keystrokes (default 600) with a 50 ms pause between them.
 """
 
 from __future__ import annotations
@@ -71,6 +77,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--procedures", type=int, default=2100)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--paced", type=int, default=600)
     args = parser.parse_args()
 
     base = load_catalogue_file(bundled_catalogue_path())
@@ -107,6 +114,25 @@ def main() -> int:
         f"search per keystroke: p50 {statistics.median(keystrokes):.2f} ms, "
         f"p95 {percentile(keystrokes, 0.95):.2f} ms, max {max(keystrokes):.2f} ms"
     )
+    per_round = len(keystrokes) // args.rounds
+    best = [min(keystrokes[i::per_round]) for i in range(per_round)]
+    print(
+        f"  each keystroke's best of {args.rounds} rounds: p50 {statistics.median(best):.2f} ms, "
+        f"p95 {percentile(best, 0.95):.2f} ms, max {max(best):.2f} ms"
+    )
+    paced: list[float] = []
+    prefixes = [query[:end] for query in typed for end in range(1, len(query) + 1)]
+    for prefix in prefixes[:: max(1, len(prefixes) // max(args.paced, 1))][: args.paced]:
+        time.sleep(0.05)
+        started = time.perf_counter()
+        catalogue.search(prefix)
+        paced.append((time.perf_counter() - started) * 1000)
+    if paced:
+        print(
+            f"  typed at a pace (50 ms between keys, {len(paced)} keys): "
+            f"p50 {statistics.median(paced):.2f} ms, p95 {percentile(paced, 0.95):.2f} ms, "
+            f"max {max(paced):.2f} ms"
+        )
     print(
         f"  on the search's own CPU time: p50 {statistics.median(on_cpu):.2f} ms, "
         f"p95 {percentile(on_cpu, 0.95):.2f} ms (load average {os.getloadavg()[0]:.1f} "
