@@ -8,6 +8,8 @@ caller's transaction, so a number and the record that uses it commit together or
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlite_utils
 
 TABLE = "day_counters"
@@ -18,6 +20,28 @@ def create_table(db: sqlite_utils.Database) -> None:
     db[TABLE].create(
         {"scope": str, "day": str, "last": int}, pk=("scope", "day"), if_not_exists=True
     )
+
+
+def adopting_own_table(
+    old_table: str, key_column: str, scope_prefix: str
+) -> Callable[[sqlite_utils.Database], None]:
+    """The migration that brings a file's counters here. Files of schema 1 counted in a table of
+    their own (`old_table`: `key_column`, day, last); their last numbers move into the shared
+    table as scope `scope_prefix` + key, so no number is handed out twice. A file created after
+    the move never had such a table and only gains the shared one."""
+
+    def adopt(db: sqlite_utils.Database) -> None:
+        create_table(db)
+        if old_table not in db.table_names():
+            return
+        db.execute(
+            f"INSERT INTO {TABLE} (scope, day, last) "
+            f"SELECT ? || {key_column}, day, last FROM {old_table}",
+            [scope_prefix],
+        )
+        db[old_table].drop()
+
+    return adopt
 
 
 def next_in_range(

@@ -25,11 +25,6 @@ DAILY_LIMIT = 9999  # four digits
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
-    db["dossier_sequences"].create(
-        {"unit_code": str, "day": str, "last": int},
-        pk=("unit_code", "day"),
-        if_not_exists=True,
-    )
     db["dossier_codes"].create(
         {
             "code": str,
@@ -44,16 +39,10 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-def _counters_in_the_shared_table(db: sqlite_utils.Database) -> None:
-    daily_counter.create_table(db)
-    db.execute(
-        f"INSERT INTO {daily_counter.TABLE} (scope, day, last) "
-        "SELECT 'dossier:' || unit_code, day, last FROM dossier_sequences"
-    )
-    db["dossier_sequences"].drop()
-
-
-MIGRATIONS = (_create_tables, _counters_in_the_shared_table)
+MIGRATIONS = (
+    _create_tables,
+    daily_counter.adopting_own_table("dossier_sequences", "unit_code", "dossier:"),
+)
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,6 @@ from kiosk.local_db import migrate, open_local_db
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
-    db["sequences"].create(
-        {"day": str, "service_id": str, "last": int},
-        pk=("day", "service_id"),
-        if_not_exists=True,
-    )
     db["tickets"].create(
         {
             "ticket_id": str,
@@ -48,16 +43,10 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db["tickets"].create_index(["day", "service_id", "sequence"], unique=True, if_not_exists=True)
 
 
-def _counters_in_the_shared_table(db: sqlite_utils.Database) -> None:
-    daily_counter.create_table(db)
-    db.execute(
-        f"INSERT INTO {daily_counter.TABLE} (scope, day, last) "
-        "SELECT 'ticket:' || service_id, day, last FROM sequences"
-    )
-    db["sequences"].drop()
-
-
-MIGRATIONS = (_create_tables, _counters_in_the_shared_table)
+MIGRATIONS = (
+    _create_tables,
+    daily_counter.adopting_own_table("sequences", "service_id", "ticket:"),
+)
 
 
 @dataclass(frozen=True)
