@@ -13,7 +13,7 @@ def open_status(driver, kiosk_ui) -> None:
     driver.wait_screen("TechnicianPin")
     kiosk_ui.technician.submitPin("482915")
     driver.wait_screen("TechnicianStatus")
-    driver.qtbot.waitUntil(lambda: kiosk_ui.technician.devices != [], timeout=10_000)
+    driver.qtbot.waitUntil(lambda: kiosk_ui.technician.devices.rows() != [], timeout=10_000)
 
 
 def test_refused_items_are_sent_again_from_the_technician_screen(driver, kiosk_ui) -> None:

@@ -42,19 +42,19 @@ def test_hidden_entry_pin_and_device_status(driver, kiosk_ui, tmp_path: Path) ->
     type_digits(driver, "482915")
     driver.tap("pinEnter")
     driver.wait_screen("TechnicianStatus")
-    driver.qtbot.waitUntil(lambda: kiosk_ui.technician.devices != [], timeout=10_000)
-    assert kiosk_ui.technician.devices[0]["ok"]
+    driver.qtbot.waitUntil(lambda: kiosk_ui.technician.devices.rows() != [], timeout=10_000)
+    assert kiosk_ui.technician.devices.rows()[0].ok
     driver.tap("testPrintButton")
     driver.qtbot.waitUntil(lambda: any((tmp_path / "printed").glob("test-page-*.png")))
     driver.tap("selfTestCardReader")
     driver.qtbot.waitUntil(
-        lambda: "Đầu đọc thẻ" in str(kiosk_ui.technician.selfTest), timeout=10_000
+        lambda: "Đầu đọc thẻ" in str(kiosk_ui.technician.selfTest.rows()), timeout=10_000
     )
-    assert all(line["ok"] for line in kiosk_ui.technician.selfTest)
+    assert all(line.ok for line in kiosk_ui.technician.selfTest.rows())
     driver.tap("selfTestCamera")
     driver.qtbot.waitUntil(
-        lambda: "Ảnh chụp thử" in str(kiosk_ui.technician.selfTest), timeout=15_000
+        lambda: "Ảnh chụp thử" in str(kiosk_ui.technician.selfTest.rows()), timeout=15_000
     )
     driver.tap("leaveTechnician")
     driver.wait_screen("Home")
-    assert kiosk_ui.technician.devices == []
+    assert kiosk_ui.technician.devices.rows() == []

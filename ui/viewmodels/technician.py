@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.config import config_files
 from kiosk.errors import UserFacingError, message_key_of
@@ -22,6 +23,7 @@ from kiosk.technician.health import (
     check_all,
 )
 from ui.background import run_in_background
+from ui.list_model import RowsModel, live_rows
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,26 @@ S = TechnicianState
 SCREENS = {S.PIN: "TechnicianPin", S.CHECKING_PIN: "TechnicianPin", S.STATUS: "TechnicianStatus"}
 
 
+@dataclass(frozen=True)
+class DeviceRow:
+    """A device's health (a row of `Technician.devices`)."""
+
+    name: str
+    ok: bool
+    stateText: str  # "Hoạt động tốt" or "Có sự cố"
+    detail: str
+
+
+@dataclass(frozen=True)
+class SelfTestRow:
+    """A line of a device's self-test (`Technician.selfTest`); `judged` is False while the
+    test runs, and the line then has no tick or mark."""
+
+    judged: bool
+    ok: bool
+    text: str
+
+
 class TechnicianViewModel(JourneyViewModel):
     changed = Signal()
 
@@ -43,8 +65,10 @@ class TechnicianViewModel(JourneyViewModel):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self._notice = ""
-        self._self_test: list[dict] = []
+        self._self_test: list[SelfTestRow] = []
         self.follow(TechnicianJourney())
+        self._devices = live_rows(self, self.changed, DeviceRow, self._device_rows)
+        self._self_test_rows = live_rows(self, self.changed, SelfTestRow, lambda: self._self_test)
 
     @Slot()
     def open(self) -> None:
@@ -67,13 +91,13 @@ class TechnicianViewModel(JourneyViewModel):
     def _busy(self) -> bool:
         return self.journey.state is S.CHECKING_PIN or self.journey.checking
 
-    def _devices(self) -> list[dict]:
+    def _device_rows(self) -> list[DeviceRow]:
         return [
-            {
-                "name": self.t(h.name),
-                "ok": h.report.ok,
-                "state": self.t("technician.ok" if h.report.ok else "technician.problem"),
-                "detail": "\n".join(
+            DeviceRow(
+                name=self.t(h.name),
+                ok=h.report.ok,
+                stateText=self.t("technician.ok" if h.report.ok else "technician.problem"),
+                detail="\n".join(
                     [
                         self.t(h.report.text_key, **h.report.values)
                         if h.report.text_key
@@ -84,9 +108,15 @@ class TechnicianViewModel(JourneyViewModel):
                         ),
                     ]
                 ),
-            }
+            )
             for h in self.journey.health
         ]
+
+    def _get_devices(self) -> RowsModel:
+        return self._devices
+
+    def _get_self_test(self) -> RowsModel:
+        return self._self_test_rows
 
     def _facts(self) -> list[str]:
         files = ", ".join(str(p) for p in config_files())
@@ -109,10 +139,10 @@ class TechnicianViewModel(JourneyViewModel):
 
     error = Property(str, _error, notify=changed)
     busy = Property(bool, _busy, notify=changed)
-    devices = Property("QVariantList", _devices, notify=changed)
-    facts = Property("QVariantList", _facts, notify=changed)
+    devices = Property(QObject, _get_devices, constant=True)
+    facts = Property("QStringList", _facts, notify=changed)
     notice = Property(str, lambda self: self._notice, notify=changed)
-    selfTest = Property("QVariantList", lambda self: self._self_test, notify=changed)
+    selfTest = Property(QObject, _get_self_test, constant=True)
 
     # --- taps ------------------------------------------------------------------------------
     @Slot(str)
@@ -229,7 +259,7 @@ class TechnicianViewModel(JourneyViewModel):
                 return camera_self_test(camera, settings, folder)
         else:
             return
-        self._self_test = [{"ok": None, "text": self.t("technician.selftest.running")}]
+        self._self_test = [SelfTestRow(False, False, self.t("technician.selftest.running"))]
         self.changed.emit()
         run_in_background(work, self._self_tested, self._self_test_failed)
 
@@ -237,18 +267,19 @@ class TechnicianViewModel(JourneyViewModel):
         if self.journey.state is not S.STATUS:
             return
         self._self_test = [
-            {
-                "ok": line.ok,
-                "text": f"{self.t(line.text_key)}: {line.value}"
+            SelfTestRow(
+                judged=True,
+                ok=line.ok,
+                text=f"{self.t(line.text_key)}: {line.value}"
                 + (f" — {self.t(line.advice_key)}" if line.advice_key else ""),
-            }
+            )
             for line in lines
         ]
         self.changed.emit()
 
     def _self_test_failed(self, exc: BaseException) -> None:
         log.error("self-test failed", exc_info=exc)
-        self._self_test = [{"ok": False, "text": self.t(message_key_of(exc))}]
+        self._self_test = [SelfTestRow(True, False, self.t(message_key_of(exc)))]
         self.changed.emit()
 
     @Slot()

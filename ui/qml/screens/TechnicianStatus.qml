@@ -32,32 +32,35 @@ ScreenFrame {
                     model: Technician.devices
                     Rectangle {
                         id: entry
-                        required property var modelData
                         required property int index
+                        required property string name
+                        required property bool ok
+                        required property string stateText
+                        required property string detail
                         objectName: "device_" + entry.index
                         Layout.fillWidth: true
                         implicitHeight: row.implicitHeight + Theme.gap
                         color: Theme.surface
-                        border.color: entry.modelData.ok ? Theme.border : Theme.danger
-                        border.width: entry.modelData.ok ? 2 : 4
+                        border.color: entry.ok ? Theme.border : Theme.danger
+                        border.width: entry.ok ? 2 : 4
                         radius: Theme.radius
                         RowLayout {
                             id: row
                             anchors { fill: parent; margins: Theme.gap / 2 }
                             spacing: Theme.gap
-                            StatusIcon { kind: entry.modelData.ok ? "ok" : "problem" }
+                            StatusIcon { kind: entry.ok ? "ok" : "problem" }
                             BodyText {
                                 Layout.minimumWidth: 420
-                                text: entry.modelData.name
+                                text: entry.name
                                 font.bold: true
                             }
                             BodyText {
-                                text: entry.modelData.state
-                                color: entry.modelData.ok ? Theme.ok : Theme.danger
+                                text: entry.stateText
+                                color: entry.ok ? Theme.ok : Theme.danger
                             }
                             HintText {
                                 Layout.fillWidth: true
-                                text: entry.modelData.detail
+                                text: entry.detail
                                 wrapMode: Text.WordWrap
                             }
                         }
@@ -72,13 +75,15 @@ ScreenFrame {
                     model: Technician.selfTest
                     RowLayout {
                         id: entry2
-                        required property var modelData
+                        required property bool judged
+                        required property bool ok
+                        required property string text
                         Layout.fillWidth: true
                         spacing: Theme.gap / 2
-                        StatusIcon { visible: entry2.modelData.ok !== null; kind: entry2.modelData.ok ? "ok" : "problem" }
+                        StatusIcon { visible: entry2.judged; kind: entry2.ok ? "ok" : "problem" }
                         Text {
                             Layout.fillWidth: true
-                            text: entry2.modelData.text
+                            text: entry2.text
                             wrapMode: Text.WrapAnywhere
                             font.pixelSize: Theme.smallSize
                             color: Theme.text
@@ -89,7 +94,7 @@ ScreenFrame {
                     model: Technician.facts
                     HintText {
                         id: entry3
-                        required property var modelData
+                        required property string modelData
                         Layout.fillWidth: true
                         text: entry3.modelData
                         wrapMode: Text.WrapAnywhere
