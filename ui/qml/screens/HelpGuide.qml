@@ -6,17 +6,17 @@ import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: Help.guide.title || ""
+    title: Help.guideTitle
     onBackRequested: Help.back()
 
     ColumnLayout {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap
         Repeater {
-            model: Help.guide.steps || []
+            model: Help.guideSteps
             RowLayout {
                 id: guideStep
-                required property var modelData
+                required property string modelData
                 required property int index
                 Layout.fillWidth: true
                 spacing: Theme.gap

@@ -30,24 +30,26 @@ ScreenFrame {
                     model: Help.pages
                     Column {
                         id: entry
-                        required property var modelData
+                        required property string pageId
+                        required property string label
+                        required property string image
                         Layout.alignment: Qt.AlignTop
                         spacing: Theme.gap / 2
                         Rectangle {  // white behind the code whatever the theme: phones need it
                             width: 300; height: 300
                             color: "white"
                             Image {
-                                objectName: "helpQr_" + entry.modelData.id
+                                objectName: "helpQr_" + entry.pageId
                                 anchors.fill: parent
-                                source: entry.modelData.image
+                                source: entry.image
                                 fillMode: Image.PreserveAspectFit
                                 smooth: false
-                                Accessible.name: entry.modelData.label
+                                Accessible.name: entry.label
                             }
                         }
                         BodyText {
                             width: 300
-                            text: entry.modelData.label
+                            text: entry.label
                             wrapMode: Text.WordWrap
                             font.bold: true
                         }
@@ -56,7 +58,7 @@ ScreenFrame {
             }
             HintText {
                 Layout.fillWidth: true
-                visible: Help.pages.length > 0
+                visible: Help.pages.count > 0
                 text: I18n.s["help.scan_with_phone"]
             }
         }
@@ -73,12 +75,13 @@ ScreenFrame {
                 model: Help.guides
                 KioskButton {
                     id: entry2
-                    required property var modelData
-                    objectName: "guide_" + entry2.modelData.id
+                    required property string guideId
+                    required property string title
+                    objectName: "guide_" + entry2.guideId
                     Layout.fillWidth: true
                     primary: false
-                    text: entry2.modelData.title
-                    onClicked: Help.openGuide(entry2.modelData.id)
+                    text: entry2.title
+                    onClicked: Help.openGuide(entry2.guideId)
                 }
             }
         }
