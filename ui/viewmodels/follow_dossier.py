@@ -9,9 +9,10 @@ screen that was left, or a session that ended, is dropped.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.catalogue.presentation import money
 from kiosk.journeys.follow_dossier import FollowDossierJourney, FollowState
@@ -20,6 +21,7 @@ from kiosk.printing import PaperWords, PrintOutcome, print_and_report, print_mes
 from kiosk.province import DossierLookup, LocalRecord, LookupOutcome, status_message_key
 from ui.background import run_in_background
 from ui.camera_qr_watch import CameraQrWatch
+from ui.list_model import RowsModel, live_rows
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,15 @@ SCREENS = {
 }
 
 
+@dataclass(frozen=True)
+class TimelineRow:
+    """A status the dossier went through (a row of `FollowDossier.timeline`), oldest first."""
+
+    status: str
+    when: str
+    current: bool  # the last one: where the dossier is now
+
+
 class FollowDossierViewModel(JourneyViewModel):
     changed = Signal()
 
@@ -55,6 +66,7 @@ class FollowDossierViewModel(JourneyViewModel):
         self._receipt_printing = False
         self._receipt_message = ""
         self.follow(FollowDossierJourney())
+        self._timeline = live_rows(self, self.changed, TimelineRow, self._timeline_rows)
 
     @property
     def camera(self) -> object | None:
@@ -119,22 +131,25 @@ class FollowDossierViewModel(JourneyViewModel):
             return self.t("follow.result.unknown_status", code=code)
         return self.t(key)
 
-    def _timeline(self) -> list[dict]:
+    def _timeline_rows(self) -> list[TimelineRow]:
         lookup = self.journey.lookup
         if lookup is None or lookup.status is None:
             return []
         steps = lookup.status.timeline
-        rows = []
+        rows: list[TimelineRow] = []
         for number, step in enumerate(steps):
             time, date = self._local_datetime(step.at)
             rows.append(
-                {
-                    "status": self._status_name(step.code),
-                    "when": self.t("follow.result.step_at", time=time, date=date),
-                    "current": number == len(steps) - 1,
-                }
+                TimelineRow(
+                    status=self._status_name(step.code),
+                    when=self.t("follow.result.step_at", time=time, date=date),
+                    current=number == len(steps) - 1,
+                )
             )
         return rows
+
+    def _get_timeline(self) -> RowsModel:
+        return self._timeline
 
     def _current(self) -> str:
         lookup = self.journey.lookup
@@ -237,7 +252,7 @@ class FollowDossierViewModel(JourneyViewModel):
     hasCamera = Property(bool, lambda self: self.camera is not None, notify=changed)
     problem = Property(str, _problem, notify=changed)
     outcome = Property(str, _outcome, notify=changed)
-    timeline = Property("QVariantList", _timeline, notify=changed)
+    timeline = Property(QObject, _get_timeline, constant=True)
     current = Property(str, _current, notify=changed)
     message = Property(str, _message, notify=changed)
     localKnowledge = Property(str, _local, notify=changed)

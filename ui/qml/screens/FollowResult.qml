@@ -57,26 +57,28 @@ ScreenFrame {
                     model: FollowDossier.timeline
                     Row {
                         id: step
-                        required property var modelData
+                        required property string status
+                        required property string when
+                        required property bool current
                         required property int index
                         spacing: Theme.gap
                         Rectangle {  // the timeline's dot: filled for the current status
                             width: 32; height: 32; radius: 16
                             anchors.verticalCenter: parent.verticalCenter
-                            color: step.modelData.current ? Theme.primary : Theme.surface
+                            color: step.current ? Theme.primary : Theme.surface
                             border.color: Theme.primary
                             border.width: 5
                         }
                         BodyText {
                             objectName: "followStep_" + step.index
                             width: 420
-                            text: step.modelData.when
+                            text: step.when
                             color: Theme.mutedText
                         }
                         BodyText {
                             objectName: "followStatus_" + step.index
-                            text: step.modelData.status
-                            font.bold: step.modelData.current
+                            text: step.status
+                            font.bold: step.current
                         }
                     }
                 }
