@@ -82,6 +82,7 @@ class JourneyViewModel(QObject):
             self.forget()
         finally:
             self._resetting = False
+        self.changed.emit()  # lists kept as models rebuild from the wiped state too
 
     def forget(self) -> None:
         """Hook: clear any per-citizen state the view-model itself holds."""

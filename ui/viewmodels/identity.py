@@ -14,8 +14,9 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from hardware.card_reader import IdCardReader, ReaderStatus, ReadProgress
 from hardware.device import DeviceEvent, DeviceState
@@ -24,6 +25,7 @@ from kiosk.identity import Identity, IdentityError, IdentitySource, Sex, display
 from kiosk.journeys.identity import IdentityStep, IdentityStepState
 from ui.background import qt_thread_caller, run_in_background
 from ui.camera_qr_watch import CameraQrWatch
+from ui.list_model import RowsModel, live_rows
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,15 @@ SCREENS = {
     S.FAILED: "IdentityFailed",
     S.CONFIRM: "IdentityConfirm",
 }
+
+
+@dataclass(frozen=True)
+class IdentityRow:
+    """A detail of the citizen's to confirm (a row of `Identity.identityRows`)."""
+
+    key: str  # full_name, id_number, birth_date, sex, residence, expiry_date
+    label: str
+    value: str
 
 
 class IdentityViewModel(JourneyViewModel):
@@ -56,6 +67,7 @@ class IdentityViewModel(JourneyViewModel):
         self._reading = False
         self._portrait = ""
         self.follow(IdentityStep(self.kiosk.services.identity))
+        self._identity_rows = live_rows(self, self.changed, IdentityRow, self._rows)
         reader = self.reader
         if reader is not None:  # undone on close: the reader outlives this window
             self.subscribe(reader.events.subscribe(self._on_reader_event))
@@ -200,7 +212,7 @@ class IdentityViewModel(JourneyViewModel):
             return self.t(f"card_reader.status.{status.value}")
         return ""
 
-    def _rows(self) -> list[dict[str, str]]:
+    def _rows(self) -> list[IdentityRow]:
         identity = self.journey.identity
         if identity is None:
             return []
@@ -229,10 +241,13 @@ class IdentityViewModel(JourneyViewModel):
             ("expiry_date", expiry),
         ]
         return [
-            {"key": key, "label": self.t(f"identity.screen.field.{key}"), "value": value}
+            IdentityRow(key, self.t(f"identity.screen.field.{key}"), value)
             for key, value in rows
             if value
         ]
+
+    def _get_identity_rows(self) -> RowsModel:
+        return self._identity_rows
 
     def _source_note(self) -> str:
         identity = self.journey.identity
@@ -264,7 +279,7 @@ class IdentityViewModel(JourneyViewModel):
     progressText = Property(str, _progress_text, notify=changed)
     progressFraction = Property(float, _progress_fraction, notify=changed)
     canUseQrData = Property(bool, lambda self: self.journey.can_use_qr_data, notify=changed)
-    identityRows = Property("QVariantList", _rows, notify=changed)
+    identityRows = Property(QObject, _get_identity_rows, constant=True)
     portrait = Property(str, lambda self: self._portrait, notify=changed)
     sourceNote = Property(str, _source_note, notify=changed)
     verified = Property(

@@ -46,6 +46,15 @@ class LevelRow:
 
 
 @dataclass(frozen=True)
+class AnswerRow:
+    """An answer to the question shown (a row of `Rating.answers`)."""
+
+    answerId: str
+    label: str
+    chosen: bool
+
+
+@dataclass(frozen=True)
 class CounterRow:
     """A counter the rating may be about (a row of `Rating.counters`)."""
 
@@ -70,6 +79,7 @@ class RatingViewModel(JourneyViewModel):
         self.follow(RatingJourney(bundled_questionnaire(), counters))
         self._levels = live_rows(self, self.changed, LevelRow, self._level_rows)
         self._counters = live_rows(self, self.changed, CounterRow, self._counter_rows)
+        self._answers = live_rows(self, self.changed, AnswerRow, self._answer_rows)
 
     def forget(self) -> None:
         self._storing = False
@@ -137,29 +147,30 @@ class RatingViewModel(JourneyViewModel):
     def _get_counters(self) -> RowsModel:
         return self._counters
 
-    def _question(self) -> dict:
+    def _question_text(self) -> str:
+        journey = self.journey
+        return self.t(journey.current_index.question_key) if journey.state is S.QUESTION else ""
+
+    def _question_counter(self) -> str:
         journey = self.journey
         if journey.state is not S.QUESTION:
-            return {}
+            return ""
+        total = len(journey.questionnaire.indices)
+        return self.t("rating.question.counter", n=journey.question + 1, total=total)
+
+    def _answer_rows(self) -> list[AnswerRow]:
+        journey = self.journey
+        if journey.state is not S.QUESTION:
+            return []
         index = journey.current_index
         chosen = journey.answers.get(index.id)
-        return {
-            "id": index.id,
-            "text": self.t(index.question_key),
-            "counter": self.t(
-                "rating.question.counter",
-                n=journey.question + 1,
-                total=len(journey.questionnaire.indices),
-            ),
-            "answers": [
-                {
-                    "id": answer.id,
-                    "label": self.t(index.answer_key(answer.id)),
-                    "chosen": chosen == answer.points,
-                }
-                for answer in index.answers
-            ],
-        }
+        return [
+            AnswerRow(answer.id, self.t(index.answer_key(answer.id)), chosen == answer.points)
+            for answer in index.answers
+        ]
+
+    def _get_answers(self) -> RowsModel:
+        return self._answers
 
     def _problem(self) -> str:
         key = self.journey.problem_key
@@ -167,7 +178,9 @@ class RatingViewModel(JourneyViewModel):
 
     levels = Property(QObject, _get_levels, constant=True)
     counters = Property(QObject, _get_counters, constant=True)
-    question = Property("QVariantMap", _question, notify=changed)
+    questionText = Property(str, _question_text, notify=changed)
+    questionCounter = Property(str, _question_counter, notify=changed)
+    answers = Property(QObject, _get_answers, constant=True)
     problem = Property(str, _problem, notify=changed)
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
     step = Property(int, lambda self: self.journey.step, notify=changed)

@@ -49,11 +49,11 @@ ScreenFrame {
                     model: Identity.identityRows
                     delegate: BodyText {
                         id: entry
-                        required property var modelData
+                        required property string label
                         required property int index
                         Layout.row: entry.index
                         Layout.column: 0
-                        text: entry.modelData.label
+                        text: entry.label
                         color: Theme.mutedText
                     }
                 }
@@ -61,14 +61,15 @@ ScreenFrame {
                     model: Identity.identityRows
                     delegate: BodyText {
                         id: entry2
-                        required property var modelData
+                        required property string key
+                        required property string value
                         required property int index
-                        objectName: "identityValue_" + entry2.modelData.key
+                        objectName: "identityValue_" + entry2.key
                         readonly property bool personal: true  // read aloud only when asked
                         Layout.row: entry2.index
                         Layout.column: 1
                         Layout.fillWidth: true
-                        text: entry2.modelData.value
+                        text: entry2.value
                         wrapMode: Text.WordWrap
                         font.bold: true
                     }

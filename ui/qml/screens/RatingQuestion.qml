@@ -7,7 +7,7 @@ import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
-    title: Rating.question.text || ""
+    title: Rating.questionText
     step: Rating.step
     stepTotal: Rating.stepTotal
     onBackRequested: Rating.back()
@@ -17,19 +17,21 @@ ScreenFrame {
         spacing: Theme.gap
         BodyText {
             objectName: "ratingQuestionCounter"
-            text: Rating.question.counter || ""
+            text: Rating.questionCounter
             color: Theme.mutedText
         }
         Repeater {
-            model: Rating.question.answers || []
+            model: Rating.answers
             KioskButton {
                 id: entry
-                required property var modelData
-                objectName: "answer_" + entry.modelData.id
+                required property string answerId
+                required property string label
+                required property bool chosen
+                objectName: "answer_" + entry.answerId
                 Layout.preferredWidth: 1100
-                primary: entry.modelData.chosen
-                text: entry.modelData.label
-                onClicked: Rating.answer(entry.modelData.id)
+                primary: entry.chosen
+                text: entry.label
+                onClicked: Rating.answer(entry.answerId)
             }
         }
         KioskButton {
