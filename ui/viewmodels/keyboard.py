@@ -13,6 +13,8 @@ in English, plain letters (typing "birth" must give "birth", not "bỉth") and n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
 
 from kiosk.keyboard.composer import (
@@ -20,10 +22,11 @@ from kiosk.keyboard.composer import (
     VietnameseComposer,
     wants_capital,
 )
-from kiosk.keyboard.layouts import DIGITS, LAYOUTS, LETTERS, PLAIN, KeyKind, Layout
+from kiosk.keyboard.layouts import DIGITS, LAYOUTS, LETTERS, PLAIN, Key, KeyKind, Layout
 from kiosk.keyboard.letters import Tone
 from kiosk.keyboard.syllable import ToneStyle
 from ui.i18n_bridge import I18nBridge
+from ui.list_model import RowsModel
 
 Hint = Qt.InputMethodHint
 _DIGIT_HINTS = (
@@ -35,21 +38,48 @@ _NO_CAPITALS_HINTS = Hint.ImhEmailCharactersOnly.value | Hint.ImhUrlCharactersOn
 _NO_TELEX_HINTS = _NO_CAPITALS_HINTS | Hint.ImhLatinOnly.value
 
 
-def _rows(layout: Layout) -> list[list[dict[str, object]]]:
-    return [
+@dataclass(frozen=True)
+class KeySpec:
+    """A key to draw (a row of a `KeyRow.rowKeys`)."""
+
+    kind: str  # a KeyKind's value: character, tone, mark, shift, layout, backspace…
+    value: str
+    label: str  # drawn as it is; empty for a key named by `labelKey` ("Dấu cách")
+    labelKey: str
+    span: float  # its width in key widths
+    keyName: str  # its objectName
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """A row of keys (a row of `KeyboardController.rows`)."""
+
+    rowKeys: RowsModel
+
+
+def _keys(row: tuple[Key, ...], owner: QObject) -> RowsModel:
+    keys = RowsModel(KeySpec, owner)
+    keys.set_rows(
         [
-            {
-                "kind": key.kind.value,
-                "value": key.value,
-                "label": key.label or (key.value if key.kind is KeyKind.CHARACTER else ""),
-                "labelKey": key.label_key,
-                "width": key.width,
-                "name": key.name,
-            }
+            KeySpec(
+                kind=key.kind.value,
+                value=key.value,
+                label=key.label or (key.value if key.kind is KeyKind.CHARACTER else ""),
+                labelKey=key.label_key,
+                span=key.width,
+                keyName=key.name,
+            )
             for key in row
         ]
-        for row in layout.rows
-    ]
+    )
+    return keys
+
+
+def _rows(layout: Layout, owner: QObject) -> RowsModel:
+    """The layout's rows, built once: a layout never changes while the kiosk runs."""
+    rows = RowsModel(KeyRow, owner)
+    rows.set_rows([KeyRow(_keys(row, rows)) for row in layout.rows])
+    return rows
 
 
 class KeyboardController(QObject):
@@ -68,10 +98,10 @@ class KeyboardController(QObject):
         self._shift = False
         self._caps_lock = False
         self._capitalization = Capitalization.SENTENCES
-        self._rows_cache = {name: _rows(layout) for name, layout in LAYOUTS.items()}
+        self._rows_cache = {name: _rows(layout, self) for name, layout in LAYOUTS.items()}
 
     # --- what QML draws -----------------------------------------------------------------------
-    def _get_rows(self) -> list:
+    def _get_rows(self) -> RowsModel:
         return self._rows_cache[self._layout.name]
 
     def _get_layout_name(self) -> str:
@@ -92,7 +122,7 @@ class KeyboardController(QObject):
     def _get_telex(self) -> bool:
         return self._composer.telex
 
-    rows = Property("QVariantList", _get_rows, notify=layoutChanged)
+    rows = Property(QObject, _get_rows, notify=layoutChanged)
     layoutName = Property(str, _get_layout_name, notify=layoutChanged)
     layoutWidth = Property(float, _get_layout_width, notify=layoutChanged)
     telex = Property(bool, _get_telex, notify=layoutChanged)

@@ -37,13 +37,13 @@ Rectangle {
         }
     }
 
-    function press(spec) {
+    function press(kind, value) {
         if (!target) return
-        if (target.selectedText.length > 0 && spec.kind !== "shift" && spec.kind !== "layout")
+        if (target.selectedText.length > 0 && kind !== "shift" && kind !== "layout")
             target.remove(target.selectionStart, target.selectionEnd)
         var before = target.getText(0, target.cursorPosition)
-        applyEdit(KeyboardController.tap(spec.kind, spec.value, before))
-        if (spec.kind === "done") {
+        applyEdit(KeyboardController.tap(kind, value, before))
+        if (kind === "done") {
             var field = target
             field.focus = false
             keyboard.done(field)
@@ -87,22 +87,27 @@ Rectangle {
         Repeater {
             model: KeyboardController.rows
             Row {
-                required property var modelData
+                id: keyRow
+                required property QtObject rowKeys
                 anchors.horizontalCenter: parent.horizontalCenter
                 spacing: keyboard.spacing
                 Repeater {
-                    model: parent.modelData
+                    model: keyRow.rowKeys
                     KeyboardKey {
                         id: part
-                        required property var modelData
-                        spec: part.modelData
-                        width: part.modelData.width * keys.unit - keyboard.spacing
+                        required kind
+                        required value
+                        required label
+                        required labelKey
+                        required keyName
+                        required property real span
+                        width: part.span * keys.unit - keyboard.spacing
                         height: keyboard.keyHeight
                         upper: KeyboardController.upper
-                        active: part.modelData.kind === "shift"
+                        active: part.kind === "shift"
                                 && (KeyboardController.shift || KeyboardController.capsLock)
-                        locked: part.modelData.kind === "shift" && KeyboardController.capsLock
-                        onTapped: keyboard.press(part.modelData)
+                        locked: part.kind === "shift" && KeyboardController.capsLock
+                        onTapped: keyboard.press(part.kind, part.value)
                     }
                 }
             }

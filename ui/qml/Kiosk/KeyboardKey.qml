@@ -5,23 +5,27 @@ import KioskApp
 
 Rectangle {
     id: key
-    property var spec: ({})          // one entry of KeyboardController.rows
+    // one key of a KeyboardController row (KeySpec)
+    property string kind
+    property string value
+    property string label
+    property string labelKey
+    property string keyName
     property bool upper: false
     property bool active: false      // shift shown as on
     property bool locked: false      // caps lock: on, and underlined
     signal tapped()
 
-    readonly property string kind: spec.kind || ""
-    readonly property bool wordKey: spec.label === "" && spec.labelKey !== ""
+    readonly property bool wordKey: label === "" && labelKey !== ""
     readonly property bool isDone: kind === "done"
     readonly property bool isMarkRow: kind === "tone" || kind === "mark"
     readonly property string shown: {
-        if (wordKey) return I18n.s[spec.labelKey]
-        if (kind === "character" || kind === "mark") return upper ? spec.label.toUpperCase() : spec.label
-        return spec.label
+        if (wordKey) return I18n.s[labelKey]
+        if (kind === "character" || kind === "mark") return upper ? label.toUpperCase() : label
+        return label
     }
 
-    objectName: spec.name || ""
+    objectName: keyName
     radius: 10
     border.width: isMarkRow ? 3 : 2
     border.color: isMarkRow || isDone || active ? Theme.primary : Theme.border
@@ -29,7 +33,7 @@ Rectangle {
          : (isDone || active) ? Theme.primary
          : isMarkRow ? Theme.surface : Theme.background
     Accessible.role: Accessible.Button
-    Accessible.name: spec.labelKey ? I18n.s[spec.labelKey] : shown
+    Accessible.name: labelKey ? I18n.s[labelKey] : shown
 
     Text {
         anchors.centerIn: parent
