@@ -90,9 +90,9 @@ def test_the_detail_shows_time_fee_where_and_papers_with_counts(kiosk) -> None:
     assert detail["time"] == "7 ngày làm việc"
     assert detail["feeSummary"] == "10.000 – 20.000 đ"
     assert detail["counters"] == "Nộp tại quầy 4"
-    assert detail["papers"][0]["when"] == "Nếu Ở nhà của mình:"
-    first = detail["papers"][0]["items"][0]
-    assert first["counts"] == "1 bản chính"
+    first = vm.paperList.rows()[0]
+    assert first.caseHeading == "Nếu Ở nhà của mình:"
+    assert first.counts == "1 bản chính"
     kiosk.ui.i18n.setLanguage("en")
     assert vm.detail["time"] == "7 working days"
     assert kiosk.text("screenHeading").startswith("Permanent residence registration")

@@ -137,9 +137,9 @@ def test_find_a_procedures_paper_list_with_the_keypad_alone(kiosk_ui, qtbot) -> 
     opened(ui, qtbot, "CatalogueFields")
     choose(ui, qtbot, "field_ho-tich")
     listing = opened(ui, qtbot, "CatalogueList")
-    first = ui.journeys["find_procedure"].listItems[0]
-    assert first["name"] in listing
-    choose(ui, qtbot, "procedure_" + first["code"])
+    first = ui.journeys["find_procedure"].listItems.rows()[0]
+    assert first.name in listing
+    choose(ui, qtbot, "procedure_" + first.code)
     detail = opened(ui, qtbot, "CatalogueDetail")
     press(ui, qtbot, Qt.Key.Key_9)  # the whole screen: the paper list itself
     whole = ui.speech.spoken[-1]

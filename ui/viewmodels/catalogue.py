@@ -8,8 +8,9 @@ keystroke. Printing the guidance slip runs on a worker.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.catalogue.guidance import SlipContext, guidance_job
 from kiosk.catalogue.model import Procedure
@@ -32,6 +33,7 @@ from kiosk.journeys.find_procedure import (
 )
 from kiosk.printing import PaperWords, PrintOutcome, print_and_report, print_message
 from ui.background import run_in_background
+from ui.list_model import RowsModel, live_rows
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,62 @@ SCREENS = {
 }
 
 
+@dataclass(frozen=True)
+class WayRow:
+    """A way to look for a procedure (a row of `Catalogue.ways`)."""
+
+    wayId: str  # search, fields, events
+    title: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """A field of procedures on the page shown (a row of `Catalogue.fieldTiles`)."""
+
+    fieldId: str
+    name: str
+    countText: str  # "12 thủ tục"
+
+
+@dataclass(frozen=True)
+class ProcedureRow:
+    """A procedure to open (a row of `Catalogue.listItems` and `Catalogue.results`)."""
+
+    code: str
+    name: str
+    summary: str  # its time and fee
+    why: str  # from the finder: why it applies; empty elsewhere
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A life event (a row of `Catalogue.events`, and of `Catalogue.eventChips` as a search
+    matched it)."""
+
+    eventId: str
+    title: str
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    """An answer to the finder's question (a row of `Catalogue.options`)."""
+
+    optionId: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    """A paper to bring for the procedure shown (a row of `Catalogue.paperList`); the first
+    paper of a situation carries its heading ("Nếu …:")."""
+
+    caseHeading: str
+    name: str
+    counts: str  # originals and copies
+    note: str
+
+
 class CatalogueViewModel(JourneyViewModel):
     changed = Signal()
 
@@ -64,6 +122,14 @@ class CatalogueViewModel(JourneyViewModel):
         super().__init__(*args)
         store = self.kiosk.services.catalogue
         self.follow(FindProcedureJourney(store.current, store.finder()))
+        self._ways = live_rows(self, self.changed, WayRow, self._way_rows)
+        self._field_tiles = live_rows(self, self.changed, FieldRow, self._field_rows)
+        self._list_items = live_rows(self, self.changed, ProcedureRow, self._list_rows)
+        self._results = live_rows(self, self.changed, ProcedureRow, self._result_rows)
+        self._event_chips = live_rows(self, self.changed, EventRow, self._event_chip_rows)
+        self._events = live_rows(self, self.changed, EventRow, self._event_rows)
+        self._options = live_rows(self, self.changed, OptionRow, self._option_rows)
+        self._paper_list = live_rows(self, self.changed, PaperRow, self._paper_rows)
 
     def start(self) -> None:
         store = (
@@ -84,33 +150,26 @@ class CatalogueViewModel(JourneyViewModel):
             fee=fee_summary(procedure, self.lang),
         )
 
-    def _item(self, procedure: Procedure, why: str = "") -> dict:
-        return {
-            "code": procedure.code,
-            "name": display_name(procedure, self.lang),
-            "summary": self._summary(procedure),
-            "why": why,
-        }
+    def _item(self, procedure: Procedure, why: str = "") -> ProcedureRow:
+        return ProcedureRow(
+            procedure.code, display_name(procedure, self.lang), self._summary(procedure), why
+        )
 
-    def _ways(self) -> list[dict]:
+    def _way_rows(self) -> list[WayRow]:
         ways = ["search", "fields"] + (["events"] if self.journey.finder else [])
         return [
-            {
-                "id": way,
-                "title": self.t(f"catalogue.way.{way}"),
-                "subtitle": self.t(f"catalogue.way.{way}_hint"),
-            }
+            WayRow(way, self.t(f"catalogue.way.{way}"), self.t(f"catalogue.way.{way}_hint"))
             for way in ways
         ]
 
-    def _field_tiles(self) -> list[dict]:
+    def _field_rows(self) -> list[FieldRow]:
         catalogue = self.journey.catalogue
         return [
-            {
-                "id": f.id,
-                "name": f.name.get(self.lang),
-                "count": self.t("catalogue.fields.count", count=len(catalogue.in_field(f.id))),
-            }
+            FieldRow(
+                f.id,
+                f.name.get(self.lang),
+                self.t("catalogue.fields.count", count=len(catalogue.in_field(f.id))),
+            )
             for f in self.journey.fields_on_page()
         ]
 
@@ -127,7 +186,7 @@ class CatalogueViewModel(JourneyViewModel):
         field = self.journey.catalogue.field(self.journey.field_id or "")
         return field.name.get(self.lang) if field else self.t("catalogue.list.question")
 
-    def _list_items(self) -> list[dict]:
+    def _list_rows(self) -> list[ProcedureRow]:
         if self.journey.state is S.SUGGESTIONS and self.journey.session:
             return [
                 self._item(s.procedure, s.why.get(self.lang))
@@ -135,7 +194,7 @@ class CatalogueViewModel(JourneyViewModel):
             ]
         return [self._item(p) for p in self.journey.field_procedures()]
 
-    def _results(self) -> list[dict]:
+    def _result_rows(self) -> list[ProcedureRow]:
         return [self._item(hit.procedure) for hit in self.journey.hits]
 
     def _search_message(self) -> str:
@@ -143,24 +202,49 @@ class CatalogueViewModel(JourneyViewModel):
             return self.t("catalogue.search.start")
         return "" if self.journey.hits else self.t("catalogue.search.nothing")
 
-    def _event_chips(self) -> list[dict]:
+    def _event_chip_rows(self) -> list[EventRow]:
         return [
-            {"id": e.id, "text": self.t("catalogue.search.event", title=e.title.get(self.lang))}
+            EventRow(e.id, self.t("catalogue.search.event", title=e.title.get(self.lang)))
             for e in self.journey.matched_events
         ]
 
-    def _events(self) -> list[dict]:
-        return [{"id": e.id, "title": e.title.get(self.lang)} for e in self.journey.events]
+    def _event_rows(self) -> list[EventRow]:
+        return [EventRow(e.id, e.title.get(self.lang)) for e in self.journey.events]
 
-    def _question(self) -> dict:
+    def _question_id(self) -> str:
+        question = self.journey.question
+        return question.id if question else ""
+
+    def _question_text(self) -> str:
+        question = self.journey.question
+        return question.text.get(self.lang) if question else ""
+
+    def _option_rows(self) -> list[OptionRow]:
         question = self.journey.question
         if question is None:
-            return {}
-        return {
-            "id": question.id,
-            "text": question.text.get(self.lang),
-            "options": [{"id": o.id, "label": o.label.get(self.lang)} for o in question.options],
-        }
+            return []
+        return [OptionRow(o.id, o.label.get(self.lang)) for o in question.options]
+
+    def _get_ways(self) -> RowsModel:
+        return self._ways
+
+    def _get_field_tiles(self) -> RowsModel:
+        return self._field_tiles
+
+    def _get_list_items(self) -> RowsModel:
+        return self._list_items
+
+    def _get_results(self) -> RowsModel:
+        return self._results
+
+    def _get_event_chips(self) -> RowsModel:
+        return self._event_chips
+
+    def _get_events(self) -> RowsModel:
+        return self._events
+
+    def _get_options(self) -> RowsModel:
+        return self._options
 
     def _queue_service(self, procedure: Procedure) -> QueueService | None:
         return self.core.config.queue.service(self.journey.catalogue.queue_service_for(procedure))
@@ -192,20 +276,6 @@ class CatalogueViewModel(JourneyViewModel):
             else "",
             "online": describe_online(procedure, lang),
             "results": "; ".join(procedure.results) or self.t("catalogue.fact.not_stated"),
-            "papers": [
-                {
-                    "when": self.t("catalogue.detail.when", when=case.when) if case.when else "",
-                    "items": [
-                        {
-                            "name": paper.name,
-                            "counts": describe_counts(paper, lang),
-                            "note": paper.note,
-                        }
-                        for paper in case.papers
-                    ],
-                }
-                for case in procedure.papers
-            ],
             "noPapers": self.t("catalogue.fact.not_stated") if not procedure.papers else "",
             # Paper names exist only in Vietnamese; say so to someone reading in English.
             "papersNote": self.t("catalogue.detail.papers_in_vietnamese") if lang == "en" else "",
@@ -213,6 +283,25 @@ class CatalogueViewModel(JourneyViewModel):
             "queueService": service.id if service else "",
             "source": self.t("catalogue.detail.source", source=source),
         }
+
+    def _paper_rows(self) -> list[PaperRow]:
+        procedure = self.journey.procedure
+        if procedure is None:
+            return []
+        lang = self.lang
+        return [
+            PaperRow(
+                self.t("catalogue.detail.when", when=case.when) if case.when and n == 0 else "",
+                paper.name,
+                describe_counts(paper, lang),
+                paper.note,
+            )
+            for case in procedure.papers
+            for n, paper in enumerate(case.papers)
+        ]
+
+    def _get_paper_list(self) -> RowsModel:
+        return self._paper_list
 
     def _print_message(self) -> str:
         state = self.journey.print_state
@@ -223,20 +312,23 @@ class CatalogueViewModel(JourneyViewModel):
             return print_message(outcome, SLIP_WORDS, self.i18n.lang)
         return ""
 
-    ways = Property("QVariantList", _ways, notify=changed)
-    fieldTiles = Property("QVariantList", _field_tiles, notify=changed)
+    ways = Property(QObject, _get_ways, constant=True)
+    fieldTiles = Property(QObject, _get_field_tiles, constant=True)
     fieldPage = Property(int, lambda self: self.journey.field_page, notify=changed)
     fieldPages = Property(int, lambda self: self.journey.field_pages, notify=changed)
     fieldPageText = Property(str, _field_page_text, notify=changed)
     listTitle = Property(str, _list_title, notify=changed)
-    listItems = Property("QVariantList", _list_items, notify=changed)
+    listItems = Property(QObject, _get_list_items, constant=True)
     query = Property(str, lambda self: self.journey.query, notify=changed)
-    results = Property("QVariantList", _results, notify=changed)
+    results = Property(QObject, _get_results, constant=True)
     searchMessage = Property(str, _search_message, notify=changed)
-    eventChips = Property("QVariantList", _event_chips, notify=changed)
-    events = Property("QVariantList", _events, notify=changed)
-    question = Property("QVariantMap", _question, notify=changed)
+    eventChips = Property(QObject, _get_event_chips, constant=True)
+    events = Property(QObject, _get_events, constant=True)
+    questionId = Property(str, _question_id, notify=changed)
+    questionText = Property(str, _question_text, notify=changed)
+    options = Property(QObject, _get_options, constant=True)
     detail = Property("QVariantMap", _detail, notify=changed)
+    paperList = Property(QObject, _get_paper_list, constant=True)
     printMessage = Property(str, _print_message, notify=changed)
     printing = Property(
         bool, lambda self: self.journey.print_state is PrintState.PRINTING, notify=changed

@@ -13,7 +13,7 @@ ScreenFrame {
 
     component Fact: Column {
         property string label: ""
-        property var lines: []
+        property list<string> lines
         width: parent.width
         spacing: 4
         HintText {
@@ -25,7 +25,7 @@ ScreenFrame {
             model: parent.lines
             BodyText {
                 id: entry
-                required property var modelData
+                required property string modelData
                 width: parent.width
                 visible: entry.modelData.length > 0
                 text: entry.modelData
@@ -36,7 +36,7 @@ ScreenFrame {
 
     component PanelSection: Column {
         property string title: ""
-        property var lines: []
+        property list<string> lines
         width: paperColumn.width
         spacing: 4
         visible: lines.length > 0
@@ -49,7 +49,7 @@ ScreenFrame {
             model: parent.lines
             Text {
                 id: entry2
-                required property var modelData
+                required property string modelData
                 width: paperColumn.width
                 text: entry2.modelData
                 wrapMode: Text.WordWrap
@@ -132,50 +132,51 @@ ScreenFrame {
                     text: [Catalogue.detail.noPapers || "", Catalogue.detail.papersNote || ""].join(" ").trim()
                     wrapMode: Text.WordWrap
                 }
-                Repeater {
-                    model: Catalogue.detail.papers || []
-                    Column {
-                        id: paperCase
-                        required property var modelData
-                        width: paperColumn.width
-                        spacing: Theme.gap / 2
-                        BodyText {
-                            width: parent.width
-                            visible: paperCase.modelData.when.length > 0
-                            text: paperCase.modelData.when
-                            wrapMode: Text.WordWrap
-                            font.bold: true
-                        }
-                        Repeater {
-                            model: paperCase.modelData.items
-                            Column {
-                                id: part
-                                required property var modelData
-                                width: paperColumn.width
-                                spacing: 2
-                                BodyText {
-                                    width: parent.width
-                                    text: "• " + part.modelData.name
-                                    wrapMode: Text.WordWrap
-                                }
-                                Text {
-                                    x: 36
-                                    width: parent.width - 36
-                                    text: part.modelData.counts
-                                    wrapMode: Text.WordWrap
-                                    font.pixelSize: Theme.smallSize
-                                    font.bold: true
-                                    color: Theme.text
-                                }
-                                Text {
-                                    x: 36
-                                    width: parent.width - 36
-                                    visible: part.modelData.note.length > 0
-                                    text: part.modelData.note
-                                    wrapMode: Text.WordWrap
-                                    font.pixelSize: Theme.smallSize
-                                    color: Theme.text
-                                }
+                Column {
+                    width: paperColumn.width
+                    spacing: Theme.gap / 2
+                    Repeater {
+                        model: Catalogue.paperList
+                        Column {
+                            id: part
+                            required property string caseHeading
+                            required property string name
+                            required property string counts
+                            required property string note
+                            required property int index
+                            width: paperColumn.width
+                            spacing: 2
+                            topPadding: part.caseHeading.length > 0 && part.index > 0 ? Theme.gap / 4 : 0
+                            BodyText {
+                                width: parent.width
+                                bottomPadding: Theme.gap / 2 - 2
+                                visible: part.caseHeading.length > 0
+                                text: part.caseHeading
+                                wrapMode: Text.WordWrap
+                                font.bold: true
+                            }
+                            BodyText {
+                                width: parent.width
+                                text: "• " + part.name
+                                wrapMode: Text.WordWrap
+                            }
+                            Text {
+                                x: 36
+                                width: parent.width - 36
+                                text: part.counts
+                                wrapMode: Text.WordWrap
+                                font.pixelSize: Theme.smallSize
+                                font.bold: true
+                                color: Theme.text
+                            }
+                            Text {
+                                x: 36
+                                width: parent.width - 36
+                                visible: part.note.length > 0
+                                text: part.note
+                                wrapMode: Text.WordWrap
+                                font.pixelSize: Theme.smallSize
+                                color: Theme.text
                             }
                         }
                     }

@@ -18,13 +18,13 @@ ScreenFrame {
             model: Catalogue.events
             Tile {
                 id: entry
-                required property var modelData
-                objectName: "event_" + entry.modelData.id
+                required property string eventId
+                required title
+                objectName: "event_" + entry.eventId
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 300
-                title: entry.modelData.title
-                onClicked: Catalogue.chooseEvent(entry.modelData.id)
+                onClicked: Catalogue.chooseEvent(entry.eventId)
             }
         }
     }

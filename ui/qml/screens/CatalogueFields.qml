@@ -20,14 +20,16 @@ ScreenFrame {
             model: Catalogue.fieldTiles
             Tile {
                 id: entry
-                required property var modelData
-                objectName: "field_" + entry.modelData.id
+                required property string fieldId
+                required property string name
+                required property string countText
+                objectName: "field_" + entry.fieldId
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 160
-                title: entry.modelData.name
-                subtitle: entry.modelData.count
-                onClicked: Catalogue.chooseField(entry.modelData.id)
+                title: entry.name
+                subtitle: entry.countText
+                onClicked: Catalogue.chooseField(entry.fieldId)
             }
         }
     }

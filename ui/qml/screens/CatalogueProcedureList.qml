@@ -7,7 +7,7 @@ import Kiosk
 
 Item {
     id: list
-    property var items: []
+    property QtObject items  // a model of ProcedureRow
     property string emptyText: ""
     property string namePrefix: "procedure_"
     signal chosen(string code)
@@ -36,9 +36,12 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         delegate: Rectangle {
             id: entry
-            required property var modelData
+            required property string code
+            required property string name
+            required property string summary
+            required property string why
             required property int index
-            objectName: list.namePrefix + entry.modelData.code
+            objectName: list.namePrefix + entry.code
             width: view.width
             height: Math.max(Theme.touchTarget, column.implicitHeight + 2 * Theme.gap)
             radius: Theme.radius
@@ -46,12 +49,12 @@ Item {
             border.color: Theme.border
             border.width: 2
             Accessible.role: Accessible.Button
-            Accessible.name: entry.modelData.name
-            readonly property string spokenText: entry.modelData.why.length > 0
-                ? entry.modelData.name + ". " + entry.modelData.why : entry.modelData.name
+            Accessible.name: entry.name
+            readonly property string spokenText: entry.why.length > 0
+                ? entry.name + ". " + entry.why : entry.name
             activeFocusOnTab: true
-            Keys.onReturnPressed: list.chosen(entry.modelData.code)
-            Keys.onEnterPressed: list.chosen(entry.modelData.code)
+            Keys.onReturnPressed: list.chosen(entry.code)
+            Keys.onEnterPressed: list.chosen(entry.code)
             onActiveFocusChanged: if (activeFocus) view.positionViewAtIndex(entry.index, ListView.Contain)
             Keys.onDownPressed: list.stepFrom(entry.index, true)
             Keys.onRightPressed: list.stepFrom(entry.index, true)
@@ -65,34 +68,34 @@ Item {
                 spacing: 6
                 BodyText {
                     width: parent.width
-                    text: entry.modelData.name
+                    text: entry.name
                     wrapMode: Text.WordWrap
                     font.bold: true
                     color: area.pressed ? Theme.onPrimary : Theme.text
                 }
                 Text {
                     width: parent.width
-                    visible: entry.modelData.why.length > 0
-                    text: entry.modelData.why
+                    visible: entry.why.length > 0
+                    text: entry.why
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallSize
                     color: area.pressed ? Theme.onPrimary : Theme.text
                 }
                 Text {
                     width: parent.width
-                    text: entry.modelData.summary
+                    text: entry.summary
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.smallSize
                     color: area.pressed ? Theme.onPrimary : Theme.mutedText
                 }
             }
-            MouseArea { id: area; anchors.fill: parent; onClicked: list.chosen(entry.modelData.code) }
+            MouseArea { id: area; anchors.fill: parent; onClicked: list.chosen(entry.code) }
         }
     }
 
     BodyText {
         anchors { left: parent.left; right: scroller.left; top: parent.top }
-        visible: list.items.length === 0 && list.emptyText.length > 0
+        visible: view.count === 0 && list.emptyText.length > 0
         text: list.emptyText
         wrapMode: Text.WordWrap
     }

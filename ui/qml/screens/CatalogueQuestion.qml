@@ -5,22 +5,23 @@ import KioskApp
 import Kiosk
 
 ScreenFrame {
-    title: Catalogue.question.text !== undefined ? Catalogue.question.text : ""
+    title: Catalogue.questionText
     onBackRequested: Catalogue.back()
 
     Column {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: Theme.gap
         Repeater {
-            model: Catalogue.question.options !== undefined ? Catalogue.question.options : []
+            model: Catalogue.options
             KioskButton {
                 id: entry
-                required property var modelData
-                objectName: "answer_" + entry.modelData.id
+                required property string optionId
+                required property string label
+                objectName: "answer_" + entry.optionId
                 width: Math.min(parent.width, 1200)
                 primary: false
-                text: entry.modelData.label
-                onClicked: Catalogue.answer(Catalogue.question.id, entry.modelData.id)
+                text: entry.label
+                onClicked: Catalogue.answer(Catalogue.questionId, entry.optionId)
             }
         }
     }

@@ -76,12 +76,13 @@ ScreenFrame {
             model: Catalogue.eventChips
             KioskButton {
                 id: entry
-                required property var modelData
-                objectName: "eventChip_" + entry.modelData.id
+                required property string eventId
+                required property string title
+                objectName: "eventChip_" + entry.eventId
                 width: side.width
                 primary: true
-                text: entry.modelData.text
-                onClicked: Catalogue.chooseEvent(entry.modelData.id)
+                text: entry.title
+                onClicked: Catalogue.chooseEvent(entry.eventId)
             }
         }
         BodyText {

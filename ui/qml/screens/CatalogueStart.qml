@@ -18,14 +18,14 @@ ScreenFrame {
             model: Catalogue.ways
             Tile {
                 id: entry
-                required property var modelData
-                objectName: "way_" + entry.modelData.id
+                required property string wayId
+                required title
+                required subtitle
+                objectName: "way_" + entry.wayId
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.maximumHeight: 420
-                title: entry.modelData.title
-                subtitle: entry.modelData.subtitle
-                onClicked: Catalogue.chooseWay(entry.modelData.id)
+                onClicked: Catalogue.chooseWay(entry.wayId)
             }
         }
     }
