@@ -11,7 +11,7 @@ from kiosk.folding import tokens
 # Words citizens add around what they want ("tôi muốn làm … ở đâu", "I need to … please"):
 # they may match, but a procedure is not required to contain them.
 _FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
-em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha
+em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha duoc khong
 i my we our us the to of for in on at is are am be want wants need needs how get with and or you
 your please this that it what where have has"""
 FILLER_WORDS = frozenset(tokens(_FILLERS))

@@ -247,6 +247,8 @@ class SearchIndex:
         exactly one is; short forms have no vowels to make a typo table's guess safe."""
         if len(word) < 3:
             return None
+        if word.endswith("i"):
+            word = word[:-1] + "y"  # tokens spelled a final y as i: "bhty" came as "bhti"
         near = set().union(*(self._short_form_slips.get(v, ()) for v in _deletes(word) | {word}))
         near = {
             short
@@ -284,6 +286,8 @@ class SearchIndex:
         candidates: set[str] = set()
         for variant in _deletes(word) | {word}:
             candidates |= self._typo_table.get(variant, set())
+            if len(variant) == 2 and variant in self._frequency:
+                candidates.add(variant)  # a letter too many on a short word: "tuu" for "tử"
         found = {}
         for candidate in candidates:
             distance = edit_distance(word, candidate, limit)
@@ -389,8 +393,10 @@ class SearchIndex:
         expanded = []
         for position, word in enumerate(terms):
             last = typing and position == len(terms) - 1
+            # Filler words ("cho", "của") stand beside anything: they attest nothing.
             before = terms[position - 1] if position else ""
             after = terms[position + 1] if position + 1 < len(terms) else ""
+            before, after = ("" if w in FILLER_WORDS else w for w in (before, after))
             for matches in self._candidates(word, last, before, after):
                 expanded.append((matches, word in FILLER_WORDS or word in fillers))
         return expanded
@@ -406,21 +412,24 @@ class SearchIndex:
         totals = np.zeros(count)
         matched = np.zeros(count)
         resolved: list[str] = []
+        content: list[str] = []  # what was asked for, without the filler words around it
         for matches, filler in expanded:
             if not matches:
                 continue
             resolved.append(min(matches, key=lambda w: (-matches[w], -self._frequency[w], w)))
+            if not filler:
+                content.append(resolved[-1])
             best = self._term_scores(matches)
             totals += best
             if not filler:
                 matched += best > 0
         # Names holding the meant words side by side, or starting with the first, rank higher.
         bonus = self._short_name.copy()
-        for pair in pairwise(resolved):
+        for pair in pairwise(content):
             if pair in self._pairs:
                 bonus[self._pairs[pair]] += 0.6
-        if resolved and resolved[0] in self._starts:
-            bonus[self._starts[resolved[0]]] += 0.4
+        if content and content[0] in self._starts:
+            bonus[self._starts[content[0]]] += 0.4
         # The words the neighbours attest count as said, beside the likeliest reading.
         mentioned = set(resolved).union(
             *(

@@ -49,6 +49,11 @@ def test_a_word_its_neighbours_do_not_fit_is_read_as_the_one_they_do(
     assert first(starter, query) == expected
 
 
+def test_a_short_word_typed_with_a_letter_too_many_is_found(starter: Catalogue) -> None:
+    # "tuu" is one letter from "tử"; the filler "cho" beside it attests nothing.
+    assert first(starter, "dang ky khai tuu cho me") == "1.000656"
+
+
 def test_words_that_fit_their_neighbours_are_left_as_typed(starter: Catalogue) -> None:
     # "chữ ký" sits in a name: "chu" is not re-read as "tru".
     assert first(starter, "chung thuc chu ky") == "2.000884"
@@ -63,6 +68,7 @@ def test_words_that_fit_their_neighbours_are_left_as_typed(starter: Catalogue) -
         ("dkhk", "1.000894"),  # ĐKKH, two letters swapped
         ("noxxh", "1.014632"),  # NOXH, a letter doubled
         ("DDKKH", "1.000894"),  # ĐKKH with its Đ typed in Telex
+        ("mất thẻ bhty", "1.002759"),  # BHYT, its last letters swapped
     ],
 )
 def test_a_slip_in_an_abbreviation_still_finds_it(
