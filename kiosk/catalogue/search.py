@@ -9,6 +9,12 @@ common first-time procedure over its variants unless the query asks for one, and
 sentence that mentions all words of a procedure's everyday phrase ("bán mảnh đất" mentions
 "bán đất") count them extra.
 
+A real word typed for another ("tạm chú", "kết hông", "gia hàng") is read as the near word
+its typed neighbours stand beside in a name, everyday phrase or synonym; near means one slip
+or one regional sound-alike spelling (`kiosk.folding.sound_alikes`). A slip in an
+abbreviation finds it when only one is a letter away ("glx" → GPLX). A stated age ("con 15
+tuổi") sets aside the procedure for other ages (`kiosk.catalogue.ages`).
+
 Everything is precomputed when the index is built (an inverted index of folded words weighted
 by where they occur, kept as numpy arrays; a sorted vocabulary for prefixes; a deletion table
 for typos), so a keystroke costs a few look-ups and array operations per word: well under 5 ms
