@@ -184,6 +184,25 @@ def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
     ui.shell.home()
 
 
+def tour_hand_in_two_people(ui, shot: Shot, wait: Wait) -> None:
+    """Marriage: after the first person's card, the screen asking for the second person's, and
+    what it says when the first card is shown again."""
+    from hardware.card_reader.demo_document import demo_citizen
+    from kiosk.journeys.hand_in import HandInState
+
+    vm = ui.journeys["hand_in"]
+    ui.home.open("hand_in")
+    vm.chooseProcedure("1.000894")
+    for screen in ("hand-in-two-1-second-person", "hand-in-two-2-same-card"):
+        vm.identity_step.submitQrText(demo_citizen().qr_text())
+        wait(lambda: vm.identity_step.journey.identity is not None)
+        vm.identity_step.confirm()
+        wait(lambda: vm.journey.state is HandInState.IDENTIFY_OTHER)
+        shot(screen)
+        vm.identifyOther()
+    ui.shell.home()
+
+
 def tour_follow_dossier(ui, shot: Shot, wait: Wait) -> None:
     from kiosk.journeys.follow_dossier import FollowState
     from offline_queue.standin.faults import Fault, FaultKind
@@ -253,6 +272,7 @@ TOURS: list[Callable[..., None]] = [
     tour_scan,
     tour_identity,
     tour_hand_in,
+    tour_hand_in_two_people,
     tour_follow_dossier,
     tour_rating,
     tour_help,

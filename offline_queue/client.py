@@ -222,6 +222,7 @@ class DossierStatus:
     dossier_code: str
     timeline: tuple[StatusStep, ...]
     payment: DossierPayment | None = None  # None: nothing paid yet (or nothing to pay)
+    fee_due_vnd: int | None = None  # still to pay; None when not known
 
     @property
     def current(self) -> StatusStep:
@@ -256,6 +257,7 @@ class _StatusReply(_Reply):
     dossier_code: StrictStr
     timeline: list[_StepReply] = Field(min_length=1, max_length=500)
     payment: _PaymentReply | None = None
+    fee_due_vnd: StrictInt | None = Field(None, ge=0, le=10**12)
 
     @field_validator("timeline")
     @classmethod
@@ -574,7 +576,7 @@ class ProvincialClient:
         payment = (
             DossierPayment(paid.amount_vnd, paid.paid_at, paid.receipt_number) if paid else None
         )
-        return DossierStatus(reply.dossier_code, steps, payment)
+        return DossierStatus(reply.dossier_code, steps, payment, reply.fee_due_vnd)
 
     def ticket_range(self, day: str) -> tuple[int, int]:
         """The ticket numbers (first, last) this kiosk may hand out on `day` (YYYY-MM-DD)."""

@@ -26,8 +26,14 @@ from kiosk.dossiers.receipt import Receipt, ReceivedPaper, receipt_job
 from kiosk.errors import UserFacingError
 from kiosk.i18n import translate
 from kiosk.identity import Identity
-from kiosk.payments.due import PaymentDue, payment_due
-from kiosk.payments.fees import FEE_EXEMPTION_ANSWER, load_schedules, work_out
+from kiosk.payments.due import payment_due
+from kiosk.payments.fees import (
+    FEE_EXEMPTION_ANSWER,
+    FeeBill,
+    fees_data,
+    load_schedules,
+    work_out,
+)
 from kiosk.printing import PrintOutcome, print_and_report
 from kiosk.province import Province, ProvinceNotReady, Scan
 
@@ -110,13 +116,14 @@ class HandInService:
             if paper.pdf is not None
         ]
         try:
-            data = self._dossier_data(draft, code.issued_at)
+            bill = self._bill(draft)
+            data = self._dossier_data(draft, code.issued_at, bill)
             self.province.hand_in_dossier(code.code, data, scans)
         except BaseException:
             self.book.mark(code.code, "not_stored")
             raise
         self.book.mark(code.code, "stored")
-        receipt = self._receipt(draft, code.code, code.issued_at, lang)
+        receipt = self._receipt(draft, code.code, code.issued_at, lang, bill)
         log.info("dossier %s stored for %s", code.code, draft.procedure.code)
         return Submitted(receipt, self.print_receipt(receipt, lang))
 
@@ -125,9 +132,11 @@ class HandInService:
             self.printer, receipt_job(receipt, lang), f"receipt {receipt.dossier_code}"
         )
 
-    def _dossier_data(self, draft: DossierDraft, at: datetime) -> dict:
+    def _dossier_data(self, draft: DossierDraft, at: datetime, bill: FeeBill | None) -> dict:
         identity = draft.identity
+        fees = {} if bill is None else {"fees": fees_data(bill)}
         return {
+            **fees,
             "procedure_code": draft.procedure.code,
             "submitted_at": at.isoformat(),
             "channel": "kiosk",
@@ -141,7 +150,9 @@ class HandInService:
             ],
         }
 
-    def _receipt(self, draft: DossierDraft, code: str, at: datetime, lang: str) -> Receipt:
+    def _receipt(
+        self, draft: DossierDraft, code: str, at: datetime, lang: str, bill: FeeBill | None
+    ) -> Receipt:
         procedure = draft.procedure
         allowed = allowed_time(procedure.processing_time)
         appointment = "" if allowed is None else self.rules.appointment_date(at, allowed).display()
@@ -159,20 +170,18 @@ class HandInService:
             centre_name=centre.name.get(lang),
             collect_at=self._collect_at(procedure, lang),
             issuing_system=f"{centre.unit_code}/{centre.kiosk_id}",
-            payment=self._payment(draft, code),
+            payment=payment_due(code, bill, self.config.payments) if bill else None,
         )
 
-    def _payment(self, draft: DossierDraft, code: str) -> PaymentDue | None:
-        settings = self.config.payments
+    def _bill(self, draft: DossierDraft) -> FeeBill | None:
         schedules = load_schedules()
-        bill = work_out(
+        return work_out(
             schedules,
             draft.procedure.code,
             draft.answers,
             schedules.exemption_answered(draft.answers.get(FEE_EXEMPTION_ANSWER, "")),
-            settings.province_amounts,
+            self.config.payments.province_amounts,
         )
-        return payment_due(code, bill, settings) if bill else None
 
     def _collect_at(self, procedure: Procedure, lang: str) -> str:
         centre = self.config.centre

@@ -127,6 +127,22 @@ class FeeBill:
         return self.complete and self.total_vnd > 0
 
 
+def fees_data(bill: FeeBill) -> dict:
+    """The bill as sent with the dossier: each line, and `due_vnd` when every amount is known
+    (the province then knows what is still to pay and says so when the dossier is followed)."""
+    lines = [
+        {
+            "name": line.name.vi,
+            "quantity": line.quantity,
+            "amount_vnd": line.amount_vnd,
+            "exemption": line.exemption,
+            "source": line.source,
+        }
+        for line in bill.lines
+    ]
+    return {"lines": lines, **({"due_vnd": bill.total_vnd} if bill.complete else {})}
+
+
 def _count(answers: Mapping[str, str], key: str) -> int:
     """A count the citizen chose; at least one, at most MAX_QUANTITY."""
     raw = answers.get(key, "").strip()

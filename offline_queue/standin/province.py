@@ -231,11 +231,24 @@ class StandinProvince:
         if paid is not None:
             amount, at, number = paid
             body["payment"] = {"amount_vnd": amount, "paid_at": at, "receipt_number": number}
+        due = self.fee_due(dossier)
+        if due is not None:
+            body["fee_due_vnd"] = max(due - (paid[0] if paid else 0), 0)
         return ApiReply(200, body)
+
+    def fee_due(self, dossier: StoredItem) -> int | None:
+        """The fees the kiosk worked out and sent with the dossier (`fees.due_vnd`); None when
+        it sent none (an amount the counter states) or the body is sealed by an earlier run."""
+        raw = self.store.body("dossier", dossier.item_id)
+        document = _json_object(raw) if raw else None
+        fees = document.get("fees") if document else None
+        due = fees.get("due_vnd") if isinstance(fees, dict) else None
+        return due if isinstance(due, int) and not isinstance(due, bool) and due >= 0 else None
 
     def mark_paid(self, dossier_code: str, amount_vnd: int) -> str:
         """What the treasury would report once the citizen's transfer arrives: the fee paid now,
-        with an e-receipt number (mẫu 01BLP-style series + sequence). Returns the number."""
+        with an e-receipt number (mẫu 01BLP-style series + sequence). Returns the number.
+        Over HTTP: `PUT /admin/payments/{code}` on the stand-in's loopback address."""
         number = f"BLDT-{self.clock.now():%y}-{zlib.crc32(dossier_code.encode()) % 10**7:07d}"
         self.store.record_payment(dossier_code, amount_vnd, self.clock.now().isoformat(), number)
         return number

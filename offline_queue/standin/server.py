@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024 * 1024
 LOOPBACK = ("127.0.0.1", "::1", "::ffff:127.0.0.1")
 _ADMIN_SCENARIO = re.compile(r"^/admin/scenarios/(?P<code>[A-Za-z0-9._:-]{1,128})$")
+_ADMIN_PAYMENT = re.compile(r"^/admin/payments/(?P<code>[A-Za-z0-9._:-]{1,128})$")
 _ADMIN_QUEUE = re.compile(r"^/admin/queue/(?P<service>[a-z0-9-]{1,40})$")
 
 
@@ -323,6 +324,8 @@ class _Handler(BaseHTTPRequestHandler):
         if (match := _ADMIN_SCENARIO.match(path)) and method == "PUT":
             standin.assign_scenario(match["code"], str(data["scenario"]))
             return ApiReply(204)
+        if (match := _ADMIN_PAYMENT.match(path)) and method == "PUT":
+            return self._admin_payment(match["code"], data)
         if (match := _ADMIN_QUEUE.match(path)) and method == "PUT":
             waiting = data["waiting"]
             if not isinstance(waiting, int) or waiting < 0:
@@ -347,6 +350,17 @@ class _Handler(BaseHTTPRequestHandler):
                 },
             )
         return problem(404, "no_such_endpoint", path)
+
+    def _admin_payment(self, code: str, data: dict[str, Any]) -> ApiReply:
+        """The treasury reports the fees paid so far, `{"amount_vnd": n}`: the e-receipt."""
+        standin = self.server.standin
+        amount = data["amount_vnd"]
+        if not isinstance(amount, int) or isinstance(amount, bool) or not 0 < amount <= 10**12:
+            raise ValueError("amount_vnd must be a whole number of đồng > 0")
+        if standin.store.dossier(code) is None:
+            return problem(404, "unknown_dossier", f"no dossier {code}")
+        number = standin.province.mark_paid(code, amount)
+        return ApiReply(200, {"dossier_code": code, "receipt_number": number})
 
 
 def _retry_after(fault: Fault) -> str:

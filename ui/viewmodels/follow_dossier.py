@@ -216,13 +216,23 @@ class FollowDossierViewModel(JourneyViewModel):
         local = payment.paid_at.astimezone(self.core.local_time.zone)
         return PaidFee(lookup.code, payment.amount_vnd, local, payment.receipt_number)
 
+    def _fee_due(self) -> int | None:
+        lookup = self.journey.lookup
+        return lookup.status.fee_due_vnd if lookup and lookup.status else None
+
     def _payment(self) -> str:
-        """ "Đã nộp phí …" once the province reports the fee paid; "" until then."""
+        """ "Đã nộp phí …" once the province reports the fee paid, and "Còn phải nộp …" while
+        some of it is due; "" when the province knows of nothing to pay."""
+        due = self._fee_due()
+        said = []
         paid = self._paid_fee()
-        if paid is None:
-            return ""
-        at = paid.paid_at.strftime("%H:%M %d/%m/%Y")
-        return self.t("payments.due.paid", amount=money(paid.amount_vnd), at=at)
+        if paid is not None:
+            at = paid.paid_at.strftime("%H:%M %d/%m/%Y")
+            said.append(self.t("payments.due.paid", amount=money(paid.amount_vnd), at=at))
+        if due:
+            said.append(self.t("payments.due.still_due", amount=money(due)))
+            said.append(self.t("payments.due.how_still_due"))
+        return " ".join(said)
 
     @Slot()
     def printEReceipt(self) -> None:
@@ -244,6 +254,8 @@ class FollowDossierViewModel(JourneyViewModel):
         self.changed.emit()
 
     payment = Property(str, _payment, notify=changed)
+    paymentDue = Property(bool, lambda self: bool(self._fee_due()), notify=changed)
+    paid = Property(bool, lambda self: self._paid_fee() is not None, notify=changed)
     receiptMessage = Property(str, lambda self: self._receipt_message, notify=changed)
     receiptPrinting = Property(bool, lambda self: self._receipt_printing, notify=changed)
     code = Property(str, lambda self: self.journey.code or "", notify=changed)

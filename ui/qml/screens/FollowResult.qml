@@ -39,7 +39,7 @@ ScreenFrame {
                 visible: text.length > 0
                 text: FollowDossier.payment
                 font.bold: true
-                color: Theme.ok
+                color: FollowDossier.paymentDue ? Theme.text : Theme.ok
                 wrapMode: Text.WordWrap
             }
             BodyText {
@@ -122,7 +122,7 @@ ScreenFrame {
             spacing: Theme.gap
             KioskButton {  // the province reports the fee paid: the citizen prints the e-receipt
                 objectName: "followPrintEReceipt"
-                visible: FollowDossier.payment.length > 0
+                visible: FollowDossier.paid
                 enabled: !FollowDossier.receiptPrinting
                 text: I18n.s["payments.ereceipt.print"]
                 onClicked: FollowDossier.printEReceipt()
