@@ -85,6 +85,9 @@ def tour_technician(ui, shot: Shot, wait: Wait) -> None:
     vm.submitPin("482915")
     wait(lambda: vm.journey.state is TechnicianState.STATUS and bool(vm.journey.health))
     shot("technician-2-status")
+    vm.openSpeech()
+    wait(lambda: vm.speechVoicesFound)
+    shot("technician-3-speech")
     ui.shell.home()
 
 

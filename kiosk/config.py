@@ -26,7 +26,7 @@ from kiosk.calendar.config import CalendarSettings
 from kiosk.catalogue.config import CatalogueSettings
 from kiosk.fleet.config import FleetSettings
 from kiosk.local_text import LocalText
-from kiosk.paths import config_dir, site_config_dir
+from kiosk.paths import config_dir, override_path, site_config_dir
 from kiosk.payments.settings import PaymentSettings
 from kiosk.province.settings import OutboxSettings, ProvincialSettings
 from kiosk.scanning.config import CameraSection
@@ -186,7 +186,7 @@ def config_files(site_file: Path | None = None, central: Path | None = None) -> 
         config_dir() / "kiosk.toml",
         site_file or site_dir / "site.toml",
         (central or central_dir()) / "settings.toml",
-        site_dir / "override.toml",
+        override_path(),
     ]
     return [files[0]] + [f for f in files[1:] if f.exists()]
 

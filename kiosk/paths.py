@@ -55,3 +55,8 @@ def site_config_dir() -> Path:
     path = home / "etc" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def override_path() -> Path:
+    """The technician's changes: the last configuration layer, written by the kiosk itself."""
+    return site_config_dir() / "override.toml"

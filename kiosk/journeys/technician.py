@@ -1,5 +1,5 @@
-"""Technician mode: PIN → device status. The PIN check and the health checks are slow (scrypt,
-devices), so the journey only records what the runner reports back."""
+"""Technician mode: PIN → device status ⇄ speech settings. The PIN check and the health checks
+are slow (scrypt, devices), so the journey only records what the runner reports back."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ class TechnicianState(enum.Enum):
     PIN = "pin"
     CHECKING_PIN = "checking_pin"
     STATUS = "status"
+    SPEECH = "speech"
 
 
 S = TechnicianState
@@ -23,7 +24,8 @@ class TechnicianJourney(Journey[TechnicianState]):
     TRANSITIONS: ClassVar = {
         S.PIN: frozenset({S.CHECKING_PIN}),
         S.CHECKING_PIN: frozenset({S.PIN, S.STATUS}),
-        S.STATUS: frozenset(),
+        S.STATUS: frozenset({S.SPEECH}),
+        S.SPEECH: frozenset({S.STATUS}),
     }
 
     def __init__(self) -> None:
@@ -44,6 +46,12 @@ class TechnicianJourney(Journey[TechnicianState]):
             self.error_key = error_key or "technician.wrong_pin"
             self.error_values = dict(values)
             self._go(S.PIN)
+
+    def open_speech(self) -> None:
+        self._go(S.SPEECH)
+
+    def close_speech(self) -> None:
+        self._go(S.STATUS)
 
     def health_checked(self, health: list[DeviceHealth]) -> None:
         self.health = health

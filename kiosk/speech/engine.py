@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from typing import Literal, Protocol
 from xml.sax.saxutils import escape
 
@@ -23,11 +24,21 @@ class SpeechUnavailable(UserFacingError):
     """No engine could speak: the kiosk goes on silently and the technician is told."""
 
 
+@dataclass(frozen=True)
+class Voice:
+    id: str  # what the settings' voice_vi / voice_en name
+    name: str  # as the engine describes it, for the technician
+
+
 class SpeechEngine(Protocol):
     name: str
 
     def render(self, text: str, language: Language, settings: SpeechSettings) -> bytes:
         """The spoken text as a complete WAV file."""
+        ...
+
+    def voices(self, language: Language) -> list[Voice]:
+        """The voices installed for `language`, for the technician to choose from."""
         ...
 
 
@@ -42,6 +53,27 @@ class EspeakNg:
 
     def is_usable(self) -> bool:
         return shutil.which(self.program) is not None
+
+    def voices(self, language: Language) -> list[Voice]:
+        """`espeak-ng --voices=vi`: a table of priority, id, age/gender, name and file; voices
+        in `mb/` need MBROLA's own (non-free) voice data, which a centre does not have."""
+        try:
+            done = subprocess.run(
+                [self.program, f"--voices={language}"],
+                capture_output=True,
+                timeout=self.TIMEOUT_S,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SpeechUnavailable("speech.engine_missing") from error
+        found: dict[str, Voice] = {}
+        for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+            columns = line.split()
+            if len(columns) < 5 or columns[4].startswith("mb/"):
+                continue
+            if columns[1].split("-")[0] == language and columns[1] not in found:
+                found[columns[1]] = Voice(columns[1], columns[3].replace("_", " "))
+        return list(found.values())
 
     def render(self, text: str, language: Language, settings: SpeechSettings) -> bytes:
         voice = settings.voice_vi if language == "vi" else settings.voice_en

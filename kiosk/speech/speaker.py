@@ -16,15 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.speech.cache import PromptCache
-from kiosk.speech.engine import EspeakNg, Language, SpeechUnavailable
+from kiosk.speech.engine import EspeakNg, Language, SpeechUnavailable, Voice
 from kiosk.speech.player import WavPlayer
 from kiosk.speech.readings import expand_for_speech
-from kiosk.speech.settings import SpeechSettings
+from kiosk.speech.settings import VOLUME_STEP, SpeechSettings
 from kiosk.speech.sounds import SoundKind, sound_file
 
 log = logging.getLogger(__name__)
-
-VOLUME_STEP = 10
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,15 @@ class Speaker:
 
     def end_session(self) -> None:
         self.start_session()
+
+    def apply(self, settings: SpeechSettings) -> None:
+        """The technician's new settings, from now on and for every session after."""
+        self.defaults = settings
+        self.settings = settings
+
+    def voices(self, language: Language) -> list[Voice]:
+        """The engine's voices for `language` (runs the engine: call off the Qt thread)."""
+        return self.cache.engine.voices(language)
 
     def turn_on(self) -> None:
         self.enabled = True

@@ -3,9 +3,11 @@ the home screen, guarded by the PIN, showing every device's health with a test p
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import get_args
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -15,6 +17,8 @@ from kiosk.journeys.technician import TechnicianJourney, TechnicianState
 from kiosk.paths import log_dir
 from kiosk.printing import PaperWords, PrintOutcome, print_and_report, print_message
 from kiosk.province import ProvinceNotReady
+from kiosk.speech.engine import Voice
+from kiosk.speech.settings import Change, SpeechSettings
 from kiosk.technician.check_page import check_page_job
 from kiosk.technician.health import (
     SelfTestLine,
@@ -34,7 +38,12 @@ TEST_PAGE_WORDS = PaperWords(
     call_staff=False,  # the technician is the staff
 )
 S = TechnicianState
-SCREENS = {S.PIN: "TechnicianPin", S.CHECKING_PIN: "TechnicianPin", S.STATUS: "TechnicianStatus"}
+SCREENS = {
+    S.PIN: "TechnicianPin",
+    S.CHECKING_PIN: "TechnicianPin",
+    S.STATUS: "TechnicianStatus",
+    S.SPEECH: "TechnicianSpeech",
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,9 @@ class TechnicianViewModel(JourneyViewModel):
         super().__init__(*args)
         self._notice = ""
         self._self_test: list[SelfTestRow] = []
+        self._voices: dict[str, list[Voice]] = {"vi": [], "en": []}
+        self._saving_speech = False
+        self._save_speech_again = False
         self.follow(TechnicianJourney())
         self._devices = live_rows(self, self.changed, DeviceRow, self._device_rows)
         self._self_test_rows = live_rows(self, self.changed, SelfTestRow, lambda: self._self_test)
@@ -82,6 +94,15 @@ class TechnicianViewModel(JourneyViewModel):
     def forget(self) -> None:
         self._notice = ""
         self._self_test = []
+
+    def entered(self, state: enum.Enum) -> None:
+        if state is S.SPEECH:
+            speaker = self.core.speaker
+            run_in_background(
+                lambda: {language: speaker.voices(language) for language in ("vi", "en")},
+                self._voices_found,
+                self._voices_failed,
+            )
 
     # --- what the screens show -------------------------------------------------------------
     def _error(self) -> str:
@@ -280,6 +301,130 @@ class TechnicianViewModel(JourneyViewModel):
     def _self_test_failed(self, exc: BaseException) -> None:
         log.error("self-test failed", exc_info=exc)
         self._self_test = [SelfTestRow(True, False, self.t(message_key_of(exc)))]
+        self.changed.emit()
+
+    # --- speech settings -------------------------------------------------------------------
+    def _speech(self) -> SpeechSettings:
+        return self.core.speaker.defaults
+
+    def _voice_text(self, language: str) -> str:
+        chosen = getattr(self._speech(), f"voice_{language}")
+        names = {voice.id: voice.name for voice in self._voices[language]}
+        return self.t(f"technician.speech.voice_{language}", name=names.get(chosen, chosen))
+
+    def _on_off(self, on: bool) -> str:
+        return self.t("shell.on" if on else "shell.off")
+
+    speechVoicesFound = Property(
+        bool, lambda self: bool(self._voices["vi"] or self._voices["en"]), notify=changed
+    )
+    speechVoiceVi = Property(str, lambda self: self._voice_text("vi"), notify=changed)
+    speechVoiceEn = Property(str, lambda self: self._voice_text("en"), notify=changed)
+    speechRate = Property(
+        str,
+        lambda self: self.t("technician.speech.rate", n=self._speech().rate_wpm),
+        notify=changed,
+    )
+    speechVolume = Property(
+        str,
+        lambda self: self.t("technician.speech.volume", n=self._speech().volume_percent),
+        notify=changed,
+    )
+    speechOnByDefault = Property(
+        str,
+        lambda self: self.t(
+            "technician.speech.on_by_default", state=self._on_off(self._speech().on_by_default)
+        ),
+        notify=changed,
+    )
+    speechNumbers = Property(
+        str,
+        lambda self: self.t(
+            "technician.speech.numbers",
+            how=self.t(f"technician.speech.numbers_{self._speech().numbers}"),
+        ),
+        notify=changed,
+    )
+    speechSounds = Property(
+        str,
+        lambda self: self.t("technician.speech.sounds", state=self._on_off(self._speech().sounds)),
+        notify=changed,
+    )
+
+    @Slot()
+    def openSpeech(self) -> None:
+        if self.journey.state is S.STATUS:
+            self._notice = ""
+            self.journey.open_speech()
+
+    @Slot()
+    def closeSpeech(self) -> None:
+        if self.journey.state is S.SPEECH:
+            self._notice = ""
+            self.journey.close_speech()
+            self.recheck()
+
+    @Slot(str)
+    def changeSpeech(self, change: str) -> None:
+        """One press: slower, faster, softer, louder, or a switch (`Change`)."""
+        if self.journey.state is S.SPEECH and change in get_args(Change):
+            self._apply_speech(self._speech().changed(change))  # type: ignore[arg-type]
+
+    @Slot(str)
+    def nextVoice(self, language: str) -> None:
+        """The next installed voice of `language` ("vi" or "en"), round and round."""
+        voices = [voice.id for voice in self._voices.get(language, [])]
+        if self.journey.state is not S.SPEECH or not voices:
+            return
+        chosen = getattr(self._speech(), f"voice_{language}")
+        after = (voices.index(chosen) + 1) % len(voices) if chosen in voices else 0
+        self._apply_speech(self._speech().with_voice(language, voices[after]))  # type: ignore[arg-type]
+
+    @Slot()
+    def tryVoice(self) -> None:
+        """A sample with a number, money and a date, in the language on screen."""
+        if self.journey.state is S.SPEECH:
+            language = "en" if self.i18n.lang == "en" else "vi"
+            self.core.speaker.say(self.t("technician.speech.sample"), language, force=True)
+
+    def _apply_speech(self, settings: SpeechSettings) -> None:
+        """In use at once (this session and every one after); saved to the override file."""
+        self.core.speaker.apply(settings)
+        self._notice = ""
+        self.changed.emit()
+        self._save_speech()
+
+    def _save_speech(self) -> None:
+        if self._saving_speech:  # one write at a time; the latest settings are written last
+            self._save_speech_again = True
+            return
+        self._saving_speech = True
+        settings = self._speech()
+        run_in_background(settings.save, self._speech_saved, self._speech_not_saved)
+
+    def _speech_saved(self, path: object) -> None:
+        self._saving_speech = False
+        if self._save_speech_again:
+            self._save_speech_again = False
+            self._save_speech()
+            return
+        self._notice = self.t("technician.speech.saved", path=str(path))
+        self.changed.emit()
+
+    def _speech_not_saved(self, exc: BaseException) -> None:
+        self._saving_speech = self._save_speech_again = False
+        log.error("speech settings not saved", exc_info=exc)
+        values = exc.values if isinstance(exc, UserFacingError) else {}
+        self._notice = self.t(message_key_of(exc), **values)
+        self.changed.emit()
+
+    def _voices_found(self, voices: dict[str, list[Voice]]) -> None:
+        self._voices = voices
+        self.changed.emit()
+
+    def _voices_failed(self, exc: BaseException) -> None:
+        log.warning("no speech voices: %s", exc)
+        self._notice = self.t(message_key_of(exc))
         self.changed.emit()
 
     @Slot()

@@ -142,6 +142,12 @@ ScreenFrame {
                 onClicked: Technician.runSelfTest("camera")
             }
             KioskButton {
+                objectName: "openSpeechSettings"
+                primary: false
+                text: I18n.s["technician.speech.open"]
+                onClicked: Technician.openSpeech()
+            }
+            KioskButton {
                 objectName: "leaveTechnician"
                 text: I18n.s["technician.exit"]
                 onClicked: Technician.leave()
