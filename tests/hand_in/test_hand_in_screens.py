@@ -56,7 +56,7 @@ def read_receipt_qr(path) -> dict:
 def test_a_citizen_hands_in_on_a_friday_afternoon(kiosk) -> None:
     vm = kiosk.ui.journeys["hand_in"]
     fill_in_to_the_check(kiosk, scan=True)
-    answers = {row["id"]: row["value"] for row in vm.answers}
+    answers = {row.fieldId: row.value for row in vm.answers.rows()}
     assert answers["full_name"] == "Trần Thị Thu Hà"  # pre-filled from the chip
     assert answers["ethnicity"] == "Kinh"
     assert answers["purpose"] == "Để kết hôn"
@@ -130,7 +130,7 @@ def test_a_full_disk_keeps_everything_and_the_code_is_never_reused(make_kiosk) -
     assert "không còn đủ chỗ" in kiosk.item("submitProblem").property("message")
     kiosk.tap("backToCheck")
     kiosk.wait_screen("HandInCheck")
-    assert {row["id"]: row["value"] for row in vm.answers}["marital_status"] == "Chưa kết hôn"
+    assert {row.fieldId: row.value for row in vm.answers.rows()}["marital_status"] == "Chưa kết hôn"
     book = kiosk.kiosk.services.hand_in.book
     assert book.state_of(f"{UNIT}-261127-0001") == "not_stored"
     # the technician frees space; the citizen tries again and gets the next code
@@ -148,7 +148,7 @@ def test_going_home_forgets_the_citizen(kiosk) -> None:
     kiosk.tap("homeButton")
     kiosk.wait_screen("Home")
     assert vm.journey.state is HandInState.PROCEDURE
-    assert vm.journey.draft is None and vm.answers == [] and vm.papers == []
+    assert vm.journey.draft is None and vm.answers.rows() == [] and vm.papers.rows() == []
     assert kiosk.ui.journeys["identity"].journey.identity is None
     kiosk.tap("tile_hand_in")
     kiosk.wait_screen("HandInProcedure")

@@ -124,7 +124,7 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     vm = walk.vm
 
     def answers() -> dict[str, str]:
-        return {row["id"]: row["value"] for row in vm.answers}
+        return {row.fieldId: row.value for row in vm.answers.rows()}
 
     def change(field_id: str) -> None:
         kiosk.tap(f"change_{field_id}")
@@ -205,11 +205,11 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     assert kiosk.text("paperName").startswith("Văn bản ủy quyền")
     kiosk.tap("lackPaper")
     kiosk.wait_screen("HandInCheck")
-    papers = [row["name"] for row in vm.papers]
+    papers = [row.name for row in vm.papers.rows()]
     assert papers[0].startswith("Văn bản ủy quyền") and papers[1].startswith("Giấy chứng sinh")
     # a paper: scanned again from the check
     kiosk.tap("changePaper_1")
     kiosk.wait_screen("HandInPaper")
     kiosk.tap("lackPaper")
     kiosk.wait_screen("HandInCheck")
-    assert vm.papers[1]["status"] == kiosk.ui.i18n.s["hand_in.check.missing"]
+    assert vm.papers.rows()[1].status == kiosk.ui.i18n.s["hand_in.check.missing"]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.app import Kiosk
 from kiosk.catalogue.model import Procedure
@@ -29,6 +30,7 @@ from kiosk.printing import PaperWords, PrintOutcome, print_message
 from kiosk.scanning import SavedDocument, document_type_for
 from ui.background import run_in_background
 from ui.i18n_bridge import I18nBridge
+from ui.list_model import RowsModel, live_rows
 from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.help import qr_data_url
@@ -61,6 +63,34 @@ def _read_scan(saved: SavedDocument) -> tuple[bytes, int]:
         shutil.rmtree(Path(saved.pdf).parent, ignore_errors=True)
 
 
+@dataclass(frozen=True)
+class ProcedureRow:
+    """A procedure the kiosk takes dossiers for (a row of `HandIn.procedures`)."""
+
+    code: str
+    name: str
+    hint: str  # how long it takes
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """An answer to check before handing in (a row of `HandIn.answers`)."""
+
+    fieldId: str
+    label: str
+    value: str
+    source: str  # "from the card" for a prefilled answer, else empty
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    """A paper of the dossier to check (a row of `HandIn.papers`)."""
+
+    paperIndex: int
+    name: str
+    status: str  # its pages, or "missing"
+
+
 class HandInViewModel(JourneyViewModel):
     changed = Signal()
     questionChanged = Signal()  # a new question is on screen: the field shows its answer
@@ -73,6 +103,9 @@ class HandInViewModel(JourneyViewModel):
         self.scan_step = steps.scan
         self.follow(HandInJourney())
         self._printing = False
+        self._procedures = live_rows(self, self.changed, ProcedureRow, self._procedure_rows)
+        self._answers = live_rows(self, self.changed, AnswerRow, self._answer_rows)
+        self._papers = live_rows(self, self.changed, PaperRow, self._paper_rows)
 
     def entered(self, state: HandInState) -> None:
         if state is S.QUESTION:
@@ -137,16 +170,14 @@ class HandInViewModel(JourneyViewModel):
         codes = forms.codes()
         return [by_code[c] for c in codes if c in by_code and accepts_hand_in(by_code[c])]
 
-    def _procedures(self) -> list[dict]:
+    def _procedure_rows(self) -> list[ProcedureRow]:
         lang = self.i18n.lang
         return [
-            {
-                "code": p.code,
-                "name": display_name(p, lang),
-                "hint": self.t(
-                    "hand_in.procedure.time", time=describe_time(p.processing_time, lang)
-                ),
-            }
+            ProcedureRow(
+                p.code,
+                display_name(p, lang),
+                self.t("hand_in.procedure.time", time=describe_time(p.processing_time, lang)),
+            )
             for p in self._eligible()
         ]
 
@@ -206,38 +237,46 @@ class HandInViewModel(JourneyViewModel):
             "lackNote": paper.lack_note.get(lang) if paper.lack_note else "",
         }
 
-    def _answers(self) -> list[dict]:
+    def _answer_rows(self) -> list[AnswerRow]:
         draft = self.journey.draft
         if draft is None:
             return []
         lang = self.i18n.lang
         prefilled = self.journey.prefilled()
         return [
-            {
-                "id": f.id,
-                "section": f.section.get(lang),
-                "label": f.label.get(lang),
-                "value": draft.answers.get(f.id) or self.t("hand_in.check.empty"),
-                "source": self.t("hand_in.check.from_card") if f.id in prefilled else "",
-            }
+            AnswerRow(
+                fieldId=f.id,
+                label=f.label.get(lang),
+                value=draft.answers.get(f.id) or self.t("hand_in.check.empty"),
+                source=self.t("hand_in.check.from_card") if f.id in prefilled else "",
+            )
             for f in draft.form.fields
             if draft.form.applies(f, draft.answers)  # a section answered "no" is not listed
         ]
 
-    def _papers(self) -> list[dict]:
+    def _paper_rows(self) -> list[PaperRow]:
         draft = self.journey.draft
         if draft is None:
             return []
         return [
-            {
-                "index": p.step.index,
-                "name": p.step.name,
-                "status": self.t("hand_in.check.pages", pages=p.pages)
+            PaperRow(
+                paperIndex=p.step.index,
+                name=p.step.name,
+                status=self.t("hand_in.check.pages", pages=p.pages)
                 if p.pdf is not None
                 else self.t("hand_in.check.missing"),
-            }
+            )
             for p in draft.papers
         ]
+
+    def _get_procedures(self) -> RowsModel:
+        return self._procedures
+
+    def _get_answers(self) -> RowsModel:
+        return self._answers
+
+    def _get_papers(self) -> RowsModel:
+        return self._papers
 
     def _other_person(self) -> str:
         form = self.journey.form
@@ -275,7 +314,7 @@ class HandInViewModel(JourneyViewModel):
             "message": message,
         }
 
-    procedures = Property("QVariantList", _procedures, notify=changed)
+    procedures = Property(QObject, _get_procedures, constant=True)
     step = Property(int, lambda self: self.journey.step, notify=changed)
     stepTotal = Property(int, lambda self: self.journey.step_total, notify=changed)
     state = Property(str, lambda self: self.journey.state.value, notify=changed)
@@ -284,8 +323,8 @@ class HandInViewModel(JourneyViewModel):
     otherPerson = Property(str, _other_person, notify=changed)
     question = Property("QVariantMap", _question, notify=changed)
     paper = Property("QVariantMap", _paper, notify=changed)
-    answers = Property("QVariantList", _answers, notify=changed)
-    papers = Property("QVariantList", _papers, notify=changed)
+    answers = Property(QObject, _get_answers, constant=True)
+    papers = Property(QObject, _get_papers, constant=True)
     receipt = Property("QVariantMap", _receipt, notify=changed)
     printing = Property(bool, lambda self: self._printing, notify=changed)
 

@@ -72,17 +72,17 @@ ScreenFrame {
                     model: HandIn.answers
                     Row_ {
                         id: entry
-                        required property var modelData
-                        label: entry.modelData.label
-                        value: entry.modelData.value
-                        source: entry.modelData.source
-                        changeName: "change_" + entry.modelData.id
-                        onChange: HandIn.editAnswer(entry.modelData.id)
+                        required property string fieldId
+                        required label
+                        required value
+                        required source
+                        changeName: "change_" + entry.fieldId
+                        onChange: HandIn.editAnswer(entry.fieldId)
                     }
                 }
                 Item { width: 1; height: Theme.gap }
                 BodyText {
-                    visible: HandIn.papers.length > 0
+                    visible: HandIn.papers.count > 0
                     text: I18n.s["hand_in.check.papers"]
                     font.bold: true
                 }
@@ -90,11 +90,13 @@ ScreenFrame {
                     model: HandIn.papers
                     Row_ {
                         id: entry2
-                        required property var modelData
-                        label: entry2.modelData.name
-                        value: entry2.modelData.status
-                        changeName: "changePaper_" + entry2.modelData.index
-                        onChange: HandIn.editPaper(entry2.modelData.index)
+                        required property int paperIndex
+                        required property string name
+                        required property string status
+                        label: entry2.name
+                        value: entry2.status
+                        changeName: "changePaper_" + entry2.paperIndex
+                        onChange: HandIn.editPaper(entry2.paperIndex)
                     }
                 }
             }

@@ -17,7 +17,7 @@ ScreenFrame {
         spacing: Theme.gap
         BodyText {
             Layout.fillWidth: true
-            text: HandIn.procedures.length > 0 ? I18n.s["hand_in.procedure.hint"]
+            text: HandIn.procedures.count > 0 ? I18n.s["hand_in.procedure.hint"]
                                                : I18n.s["hand_in.procedure.none"]
             wrapMode: Text.WordWrap
         }
@@ -31,14 +31,16 @@ ScreenFrame {
                 model: HandIn.procedures
                 Tile {
                     id: entry
-                    required property var modelData
-                    objectName: "procedure_" + entry.modelData.code
+                    required property string code
+                    required property string name
+                    required property string hint
+                    objectName: "procedure_" + entry.code
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.maximumHeight: 200
-                    title: entry.modelData.name
-                    subtitle: entry.modelData.hint
-                    onClicked: HandIn.chooseProcedure(entry.modelData.code)
+                    title: entry.name
+                    subtitle: entry.hint
+                    onClicked: HandIn.chooseProcedure(entry.code)
                 }
             }
         }
