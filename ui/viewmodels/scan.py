@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from hardware.camera import CameraStatus, DocumentCamera
 from kiosk.journeys.scan import ScanState, ScanStep
 from kiosk.scanning import EnhanceMode, SavedDocument, ScanSession, ScanUpdate
 from ui.background import call_on_qt_thread, run_in_background
+from ui.list_model import RowsModel, live_rows
 from ui.viewmodels import scan_preview  # noqa: F401 - registers ScanPreview for QML
 from ui.viewmodels.base import JourneyViewModel
 
@@ -38,6 +39,16 @@ log = logging.getLogger(__name__)
 S = ScanState
 SCREENS = {S.CAPTURE: "ScanCapture", S.SAVING: "ScanCapture", S.DONE: "ScanDone"}
 _CAPTURED_MESSAGE_FRAMES = 20  # about 1.5 s of preview
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """A page taken so far (a row of `Scan.pages`)."""
+
+    pageIndex: int
+    label: str  # "Trang 2"
+    image: QImage  # its thumbnail
+    retaking: bool  # the page the next capture replaces
 
 
 @dataclass
@@ -86,6 +97,7 @@ class ScanViewModel(JourneyViewModel):
         self._folder: Path | None = None  # saved files nobody took over (shown alone)
         self._clear_view()
         self.follow(ScanStep())
+        self._page_rows = live_rows(self, self.changed, PageRow, self._get_page_rows)
 
     def _clear_view(self) -> None:
         self._frame = QImage()
@@ -257,16 +269,14 @@ class ScanViewModel(JourneyViewModel):
             return self.t("scanning.screen.retaking", number=self._retaking + 1)
         return self.t(self._guidance_key, **self._guidance_values)
 
-    def _get_pages(self) -> list[dict]:
+    def _get_page_rows(self) -> list[PageRow]:
         return [
-            {
-                "index": i,
-                "label": self.t("scanning.screen.page", number=i + 1),
-                "image": image,
-                "retaking": i == self._retaking,
-            }
+            PageRow(i, self.t("scanning.screen.page", number=i + 1), image, i == self._retaking)
             for i, image in enumerate(self._pages)
         ]
+
+    def _get_pages(self) -> RowsModel:
+        return self._page_rows
 
     frame = Property(QImage, _get_frame, notify=frameChanged)
     outline = Property(list, _get_outline, notify=frameChanged)
@@ -275,7 +285,7 @@ class ScanViewModel(JourneyViewModel):
     previewFps = Property(float, lambda self: self._fps, notify=frameChanged)
     guidance = Property(str, _get_guidance, notify=changed)
     cameraOk = Property(bool, lambda self: self._camera_ok, notify=changed)
-    pages = Property(list, _get_pages, notify=changed)
+    pages = Property(QObject, _get_pages, constant=True)
     pageCount = Property(int, lambda self: len(self._pages), notify=changed)
     saving = Property(bool, lambda self: self.journey.state is S.SAVING, notify=changed)
     savedPages = Property(int, lambda self: self.journey.saved_pages, notify=changed)

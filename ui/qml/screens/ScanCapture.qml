@@ -120,42 +120,45 @@ ScreenFrame {
                 model: Scan.pages
                 delegate: Rectangle {
                     id: entry
-                    required property var modelData
+                    required property int pageIndex
+                    required property string label
+                    required property var image  // a QImage: QML has no type to name it by
+                    required property bool retaking
                     width: pageList.width
                     height: 200
                     radius: Theme.radius
                     color: Theme.surface
-                    border.color: entry.modelData.retaking ? Theme.focus : Theme.border
-                    border.width: entry.modelData.retaking ? 6 : 2
+                    border.color: entry.retaking ? Theme.focus : Theme.border
+                    border.width: entry.retaking ? 6 : 2
                     ScanPreview {
                         id: thumb
                         anchors { left: parent.left; top: parent.top; bottom: parent.bottom
                                   margins: 12 }
                         width: 130
                         background: "transparent"
-                        image: entry.modelData.image
+                        image: entry.image
                     }
                     BodyText {
                         anchors { left: thumb.right; top: parent.top; margins: Theme.gap }
-                        text: entry.modelData.label
+                        text: entry.label
                         font.bold: true
                     }
                     Row {
                         anchors { left: thumb.right; bottom: parent.bottom; margins: Theme.gap }
                         spacing: Theme.gap
                         KioskButton {
-                            objectName: "retakePage" + entry.modelData.index
+                            objectName: "retakePage" + entry.pageIndex
                             primary: false
                             implicitWidth: 200
                             text: I18n.s["scanning.screen.retake"]
-                            onClicked: Scan.retake(entry.modelData.index)
+                            onClicked: Scan.retake(entry.pageIndex)
                         }
                         KioskButton {
-                            objectName: "deletePage" + entry.modelData.index
+                            objectName: "deletePage" + entry.pageIndex
                             primary: false
                             implicitWidth: 160
                             text: I18n.s["scanning.screen.delete"]
-                            onClicked: Scan.deletePage(entry.modelData.index)
+                            onClicked: Scan.deletePage(entry.pageIndex)
                         }
                     }
                 }
