@@ -66,8 +66,14 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines or [""]
 
 
+@lru_cache(maxsize=8192)
+def _word_length(word: str, font: ImageFont.FreeTypeFont) -> float:
+    """Cached: the same words ("bản", "chính", "Giấy") fill every paper list."""
+    return font.getlength(word)
+
+
 def _widest_word(text: str, font: ImageFont.FreeTypeFont) -> float:
-    return max((font.getlength(word) for word in text.split()), default=0.0)
+    return max((_word_length(word, font) for word in text.split()), default=0.0)
 
 
 @lru_cache(maxsize=512)
