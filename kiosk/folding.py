@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _VOWELS = set("aeiou")
@@ -77,7 +78,8 @@ _INITIAL_SWAPS = _both_ways(_INITIALS_ALIKE)
 _FINAL_SWAPS = _both_ways(_FINALS_ALIKE)
 
 
-def sound_alikes(word: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def sound_alikes(word: str) -> frozenset[str]:
     """Spellings of a folded word that sound the same to a speaker of some region, one
     confusion at a time: "chu" → {"tru"}, "hong" → {"hon"}, "sin" → {"xin", "sinh", …}. The
     caller keeps the ones that are words it knows."""
@@ -95,7 +97,7 @@ def sound_alikes(word: str) -> set[str]:
         if word.startswith(onset) and vowel in ("e", "i") and not word.startswith("gi"):
             found.add(onset + "h" + word[len(onset) :])
     found.discard(word)
-    return found
+    return frozenset(found)
 
 
 def mrz_letters(text: str) -> str:

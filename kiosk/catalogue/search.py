@@ -225,7 +225,12 @@ class SearchIndex:
             for variant in _deletes(short) | {short}:
                 self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
-        self._variants = {word: np.array(docs, np.int32) for word, docs in variants.items()}
+        # Which procedures each variant marker marks, one row per marker: the penalty for the
+        # variants a query does not ask for is one product, not a loop over markers.
+        self._variant_markers = sorted(variants)
+        self._variant_rows = np.zeros((len(self._variant_markers), len(self.procedures)))
+        for row, marker in enumerate(self._variant_markers):
+            self._variant_rows[row, variants[marker]] = 1.0
 
     # -- turning typed words into indexed words -------------------------------------------
 
@@ -454,9 +459,8 @@ class SearchIndex:
             matched -= contradicted
             if np.any(fits & (self._age_high < math.inf)):
                 mentioned.add("under")
-        for marker, docs in self._variants.items():
-            if mentioned.isdisjoint(VARIANT_CUES[marker]):
-                bonus[docs] -= VARIANT_PENALTY
+        unasked = [mentioned.isdisjoint(VARIANT_CUES[m]) for m in self._variant_markers]
+        bonus -= VARIANT_PENALTY * (np.array(unasked, np.float64) @ self._variant_rows)
         phrase_words = np.zeros(count)
         for word in mentioned:
             for words, docs in self._phrases.get(word, ()):
