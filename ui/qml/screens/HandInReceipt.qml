@@ -7,6 +7,7 @@ import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
+    id: receiptScreen
     title: I18n.s["hand_in.receipt.screen_title"]
     step: HandIn.step
     stepTotal: HandIn.stepTotal
@@ -67,8 +68,9 @@ ScreenFrame {
             }
             ColumnLayout {  // the VietQR for the fee, and how else to pay (the counter, always)
                 visible: (HandIn.receipt.payHow || []).length > 0
-                Layout.preferredWidth: parent.width * 0.4
-                Layout.maximumWidth: parent.width * 0.4
+                // a share of the screen, not of the row: the row's width depends on this column
+                Layout.preferredWidth: receiptScreen.width * 0.38
+                Layout.maximumWidth: receiptScreen.width * 0.38
                 Layout.alignment: Qt.AlignTop
                 spacing: Theme.gap / 2
                 Rectangle {  // white behind the code whatever the theme: phones need it
