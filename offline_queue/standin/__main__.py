@@ -11,6 +11,7 @@ signs with). The contract is offline_queue/contract/openapi.yaml. Admin endpoint
     GET|POST /admin/clock              {"advance_seconds": 3600} moves the simulated clock
     PUT /admin/scenarios/CODE          {"scenario": "more_papers"} steers a dossier's timeline
     PUT /admin/queue/SERVICE           {"waiting": 7} people already waiting at the centre
+    PUT /admin/payments/CODE           {"amount_vnd": 24000} the treasury reports the fees paid
     GET /admin/received/KIND           what arrived (dossier, rating, ticket_record, notice)
 
 `--releases DIR` serves the releases and configuration bundles published there (a bundle for
