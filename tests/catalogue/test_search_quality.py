@@ -29,7 +29,7 @@ from kiosk.catalogue.snapshot import Catalogue
 REQUIRED = {
     "dev": (0.95, 0.90),  # the target
     "all": (0.95, 0.90),  # the target, over both parts
-    "holdout": (0.93, 0.75),  # floors: untuned figures, not yet at the target in every kind
+    "holdout": (0.94, 0.75),  # floors: untuned figures, not yet at the target in every kind
 }
 
 
