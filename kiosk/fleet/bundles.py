@@ -34,6 +34,7 @@ from kiosk.catalogue.loader import CatalogueError, decode_catalogue
 from kiosk.catalogue.model import version_key as catalogue_version_key
 from kiosk.catalogue.store import CatalogueStore
 from kiosk.config import ConfigError, central_dir, load_config
+from kiosk.errors import UserFacingError
 from kiosk.fleet.install_root import write_json
 from kiosk.fleet.manifest import VERSION_PATTERN, ReleaseError, verify_signed, version_key
 from platform_layer import fsync_dir, link_target, switch_link
@@ -46,12 +47,8 @@ REJECTED = "rejected.json"
 _CALENDAR = re.compile(r"^calendar/\d{4}\.toml$")
 
 
-class BundleError(Exception):
-    """Refused or rolled back; `message_key` for the technician, the text names what failed."""
-
-    def __init__(self, message_key: str, detail: str) -> None:
-        super().__init__(detail)
-        self.message_key = message_key
+class BundleError(UserFacingError):
+    """Refused or rolled back; `message_key` for the technician, `detail` names what failed."""
 
 
 class ConfigBundle(BaseModel):
@@ -129,7 +126,7 @@ class ConfigBundles:
         try:
             bundle = self._verified(document)
         except BundleError as exc:
-            return BundleResult("", False, "refused", f"{exc.message_key}: {exc}")
+            return BundleResult("", False, "refused", f"{exc.message_key}: {exc.detail}")
         active = self.active_version()
         if active and version_key(bundle.version) <= version_key(active):
             return BundleResult(bundle.version, True, "up_to_date", f"active {active}")
@@ -141,7 +138,9 @@ class ConfigBundles:
         except BundleError as exc:
             shutil.rmtree(self.store / bundle.version, ignore_errors=True)
             self._reject(bundle.version)
-            return BundleResult(bundle.version, False, "refused", f"{exc.message_key}: {exc}")
+            return BundleResult(
+                bundle.version, False, "refused", f"{exc.message_key}: {exc.detail}"
+            )
         result = self._switch(bundle, active)
         if not result.ok:
             self._reject(bundle.version)
@@ -165,7 +164,7 @@ class ConfigBundles:
         try:
             payload = verify_signed(document, self.public_key)
         except ReleaseError as exc:
-            raise BundleError(exc.message_key, str(exc)) from exc
+            raise BundleError(exc.message_key, exc.detail) from exc
         try:
             bundle = ConfigBundle.model_validate_json(payload)
         except ValidationError as exc:

@@ -20,6 +20,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk.errors import UserFacingError
+
 FORMAT = 1
 VERSION_PATTERN = r"^\d{1,6}(\.\d{1,6}){1,3}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -28,12 +30,9 @@ RELEASE_FILE = ".release.json"
 _CHUNK = 1024 * 1024
 
 
-class ReleaseError(Exception):
-    """A release that must not be installed; `message_key` is for the technician screen."""
-
-    def __init__(self, message_key: str, detail: str) -> None:
-        super().__init__(detail)
-        self.message_key = message_key
+class ReleaseError(UserFacingError):
+    """A release that must not be installed; `message_key` is for the technician screen,
+    `detail` for the log."""
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -125,7 +125,7 @@ class Updater:
         try:
             manifest = verify_release(document, self.public_key)
         except ReleaseError as exc:
-            self.report(UpdateStep("refused", "", False, f"{exc.message_key}: {exc}"))
+            self.report(UpdateStep("refused", "", False, f"{exc.message_key}: {exc.detail}"))
             return None
         if manifest.channel != self.channel:
             self.report(UpdateStep("refused", manifest.version, False, "another channel"))
@@ -140,7 +140,9 @@ class Updater:
         try:
             staged = self.install(manifest, document)
         except ReleaseError as exc:
-            self.report(UpdateStep("refused", manifest.version, False, f"{exc.message_key}: {exc}"))
+            self.report(
+                UpdateStep("refused", manifest.version, False, f"{exc.message_key}: {exc.detail}")
+            )
             return None
         except Exception as exc:  # offline, cut, disk full: what arrived stays for next time
             self.report(UpdateStep("download", manifest.version, False, str(exc)))
