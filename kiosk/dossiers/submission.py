@@ -116,7 +116,7 @@ class HandInService:
             if paper.pdf is not None
         ]
         try:
-            bill = self._bill(draft)
+            bill = self._bill(draft, code.issued_at)
             data = self._dossier_data(draft, code.issued_at, bill)
             self.province.hand_in_dossier(code.code, data, scans)
         except BaseException:
@@ -173,7 +173,8 @@ class HandInService:
             payment=payment_due(code, bill, self.config.payments) if bill else None,
         )
 
-    def _bill(self, draft: DossierDraft) -> FeeBill | None:
+    def _bill(self, draft: DossierDraft, at: datetime) -> FeeBill | None:
+        """The fees as worked out on the day of hand-in (`at`, the centre's local time)."""
         schedules = load_schedules()
         return work_out(
             schedules,
@@ -181,6 +182,7 @@ class HandInService:
             draft.answers,
             schedules.exemption_answered(draft.answers.get(FEE_EXEMPTION_ANSWER, "")),
             self.config.payments.province_amounts,
+            at.date(),
         )
 
     def _collect_at(self, procedure: Procedure, lang: str) -> str:

@@ -10,6 +10,7 @@ tell the amount rather than guessing. An exemption the law grants sets the item 
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +38,22 @@ class PageTier(_Model):
     amount_vnd: int = Field(ge=0)
 
 
+class OnTimeWaiver(_Model):
+    """Free when the date answered (`dd/mm/yyyy`) is at most `within_days` before the day the
+    dossier is handed in: the law's "registered on time"."""
+
+    answer: str = Field(min_length=1)
+    within_days: int = Field(ge=1, le=366)
+    exemption: str = Field(min_length=1)
+
+    def holds(self, answers: Mapping[str, str], today: dt.date) -> bool:
+        try:
+            day = dt.datetime.strptime(answers.get(self.answer, ""), "%d/%m/%Y").date()
+        except ValueError:
+            return False
+        return 0 <= (today - day).days <= self.within_days
+
+
 class FeeItem(_Model):
     name: LocalText
     source: str = Field(min_length=10)  # the circular, decree or law that sets it
@@ -48,6 +65,7 @@ class FeeItem(_Model):
     tiers: list[PageTier] = []
     cap_per_copy: int | None = Field(None, gt=0)
     exemptions: list[str] = []
+    on_time: OnTimeWaiver | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> FeeItem:
@@ -72,7 +90,8 @@ class FeeSchedules(_Model):
     def _known_exemptions(self) -> FeeSchedules:
         for code, fees in self.procedures.items():
             for item in fees.items:
-                unknown = set(item.exemptions) - set(self.exemptions)
+                waived = [item.on_time.exemption] if item.on_time else []
+                unknown = {*item.exemptions, *waived} - set(self.exemptions)
                 if unknown:
                     raise ValueError(f"{code}: unknown exemptions {sorted(unknown)}")
         return self
@@ -165,8 +184,10 @@ def work_out(
     answers: Mapping[str, str],
     exemption: str = "",
     province_amounts: Mapping[str, int] | None = None,
+    today: dt.date | None = None,
 ) -> FeeBill | None:
-    """The bill for these answers, or None when the procedure has no schedule here."""
+    """The bill for these answers (handed in `today`, for what is free when on time), or None
+    when the procedure has no schedule here."""
     fees = schedules.procedures.get(procedure_code)
     if fees is None:
         return None
@@ -179,6 +200,9 @@ def work_out(
             unit = item.amount_vnd
         if exemption and exemption in item.exemptions:
             lines.append(FeeLine(item.name, item.source, copies, 0, exemption))
+            continue
+        if item.on_time and today and item.on_time.holds(answers, today):
+            lines.append(FeeLine(item.name, item.source, copies, 0, item.on_time.exemption))
             continue
         if unit is None:
             lines.append(FeeLine(item.name, item.source, copies, None))

@@ -3,6 +3,8 @@ charges, exemptions; every schedule's amount makes a VietQR the independent pars
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kiosk.dossiers.forms import FormLibrary
@@ -77,7 +79,28 @@ def test_a_province_set_charge_is_waived_for_an_exemption_the_law_grants() -> No
     assert payment_due(CODE, waived, PaymentSettings(account=UNIT)).how_to_pay("en") == [
         "Nothing to pay."
     ]
-    assert SCHEDULES.exemptions_for("1.000656")[-1] == "on_time_death"
+    assert "on_time_death" not in SCHEDULES.exemptions_for("1.000656")  # worked out, not asked
+
+
+@pytest.mark.parametrize(
+    ("death_date", "free"),
+    [
+        ("12/11/2026", True),  # the 15th day after the death: on time
+        ("11/11/2026", False),  # the 16th: late
+        ("27/11/2026", True),  # the same day
+        ("28/11/2026", False),  # a date after the hand-in is no death on time
+        ("", False),
+        ("11-2026", False),
+    ],
+)
+def test_a_death_registered_within_15_days_is_free(death_date: str, free: bool) -> None:
+    """Luật Hộ tịch 2014: on time is within 15 days of the death (Điều 33), free (Điều 11)."""
+    handed_in = dt.date(2026, 11, 27)
+    amounts = {"1.000656": 10_000}
+    bill = work_out(SCHEDULES, "1.000656", {"death_date": death_date}, "", amounts, handed_in)
+    assert bill is not None and bill.complete
+    assert bill.total_vnd == (0 if free else 10_000)
+    assert (bill.lines[0].exemption == "on_time_death") is free
 
 
 def test_every_item_cites_its_legal_basis() -> None:
