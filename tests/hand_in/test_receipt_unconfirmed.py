@@ -35,6 +35,6 @@ def test_a_receipt_the_printer_cannot_confirm_is_said_to_be_unconfirmed(make_kio
         paper = decode(job, printer.capabilities.width_dots, FONT)
         assert any(code in c.text for c in read_qr_codes(paper))
         kiosk.ui.i18n.setLanguage("en")
-        assert "could not confirm" in vm.receipt["message"] and code in vm.receipt["message"]
+        assert "Not confirmed" in vm.receipt["message"] and code in vm.receipt["message"]
     finally:
         peer.close()

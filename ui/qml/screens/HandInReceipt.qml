@@ -49,13 +49,17 @@ ScreenFrame {
                 Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
                 Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
                 Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
-                Row {
+                RowLayout {  // printed; or sent but unconfirmed, a longer message that wraps
                     objectName: "receiptPrinted"
                     visible: HandIn.receipt.printed === true
+                    Layout.fillWidth: true
                     spacing: Theme.gap / 2
-                    StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
+                    StatusIcon { kind: "ok"; Layout.alignment: Qt.AlignVCenter }
                     BodyText {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 0  // the column's width, not the text's
                         text: HandIn.receipt.message || ""
+                        wrapMode: Text.WordWrap
                         font.bold: true
                         color: Theme.ok
                     }
