@@ -419,7 +419,11 @@ class SearchIndex:
         phrases it mentions first, then score; -1 for documents matching no word) and the
         score. A procedure for other ages than the one stated counts a word fewer found."""
         count = len(self.procedures)
-        required = sum(1 for _, filler in expanded if not filler) or 1
+        required = sum(1 for _, filler in expanded if not filler)
+        # A query that states an age and nothing else ("con tôi 14 tuổi") asks what that age
+        # can do: the age is the one thing asked.
+        age_only = not required and age is not None
+        required = required or 1
         totals = np.zeros(count)
         matched = np.zeros(count)
         resolved: list[str] = []
@@ -457,6 +461,9 @@ class SearchIndex:
             fits = (self._age_low <= age) & (age < self._age_high)
             contradicted = bounded & ~fits
             matched -= contradicted
+            if age_only:
+                matched += bounded & fits
+                totals[bounded & fits] += 1.0
             if np.any(fits & (self._age_high < math.inf)):
                 mentioned.add("under")
         unasked = [mentioned.isdisjoint(VARIANT_CUES[m]) for m in self._variant_markers]

@@ -112,6 +112,8 @@ def test_an_age_is_read_only_where_a_query_states_one() -> None:
         ("ID card for my 16 year old", "1.014061"),
         ("ID card for my 9 year old", "1.014062"),
         ("làm giấy khai sinh cho con 2 tuổi", "1.001193"),  # an age alone asks for no variant
+        ("con tôi 14 tuổi", "1.014061"),  # nothing but an age: what that age can do
+        ("cháu 10 tuổi", "1.014062"),
     ],
 )
 def test_a_stated_age_picks_the_procedure_for_that_age(
