@@ -18,6 +18,10 @@ class CameraSettings(BaseModel):
     width: int = Field(1920, ge=160, le=8192)
     height: int = Field(1080, ge=120, le=8192)
     fps: float = Field(30, gt=0, le=120)
+    # one high-resolution still on request (a small QR on an ID card): the device may give
+    # less; 0 × 0 takes the next streamed frame instead
+    still_width: int = Field(3840, ge=0, le=8192)
+    still_height: int = Field(2160, ge=0, le=8192)
     # None leaves the device's own setting alone; not every camera supports these
     autofocus: bool | None = None
     focus: float | None = None

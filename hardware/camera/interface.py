@@ -90,4 +90,10 @@ class DocumentCamera(ABC):
         Raises DeviceTimeout, or DeviceError("camera.no_device") when nothing is connected."""
 
     @abstractmethod
+    def still(self, timeout: float) -> Frame:
+        """One picture at the still resolution (higher than the stream's where the device
+        allows), taken between two streamed frames; the stream then resumes. Raises
+        DeviceTimeout, or DeviceError("camera.no_device") when nothing is connected."""
+
+    @abstractmethod
     def check_health(self, timeout: float = 3.0) -> HealthReport: ...

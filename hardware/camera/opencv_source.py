@@ -26,6 +26,9 @@ _BACKENDS = {
 }
 
 
+_STILL_ATTEMPTS = 4
+
+
 def _device_argument(device: str) -> int | str:
     """ "0" means the first camera; anything else is a path or URL OpenCV understands."""
     return int(device) if device.strip().isdigit() else device
@@ -83,6 +86,30 @@ class OpenCvSource:
             capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
             ok, image = capture.read()
         return image if ok else None
+
+    def read_still(self) -> np.ndarray | None:
+        """Switch the device to the still size, take a picture, switch back. The first frames
+        after a switch may still be in the old size (or dark on some UVC cameras): a few are
+        read until one has the new size."""
+        capture = self._capture
+        settings = self._settings
+        if capture is None:
+            return None
+        if not (settings.still_width and settings.still_height):
+            return self.read()
+        capture.set(cv2.CAP_PROP_FRAME_WIDTH, settings.still_width)
+        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, settings.still_height)
+        still = None
+        for _ in range(_STILL_ATTEMPTS):
+            ok, image = capture.read()
+            if not ok:
+                break
+            still = image
+            if image.shape[1] > settings.width:
+                break
+        capture.set(cv2.CAP_PROP_FRAME_WIDTH, settings.width)
+        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, settings.height)
+        return still
 
     def disconnect(self) -> None:
         if self._capture is not None:

@@ -126,6 +126,7 @@ class SimulatedSource:
         self._clock = clock
         self._files = _expand(settings.simulator_files)
         self._stills: list[np.ndarray] = []
+        self._originals: list[np.ndarray] = []  # the files as loaded, for high-resolution stills
         self._video: cv2.VideoCapture | None = None
         self._position = 0
         self._next_due = 0.0
@@ -163,7 +164,8 @@ class SimulatedSource:
             if not self._video.isOpened():
                 raise DeviceError("camera.simulator_bad_file", str(self._files[0]), retryable=False)
         elif self._files:
-            self._stills = [fit_to(self._load(path), width, height) for path in self._files]
+            self._originals = [self._load(path) for path in self._files]
+            self._stills = [fit_to(image, width, height) for image in self._originals]
         else:
             self._stills = demo_scene(width, height)
         self._connected_at = self._clock()
@@ -190,28 +192,55 @@ class SimulatedSource:
             time.sleep(wait)
         self._next_due = max(self._next_due + 1 / settings.simulator_fps, self._clock() - 1.0)
         if self._video is not None:
-            return self._next_video_frame()
-        hold = max(1, round(settings.simulator_hold_seconds * settings.simulator_fps))
-        image = self._stills[(self._position // hold) % len(self._stills)]
+            image = self._next_video_frame()
+            return None if image is None else fit_to(image, settings.width, settings.height)
+        image = self._stills[self._shown()]
         self._position += 1
         return image.copy()
+
+    def read_still(self) -> np.ndarray | None:
+        """The picture in view at the still size, from the file itself: a file larger than
+        the stream is the sensor's full picture; a smaller one (or the built-in scene) has
+        no more detail than the stream, so the still is the streamed picture."""
+        settings = self._settings
+        if self._absent():
+            return None
+        size = (settings.still_width, settings.still_height)
+        if self._video is not None:
+            image = self._next_video_frame()
+            if image is None:
+                return None
+            if not (all(size) and image.shape[1] > settings.width):
+                size = (settings.width, settings.height)
+            return fit_to(image, *size)
+        shown = self._shown(last=True)
+        if all(size) and self._originals and self._originals[shown].shape[1] > settings.width:
+            return fit_to(self._originals[shown], *size).copy()
+        return self._stills[shown].copy()
+
+    def _shown(self, last: bool = False) -> int:
+        """Which still is in view: the next frame's, or the one last read."""
+        settings = self._settings
+        hold = max(1, round(settings.simulator_hold_seconds * settings.simulator_fps))
+        position = max(self._position - 1, 0) if last else self._position
+        return (position // hold) % len(self._stills)
 
     def disconnect(self) -> None:
         if self._video is not None:
             self._video.release()
             self._video = None
         self._stills = []
+        self._originals = []
         self._position = 0
 
     def _next_video_frame(self) -> np.ndarray | None:
+        """The video's next frame as it is in the file."""
         assert self._video is not None
         ok, image = self._video.read()
         if not ok:
             self._video.set(cv2.CAP_PROP_POS_FRAMES, 0)
             ok, image = self._video.read()
-        if not ok:
-            return None
-        return fit_to(image, self._settings.width, self._settings.height)
+        return image if ok else None
 
     @staticmethod
     def _load(path: Path) -> np.ndarray:

@@ -12,6 +12,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Protocol
 
 import numpy as np
@@ -51,6 +53,10 @@ class FrameSource(Protocol):
         """Block until the next frame; None when the device stopped answering."""
         ...
 
+    def read_still(self) -> np.ndarray | None:
+        """One frame at the still resolution, the stream left as it was; None on failure."""
+        ...
+
     def disconnect(self) -> None: ...
 
 
@@ -80,6 +86,7 @@ class StreamingCamera(DocumentCamera):
         self._detail = ""
         self._capabilities: CameraCapabilities | None = None
         self._connections = 0
+        self._still_requests: list[Future[Frame]] = []
 
     # --- DocumentCamera -----------------------------------------------------------------------
     @property
@@ -116,6 +123,7 @@ class StreamingCamera(DocumentCamera):
         with self._lock:
             self._frame = None
             self._times.clear()
+        self._fail_stills()
         self._set_status(CameraStatus.UNKNOWN, "camera.closed")
 
     def status(self) -> CameraSnapshot:
@@ -154,6 +162,20 @@ class StreamingCamera(DocumentCamera):
             raise DeviceError("camera.no_device", self._source.description)
         raise DeviceTimeout("camera frame", timeout)
 
+    def still(self, timeout: float) -> Frame:
+        if self._thread is None:
+            raise DeviceError("camera.closed", "open() the camera first", retryable=False)
+        if self.status().status is CameraStatus.NO_DEVICE:
+            raise DeviceError("camera.no_device", self._source.description)
+        request: Future[Frame] = Future()
+        with self._lock:
+            self._still_requests.append(request)
+        try:
+            return request.result(timeout)
+        except FutureTimeout:
+            request.cancel()
+            raise DeviceTimeout("camera still", timeout) from None
+
     def check_health(self, timeout: float = 3.0) -> HealthReport:
         if self._thread is None:
             return HealthReport(False, "Camera is closed.", {"status": "closed"})
@@ -190,6 +212,8 @@ class StreamingCamera(DocumentCamera):
                     if not connected:
                         self._stop.wait(self._reconnect_interval)
                     continue
+                if self._still_requests:
+                    self._take_still()
                 image = self._read()
                 if image is None:
                     connected = False
@@ -226,6 +250,35 @@ class StreamingCamera(DocumentCamera):
         if image is None or image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
             return None
         return image
+
+    def _take_still(self) -> None:
+        """Serve every waiting still request with one picture (on the capture thread: the
+        source is never used from two threads)."""
+        with self._lock:
+            requests, self._still_requests = self._still_requests, []
+        requests = [r for r in requests if r.set_running_or_notify_cancel()]
+        if not requests:
+            return
+        try:
+            image = self._source.read_still()
+        except Exception:
+            log.exception("camera %s failed to take a still", self._source.description)
+            image = None
+        if image is None or image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
+            error = DeviceError("camera.no_frames", f"{self._source.description}: no still")
+            for request in requests:
+                request.set_exception(error)
+            return
+        frame = Frame(image=image, index=max(self._next_index - 1, 0), timestamp=self._clock())
+        for request in requests:
+            request.set_result(frame)
+
+    def _fail_stills(self) -> None:
+        with self._lock:
+            requests, self._still_requests = self._still_requests, []
+        for request in requests:
+            if request.set_running_or_notify_cancel():
+                request.set_exception(DeviceError("camera.closed", "closed", retryable=False))
 
     def _disconnect(self) -> None:
         try:

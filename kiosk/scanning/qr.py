@@ -27,6 +27,10 @@ _ZOOM_TARGET = 1200  # a zoomed region is scaled so its longer side is about thi
 _ZOOM_RANGE = (2.0, 4.0)
 _REGION_MARGIN = 0.25  # of the region's size, added around it before zooming
 _MAX_REGIONS = 6
+# (amount, radius in original pixels) of the unsharp masks tried on a zoomed region: a mild
+# one for a sharp small symbol, a strong one for a blurred symbol of four or five pixels a
+# module (a card's QR in a high-resolution still; measured in bench/camera_qr.py)
+_SHARPENINGS = ((1.0, 0.8), (3.0, 1.5))
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,7 @@ def read_qr(
         crop = grey[y0:y1, x0:x1]
         zoom = float(np.clip(_ZOOM_TARGET / max(crop.shape), *_ZOOM_RANGE))
         zoomed = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
-        for attempt in (zoomed, _sharpened(zoomed, zoom)):
+        for attempt in (zoomed, *(_sharpened(zoomed, zoom, *s) for s in _SHARPENINGS)):
             found = decoder.decode(attempt)
             if found:
                 return [
@@ -162,8 +166,8 @@ def read_qr(
     return []
 
 
-def _sharpened(zoomed: np.ndarray, zoom: float) -> np.ndarray:
+def _sharpened(zoomed: np.ndarray, zoom: float, amount: float, sigma: float) -> np.ndarray:
     """Unsharp mask at the scale of the original pixels: restores module edges the lens and
     the upscaling softened (this is what reads a card QR at about two pixels a module)."""
-    soft = cv2.GaussianBlur(zoomed, (0, 0), 0.8 * zoom)
-    return cv2.addWeighted(zoomed, 2.0, soft, -1.0, 0)
+    soft = cv2.GaussianBlur(zoomed, (0, 0), sigma * zoom)
+    return cv2.addWeighted(zoomed, 1.0 + amount, soft, -amount, 0)
