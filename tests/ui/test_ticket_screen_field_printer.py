@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPointF
+
 from hardware.printer.escpos_driver import EscposTicketPrinter
 from tests.kiosk_driver import Driver
 from tests.kiosk_factory import kiosk_config, make_kiosk
@@ -42,6 +44,13 @@ def test_the_ticket_screen_keeps_the_number_when_the_printer_cannot_vouch(
         assert driver.item("ticketProblem").property("message") == ""
         said = ui.journeys["take_number"].ticket["message"]
         assert "Nếu không thấy phiếu" in said and "A002" in said
+        # the longer words wrap: Done stays on the screen in English large text too
+        ui.i18n.setLanguage("en")
+        driver.tap("largeTextButton")
+        qtbot.wait(100)
+        done = driver.item("doneButton")
+        corner = done.mapToScene(QPointF(done.width(), done.height()))
+        assert corner.x() <= ui.window.width() and corner.y() <= ui.window.height()
         assert len(peer.jobs) == 2 and len(peer.jobs[0]) == 2003
     finally:
         ui.close()

@@ -45,14 +45,17 @@ ScreenFrame {
                 }
             }
         }
-        Row {
+        RowLayout {  // printed; or sent but unconfirmed, a longer message that wraps
             objectName: "ticketPrinted"
-            Layout.alignment: Qt.AlignHCenter
+            Layout.fillWidth: true
             visible: TakeNumber.ticket.printed === true
             spacing: Theme.gap / 2
-            StatusIcon { kind: "ok"; anchors.verticalCenter: parent.verticalCenter }
+            StatusIcon { kind: "ok"; Layout.alignment: Qt.AlignVCenter }
             BodyText {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 0  // the screen's width, not the text's
                 text: TakeNumber.ticket.message || ""
+                wrapMode: Text.WordWrap
                 font.bold: true
                 color: Theme.ok
             }
