@@ -86,6 +86,9 @@ class KeyStore(Protocol):
     created: bool
     # Translation key of a warning for the technician (the key is not protected off the disk).
     warning_key: str | None
+    # The file holding the kiosk key, if there is one: set aside with a damaged database and
+    # named in the warning.
+    path: Path | None
 
     def wrap(self, data_key: DataKey, context: bytes) -> bytes: ...
 

@@ -187,8 +187,7 @@ class Outbox:
     ) -> Outbox:
         db_path = folder / DB_NAME
         side_files = [db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")]
-        key_file = getattr(keystore, "path", None)
-        kept_key = [key_file] if isinstance(key_file, Path) else []
+        kept_key = [keystore.path] if keystore.path is not None else []
         damage = wal_damage(side_files[1])
         if damage:
             set_aside(folder, "wal-damaged", damage, move=[], copy=side_files[:2] + kept_key)
@@ -797,10 +796,10 @@ class Outbox:
             notices.append(
                 StorageNotice("outbox.notice.unknown_files", str(count), str(quarantine))
             )
-        warning = getattr(self._keystore, "warning_key", None)
+        warning = self._keystore.warning_key
         if warning:
-            where = getattr(self._keystore, "path", "")
-            notices.append(StorageNotice(warning, "", str(where)))
+            where = self._keystore.path
+            notices.append(StorageNotice(warning, "", str(where or "")))
         return notices
 
     def _check_kiosk_key(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from foundation.errors import message_key_of
 from offline_queue.outbox.space import is_disk_full
 
 FIRST_WAIT_S = 0.5
@@ -53,5 +54,5 @@ class Trouble:
 
 def _trouble_key(exc: BaseException) -> str:
     """What the technician reads (config/i18n/outbox.toml, [outbox.trouble])."""
-    full = is_disk_full(exc) or getattr(exc, "message_key", "") == "outbox.error.disk_full"
+    full = is_disk_full(exc) or message_key_of(exc, "") == "outbox.error.disk_full"
     return "outbox.trouble.disk_full" if full else "outbox.trouble.storage"
