@@ -110,12 +110,6 @@ class Speaker:
         for listener in list(self.sound_listeners):
             listener(kind)
 
-    def prepare(self, texts: list[tuple[str, Language]]) -> None:
-        """Render fixed prompts ahead, so they start at once when their screen opens."""
-        for text, language in texts:
-            spoken = expand_for_speech(text, language, self.settings.numbers)
-            self._requests.put((-1, spoken, language, time.monotonic()))
-
     def close(self) -> None:
         self.stop()
         self._requests.put(None)
@@ -128,7 +122,7 @@ class Speaker:
     def _run(self) -> None:
         while (request := self._requests.get()) is not None:
             generation, text, language, requested_at = request
-            if generation != -1 and not self._current(generation):
+            if not self._current(generation):
                 continue  # a newer screen already replaced it
             try:
                 wav = self.cache.wav(text, language, self.settings)
@@ -138,7 +132,7 @@ class Speaker:
                     self._warned = True
                 continue
             with self._lock:  # a `say` in between must not be played over by this older one
-                if generation == -1 or generation != self._generation:
+                if generation != self._generation:
                     continue
                 self.player.play(wav)
             utterance = Utterance(text, language, wav, requested_at, time.monotonic())

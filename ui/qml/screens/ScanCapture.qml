@@ -113,6 +113,8 @@ ScreenFrame {
             ListView {
                 id: pageList
                 objectName: "scanPages"
+                // the keypad's arrows move between the controls (Speech), not the list's rows
+                keyNavigationEnabled: false
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
