@@ -136,10 +136,17 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
 
 
 def _text_rect(node: _Node) -> QRectF:
-    """The box cut to the height the lines take (a tall label with one line overlaps less).
+    """The box cut to the height the lines take (a tall label with one line overlaps less),
+    and to what its scrolling box shows: a line scrolled out of a list lies over nothing.
     PySide cannot read a Text's alignment enums, so the box keeps its full width."""
     h = min(float(node.item.property("contentHeight") or 0), node.rect.height())
-    return QRectF(node.rect.left(), node.rect.top(), node.rect.width(), h or node.rect.height())
+    rect = QRectF(node.rect.left(), node.rect.top(), node.rect.width(), h or node.rect.height())
+    return _shown(rect, node)
+
+
+def _shown(rect: QRectF, node: _Node) -> QRectF:
+    """The part of `rect` the node's clipping ancestors leave on screen."""
+    return rect if node.clip is None else rect.intersected(node.clip)
 
 
 def check_window(window: QQuickWindow) -> list[Problem]:
@@ -170,7 +177,7 @@ def check_window(window: QQuickWindow) -> list[Problem]:
                 continue  # the control's own label
             if control.item in text.ancestors or _screen_cover(control.item):
                 continue
-            if _overlap(rect, control.rect):
+            if _overlap(rect, _shown(control.rect, control)):
                 found.append(
                     Problem(
                         "covers-control",

@@ -27,6 +27,7 @@ _FIXED = {
     qml_types.KEYBOARD: "ui.viewmodels.keyboard:KeyboardController",
     qml_types.TECHNICIAN: "ui.viewmodels.technician:TechnicianViewModel",
     qml_types.SPEECH: "ui.speech_bridge:SpeechBridge",
+    qml_types.ASSISTANCE: "ui.assistance:AssistanceBridge",
 }
 
 # The one type screens create themselves (ui/viewmodels/scan_preview.py).

@@ -20,6 +20,7 @@ from kiosk.app import CoreServices, JourneyServices, Kiosk
 from kiosk.idle import IdlePolicy
 from kiosk.paths import font_path
 from ui import qml_types
+from ui.assistance import AssistanceBridge
 from ui.background import call_on_qt_thread, wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
@@ -77,8 +78,9 @@ class KioskUi:
         self.technician: JourneyViewModel | None = None
         self.keyboard = KeyboardController()
         self.keyboard.follow_language(self.i18n)
-        self.shell.on_session_end(self.keyboard.reset)
+        self.shell.on_home(self.keyboard.reset)
         self.speech = SpeechBridge(core.speaker, self.shell, self.i18n)
+        self.assistance = AssistanceBridge(core.province, self.shell, self.i18n, idle_clock)
         self._register_singletons()
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -128,6 +130,7 @@ class KioskUi:
             qml_types.HOME: self.home,
             qml_types.KEYBOARD: self.keyboard,
             qml_types.SPEECH: self.speech,
+            qml_types.ASSISTANCE: self.assistance,
         }
         providers: dict[str, Callable[[], QObject]] = {
             name: (lambda obj=obj: obj) for name, obj in fixed.items()
@@ -191,6 +194,7 @@ class KioskUi:
         self.shell.stop()
         self.home.stop()
         self.speech.close()
+        self.assistance.close()
         for view_model in [*self.journeys.values(), self.technician]:
             if view_model is not None:
                 view_model.close()

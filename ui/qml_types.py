@@ -30,6 +30,7 @@ HOME = "HomePage"
 KEYBOARD = "KeyboardController"
 TECHNICIAN = "Technician"
 SPEECH = "Speech"
+ASSISTANCE = "Assistance"
 
 
 def register_singletons(providers: Mapping[str, Callable[[], QObject]]) -> None:

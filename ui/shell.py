@@ -1,8 +1,11 @@
 """The shell every screen lives in, exposed to QML as `shell`: which screen shows, the idle
-countdown, notices, and ending a session (home button, idle timeout, crash in a journey).
+countdown, notices, going home and ending a session.
 
-Ending a session resets every journey view-model (wiping the citizen's data), the language, the
-display modes, and returns to the home screen.
+"Trang chủ" leaves the journey: every journey view-model is reset (the citizen's data wiped) and
+the home screen shows, but the citizen's own choices (language, text size, contrast, speech)
+stay, since the same person goes on to another tile. The session ends, and those reset too, when
+the citizen is done ("Xong" and the countdown of a final screen), when the idle rule runs out
+(on the home screen as well, once a citizen has touched the kiosk) or when a journey crashes.
 """
 
 from __future__ import annotations
@@ -62,7 +65,10 @@ class Shell(QObject):
         self._idle_warning = False
         self._idle_left = 0
         self._notice = ""
+        self._home_resetters: list[Callable[[], None]] = []
         self._session_resetters: list[Callable[[], None]] = []
+        self._session_open = False  # a citizen has touched the kiosk since the last session
+        self._detour_from: str | None = None  # the page a journey opened from another returns to
         self._leave_seconds = leave_seconds
         self._leave_at: float | None = None  # when a final screen sends the citizen home
         self._idle.touched(clock())
@@ -82,6 +88,7 @@ class Shell(QObject):
     @Slot(str)
     def go(self, screen: str) -> None:
         if screen != self._screen:
+            self._session_open = True
             self._stop_leaving()
             self._history.append(self._screen)
             self._screen = screen
@@ -96,7 +103,40 @@ class Shell(QObject):
 
     @Slot()
     def home(self) -> None:
+        """The "Trang chủ" button: leave the journey, wiping it; display choices stay."""
+        self._run(self._home_resetters)
+        self._history.clear()
+        self._detour_from = None
+        self._stop_leaving()
+        self._set_idle(False, 0)
+        self._idle.touched(self._clock())  # going home is the citizen's doing: a fresh start
+        if self._screen != HOME_SCREEN:
+            self._screen = HOME_SCREEN
+            self.screenChanged.emit()
+
+    @Slot()
+    def endSession(self) -> None:
+        """The citizen is done ("Xong" on a final screen): wipe everything, for the next one."""
+        log.info("session ended by the citizen")
         self.end_session()
+
+    # --- a journey opened from another one's page ---------------------------------------------
+    @Slot()
+    def detour(self) -> None:
+        """The next journey opens from the page shown now (take a number or hand in from a
+        procedure's page): backing out of it returns here, the search and answers kept."""
+        self._detour_from = self._screen
+
+    def left_journey(self) -> None:
+        """A journey was backed out of from its first screen: back to the page it was opened
+        from, else home."""
+        origin, self._detour_from = self._detour_from, None
+        if origin is None or origin not in self._history:
+            self.home()
+            return
+        while self._history[-1] != origin:
+            self._history.pop()
+        self.back()
 
     windowWidth = Property(int, lambda self: self._window_size[0], constant=True)
     windowHeight = Property(int, lambda self: self._window_size[1], constant=True)
@@ -121,31 +161,42 @@ class Shell(QObject):
         self.show_notice("")
 
     # --- session ------------------------------------------------------------------------------
+    def on_home(self, resetter: Callable[[], None]) -> Callable[[], None]:
+        """`resetter()` whenever the citizen goes home ("Trang chủ", and at the end of every
+        session): what a journey holds of the citizen. Returns what undoes that."""
+        return self._subscribe(self._home_resetters, resetter)
+
     def on_session_end(self, resetter: Callable[[], None]) -> Callable[[], None]:
-        """`resetter()` at the end of every session; returns what undoes that."""
-        self._session_resetters.append(resetter)
+        """`resetter()` at the end of every session only: the citizen's choices for the whole
+        visit (speech). Returns what undoes that."""
+        return self._subscribe(self._session_resetters, resetter)
+
+    @staticmethod
+    def _subscribe(
+        resetters: list[Callable[[], None]], resetter: Callable[[], None]
+    ) -> Callable[[], None]:
+        resetters.append(resetter)
 
         def remove() -> None:
-            if resetter in self._session_resetters:
-                self._session_resetters.remove(resetter)
+            if resetter in resetters:
+                resetters.remove(resetter)
 
         return remove
 
-    def end_session(self) -> None:
-        for reset in self._session_resetters:
+    @staticmethod
+    def _run(resetters: list[Callable[[], None]]) -> None:
+        for reset in list(resetters):
             try:
                 reset()
             except Exception:
                 log.exception("a journey failed to reset; continuing with the others")
+
+    def end_session(self) -> None:
+        self.home()
+        self._run(self._session_resetters)
         self._i18n.setLanguage(self._default_language)
         self._theme.reset()
-        self._history.clear()
-        self._stop_leaving()
-        self._set_idle(False, 0)
-        self._idle.touched(self._clock())
-        if self._screen != HOME_SCREEN:
-            self._screen = HOME_SCREEN
-            self.screenChanged.emit()
+        self._session_open = False
 
     def journey_crashed(self, where: str) -> None:
         log.error("journey crashed in %s; returning home", where)
@@ -214,8 +265,8 @@ class Shell(QObject):
                 self.end_session()
                 return
             self.leavingChanged.emit()
-        if self._screen == HOME_SCREEN and not self._idle_warning:
-            self._idle.touched(self._clock())  # nothing to protect on the home screen
+        if self._screen == HOME_SCREEN and not self._idle_warning and not self._session_open:
+            self._idle.touched(self._clock())  # no citizen since the last session ended
             return
         reading = self._idle.read(self._clock())
         if reading.phase is IdlePhase.EXPIRED:
@@ -227,6 +278,7 @@ class Shell(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             self.last_input_at = self._clock()
+            self._session_open = True
         if event.type() in _INPUT_EVENTS and not self._idle_warning:
             self._idle.touched(self._clock())
         return False

@@ -79,6 +79,9 @@ class Theme(QObject):
     headingSize = _size(48, changed)
     buttonTextSize = _size(32, changed)
     ticketNumberSize = _size(160, changed)
+    # The top bar's buttons keep their size in large text: they stay on one line in Vietnamese
+    # and leave the room to the screen's own words, which are what large text is for.
+    barTextSize = Property(int, lambda self: 32, constant=True)
     touchTarget = Property(int, lambda self: 96, constant=True)
     gap = Property(int, lambda self: 24, constant=True)
     margin = Property(int, lambda self: 64, constant=True)

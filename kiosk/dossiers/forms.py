@@ -224,6 +224,10 @@ class FormLibrary:
     def get(self, procedure_code: str) -> FormDefinition | None:
         return self._forms.get(procedure_code)
 
+    def can_hand_in(self, procedure: Procedure) -> bool:
+        """This kiosk has the procedure's form and its record allows an online hand-in."""
+        return procedure.code in self._forms and accepts_hand_in(procedure)
+
 
 def accepts_hand_in(procedure: Procedure) -> bool:
     """A kiosk hand-in is an electronic submission: the record must allow one online."""

@@ -1,7 +1,7 @@
 """The kiosk's one door to the province (`Province`, see door.py) and the types that pass
 through it. Only this package imports `offline_queue`; the architecture test checks it."""
 
-from kiosk.province.door import OpenProvince, Province, ProvinceNotReady
+from kiosk.province.door import Assistance, OpenProvince, Province, ProvinceNotReady
 from kiosk.province.lookup import (
     DossierLookup,
     LocalRecord,
@@ -14,6 +14,7 @@ from offline_queue.outbox.errors import OutboxError
 from offline_queue.outbox.model import Scan
 
 __all__ = [
+    "Assistance",
     "DossierLookup",
     "LocalRecord",
     "LookupOutcome",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,6 +44,16 @@ if TYPE_CHECKING:  # loaded by open_province, on the door's own thread
 log = logging.getLogger(__name__)
 
 STARTING = "provincial.starting"  # not open yet, nothing has failed
+ASSISTANCE_WAIT_S = 4.0  # how long a citizen's call for staff may wait to reach the province
+ASSISTANCE_POLL_S = 0.05
+
+
+@dataclass(frozen=True)
+class Assistance:
+    """A citizen's call for staff: the notice stored, and whether the province has it yet."""
+
+    notice: Notice
+    delivered: bool
 
 
 class ProvinceNotReady(Exception):
@@ -196,6 +207,30 @@ class Province:
             f"notice {notice.kind}", lambda o: o.outbox.enqueue_notice(notice.notice_id, body)
         )
         return notice
+
+    # -- a citizen asks for a member of staff (blocking: call from a worker) ---------------
+
+    def request_assistance(self, screen: str, wait_s: float = ASSISTANCE_WAIT_S) -> Assistance:
+        """Store an assistance notice (which screen; no personal data) in the outbox, then give
+        the uploader up to `wait_s` to hand it to the province, so the citizen is told the truth:
+        staff have it, or it is kept and goes as soon as the link is back. ProvinceNotReady and
+        the outbox's own errors reach the caller (the citizen is sent to a counter)."""
+        opened = self.wait_ready()
+        notice = Notice.new(
+            NoticeKind.ASSISTANCE_REQUESTED, self._now(), self._kiosk_id, {"screen": screen}
+        )
+        opened.outbox.enqueue_notice(notice.notice_id, notice.body())
+        opened.uploader.wake()
+        deadline = time.monotonic() + wait_s
+        while True:
+            item = opened.outbox.item(notice.notice_id)
+            if item is not None and item.acked_at is not None:
+                return Assistance(notice, delivered=True)
+            failed = item is not None and item.last_error is not None
+            link_waits = (opened.uploader.snapshot().retry_at or 0.0) > time.time()
+            if failed or link_waits or time.monotonic() >= deadline:
+                return Assistance(notice, delivered=False)  # the link is down or waiting
+            time.sleep(ASSISTANCE_POLL_S)
 
     def _report(self, what: str, store: Callable[[OpenProvince], object]) -> None:
         self._reports.submit(self._store_report, what, store)

@@ -40,9 +40,9 @@ class Person(Driver):
     def type_code(self, code: str) -> None:
         """Type on the docked keyboard, switching between letters and digits as a person would."""
         for char in code.lower():
-            layout = "symbols" if char.isdigit() else "letters"
-            if char not in ".-" and self.ui.keyboard.layoutName != layout:
-                self.tap(f"layout_{layout}")
+            on_symbols = self.ui.keyboard.layoutName == "symbols"
+            if char not in ".-" and char.isdigit() != on_symbols:
+                self.tap("layout_symbols" if char.isdigit() else "layout_letters")
             self.tap(f"key_{char}")
 
 

@@ -115,6 +115,17 @@ def test_a_field_that_refuses_telex_keeps_refusing_it_after_a_language_switch() 
     assert typed(controller, letters("an.nguyen")) == "an.nguyen"
 
 
+def test_a_code_field_in_vietnamese_gets_plain_letters_without_the_tone_row() -> None:
+    controller = KeyboardController(lang="vi")
+    controller.attach((Hint.ImhUppercaseOnly | Hint.ImhLatinOnly).value, "", "")
+    assert (controller.layoutName, controller.telex) == ("plain", False)
+    controller.tap("layout", "symbols", "")
+    controller.tap("layout", "letters", "")  # "ABC" comes back to the same plain letters
+    assert controller.layoutName == "plain"
+    controller.attach(0, "", "")  # the next field takes Vietnamese words
+    assert (controller.layoutName, controller.telex) == ("letters", True)
+
+
 def test_the_digit_pad_stays_when_the_language_changes_and_letters_follow_the_language() -> None:
     controller = KeyboardController()
     controller.attach(Hint.ImhDigitsOnly.value, "", "")

@@ -77,3 +77,15 @@ def test_black_on_black(render) -> None:
         "\n  Text { text: 'Thoát'; color: '#111111' } }"
     )
     assert kinds == ["contrast"]
+
+
+def test_a_line_half_scrolled_out_of_its_list_lies_over_nothing_below(render) -> None:
+    list_above_button = (
+        "Flickable { width: 400; height: 100; clip: true; contentHeight: 300"
+        "\n  Column { Text { text: 'Họ và tên'; height: 40 } Text { text: 'Giới tính'; height: 40 }"
+        "\n    Text { text: 'Chọn một.'; height: 40; font.pixelSize: 30 } } }"
+        "\nRectangle { y: %d; width: 260; height: 96; color: 'navy'"
+        "\n  MouseArea { anchors.fill: parent } }"
+    )
+    assert render(list_above_button % 106) == []  # the third line shows 80–100 of 80–121
+    assert "covers-control" in render(list_above_button % 90)  # what shows lies on the button

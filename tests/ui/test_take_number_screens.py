@@ -61,15 +61,29 @@ def test_back_returns_to_the_previous_question(driver) -> None:
     driver.wait_screen("Home")
 
 
-def test_english_on_a_tap_and_vietnamese_again_for_the_next_citizen(driver, kiosk_ui) -> None:
+def test_choices_kept_across_home_and_reset_for_the_next_citizen(
+    driver, kiosk_ui, idle_clock
+) -> None:
     driver.tap("tile_take_number")
     driver.wait_screen("TakeNumberService")
-    assert driver.text("screenHeading") == "Bạn cần làm thủ tục thuộc lĩnh vực nào?"
+    assert driver.text("screenHeading") == "Ông/bà cần làm thủ tục thuộc lĩnh vực nào?"
     driver.tap("languageButton")
     driver.qtbot.waitUntil(lambda: driver.text("screenHeading") == "What is your business about?")
-    driver.tap("homeButton")
+    driver.tap("largeTextButton")
+    assert driver.text("largeTextButton") == "Large text: On"
+    driver.tap("service_ho-tich")
+    driver.wait_screen("TakeNumberPriority")
+    driver.tap("homeButton")  # the same citizen goes on to another tile
     driver.wait_screen("Home")
-    assert kiosk_ui.i18n.lang == "vi"
+    assert kiosk_ui.journeys["take_number"].journey.service_id is None  # the journey is wiped
+    assert kiosk_ui.i18n.lang == "en" and kiosk_ui.theme.largeText
+    # left on the home screen: the idle rule ends the session there too
+    idle_clock.now += kiosk_ui.core.config.ui.idle_seconds + 1
+    driver.qtbot.waitUntil(lambda: kiosk_ui.shell.idleWarning)
+    idle_clock.now += kiosk_ui.core.config.ui.idle_warning_seconds
+    driver.qtbot.waitUntil(lambda: not kiosk_ui.shell.idleWarning)
+    assert kiosk_ui.i18n.lang == "vi" and not kiosk_ui.theme.largeText
+    assert kiosk_ui.shell.screen == "Home"
 
 
 def test_idle_warning_then_reset_wipes_the_session(driver, kiosk_ui, idle_clock) -> None:

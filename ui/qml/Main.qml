@@ -19,7 +19,8 @@ Window {
         objectName: "screenLoader"
         // screens shrink above the on-screen keyboard and a notice rather than hide behind them
         anchors { left: parent.left; right: parent.right; top: parent.top
-                  bottom: keyboard.open ? keyboard.top : noticeBar.visible ? noticeBar.top : parent.bottom }
+                  bottom: bars.height > 0 ? bars.top : keyboard.open ? keyboard.top : parent.bottom
+                  bottomMargin: bars.height > 0 ? Theme.gap : 0 }
         source: "screens/" + Shell.screen + ".qml"
         asynchronous: false
         // the keypad: keys a screen's controls do not take (Tab and Shift+Tab move by themselves)
@@ -40,37 +41,47 @@ Window {
         onStatusChanged: if (status === Loader.Error) Shell.screenFailed(Shell.screen)
     }
 
-    Rectangle {
-        id: noticeBar
-        objectName: "notice"
-        visible: Shell.notice.length > 0
+    // messages under the screen, which shrinks above them rather than hide behind them
+    Column {
+        id: bars
         anchors { left: parent.left; right: parent.right
                   bottom: keyboard.open ? keyboard.top : parent.bottom
                   bottomMargin: keyboard.open ? Theme.gap : parent.height * 0.06
                   leftMargin: Theme.margin; rightMargin: Theme.margin }
-        height: noticeText.implicitHeight + 2 * Theme.gap
-        radius: Theme.radius
-        color: Theme.dangerSurface
-        border.color: Theme.danger
-        border.width: 4
-        StatusIcon {
-            id: noticeIcon
-            kind: "problem"
-            anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: Theme.gap }
+        spacing: Theme.gap
+        Rectangle {
+            id: noticeBar
+            objectName: "notice"
+            visible: Shell.notice.length > 0
+            width: parent.width
+            height: Math.max(noticeText.implicitHeight, closeNotice.height) + 2 * Theme.gap
+            radius: Theme.radius
+            color: Theme.dangerSurface
+            border.color: Theme.danger
+            border.width: 4
+            StatusIcon {
+                id: noticeIcon
+                kind: "problem"
+                anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: Theme.gap }
+            }
+            BodyText {
+                id: noticeText
+                anchors { left: noticeIcon.right; right: closeNotice.left; verticalCenter: parent.verticalCenter
+                          margins: Theme.gap }
+                text: Shell.notice
+                wrapMode: Text.WordWrap
+            }
+            KioskButton {
+                id: closeNotice
+                anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap }
+                primary: false
+                text: "OK"
+                onClicked: Shell.dismissNotice()
+            }
         }
-        BodyText {
-            id: noticeText
-            anchors { left: noticeIcon.right; right: closeNotice.left; verticalCenter: parent.verticalCenter
-                      margins: Theme.gap }
-            text: Shell.notice
-            wrapMode: Text.WordWrap
-        }
-        KioskButton {
-            id: closeNotice
-            anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap }
-            primary: false
-            text: "OK"
-            onClicked: Shell.dismissNotice()
+        AssistanceBar {
+            objectName: "assistanceBar"
+            width: parent.width
         }
     }
 

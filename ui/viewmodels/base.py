@@ -5,8 +5,8 @@
 - `SCREENS` maps the journey's states to screens and `follow(journey)` in `__init__` makes every
   state change show its screen, then call the `entered(state)` hook (where slow work starts);
 - `start()`: the citizen opened it; `forget()` hook: wipe what the view-model itself holds of the
-  citizen (`reset()`, run by the shell at the end of every session, calls it: do not override
-  `reset`);
+  citizen (`reset()`, run by the shell whenever the citizen goes home, calls it: do not
+  override `reset`);
 - `subscribe(unsubscribe)`: keep what undoes a subscription to a device or a journey, so
   `close()` (the window is closing) leaves nothing listening to an object that outlives it.
 
@@ -46,7 +46,7 @@ class JourneyViewModel(QObject):
         self._subscriptions: list[Callable[[], None]] = []
         i18n.languageChanged.connect(self.changed)
         self.subscribe(lambda: i18n.languageChanged.disconnect(self.changed))
-        self.subscribe(shell.on_session_end(self.reset))
+        self.subscribe(shell.on_home(self.reset))
 
     def t(self, key: str, **values: Any) -> str:
         return translate(key, self.i18n.lang, **values)
@@ -86,6 +86,12 @@ class JourneyViewModel(QObject):
 
     def forget(self) -> None:
         """Hook: clear any per-citizen state the view-model itself holds."""
+
+    def leave(self) -> None:
+        """The citizen backed out of the journey's first screen: wipe it and return to where
+        it was opened from (a procedure's page, its search kept), else home."""
+        self.reset()
+        self.shell.left_journey()
 
     def subscribe(self, unsubscribe: Callable[[], None]) -> None:
         """Keep what undoes a subscription; `close()` runs it."""

@@ -281,6 +281,7 @@ class CatalogueViewModel(JourneyViewModel):
             "papersNote": self.t("catalogue.detail.papers_in_vietnamese") if lang == "en" else "",
             "notes": list(procedure.notes),
             "queueService": service.id if service else "",
+            "handIn": self.kiosk.services.forms.can_hand_in(procedure),
             "source": self.t("catalogue.detail.source", source=source),
         }
 
@@ -400,4 +401,4 @@ class CatalogueViewModel(JourneyViewModel):
     @Slot()
     def back(self) -> None:
         if not self.journey.back():
-            self.shell.home()
+            self.leave()

@@ -300,4 +300,4 @@ class FollowDossierViewModel(JourneyViewModel):
     @Slot()
     def back(self) -> None:
         if not self.journey.back():
-            self.shell.home()
+            self.leave()

@@ -20,7 +20,6 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.app import Kiosk
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.presentation import describe_time, display_name
-from kiosk.dossiers.forms import accepts_hand_in
 from kiosk.dossiers.submission import Submitted
 from kiosk.errors import message_key_of
 from kiosk.folding import fold
@@ -156,7 +155,7 @@ class HandInViewModel(JourneyViewModel):
 
     def _identity_left(self, _problem_key: str) -> None:
         """Back from the identity step's first screen leaves the hand-in too."""
-        self.shell.home()
+        self.leave()
 
     def _scan_left(self, problem_key: str) -> None:
         """Back from the scan screen returns to the paper: the scan is abandoned."""
@@ -167,8 +166,7 @@ class HandInViewModel(JourneyViewModel):
     def _eligible(self) -> list[Procedure]:
         forms = self.kiosk.services.forms
         by_code = self.kiosk.services.catalogue.current.by_code
-        codes = forms.codes()
-        return [by_code[c] for c in codes if c in by_code and accepts_hand_in(by_code[c])]
+        return [by_code[c] for c in forms.codes() if c in by_code and forms.can_hand_in(by_code[c])]
 
     def _procedure_rows(self) -> list[ProcedureRow]:
         lang = self.i18n.lang
@@ -344,6 +342,12 @@ class HandInViewModel(JourneyViewModel):
             self.identity_step.begin(self._other_identified, self._other_left, progress)
 
     @Slot(str)
+    def handInFor(self, code: str) -> None:
+        """Straight to the identity step for one procedure (from its page in the catalogue)."""
+        self.reset()
+        self.chooseProcedure(code)
+
+    @Slot(str)
     def answer(self, text: str) -> None:
         self.journey.answer(text, self.core.local_time.now().date())
 
@@ -428,4 +432,4 @@ class HandInViewModel(JourneyViewModel):
     @Slot()
     def back(self) -> None:
         if not self.journey.back():
-            self.shell.home()
+            self.leave()

@@ -94,4 +94,4 @@ class HelpViewModel(JourneyViewModel):
     @Slot()
     def back(self) -> None:
         if not self.journey.back():
-            self.shell.home()
+            self.leave()

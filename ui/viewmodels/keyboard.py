@@ -8,7 +8,8 @@ names and addresses, a `kioskCapitalization: "words"` property (or "sentences", 
 E-mail and URL fields get no automatic capitals.
 
 The citizen's language decides the rest: in Vietnamese, Telex and the tone and shape buttons;
-in English, plain letters (typing "birth" must give "birth", not "bỉth") and no tone row.
+in English, or in a field of Latin letters only (a dossier code), plain letters (typing "birth"
+must give "birth", not "bỉth") and no tone row.
 """
 
 from __future__ import annotations
@@ -149,8 +150,9 @@ class KeyboardController(QObject):
             self.shiftChanged.emit()
 
     def _letters(self) -> Layout:
-        """The letter layout of the citizen's language."""
-        return LETTERS if self._lang == "vi" else PLAIN
+        """The letter layout of the citizen's language; plain letters where the field takes
+        no Vietnamese words (a dossier code): no tone row, so more of the screen shows."""
+        return LETTERS if self._lang == "vi" and not self._hints & _NO_TELEX_HINTS else PLAIN
 
     def _follow_telex(self) -> None:
         """Telex only in Vietnamese, and only where the field takes Vietnamese words."""

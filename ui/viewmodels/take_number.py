@@ -149,4 +149,4 @@ class TakeNumberViewModel(JourneyViewModel):
     @Slot()
     def back(self) -> None:
         if not self.journey.back():
-            self.shell.home()
+            self.leave()

@@ -430,4 +430,4 @@ class TechnicianViewModel(JourneyViewModel):
     @Slot()
     def leave(self) -> None:
         log.info("technician mode left")
-        self.shell.home()
+        self.shell.end_session()  # the next citizen finds the kiosk as configured

@@ -8,6 +8,7 @@ Rectangle {
     property bool primary: true
     property bool enabledState: true
     property int minimumWidth: 260  // the top bar's buttons go narrower to share one line
+    property int textSize: Theme.buttonTextSize  // the top bar's stay the same in large text
     signal clicked()
 
     implicitWidth: Math.max(label.implicitWidth + 2 * Theme.gap + 24, minimumWidth)
@@ -33,7 +34,7 @@ Rectangle {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
         text: button.text
-        font.pixelSize: Theme.buttonTextSize
+        font.pixelSize: button.textSize
         font.bold: true
         color: area.pressed || button.primary ? Theme.onPrimary : Theme.text
     }

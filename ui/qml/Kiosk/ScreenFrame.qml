@@ -11,6 +11,7 @@ Rectangle {
     property int stepTotal: 0
     property bool showBack: true
     property bool showHome: true
+    property bool showCallStaff: true  // technician screens have no one to call
     default property alias content: body.data
     signal backRequested()
     signal headingHeld()  // the hidden way into technician mode (home screen only)
@@ -36,6 +37,7 @@ Rectangle {
                 visible: frame.showBack
                 primary: false
                 minimumWidth: 160
+                textSize: Theme.barTextSize
                 text: I18n.s["common.back"]
                 onClicked: frame.backRequested()
             }
@@ -44,6 +46,7 @@ Rectangle {
                 visible: frame.showHome
                 primary: false
                 minimumWidth: 160
+                textSize: Theme.barTextSize
                 text: I18n.s["common.home"]
                 onClicked: Shell.home()
             }
@@ -58,6 +61,7 @@ Rectangle {
                 objectName: "listenButton"
                 primary: Speech.on
                 minimumWidth: 160
+                textSize: Theme.barTextSize
                 text: I18n.s["speech.listen"]
                 onClicked: Speech.listen()
             }
@@ -65,6 +69,7 @@ Rectangle {
                 objectName: "largeTextButton"
                 primary: false
                 minimumWidth: 160
+                textSize: Theme.barTextSize
                 text: I18n.s["shell.large_text"] + ": "
                       + I18n.s[Theme.largeText ? "shell.on" : "shell.off"]
                 onClicked: Theme.toggleLargeText()
@@ -73,6 +78,7 @@ Rectangle {
                 objectName: "contrastButton"
                 primary: false
                 minimumWidth: 160
+                textSize: Theme.barTextSize
                 text: I18n.s["shell.high_contrast"] + ": "
                       + I18n.s[Theme.highContrast ? "shell.on" : "shell.off"]
                 onClicked: Theme.toggleHighContrast()
@@ -81,11 +87,33 @@ Rectangle {
                 objectName: "languageButton"
                 primary: false
                 minimumWidth: 160
+                textSize: Theme.barTextSize
                 text: I18n.s["common.language_switch"]
                 onClicked: I18n.toggle()
             }
         }
+        // "Gọi cán bộ hỗ trợ": after Back and Home when it fits there (the toggles on the same line
+        // or on a line of their own), else at the right of the step and heading, which wrap before
+        // it; part of the top bar wherever it stands (speech reads it with the bar, not the screen)
+        KioskButton {
+            id: callStaff
+            objectName: "callStaffButton"
+            visible: frame.showCallStaff
+            primary: false
+            minimumWidth: 160
+            textSize: Theme.barTextSize
+            readonly property real afterNavigation: navigation.width > 0 ? navigation.width + Theme.gap : 0
+            readonly property bool inTopBar: !topBar.oneLine
+                || afterNavigation + width + Theme.gap + toggles.width <= topBar.width
+            x: inTopBar ? afterNavigation : topBar.width - width
+            y: inTopBar ? navigation.y : topBar.height + Theme.gap
+            text: Assistance.buttonText
+            onClicked: Assistance.call()
+        }
     }
+
+    readonly property real callStaffReserve: callStaff.visible && !callStaff.inTopBar
+                                             ? callStaff.width + Theme.gap : 0
 
     BodyText {
         id: stepLabel
@@ -101,7 +129,8 @@ Rectangle {
         id: heading
         objectName: "screenHeading"
         anchors { left: parent.left; right: parent.right; top: stepLabel.bottom
-                  topMargin: Theme.gap; leftMargin: Theme.margin; rightMargin: Theme.margin }
+                  topMargin: Theme.gap; leftMargin: Theme.margin
+                  rightMargin: Theme.margin + frame.callStaffReserve }
         text: frame.title
         wrapMode: Text.WordWrap
         MouseArea {
@@ -114,8 +143,12 @@ Rectangle {
 
     Item {
         id: body
+        // below the heading, and below the call button when it stands beside the heading
         anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: parent.bottom
-                  topMargin: Theme.gap * 2; leftMargin: Theme.margin; rightMargin: Theme.margin
+                  topMargin: Math.max(Theme.gap * 2, frame.callStaffReserve > 0
+                      ? topBar.y + callStaff.y + callStaff.height + Theme.gap - heading.y - heading.height
+                      : 0)
+                  leftMargin: Theme.margin; rightMargin: Theme.margin
                   bottomMargin: parent.height * 0.05 }
     }
 }

@@ -62,7 +62,8 @@ ScreenFrame {
     Flickable {
         id: facts
         objectName: "detailFacts"
-        anchors { left: parent.left; top: parent.top; bottom: actions.top; bottomMargin: Theme.gap }
+        anchors { left: parent.left; top: parent.top; bottom: printOutcome.visible ? printOutcome.top : actions.top
+                  bottomMargin: Theme.gap }
         width: parent.width * 0.38
         contentHeight: factColumn.implicitHeight
         clip: true
@@ -91,17 +92,13 @@ ScreenFrame {
                 label: I18n.s["catalogue.detail.where"]
                 lines: [Catalogue.detail.where || "", Catalogue.detail.counters || ""]
             }
-            Fact {
-                objectName: "factOnline"
-                label: I18n.s["catalogue.detail.online"]
-                lines: [Catalogue.detail.online || ""]
-            }
         }
     }
 
     Rectangle {
         id: paperPanel
-        anchors { left: facts.right; right: parent.right; top: parent.top; bottom: actions.top
+        anchors { left: facts.right; right: parent.right; top: parent.top
+                  bottom: printOutcome.visible ? printOutcome.top : actions.top
                   leftMargin: Theme.gap * 2; bottomMargin: Theme.gap }
         radius: Theme.radius
         color: Theme.surface
@@ -181,6 +178,11 @@ ScreenFrame {
                         }
                     }
                 }
+                PanelSection {  // here, not beside the papers: the facts there stay on screen
+                    objectName: "factOnline"
+                    title: I18n.s["catalogue.detail.online"]
+                    lines: Catalogue.detail.online ? [Catalogue.detail.online] : []
+                }
                 PanelSection {
                     title: I18n.s["catalogue.detail.result"]
                     lines: [Catalogue.detail.results || ""]
@@ -232,6 +234,28 @@ ScreenFrame {
         }
     }
 
+    // what the printer did, above the buttons (the panels give way; the buttons stay put)
+    Row {
+        id: printOutcome
+        anchors { left: parent.left; right: parent.right; bottom: actions.top; bottomMargin: Theme.gap }
+        height: visible ? printMessage.implicitHeight : 0
+        visible: Catalogue.printMessage.length > 0
+        spacing: Theme.gap / 2
+        StatusIcon {
+            id: printIcon
+            visible: !Catalogue.printing
+            kind: Catalogue.printFailed ? "problem" : "ok"
+        }
+        BodyText {
+            id: printMessage
+            objectName: "printMessage"
+            width: parent.width - (printIcon.visible ? printIcon.width + parent.spacing : 0)
+            text: Catalogue.printMessage
+            wrapMode: Text.WordWrap
+            color: Catalogue.printFailed ? Theme.danger : Theme.text
+        }
+    }
+
     RowLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
@@ -246,23 +270,25 @@ ScreenFrame {
         KioskButton {
             objectName: "takeNumberForProcedure"
             visible: (Catalogue.detail.queueService || "").length > 0
+            primary: !Catalogue.detail.handIn
             text: I18n.s["catalogue.detail.take_number"]
             onClicked: {
                 var service = Catalogue.detail.queueService
+                Shell.detour()  // "Quay lại" comes back to this page, the search kept
                 HomePage.open("take_number")
                 TakeNumber.chooseService(service)
             }
         }
-        StatusIcon {
-            visible: Catalogue.printMessage.length > 0 && !Catalogue.printing
-            kind: Catalogue.printFailed ? "problem" : "ok"
+        KioskButton {
+            objectName: "handInForProcedure"
+            visible: Catalogue.detail.handIn === true
+            text: I18n.s["catalogue.detail.hand_in"]
+            onClicked: {
+                var code = Catalogue.detail.code
+                Shell.detour()
+                HandIn.handInFor(code)
+            }
         }
-        BodyText {
-            objectName: "printMessage"
-            Layout.fillWidth: true
-            text: Catalogue.printMessage
-            wrapMode: Text.WordWrap
-            color: Catalogue.printFailed ? Theme.danger : Theme.text
-        }
+        Item { Layout.fillWidth: true }
     }
 }

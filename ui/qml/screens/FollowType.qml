@@ -24,7 +24,7 @@ ScreenFrame {
             spacing: Theme.gap
             Rectangle {
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
+                Layout.preferredHeight: Math.max(Theme.touchTarget, codeField.implicitHeight + Theme.gap)  // large text too
                 color: Theme.surface
                 border.color: codeField.activeFocus ? Theme.focus : Theme.border
                 border.width: 4

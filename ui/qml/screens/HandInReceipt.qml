@@ -118,7 +118,7 @@ ScreenFrame {
                 objectName: "doneButton"
                 Layout.preferredWidth: 400
                 text: I18n.s["hand_in.receipt.done"]
-                onClicked: Shell.home()
+                onClicked: Shell.endSession()
             }
         }
     }

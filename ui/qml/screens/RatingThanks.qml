@@ -50,7 +50,7 @@ ScreenFrame {
                 visible: Rating.state !== "saving"
                 primary: Rating.state === "saved"
                 text: I18n.s["rating.thanks.done"]
-                onClicked: Shell.home()
+                onClicked: Shell.endSession()
             }
         }
     }

@@ -76,7 +76,7 @@ ScreenFrame {
                 objectName: "doneButton"
                 Layout.preferredWidth: 360
                 text: I18n.s["ticket.done"]
-                onClicked: Shell.home()
+                onClicked: Shell.endSession()
             }
         }
     }

@@ -5,6 +5,7 @@ import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
+    showCallStaff: false  // the technician is the staff
     title: I18n.s["technician.pin_title"]
     onBackRequested: Shell.home()
 

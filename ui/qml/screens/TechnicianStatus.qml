@@ -7,6 +7,7 @@ import QtQuick.Layouts
 import Kiosk
 
 ScreenFrame {
+    showCallStaff: false  // the technician is the staff
     title: I18n.s["technician.status_title"]
     showBack: false
 
