@@ -45,7 +45,7 @@ def walk_marriage(walk: Walk) -> None:
     marriage is asked, the cards answer the rest."""
     walk.start(MARRIAGE, wait_for="HandInOtherPerson")
     kiosk = walk.kiosk
-    assert "người kết hôn với bạn" in kiosk.text("otherPersonHow") + walk.vm.otherPerson
+    assert "người kết hôn với ông/bà" in kiosk.text("otherPersonHow") + walk.vm.otherPerson
     kiosk.kiosk.services.card_reader.insert_card(GROOM)  # the groom's card on the reader
     kiosk.tap("otherPersonStart")
     identify_with_the_chip(kiosk, GROOM.id_number, GROOM.birth.strftime("%d%m%Y"))
