@@ -110,8 +110,13 @@ def measure_window(visits: int) -> tuple[list[float], list[float], list[float]]:
     return uncached, cached, shown
 
 
+def p95_of(values: list[float]) -> float:
+    """Within the values measured, however few (the default method reaches past the worst)."""
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
 def line(name: str, values: list[float], target: float) -> str:
-    p95 = statistics.quantiles(values, n=20)[18]
+    p95 = p95_of(values)
     verdict = "met" if p95 <= target else "MISSED"
     return (
         f"{name:<10} n={len(values):<4} p50 {statistics.median(values):6.1f} ms   "
@@ -145,7 +150,7 @@ def main() -> None:
     print(
         f"of which screen change → words asked for (QML builds the screen, it is read): "
         f"p50 {statistics.median(shown):.1f} ms, "
-        f"p95 {statistics.quantiles(shown, n=20)[18]:.1f} ms"
+        f"p95 {p95_of(shown):.1f} ms"
     )
 
 
