@@ -27,13 +27,7 @@ from kiosk.errors import UserFacingError
 from kiosk.i18n import translate
 from kiosk.identity import Identity
 from kiosk.payments.due import payment_due
-from kiosk.payments.fees import (
-    FEE_EXEMPTION_ANSWER,
-    FeeBill,
-    fees_data,
-    load_schedules,
-    work_out,
-)
+from kiosk.payments.fees import FeeBill, bill_for, fees_data
 from kiosk.printing import PrintOutcome, print_and_report
 from kiosk.province import Province, ProvinceNotReady, Scan
 
@@ -175,15 +169,8 @@ class HandInService:
 
     def _bill(self, draft: DossierDraft, at: datetime) -> FeeBill | None:
         """The fees as worked out on the day of hand-in (`at`, the centre's local time)."""
-        schedules = load_schedules()
-        return work_out(
-            schedules,
-            draft.procedure.code,
-            draft.answers,
-            schedules.exemption_answered(draft.answers.get(FEE_EXEMPTION_ANSWER, "")),
-            self.config.payments.province_amounts,
-            at.date(),
-        )
+        province_amounts = self.config.payments.province_amounts
+        return bill_for(draft.procedure.code, draft.answers, province_amounts, at.date())
 
     def _collect_at(self, procedure: Procedure, lang: str) -> str:
         centre = self.config.centre

@@ -146,6 +146,19 @@ class FeeBill:
         return self.complete and self.total_vnd > 0
 
 
+def bill_for(
+    procedure_code: str,
+    answers: Mapping[str, str],
+    province_amounts: Mapping[str, int],
+    day: dt.date,
+) -> FeeBill | None:
+    """A dossier's bill from its answers on the day it is handed in, with the exemption the
+    citizen chose (by its name on the form); shown before submitting and sent with it."""
+    schedules = load_schedules()
+    exemption = schedules.exemption_answered(answers.get(FEE_EXEMPTION_ANSWER, ""))
+    return work_out(schedules, procedure_code, answers, exemption, province_amounts, day)
+
+
 def fees_data(bill: FeeBill) -> dict:
     """The bill as sent with the dossier: each line, and `due_vnd` when every amount is known
     (the province then knows what is still to pay and says so when the dossier is followed)."""

@@ -161,10 +161,13 @@ def test_each_new_procedure_from_the_home_tile_to_the_receipt(kiosk, capsys) -> 
     tallies: dict[str, Tally] = {}
     receipts: dict[str, dict] = {}
     answers: dict[str, dict[str, str]] = {}
+    shown_before: dict[str, str] = {}
     for code, walk_through in WALKS.items():
         walk = Walk(kiosk)
         walk_through(walk)
         answers[code] = dict(walk.vm.journey.draft.answers)
+        kiosk.wait_screen("HandInCheck")
+        shown_before[code] = kiosk.text("checkFees")  # what it costs, before handing in
         walk.hand_in()
         receipts[code] = walk.vm.receipt
         assert receipts[code]["printed"] is True, code
@@ -190,6 +193,8 @@ def test_each_new_procedure_from_the_home_tile_to_the_receipt(kiosk, capsys) -> 
     assert receipts[MARRIAGE]["payHow"] == ["Không phải nộp phí."]
     # fees worked out from the answers, the exemption applied where the law grants it
     assert "Tổng cộng: 16.000 đ (Mười sáu nghìn đồng)" in receipts[CONFIRM_RECORDS]["fees"]
+    assert shown_before[CONFIRM_RECORDS].endswith("Tổng cộng: 16.000 đ (Mười sáu nghìn đồng)")
+    assert "được miễn" in shown_before[BIRTH_AGAIN]
     assert receipts[CONFIRM_RECORDS]["payHow"][0].startswith("Nộp phí tại quầy")  # no account
     assert "được miễn" in receipts[BIRTH_AGAIN]["fees"]
     assert "cán bộ báo mức tại quầy" in receipts[DEATH_AGAIN]["fees"]  # council sets it

@@ -25,6 +25,8 @@ from kiosk.errors import message_key_of
 from kiosk.folding import fold
 from kiosk.identity import Identity
 from kiosk.journeys.hand_in import HandInJourney, HandInState
+from kiosk.payments.due import payment_due
+from kiosk.payments.fees import bill_for
 from kiosk.printing import PaperWords, PrintOutcome, print_message
 from kiosk.scanning import SavedDocument, document_type_for
 from ui.background import run_in_background
@@ -280,6 +282,18 @@ class HandInViewModel(JourneyViewModel):
         form = self.journey.form
         return form.other_person.get(self.i18n.lang) if form and form.other_person else ""
 
+    def _fees(self) -> str:
+        """The fees worked out from the answers so far, line by line with the total, for the
+        check screen: the citizen sees what the dossier will cost before handing it in."""
+        draft = self.journey.draft
+        if draft is None:
+            return ""
+        settings = self.core.config.payments
+        bill = bill_for(
+            draft.procedure.code, draft.answers, settings.province_amounts, self._today()
+        )
+        return "\n".join(payment_due("", bill, settings).lines(self.i18n.lang)) if bill else ""
+
     def _procedure_name(self) -> str:
         procedure = self.journey.procedure
         return display_name(procedure, self.i18n.lang) if procedure else ""
@@ -319,6 +333,7 @@ class HandInViewModel(JourneyViewModel):
     error = Property(str, _error, notify=changed)
     procedureName = Property(str, _procedure_name, notify=changed)
     otherPerson = Property(str, _other_person, notify=changed)
+    fees = Property(str, _fees, notify=changed)
     question = Property("QVariantMap", _question, notify=changed)
     paper = Property("QVariantMap", _paper, notify=changed)
     answers = Property(QObject, _get_answers, constant=True)

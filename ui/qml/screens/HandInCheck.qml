@@ -99,6 +99,20 @@ ScreenFrame {
                         onChange: HandIn.editPaper(entry2.paperIndex)
                     }
                 }
+                Item { width: 1; height: Theme.gap; visible: checkFees.visible }
+                BodyText {  // worked out from the answers: what handing in will cost
+                    visible: checkFees.visible
+                    text: I18n.s["hand_in.check.fees"]
+                    font.bold: true
+                }
+                BodyText {
+                    id: checkFees
+                    objectName: "checkFees"
+                    width: list.width
+                    visible: text.length > 0
+                    text: HandIn.fees
+                    wrapMode: Text.WordWrap
+                }
             }
         }
         Text {
