@@ -106,7 +106,7 @@ Rectangle {
             readonly property bool inTopBar: !topBar.oneLine
                 || afterNavigation + width + Theme.gap + toggles.width <= topBar.width
             x: inTopBar ? afterNavigation : topBar.width - width
-            y: inTopBar ? navigation.y : topBar.height + Theme.gap
+            y: !inTopBar ? topBar.height + Theme.gap : topBar.oneLine ? (topBar.height - height) / 2 : 0
             text: Assistance.buttonText
             onClicked: Assistance.call()
         }
