@@ -72,6 +72,8 @@ def test_a_printer_restarting_between_tickets_loses_none_of_them(peer) -> None:
     for _ in range(6):
         assert printer.print_job(JOB).confirmed
         peer.restart()
+        # a watch check that fell in the restart refuses taps until its next one (0.5 s)
+        wait_until(lambda: printer.diagnosis() is None)
     assert len(peer.jobs) == 6 and len(set(peer.jobs)) == 1
     printer.close()
 

@@ -52,6 +52,10 @@ def test_a_printer_restarting_between_tickets_prints_them_all(field) -> None:
     peer, service = field
     first = issue(service)
     peer.restart()
+    # a watch check that fell in the restart refuses taps until its next one (0.5 s)
+    deadline = time.monotonic() + 5
+    while service.printer.diagnosis() is not None and time.monotonic() < deadline:
+        time.sleep(0.02)
     second = issue(service)
     assert first.confirmed and second.confirmed
     assert len(peer.jobs) == 2
@@ -60,12 +64,13 @@ def test_a_printer_restarting_between_tickets_prints_them_all(field) -> None:
 
 def test_a_printer_dropping_idle_connections_prints_them_all(field) -> None:
     peer, service = field
-    peer.idle_close_seconds = 0.05
+    peer.idle_close_seconds = 0.3
     outcomes = []
-    for _ in range(3):
+    for _ in range(2):
         outcomes.append(issue(service))
-        time.sleep(0.1)  # idle longer than the printer keeps a connection
-    assert all(o.confirmed for o in outcomes) and len(peer.jobs) == 3
+        time.sleep(0.4)  # idle longer than the printer keeps a connection
+    assert [(o.confirmed, o.problem_key) for o in outcomes] == [(True, None)] * 2
+    assert len(peer.jobs) == 2
 
 
 def test_a_connection_cut_mid_ticket_keeps_the_number_on_screen(field) -> None:
