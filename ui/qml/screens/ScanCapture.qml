@@ -120,9 +120,6 @@ ScreenFrame {
                 clip: true
                 spacing: Theme.gap
                 model: Scan.pages
-                // no current page: the keypad goes to a page's buttons, not to its row
-                currentIndex: -1
-                keyNavigationEnabled: false
                 delegate: Rectangle {
                     id: entry
                     required property int pageIndex
