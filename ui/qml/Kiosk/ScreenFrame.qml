@@ -119,7 +119,8 @@ Rectangle {
         id: stepLabel
         objectName: "stepLabel"
         anchors { left: parent.left; top: topBar.bottom; topMargin: Theme.gap; leftMargin: Theme.margin }
-        visible: frame.stepTotal > 0
+        // a screen made short by the keyboard keeps its room for the question and its problem
+        visible: frame.stepTotal > 0 && frame.height >= 720
         height: visible ? implicitHeight : 0
         text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
         color: Theme.mutedText

@@ -64,6 +64,7 @@ ScreenFrame {
         }
         HintText {
             Layout.fillWidth: true
+            visible: FollowDossier.problem === ""  // the problem says what to check instead
             text: I18n.s["follow.type.example"]
             wrapMode: Text.WordWrap
         }

@@ -48,7 +48,6 @@ ScreenFrame {
                 Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
                 Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
                 Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
-                Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
                 RowLayout {  // printed; or sent but unconfirmed, a longer message that wraps
                     objectName: "receiptPrinted"
                     visible: HandIn.receipt.printed === true
@@ -70,13 +69,14 @@ ScreenFrame {
                     message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
                 }
             }
-            ColumnLayout {  // the VietQR for the fee, and how else to pay (the counter, always)
-                visible: (HandIn.receipt.payHow || []).length > 0
+            ColumnLayout {  // the fee, its VietQR and how else to pay (the counter, always)
+                visible: (HandIn.receipt.payHow || []).length > 0 || (HandIn.receipt.fees || "") !== ""
                 // a share of the screen, not of the row: the row's width depends on this column
                 Layout.preferredWidth: receiptScreen.width * 0.38
                 Layout.maximumWidth: receiptScreen.width * 0.38
                 Layout.alignment: Qt.AlignTop
                 spacing: Theme.gap / 2
+                Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
                 Rectangle {  // white behind the code whatever the theme: phones need it
                     visible: (HandIn.receipt.payQr || "") !== ""
                     Layout.preferredWidth: 280; Layout.preferredHeight: 280
