@@ -73,7 +73,7 @@ def test_backspace_goes_back_and_the_session_end_silences(kiosk_ui, qtbot) -> No
     assert ui.core.speaker.settings.volume_percent == 70
     press(ui, qtbot, Qt.Key.Key_Backspace)
     wait_screen(ui, qtbot, "Home")
-    ui.shell.home()  # the session ends
+    ui.shell.end_session()  # the session ends ("Trang chủ" alone keeps speech on)
     assert not ui.core.speaker.enabled
     assert ui.core.speaker.settings.volume_percent == 80
 
