@@ -74,15 +74,18 @@ def tour_find_procedure(ui, shot: Shot, wait: Wait) -> None:
     ui.shell.home()
 
 
+TOUR_PIN = "482915"  # the technician PIN the tours set and type
+
+
 def tour_technician(ui, shot: Shot, wait: Wait) -> None:
     from kiosk.journeys.technician import TechnicianState
 
     vm = ui.technician
     if not ui.kiosk.services.technician_pin.configured:
-        ui.kiosk.services.technician_pin.set_pin("482915")
+        ui.kiosk.services.technician_pin.set_pin(TOUR_PIN)
     vm.open()
     shot("technician-1-pin")
-    vm.submitPin("482915")
+    vm.submitPin(TOUR_PIN)
     wait(lambda: vm.journey.state is TechnicianState.STATUS and bool(vm.journey.health))
     shot("technician-2-status")
     vm.openSpeech()
