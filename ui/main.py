@@ -8,11 +8,16 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import ConfigError, config_files, device_problems, load_config
 from kiosk.logging_setup import configure_logging
 from kiosk.paths import log_dir
+
+if TYPE_CHECKING:
+    from kiosk.fleet.service import FleetDuties
 
 STARTED = time.perf_counter()
 
@@ -138,7 +143,6 @@ def _run(args: argparse.Namespace) -> int:
     from ui.app import KioskUi, create_application
     from ui.background import run_in_background
     from ui.come_forward import ComeForwardListener
-    from ui.fleet import start_fleet_duties
     from ui.startup import report_first_frame
     from ui.watchdog import ServiceWatchdog
 
@@ -158,6 +162,7 @@ def _run(args: argparse.Namespace) -> int:
 
     started: list[bool] = []
     loaded: list[JourneyServices] = []
+    fleets: list[FleetDuties] = []
 
     def attach(services: JourneyServices) -> None:
         loaded.append(services)
@@ -171,18 +176,34 @@ def _run(args: argparse.Namespace) -> int:
         started.append(True)
         watchdog.ready()
         run_in_background(lambda: start_journey_services(core), attach, not_completed)
+        run_in_background(_import_fleet_duties, start_fleet, not_completed)
+
+    def journey_services() -> JourneyServices | None:
+        return loaded[0] if loaded else None
+
+    def start_fleet(start_fleet_duties: Callable[..., FleetDuties]) -> None:
+        fleets.append(start_fleet_duties(app, ui.shell, core, journey_services))
 
     # queued: frameSwapped comes from the render thread; the work is started from the Qt thread
     ui.window.frameSwapped.connect(complete_after_first_frame, Qt.ConnectionType.QueuedConnection)
-    fleet = start_fleet_duties(app, ui.shell, core, lambda: loaded[0] if loaded else None)
     try:
         return app.exec()
     finally:
         watchdog.stopping()
-        fleet.stop()
+        for fleet in fleets:
+            fleet.stop()
         for services in loaded:
             services.close()
         core.close()
+
+
+def _import_fleet_duties() -> Callable[..., FleetDuties]:
+    """On a worker once the home screen is painted: the fleet's modules bring the calendar
+    (holidays), the card reader's cryptography and the bundle checks, which the first frame
+    does not need (they were imported on the Qt thread before it)."""
+    from ui.fleet import start_fleet_duties
+
+    return start_fleet_duties
 
 
 if __name__ == "__main__":
