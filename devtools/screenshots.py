@@ -124,11 +124,8 @@ def tour_identity(ui, shot: Shot, wait: Wait) -> None:
     if vm is None:
         return
     citizen = demo_citizen()
-    vm.start()
-    if vm.camera is not None:  # without a camera the step opens on typing
-        shot("identity-1-show-qr")
-        vm.typeInstead()
-    shot("identity-2-type")
+    vm.start()  # one screen: the QR (with a camera) or the typed details, then the card
+    shot("identity-1-start")
     vm.submitTyped("0011900123", "15031990")
     shot("identity-2-type-mistake")
     reader = vm.reader
@@ -153,6 +150,7 @@ def tour_identity(ui, shot: Shot, wait: Wait) -> None:
 def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
     from hardware.card_reader.demo_document import demo_citizen
     from kiosk.journeys.hand_in import HandInState
+    from kiosk.journeys.identity import IdentityStepState
 
     vm = ui.journeys["hand_in"]
     ui.home.open("hand_in")
@@ -160,7 +158,10 @@ def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
     vm.chooseProcedure("1.001193")  # birth registration: the mother declares
     vm.identity_step.submitQrText(demo_citizen().qr_text())
     wait(
-        lambda: ui.shell.screen == "IdentityConfirm" or vm.journey.state is not HandInState.IDENTIFY
+        lambda: (
+            vm.identity_step.journey.state is IdentityStepState.CONFIRM
+            or vm.journey.state is not HandInState.IDENTIFY
+        )
     )
     vm.identity_step.confirm()
     shot("hand-in-2-child")
@@ -173,13 +174,17 @@ def tour_hand_in(ui, shot: Shot, wait: Wait) -> None:
     shot("hand-in-5-place")
     vm.answerPage({"child_birth_place": "Bệnh viện Phụ sản Hà Nội", "father_known": "Có"})
     shot("hand-in-6-father")
-    vm.answerPage({"father_name": "Nguyễn Văn Bình", "father_birth_year": "1988"})
-    vm.answerPage({"father_ethnicity": "Tày", "father_nationality": "Việt Nam"})
+    father = {"father_name": "Nguyễn Văn Bình", "father_birth_year": "1988"}
+    vm.answerPage({**father, "father_ethnicity": "Tày", "father_nationality": "Việt Nam"})
     shot("hand-in-7-paper")
-    while vm.journey.state is HandInState.PAPER:
-        vm.lackPaper()
+    while vm.journey.state in (HandInState.PAPER, HandInState.SCANNING):
+        if vm.journey.state is HandInState.SCANNING:
+            vm.scan_step.lackPaper()
+        else:
+            vm.lackPaper()
     shot("hand-in-8-check")
     vm.submit()
+    shot("hand-in-8-check-sending")
     wait(lambda: vm.journey.state is HandInState.RECEIPT)
     shot("hand-in-9-receipt")
     ui.core.printer.set_fault("paper_out")

@@ -40,6 +40,7 @@ from kiosk.tickets.service import TicketOutcome, TicketService
 if TYPE_CHECKING:  # loaded by start_journey_services, off the start-up path
     from hardware.camera import DocumentCamera
     from hardware.card_reader import IdCardReader
+    from kiosk.admin_units.units import AdminUnits
     from kiosk.catalogue.store import CatalogueStore
     from kiosk.dossiers.forms import FormLibrary
     from kiosk.dossiers.submission import HandInService
@@ -99,6 +100,9 @@ class JourneyServices:
     identity: IdentityService  # reads identities with the card reader (or the QR, or typing)
     forms: FormLibrary  # the e-forms a dossier can be handed in with
     hand_in: HandInService  # dossier codes, storage, receipt
+    # provinces and communes for picking an address; None when the dataset is missing (then
+    # addresses are typed)
+    admin_units: AdminUnits | None = None
     closers: tuple[Closer, ...] = field(default=(), repr=False, compare=False)
 
     def close(self) -> None:
@@ -199,8 +203,8 @@ def _open_reader(reader: IdCardReader) -> None:
 
 def start_journey_services(core: CoreServices, **overrides: Any) -> JourneyServices:
     """Overrides: `catalogue`, `technician_pin`, `camera`, `card_reader`, `identity`, `forms`,
-    `hand_in`. Blocking (imports, files): run it on a worker; it touches no device (the reader
-    opens on its own thread)."""
+    `hand_in`, `admin_units`. Blocking (imports, files): run it on a worker; it touches no
+    device (the reader opens on its own thread)."""
     from hardware.camera import open_camera
     from hardware.card_reader import open_reader
     from kiosk.calendar.loader import load_appointment_rules
@@ -226,6 +230,7 @@ def start_journey_services(core: CoreServices, **overrides: Any) -> JourneyServi
         lambda: IdentityService(reader, today=lambda: local_time.now().date()),
     )
     forms = _take(overrides, "forms", FormLibrary)
+    admin_units = _take(overrides, "admin_units", _load_admin_units)
     closers: list[Closer] = []
     if "hand_in" in overrides:
         hand_in = overrides.pop("hand_in")
@@ -259,8 +264,19 @@ def start_journey_services(core: CoreServices, **overrides: Any) -> JourneyServi
         identity,
         forms,
         hand_in,
+        admin_units,
         closers=tuple(closers),
     )
+
+
+def _load_admin_units() -> AdminUnits | None:
+    from kiosk.admin_units.units import AdminUnits, AdminUnitsUnavailable
+
+    try:
+        return AdminUnits.load()
+    except AdminUnitsUnavailable as exc:
+        log.warning("addresses will be typed: %s", exc)
+        return None
 
 
 def build_kiosk(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,6 +132,23 @@ class AdminUnits:
 
     def commune(self, code: str) -> Commune | None:
         return self._by_code.get(_pad(code, 5))
+
+    def split(self, address: str) -> tuple[str, Commune | None]:
+        """An address as written (`Số 12 phố Tràng Tiền, Phường Hoàn Kiếm, Thành phố Hà Nội`)
+        as its first line and the commune it ends with, found without minding diacritics or
+        case; (the whole text, None) when it names no current commune and province (an address
+        written before the 2025 reorganisation)."""
+        text = " ".join(re.sub(r"\s*,\s*", ", ", address).split()).strip(" ,")
+        folded = fold(text)
+        for province in self._provinces:
+            if not folded.endswith(fold(province.name)):
+                continue
+            for commune in self.communes_of(province.code):
+                unit = fold(commune.address)
+                if folded == unit or folded.endswith(" " + unit):
+                    words = text.split()  # folding keeps the words, not the commas
+                    return " ".join(words[: len(words) - len(unit.split())]).strip(" ,"), commune
+        return text, None
 
 
 def _pad(code: str, width: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -20,7 +20,9 @@ from kiosk.catalogue.model import PROCEDURE_CODE, Paper, Procedure
 from kiosk.local_text import LocalText
 from kiosk.paths import config_dir
 
-FieldKind = Literal["text", "date", "year", "choice"]
+# "address": a province and a commune picked from the administrative units, and one typed line
+# (house and street, a hospital's name) before them
+FieldKind = Literal["text", "date", "year", "choice", "address"]
 # What `Identity.form_values()` offers for pre-filling.
 IDENTITY_KEYS = (
     "id_number",
@@ -70,6 +72,7 @@ class FormField(_Model):
     choices: list[Choice] = []
     choice_list: str = ""  # or a shared list by name: config/forms/lists/<name>.json
     max_length: int = Field(120, ge=1, le=500)
+    line_label: LocalText | None = None  # an address's typed line, when not house and street
     # Fields naming the same screen are asked together ("one thing per page", not one field).
     screen: str = ""
     ask_if: list[Condition] = []  # asked (and kept) only when one of these holds
@@ -89,7 +92,8 @@ class FormField(_Model):
 
     @property
     def typed(self) -> bool:
-        """A free-text answer typed letter by letter (a name, a house and street)."""
+        """A free-text answer typed letter by letter (a name; an address's line is typed only
+        when the citizen chooses to)."""
         return self.kind == "text"
 
 
@@ -104,6 +108,9 @@ class PaperRule(_Model):
     # not asked for at all when this holds (a parent declaring needs no authorisation letter)
     skip_if: Condition | None = None
     never_at_kiosk: bool = False  # the kiosk's case excludes it (the template says why)
+    # asked for only when the citizen has said they lack the paper named here (the start of
+    # its name): evidence that stands in for a missing death notice
+    only_without: str = ""
 
     @model_validator(mode="after")
     def _note(self) -> PaperRule:
@@ -297,11 +304,15 @@ class PaperStep(_Model):
 
 
 def papers_to_scan(
-    procedure: Procedure, form: FormDefinition, answers: Mapping[str, str] | None = None
+    procedure: Procedure,
+    form: FormDefinition,
+    answers: Mapping[str, str] | None = None,
+    lacking: Collection[str] = (),
 ) -> list[PaperStep]:
     """Papers handed in (not only shown), except the declaration itself, which the e-form
-    replaces (the record: "khai mẫu điện tử tương tác … thay cho tờ khai giấy"), and those the
-    answers make needless (the declarant's role decides the papers)."""
+    replaces (the record: "khai mẫu điện tử tương tác … thay cho tờ khai giấy"), those the
+    answers make needless (the declarant's role decides the papers) and those standing in for
+    a paper the citizen has (`lacking`: the names of the papers said missing)."""
     steps: list[PaperStep] = []
     papers: list[Paper] = [p for case in procedure.papers for p in case.papers]
     for paper in papers:
@@ -309,6 +320,12 @@ def papers_to_scan(
             continue
         rule = next((r for r in form.papers if paper.name.startswith(r.matches)), None)
         if rule and (rule.never_at_kiosk or (rule.skip_if and rule.skip_if.holds(answers or {}))):
+            continue
+        if (
+            rule
+            and rule.only_without
+            and not any(name.startswith(rule.only_without) for name in lacking)
+        ):
             continue
         steps.append(
             PaperStep(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from kiosk.catalogue.model import Procedure
@@ -66,19 +66,27 @@ class HandInJourney(Journey[HandInState]):
     )
     TRANSITIONS: ClassVar[Mapping[HandInState, frozenset[HandInState]]] = {
         S.PROCEDURE: frozenset({S.IDENTIFY}),
-        S.IDENTIFY: frozenset({S.PROCEDURE, S.IDENTIFY_OTHER, S.QUESTION, S.PAPER, S.CHECK}),
-        S.IDENTIFY_OTHER: frozenset({S.IDENTIFY_OTHER, S.PROCEDURE, S.QUESTION, S.PAPER, S.CHECK}),
-        S.QUESTION: frozenset({S.QUESTION, S.PROCEDURE, S.PAPER, S.CHECK}),
+        S.IDENTIFY: frozenset(
+            {S.PROCEDURE, S.IDENTIFY_OTHER, S.QUESTION, S.PAPER, S.SCANNING, S.CHECK}
+        ),
+        S.IDENTIFY_OTHER: frozenset(
+            {S.IDENTIFY_OTHER, S.PROCEDURE, S.QUESTION, S.PAPER, S.SCANNING, S.CHECK}
+        ),
+        S.QUESTION: frozenset({S.QUESTION, S.PROCEDURE, S.PAPER, S.SCANNING, S.CHECK}),
         S.PAPER: frozenset({S.PAPER, S.SCANNING, S.QUESTION, S.CHECK, S.PROCEDURE}),
-        S.SCANNING: frozenset({S.PAPER, S.CHECK}),
-        S.CHECK: frozenset({S.QUESTION, S.PAPER, S.SUBMITTING, S.PROCEDURE}),
+        S.SCANNING: frozenset({S.PAPER, S.SCANNING, S.QUESTION, S.CHECK, S.PROCEDURE}),
+        S.CHECK: frozenset({S.QUESTION, S.PAPER, S.SCANNING, S.SUBMITTING, S.PROCEDURE}),
         S.SUBMITTING: frozenset({S.RECEIPT, S.FAILED}),
         S.FAILED: frozenset({S.CHECK, S.SUBMITTING}),
         S.RECEIPT: frozenset(),
     }
 
-    def __init__(self) -> None:
+    def __init__(self, camera_ready: Callable[[], bool] = lambda: False) -> None:
+        """`camera_ready` says whether a paper can be scanned now: then each paper opens
+        straight on the camera (its name, and "I don't have it", on the scan screen), one
+        screen instead of a paper screen and a scan screen."""
         super().__init__(S.PROCEDURE)
+        self._camera_ready = camera_ready
         self._wipe()
 
     def _wipe(self) -> None:
@@ -241,25 +249,39 @@ class HandInJourney(Journey[HandInState]):
 
     def _after_questions(self, to_check: bool = False) -> None:
         """Which papers the answers call for; then the first paper, or the check."""
-        assert self.procedure is not None and self.form is not None and self.draft is not None
-        self.papers = papers_to_scan(self.procedure, self.form, self.draft.answers)
-        steps = {step.name: step for step in self.papers}  # kept papers take their new place
-        self.draft.papers = [
-            dataclasses.replace(p, step=steps[p.step.name])
-            for p in self.draft.papers
-            if p.step.name in steps
-        ]
-        self.draft.papers.sort(key=lambda p: p.step.index)
+        assert self.draft is not None
+        self._settle_papers()
         scanned = {p.step.name for p in self.draft.papers}
         missing = [p for p in self.papers if p.name not in scanned]
         if missing and (to_check or not self.draft.papers):
             self.paper_index = self.papers.index(missing[0])
-            self._go(S.PAPER)
+            self._to_paper()
         elif to_check or not self.papers:
             self._go(S.CHECK)
         else:
             self.paper_index = 0
-            self._go(S.PAPER)
+            self._to_paper()
+
+    def _settle_papers(self) -> None:
+        """The papers the answers (and the papers said missing) call for; the ones kept take
+        their new place, the ones no longer asked for are dropped."""
+        assert self.procedure is not None and self.form is not None and self.draft is not None
+        lacking = {p.step.name for p in self.draft.papers if p.pdf is None}
+        self.papers = papers_to_scan(self.procedure, self.form, self.draft.answers, lacking)
+        steps = {step.name: step for step in self.papers}
+        self.draft.papers = sorted(
+            (
+                dataclasses.replace(p, step=steps[p.step.name])
+                for p in self.draft.papers
+                if p.step.name in steps
+            ),
+            key=lambda p: p.step.index,
+        )
+
+    def _to_paper(self) -> None:
+        """The paper at `paper_index`: on the camera at once when it can scan, else its screen."""
+        self.error_key = None
+        self._go(S.SCANNING if self._camera_ready() else S.PAPER)
 
     # --- the papers -------------------------------------------------------------------------
     def start_scan(self) -> None:
@@ -282,15 +304,23 @@ class HandInJourney(Journey[HandInState]):
     def _keep_paper(self, paper: ScannedPaper) -> None:
         assert self.draft is not None
         papers = [p for p in self.draft.papers if p.step.name != paper.step.name]
-        self.draft.papers = sorted([*papers, paper], key=lambda p: p.step.index)
+        self.draft.papers = [*papers, paper]
         self.error_key = None
+        self._settle_papers()  # a paper said missing may call for the one standing in for it
         scanned = {p.step.name for p in self.draft.papers}
-        if self.editing or all(p.name in scanned for p in self.papers):
+        missing = [p for p in self.papers if p.name not in scanned]
+        if not missing:
+            self.editing = False
+            self._go(S.CHECK)
+        elif self.editing and missing[0].name != paper.step.name:
+            self.paper_index = missing[0].index  # a change opened a paper: it comes first
+            self._to_paper()
+        elif self.editing:
             self.editing = False
             self._go(S.CHECK)
         else:
-            self.paper_index += 1
-            self._go(S.PAPER)
+            self.paper_index = missing[0].index
+            self._to_paper()
 
     # --- check, change, submit ------------------------------------------------------------
     def edit_answer(self, field_id: str) -> None:
@@ -308,8 +338,8 @@ class HandInJourney(Journey[HandInState]):
 
     def edit_paper(self, index: int) -> None:
         self.paper_index = index
-        self.editing, self.error_key = True, None
-        self._go(S.PAPER)
+        self.editing = True
+        self._to_paper()
 
     def submitting(self) -> None:
         self.error_key = None
@@ -338,22 +368,23 @@ class HandInJourney(Journey[HandInState]):
             self.page_index -= 1
             self.error_key = None
             self._go(S.QUESTION)
-        elif state is S.PAPER and self.editing:
+        elif state in (S.PAPER, S.SCANNING) and self.editing:
             self.editing, self.error_key = False, None
             self._go(S.CHECK)
-        elif state is S.PAPER and self.paper_index > 0:
+        elif state in (S.PAPER, S.SCANNING) and self.paper_index > 0:
             self.paper_index -= 1
-            self._go(S.PAPER)
-        elif state is S.PAPER and self.pages:
+            self._to_paper()
+        elif state in (S.PAPER, S.SCANNING) and self.pages:
             self.page_index = len(self.pages) - 1
+            self.error_key = None
             self._go(S.QUESTION)
-        elif state in (S.QUESTION, S.PAPER, S.IDENTIFY, S.IDENTIFY_OTHER):
+        elif state in (S.QUESTION, S.PAPER, S.SCANNING, S.IDENTIFY, S.IDENTIFY_OTHER):
             self._wipe()
             self._go(S.PROCEDURE)
         elif state is S.CHECK:
             self.paper_index = max(len(self.papers) - 1, 0)
             if self.papers:
-                self._go(S.PAPER)
+                self._to_paper()
             elif self.pages:
                 self.page_index = len(self.pages) - 1
                 self._go(S.QUESTION)

@@ -71,3 +71,20 @@ def test_a_missing_or_broken_dataset_says_so(tmp_path: Path) -> None:
     sqlite3.connect(broken).execute("CREATE TABLE other (x)").connection.close()
     with pytest.raises(AdminUnitsUnavailable, match="no such table"):
         AdminUnits.load(broken)
+
+
+def test_an_address_splits_into_its_line_and_commune(units: AdminUnits) -> None:
+    line, commune = units.split("Số 12 phố Tràng Tiền,Phường Hoàn Kiếm,  Thành phố Hà Nội")
+    assert line == "Số 12 phố Tràng Tiền"
+    assert commune is not None and commune.code == "00070"
+    # typed without diacritics, case or commas, and with nothing before the unit
+    assert units.split("phuong hoan kiem thanh pho ha noi") == ("", commune)
+    # the same short name in two provinces: the province decides
+    line, other = units.split("Thôn 3, Xã Đông Anh, Thành phố Hà Nội")
+    assert line == "Thôn 3" and other is not None and other.province.code == "01"
+
+
+def test_an_address_of_before_2025_is_kept_whole(units: AdminUnits) -> None:
+    old = "Số 5, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh"
+    assert units.split(old) == (old, None)
+    assert units.split("") == ("", None)

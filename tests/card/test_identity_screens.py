@@ -129,10 +129,18 @@ def wait_screen(kiosk, qtbot, screen: str) -> None:
     qtbot.wait(30)
 
 
-def open_step(kiosk, qtbot, first: str = "IdentityType") -> None:
+def wait_state(kiosk, qtbot, state: str) -> None:
+    """The identity screen's parts fill in on one screen: wait for the step's state."""
+    vm = kiosk.journeys["identity"]
+    qtbot.waitUntil(lambda: vm.state == state, timeout=10_000)
+    assert kiosk.shell.screen == "IdentityStep"
+    qtbot.wait(30)
+
+
+def open_step(kiosk, qtbot) -> None:
     """Open the step; without a camera it starts on typing (a QR scanner still works there)."""
     kiosk.home.open("identity")
-    wait_screen(kiosk, qtbot, first)
+    wait_screen(kiosk, qtbot, "IdentityStep")
 
 
 def test_qr_under_the_camera_then_card_then_confirm_with_portrait(
@@ -141,9 +149,10 @@ def test_qr_under_the_camera_then_card_then_confirm_with_portrait(
     kiosk, _ = make_ui(camera_qr=citizen.qr_text())
     vm = kiosk.journeys["identity"]
     kiosk.home.open("identity")
-    assert kiosk.shell.screen == "IdentityShowQr"
-    # the camera reads the QR; the card already lies on the reader, so it is read at once
-    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    assert kiosk.shell.screen == "IdentityStep"
+    # the camera reads the QR; the card already lies on the reader, so it is read at once and
+    # its details fill in on the same screen
+    wait_state(kiosk, qtbot, "confirm")
     assert item(kiosk, "identityValue_full_name").property("text") == "Trần Thị Thu Hà"
     assert item(kiosk, "identityValue_birth_date").property("text") == "15/03/1990"
     portrait = item(kiosk, "identityPortrait")
@@ -163,7 +172,7 @@ def test_qr_under_the_camera_then_card_then_confirm_with_portrait(
 def test_typed_details_and_a_typing_mistake(make_ui, qtbot) -> None:
     kiosk, _ = make_ui()
     open_step(kiosk, qtbot)
-    assert not item(kiosk, "identityScanInstead").isVisible()  # no camera on this kiosk
+    assert not item(kiosk, "identityLooking").isVisible()  # no camera on this kiosk
     type_digits(kiosk, qtbot, "00119001234")
     item(kiosk, "identityBirthField").forceActiveFocus()
     type_digits(kiosk, qtbot, "15031990")
@@ -172,7 +181,7 @@ def test_typed_details_and_a_typing_mistake(make_ui, qtbot) -> None:
     item(kiosk, "identityIdField").forceActiveFocus()
     type_digits(kiosk, qtbot, "5")
     tap(kiosk, "identityTypedContinue")
-    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    wait_state(kiosk, qtbot, "confirm")
     assert item(kiosk, "identityValue_id_number").property("text") == "001190012345"
 
 
@@ -185,7 +194,7 @@ def test_unreadable_chip_offers_the_printed_data(make_ui, qtbot, citizen: DemoCi
     message = item(kiosk, "identityProblem").property("message")
     assert "Không đọc được thông tin chi tiết" in message
     tap(kiosk, "identityUseFallback")
-    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    wait_state(kiosk, qtbot, "confirm")
     assert vm.journey.identity.source is IdentitySource.QR
     assert "chưa được kiểm tra bằng chip" in vm.sourceNote
     assert vm.portrait == ""
@@ -196,11 +205,11 @@ def test_card_lifted_mid_read_asks_to_place_it_again(make_ui, qtbot, citizen: De
     vm = kiosk.journeys["identity"]
     open_step(kiosk, qtbot)
     vm.submitQrText(citizen.qr_text())
-    wait_screen(kiosk, qtbot, "IdentityPlaceCard")
+    wait_state(kiosk, qtbot, "place_card")
     qtbot.waitUntil(lambda: "nhấc ra" in item(kiosk, "identityProblem").property("message"))
     reader.set_fault("none")
     reader.insert_card()  # the citizen lays it down again: reading starts by itself
-    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    wait_state(kiosk, qtbot, "confirm")
 
 
 def test_waiting_for_the_card_then_reading_progress(make_ui, qtbot, citizen: DemoCitizen) -> None:
@@ -208,32 +217,31 @@ def test_waiting_for_the_card_then_reading_progress(make_ui, qtbot, citizen: Dem
     vm = kiosk.journeys["identity"]
     open_step(kiosk, qtbot)
     vm.submitQrText(citizen.qr_text())
-    wait_screen(kiosk, qtbot, "IdentityPlaceCard")
+    wait_state(kiosk, qtbot, "place_card")
     assert item(kiosk, "identityWaitingForCard").isVisible()
     stages = []
     vm.changed.connect(lambda: stages.append(vm.progressText))
     reader.insert_card()
-    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    wait_state(kiosk, qtbot, "confirm")
     assert "Đang kiểm tra chữ ký số…" in stages
 
 
 def test_english_and_a_wrong_qr_under_the_camera(make_ui, qtbot) -> None:
     kiosk, _ = make_ui(camera_qr="https://example.com/not-an-id-card")
-    open_step(kiosk, qtbot, "IdentityShowQr")
+    open_step(kiosk, qtbot)
     heading = item(kiosk, "screenHeading").property("text")
-    assert heading == "Đưa mặt trước thẻ căn cước vào dưới camera"
+    assert heading == "Xác minh danh tính bằng thẻ căn cước"
+    assert item(kiosk, "identityLooking").isVisible() and item(kiosk, "identityIdField").isVisible()
     tap(kiosk, "languageButton")
-    english = "Hold the front of your ID card under the camera"
+    english = "Show who you are with your ID card"
     qtbot.waitUntil(lambda: item(kiosk, "screenHeading").property("text") == english)
     wrong = "This is not the QR code of an ID card."
     qtbot.waitUntil(
         lambda: item(kiosk, "identityProblem").property("message") == wrong, timeout=10_000
     )
-    assert kiosk.shell.screen == "IdentityShowQr"
-    tap(kiosk, "identityTypeInstead")
-    wait_screen(kiosk, qtbot, "IdentityType")
-    tap(kiosk, "backButton")
-    wait_screen(kiosk, qtbot, "IdentityShowQr")
+    assert kiosk.shell.screen == "IdentityStep"
+    tap(kiosk, "backButton")  # the QR and the typed details share the first screen
+    wait_screen(kiosk, qtbot, "Home")
 
 
 def test_green_tick_only_when_issuer_and_chip_both_check(
@@ -244,6 +252,6 @@ def test_green_tick_only_when_issuer_and_chip_both_check(
     kiosk, _ = make_ui(camera_qr=citizen.qr_text(), trust_list=str(csca_dir))
     vm = kiosk.journeys["identity"]
     kiosk.home.open("identity")
-    wait_screen(kiosk, qtbot, "IdentityConfirm")
+    wait_state(kiosk, qtbot, "confirm")
     assert vm.verified
     assert vm.sourceNote == "Thông tin đã được kiểm tra bằng chip."

@@ -179,13 +179,17 @@ def test_camera_gone_says_so_and_keeps_the_answers(kiosk) -> None:
         typed={"death_date": "25112026", "death_place": "Tại nhà"},
         chosen={},
     )
-    kiosk.wait_screen("HandInPaper")
+    kiosk.wait_screen("ScanCapture")  # the paper opens straight on the camera
     assert kiosk.text("paperName").startswith("Giấy báo tử")
     kiosk.ui.camera_source.unplug()  # unplugged for good: the kiosk has no camera now
     camera = kiosk.kiosk.services.camera
     kiosk.qtbot.waitUntil(lambda: camera.status().status is CameraStatus.NO_DEVICE)
-    kiosk.tap("scanPaper")
-    kiosk.qtbot.waitUntil(lambda: "Máy chụp giấy tờ" in vm.error)
+    kiosk.qtbot.waitUntil(lambda: not kiosk.ui.journeys["scan"].cameraOk)
+    kiosk.tap("backButton")  # the scan is left: the paper's own screen says why
+    kiosk.wait_screen("HandInPaper")
+    assert "Máy chụp giấy tờ" in vm.error
     assert kiosk.item("paperError").property("message") == vm.error
+    kiosk.tap("scanPaper")  # tried again: still no camera, said again, still here
+    kiosk.qtbot.waitUntil(lambda: "Máy chụp giấy tờ" in vm.error)
     assert kiosk.ui.shell.screen == "HandInPaper"
     assert vm.journey.draft.answers["death_place"] == "Tại nhà"

@@ -1,6 +1,6 @@
 """Walks a hand-in procedure through the real screens as a citizen with a chip card would, and
-keeps count: every screen the window shows (each screen of questions counts once) and every
-answer typed letter by letter rather than chosen."""
+keeps count: every screen the window shows (each screen of questions counts once, and so does
+each paper on the scan screen) and every answer typed letter by letter rather than chosen."""
 
 from __future__ import annotations
 
@@ -25,18 +25,31 @@ class Walk:
         self.tally = Tally(screens=[kiosk.ui.shell.screen])
         kiosk.ui.shell.screenChanged.connect(self._screen)
         self.vm.questionChanged.connect(self._question)
+        self.vm.changed.connect(self._paper)
 
     def stop(self) -> None:
         self.kiosk.ui.shell.screenChanged.disconnect(self._screen)
         self.vm.questionChanged.disconnect(self._question)
+        self.vm.changed.disconnect(self._paper)
 
     def _screen(self) -> None:
         screen = self.kiosk.ui.shell.screen
-        if screen != "HandInQuestion":  # its pages are counted as they come
+        if screen == "ScanCapture":
+            self._paper()
+        elif screen != "HandInQuestion":  # its pages are counted as they come
             self.tally.screens.append(screen)
         step = self.kiosk.ui.journeys["identity"] if screen.startswith("Identity") else self.vm
         if screen.startswith(("Identity", "HandIn")):
             self.tally.progress.append((step.property("step"), step.property("stepTotal")))
+
+    def _paper(self) -> None:
+        """Each paper the scan screen asks for is a screen of its own."""
+        paper = self.vm.journey.paper
+        if self.kiosk.ui.shell.screen != "ScanCapture" or paper is None:
+            return
+        page = f"ScanCapture:{paper.name[:24]}"
+        if self.tally.screens[-1] != page:
+            self.tally.screens.append(page)
 
     def _question(self) -> None:
         page = "HandInQuestion:" + ",".join(f["id"] for f in self.vm.question.get("fields", []))
@@ -58,8 +71,8 @@ class Walk:
         item.setProperty("text", "")
         item.forceActiveFocus()
         self.kiosk.send_text(text)
-        if self.vm.journey.form.field(field_id).typed:
-            self.tally.typed.append(field_id)
+        if self.vm.journey.form.field(field_id).kind in ("text", "address"):
+            self.tally.typed.append(field_id)  # an address's line too: it is typed
 
     def choose(self, field_id: str, value: str, search: str = "") -> None:
         if search:
@@ -68,12 +81,38 @@ class Walk:
             self.kiosk.tap("key_done")  # "Xong": the keyboard closes, the list has room
         self.kiosk.tap(f"choice_{field_id}_{value}")
 
-    def answer(self, expected: list[str], typed: dict[str, str], chosen: dict[str, str]) -> None:
-        """Fill the screen of questions `expected` and go on."""
+    def place(self, field_id: str, province: str, commune: str, line: str = "") -> None:
+        """An address: search the province and the commune as a person types them (no
+        diacritics), tap each, and type the line only when there is one."""
+        levels = (("province", province.split("|")), ("commune", commune.split("|")))
+        for level, (search, code) in levels:
+            shown = self.kiosk.ui.find(f"{level}_{field_id}_{code}")
+            if shown is not None and shown.isVisible() and shown.property("primary"):
+                continue  # already picked (the card's, or an earlier answer)
+            self.kiosk.item(f"{level}Search_{field_id}").forceActiveFocus()
+            self.kiosk.send_text(search)
+            self.kiosk.tap("key_done")
+            self.kiosk.tap(f"{level}_{field_id}_{code}")
+        if line:
+            self.type(field_id, line)
+        else:
+            self.kiosk.item(f"field_{field_id}").setProperty("text", "")
+
+    def answer(
+        self,
+        expected: list[str],
+        typed: dict[str, str],
+        chosen: dict[str, str],
+        placed: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """Fill the screen of questions `expected` and go on. `placed`: field id → (province
+        search|code, commune search|code[, typed line])."""
         assert self.page_ids() == expected
         before = self.vm.journey.page_index, self.vm.journey.state
         for field_id, value in chosen.items():
             self.choose(field_id, *value.split("|"))
+        for field_id, where in (placed or {}).items():
+            self.place(field_id, *where)
         for field_id, text in typed.items():
             self.type(field_id, text)
         if (
@@ -93,26 +132,34 @@ class Walk:
         assert not self.vm.error, (self.vm.error, self.vm.journey.rejected)
 
     def scan(self) -> None:
-        self.kiosk.wait_screen("HandInPaper")
-        self.kiosk.tap("scanPaper")
+        """The paper opens straight on the camera; the pages are taken by themselves."""
         self.kiosk.wait_screen("ScanCapture")
-        scan_vm = self.kiosk.ui.journeys["scan"]
+        journey, scan_vm = self.vm.journey, self.kiosk.ui.journeys["scan"]
+        before = journey.paper
         self.kiosk.qtbot.waitUntil(lambda: scan_vm.pageCount >= 1, timeout=20_000)
         self.kiosk.tap("scanDone")
         self.kiosk.qtbot.waitUntil(
-            lambda: self.kiosk.ui.shell.screen in ("HandInPaper", "HandInCheck"), timeout=20_000
+            lambda: journey.paper != before or self.kiosk.ui.shell.screen == "HandInCheck",
+            timeout=20_000,
+        )
+
+    def lack(self) -> None:
+        """ "I don't have this paper", on the scan screen (or the paper's own, cameraless)."""
+        self.kiosk.qtbot.waitUntil(
+            lambda: self.kiosk.ui.shell.screen in ("ScanCapture", "HandInPaper")
+        )
+        self.kiosk.qtbot.wait(30)
+        journey = self.vm.journey
+        before = journey.paper
+        self.kiosk.tap("lackPaper")
+        self.kiosk.qtbot.waitUntil(
+            lambda: journey.paper != before or self.kiosk.ui.shell.screen == "HandInCheck"
         )
 
     def lack_the_rest(self) -> None:
-        """Papers only some cases need: "I don't have this paper"."""
-        journey = self.vm.journey
-        while self.kiosk.ui.shell.screen == "HandInPaper":
-            before = journey.paper_index
-            self.kiosk.tap("lackPaper")
-            self.kiosk.qtbot.waitUntil(
-                lambda before=before: journey.paper_index != before or self.vm.state == "check"
-            )
-            self.kiosk.qtbot.wait(30)
+        """ "I don't have this paper" for each paper still asked for, up to the check."""
+        while self.kiosk.ui.shell.screen in ("ScanCapture", "HandInPaper"):
+            self.lack()
 
     def hand_in(self) -> None:
         self.kiosk.wait_screen("HandInCheck")
@@ -123,15 +170,16 @@ class Walk:
 def identify_with_the_chip(
     kiosk: Driver, id_number: str = "001190012345", birth: str = "15031990"
 ) -> None:
-    """Type the ID and birth date; the card (the demo card unless the test put another on the
-    reader) is read at once."""
-    kiosk.wait_screen("IdentityShowQr")
-    kiosk.tap("identityTypeInstead")
-    kiosk.wait_screen("IdentityType")
+    """Type the ID and birth date beside the QR hint; the card (the demo card unless the test
+    put another on the reader) is read at once, its details shown on the same screen to
+    confirm."""
+    kiosk.wait_screen("IdentityStep")
     kiosk.item("identityIdField").forceActiveFocus()
     kiosk.send_text(id_number)
     kiosk.item("identityBirthField").forceActiveFocus()
     kiosk.send_text(birth)
     kiosk.tap("identityTypedContinue")
-    kiosk.wait_screen("IdentityConfirm")
+    identity = kiosk.ui.journeys["identity"]
+    kiosk.qtbot.waitUntil(lambda: identity.state == "confirm", timeout=20_000)
+    kiosk.qtbot.wait(30)  # the confirm button laid out
     kiosk.tap("identityConfirm")

@@ -94,7 +94,7 @@ def test_personal_details_only_when_the_whole_screen_is_asked_for(kiosk_ui, qtbo
 
     def shot(name: str) -> None:
         qtbot.wait(120)
-        if ui.shell.screen == "IdentityConfirm":
+        if ui.shell.screen == "IdentityStep" and ui.journeys["identity"].state == "confirm":
             screen = ui.speech.describe()
             values = [item.property("text") for item in _personal_items(ui)]
             shots.append((screen.summary("Choices:"), screen.whole("Choices:"), values))

@@ -20,6 +20,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.app import Kiosk
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.presentation import describe_time, display_name
+from kiosk.dossiers.forms import FormField
 from kiosk.dossiers.submission import Submitted
 from kiosk.errors import message_key_of
 from kiosk.folding import fold
@@ -35,6 +36,7 @@ from ui.list_model import RowsModel, live_rows
 from ui.shell import Shell
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.help import qr_data_url
+from ui.viewmodels.scan import ScanPaper
 from ui.viewmodels.steps import StepViewModels
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ RECEIPT_WORDS = PaperWords(
     "hand_in.receipt.printed", "hand_in.receipt.printed_unconfirmed", "hand_in.receipt.not_printed"
 )
 LONG_LIST = 6  # more choices than this: a search field above a scrolling list
+PLACES_SHOWN = 8  # provinces or communes shown at once: the first, or what the search finds
 S = HandInState
 
 SCREENS = {
@@ -50,10 +53,15 @@ SCREENS = {
     S.QUESTION: "HandInQuestion",
     S.PAPER: "HandInPaper",
     S.CHECK: "HandInCheck",
-    S.SUBMITTING: "HandInSubmitting",
+    S.SUBMITTING: "HandInCheck",  # the check screen says it is sending, in place of its button
     S.RECEIPT: "HandInReceipt",
     S.FAILED: "HandInFailed",
 }
+
+
+def _starts_a_word(wanted: str, name: str) -> bool:
+    """ "ha n" finds "Hà Nội", "noi" finds it too; "a" does not find "Hà" (folded)."""
+    return f" {fold(name)}".find(f" {wanted}") >= 0
 
 
 def _read_scan(saved: SavedDocument) -> tuple[bytes, int]:
@@ -102,7 +110,7 @@ class HandInViewModel(JourneyViewModel):
         super().__init__(kiosk, shell, i18n)
         self.identity_step = steps.identity
         self.scan_step = steps.scan
-        self.follow(HandInJourney())
+        self.follow(HandInJourney(camera_ready=lambda: self.scan_step.camera_available))
         self._printing = False
         self._procedures = live_rows(self, self.changed, ProcedureRow, self._procedure_rows)
         self._answers = live_rows(self, self.changed, AnswerRow, self._answer_rows)
@@ -116,8 +124,18 @@ class HandInViewModel(JourneyViewModel):
             self.identity_step.begin(self._identified, self._identity_left, progress)
         elif state is S.SCANNING:
             paper = self.journey.paper
-            expected = document_type_for(paper.name) if paper is not None else None
-            self.scan_step.begin(self._scanned, self._scan_left, document_type=expected)
+            assert paper is not None
+            lang = self.i18n.lang
+            self.scan_step.begin(
+                self._scanned,
+                self._scan_left,
+                document_type=document_type_for(paper.name),
+                paper=ScanPaper(
+                    paper.name,
+                    paper.lack_note.get(lang) if paper.may_lack and paper.lack_note else "",
+                    self._lacked if paper.may_lack else None,
+                ),
+            )
 
     def forget(self) -> None:
         self._printing = False
@@ -160,9 +178,19 @@ class HandInViewModel(JourneyViewModel):
         self.leave()
 
     def _scan_left(self, problem_key: str) -> None:
-        """Back from the scan screen returns to the paper: the scan is abandoned."""
+        """Back from the scan screen goes one step back; a camera gone leaves the paper's own
+        screen saying so."""
+        if self.journey.state is not S.SCANNING:
+            return
+        if problem_key:
+            self.journey.scan_failed("hand_in.paper.camera_gone")
+        else:
+            self.journey.back()
+
+    def _lacked(self) -> None:
+        """ "I don't have this paper" on the scan screen."""
         if self.journey.state is S.SCANNING:
-            self.journey.scan_failed("hand_in.paper.camera_gone" if problem_key else "")
+            self.journey.lack_paper()
 
     # --- what the screens show --------------------------------------------------------------
     def _eligible(self) -> list[Procedure]:
@@ -198,6 +226,7 @@ class HandInViewModel(JourneyViewModel):
                 "id": f.id,
                 "label": f.label.get(lang),
                 "kind": f.kind,
+                **self._address_parts(f, journey.rejected.get(f.id, draft.answers.get(f.id, ""))),
                 "required": f.required,
                 "value": journey.rejected.get(f.id, draft.answers.get(f.id, "")),
                 "error": self.t(journey.field_errors[f.id]) if f.id in journey.field_errors else "",
@@ -223,6 +252,25 @@ class HandInViewModel(JourneyViewModel):
             "kind": first["kind"] if len(fields) == 1 else "page",
             "value": first["value"],
             "fields": fields,
+        }
+
+    def _address_parts(self, form_field: FormField, value: str) -> dict:
+        """An address answer as the picker shows it: its typed line, province and commune."""
+        if form_field.kind != "address":
+            return {}
+        units = self.kiosk.services.admin_units
+        line, commune = units.split(value) if units is not None else (value, None)
+        lang = self.i18n.lang
+        return {
+            "line": line,
+            "lineLabel": form_field.line_label.get(lang)
+            if form_field.line_label
+            else self.t("hand_in.form.address.line"),
+            "picker": units is not None,
+            "province": {"code": commune.province.code, "name": commune.province.name}
+            if commune
+            else {},
+            "commune": {"code": commune.code, "name": commune.name} if commune else {},
         }
 
     def _paper(self) -> dict:
@@ -340,6 +388,7 @@ class HandInViewModel(JourneyViewModel):
     papers = Property(QObject, _get_papers, constant=True)
     receipt = Property("QVariantMap", _receipt, notify=changed)
     printing = Property(bool, lambda self: self._printing, notify=changed)
+    submitting = Property(bool, lambda self: self.journey.state is S.SUBMITTING, notify=changed)
 
     # --- taps -------------------------------------------------------------------------------
     @Slot(str)
@@ -370,6 +419,39 @@ class HandInViewModel(JourneyViewModel):
     def answerPage(self, texts: dict) -> None:
         """The answers on a screen of questions, field id → what was typed or chosen."""
         self.journey.answer_page({k: str(v) for k, v in texts.items()}, self._today())
+
+    @Slot(str, str, result="QVariantList")
+    def provinceChoices(self, search: str, chosen: str) -> list[dict]:
+        """The provinces to show: the chosen one alone, else the first ones or those the
+        search finds ("ha noi", "hn", "hue")."""
+        units = self.kiosk.services.admin_units
+        if units is None:
+            return []
+        provinces = units.provinces()
+        wanted = fold(search)
+        if chosen and not wanted:
+            found = [p for p in provinces if p.code == chosen]
+        else:
+            found = [
+                p
+                for p in provinces
+                if not wanted or _starts_a_word(wanted, p.short_name) or wanted in p.aliases
+            ]
+        return [{"code": p.code, "name": p.name} for p in found[:PLACES_SHOWN]]
+
+    @Slot(str, str, str, result="QVariantList")
+    def communeChoices(self, province: str, search: str, chosen: str) -> list[dict]:
+        """The communes and wards of the province to show, as for the provinces."""
+        units = self.kiosk.services.admin_units
+        if units is None or not province:
+            return []
+        communes = units.communes_of(province)
+        wanted = fold(search)
+        if chosen and not wanted:
+            found = [c for c in communes if c.code == chosen]
+        else:
+            found = [c for c in communes if not wanted or _starts_a_word(wanted, c.short_name)]
+        return [{"code": c.code, "name": c.name} for c in found[:PLACES_SHOWN]]
 
     @Slot(str, result=str)
     def fold(self, text: str) -> str:

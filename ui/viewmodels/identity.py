@@ -1,5 +1,6 @@
-"""View-model of the identity step (`identity` in QML): show the card's QR to the camera or
-type the ID and birth date, place the card, watch it being read, confirm it is you.
+"""View-model of the identity step (`identity` in QML), one screen: show the card's QR to the
+camera or type the ID and birth date beside it, place the card, watch it being read, confirm it
+is you.
 
 The step's states live in its journey (`kiosk/journeys/identity.py`). Journeys run it with
 `begin(finished, cancelled)`: `finished` gets the confirmed `Identity`, `cancelled` hears of Back
@@ -31,14 +32,17 @@ from ui.viewmodels.base import JourneyViewModel
 log = logging.getLogger(__name__)
 S = IdentityStepState
 
+# one screen whose parts fill in (key, card on the reader, details to confirm); a read that
+# failed for good has its own
 SCREENS = {
-    S.SHOW_QR: "IdentityShowQr",
-    S.TYPE_DETAILS: "IdentityType",
-    S.PLACE_CARD: "IdentityPlaceCard",
-    S.READING: "IdentityReading",
+    S.SHOW_QR: "IdentityStep",
+    S.TYPE_DETAILS: "IdentityStep",
+    S.PLACE_CARD: "IdentityStep",
+    S.READING: "IdentityStep",
     S.FAILED: "IdentityFailed",
-    S.CONFIRM: "IdentityConfirm",
+    S.CONFIRM: "IdentityStep",
 }
+_KEY_STATES = (S.SHOW_QR, S.TYPE_DETAILS)
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class IdentityViewModel(JourneyViewModel):
         self._card_arrived = qt_thread_caller(self._try_read)
         self._progress_arrived = qt_thread_caller(self._apply_progress)
         self._qr_watch = CameraQrWatch(
-            wanted=lambda: self.journey.state is S.SHOW_QR,
+            wanted=lambda: self.journey.state in _KEY_STATES,
             on_code=lambda raw: self.journey.qr_scanned(raw),
             on_failure=self._qr_failed,
         )
@@ -117,7 +121,7 @@ class IdentityViewModel(JourneyViewModel):
         self.changed.emit()
 
     def entered(self, state: IdentityStepState) -> None:
-        if state is S.SHOW_QR:
+        if state in _KEY_STATES:
             self._look_for_qr()
         else:
             self._stop_qr()
@@ -330,6 +334,6 @@ class IdentityViewModel(JourneyViewModel):
     @Slot()
     def back(self) -> None:
         self._portrait = ""
-        leaving = self.journey.state is S.TYPE_DETAILS and self.camera is None
+        leaving = self.journey.state in _KEY_STATES  # QR and typing share the first screen
         if (leaving or not self.journey.back()) and not self.journey.cancel():
             self.shell.home()

@@ -51,6 +51,16 @@ class PageRow:
     retaking: bool  # the page the next capture replaces
 
 
+@dataclass(frozen=True)
+class ScanPaper:
+    """The paper a journey asks for: its name heads the screen; `lack` (with what happens
+    then) offers "I don't have this paper" on the scan screen itself."""
+
+    name: str
+    lack_note: str = ""
+    lack: Callable[[], None] | None = None
+
+
 @dataclass
 class _Inbox:
     """What arrived from the session since the Qt thread last looked: the newest frame only,
@@ -95,6 +105,7 @@ class ScanViewModel(JourneyViewModel):
         self._session: ScanSession | None = None
         self._mode: EnhanceMode | None = None
         self._folder: Path | None = None  # saved files nobody took over (shown alone)
+        self._paper: ScanPaper | None = None
         self._clear_view()
         self.follow(ScanStep())
         self._page_rows = live_rows(self, self.changed, PageRow, self._get_page_rows)
@@ -134,14 +145,16 @@ class ScanViewModel(JourneyViewModel):
         cancelled: Callable[[str], None] | None = None,
         mode: EnhanceMode | None = None,
         document_type: str | None = None,
+        paper: ScanPaper | None = None,
     ) -> None:
         """Start scanning one paper for a journey: `finished` gets the saved files (the journey
         owns them from then on), `cancelled(problem_key)` hears of Back; without them the step
         runs alone. `mode` forces colour/grey/black-and-white instead of the settings;
         `document_type` ("card", "receipt"…, see kiosk.scanning.document_type) is what to
-        expect under the camera."""
+        expect under the camera; `paper` names it on the screen."""
         self.reset()
         self._mode = mode
+        self._paper = paper
         camera = self.camera
         if camera is None:
             self._camera_ok = False
@@ -163,6 +176,7 @@ class ScanViewModel(JourneyViewModel):
         self.journey.camera_changed(self._camera_ok)
 
     def forget(self) -> None:
+        self._paper = None
         self._stop_session()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)  # nobody took the files over
@@ -288,6 +302,13 @@ class ScanViewModel(JourneyViewModel):
     pages = Property(QObject, _get_pages, constant=True)
     pageCount = Property(int, lambda self: len(self._pages), notify=changed)
     saving = Property(bool, lambda self: self.journey.state is S.SAVING, notify=changed)
+    paperName = Property(str, lambda self: self._paper.name if self._paper else "", notify=changed)
+    canLack = Property(
+        bool, lambda self: self._paper is not None and self._paper.lack is not None, notify=changed
+    )
+    lackNote = Property(
+        str, lambda self: self._paper.lack_note if self._paper else "", notify=changed
+    )
     savedPages = Property(int, lambda self: self.journey.saved_pages, notify=changed)
     savedText = Property(
         str,
@@ -349,6 +370,15 @@ class ScanViewModel(JourneyViewModel):
             self.journey.save_failed()
             self._guidance_key = self.journey.problem_key or self._guidance_key
             self.changed.emit()
+
+    @Slot()
+    def lackPaper(self) -> None:
+        """ "I don't have this paper": the pages taken are dropped and the journey hears it."""
+        paper = self._paper
+        if paper is None or paper.lack is None or self.journey.state is not S.CAPTURE:
+            return
+        self.reset()  # the pages go, and nobody waits for them any more
+        paper.lack()
 
     @Slot()
     def back(self) -> None:

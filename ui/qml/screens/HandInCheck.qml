@@ -9,6 +9,7 @@ ScreenFrame {
     title: I18n.s["hand_in.check.question"]
     step: HandIn.step
     stepTotal: HandIn.stepTotal
+    showBack: !HandIn.submitting
     onBackRequested: HandIn.back()
 
     component Row_: Rectangle {
@@ -43,6 +44,7 @@ ScreenFrame {
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
             width: 200
             primary: false
+            enabledState: !HandIn.submitting
             text: I18n.s["hand_in.check.change"]
             onClicked: answerRow.change()
         }
@@ -122,12 +124,23 @@ ScreenFrame {
             font.pixelSize: Theme.smallSize
             color: Theme.text
         }
-        KioskButton {
-            objectName: "submitDossier"
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
-            text: I18n.s["hand_in.check.submit"]
-            onClicked: HandIn.submit()
+        Item {  // the button, or in its place while the dossier is kept and the receipt prints
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            KioskButton {
+                objectName: "submitDossier"
+                anchors.centerIn: parent
+                width: 480
+                visible: !HandIn.submitting
+                text: I18n.s["hand_in.check.submit"]
+                onClicked: HandIn.submit()
+            }
+            BusyText {
+                objectName: "submittingBusy"
+                anchors.centerIn: parent
+                visible: HandIn.submitting
+                text: I18n.s["hand_in.submitting.title"]
+            }
         }
     }
 }

@@ -32,6 +32,139 @@ ScreenFrame {
     function collect() {
         HandIn.answerPage(frame.answers)
     }
+    // the next screen of questions starts at its top, not where the last one was scrolled to
+    Connections {
+        target: HandIn
+        function onQuestionChanged() { flick.contentY = 0 }
+    }
+
+    // a search field above the places it finds
+    component SearchBox: Rectangle {
+        property alias input: input
+        property alias capitalization: input.kioskCapitalization
+        property string label: ""
+        height: Theme.touchTarget
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: input.activeFocus ? Theme.focus : Theme.border
+        border.width: 4
+        TextInput {
+            id: input
+            anchors { fill: parent; margins: Theme.gap / 2 }
+            verticalAlignment: TextInput.AlignVCenter
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            clip: true
+            property string kioskCapitalization: "none"
+            Accessible.role: Accessible.EditableText
+            Accessible.name: parent.label
+        }
+    }
+
+    // An address: the province, then its commune or ward, picked (searched without diacritics),
+    // and one typed line before them (house and street, a hospital). Only the line is typed.
+    component AddressPicker: Column {
+        id: picker
+        required property var field
+        property var province: picker.field.province || ({})
+        property var commune: picker.field.commune || ({})
+        readonly property bool canPick: picker.field.picker === true
+        readonly property string lineLabel: picker.lineLabel || ""
+        readonly property string value: [lineBox.input.text.trim(), picker.commune.name || "",
+                                         picker.province.name || ""].filter(function (part) {
+                                             return part.length > 0 }).join(", ")
+        spacing: Theme.gap / 3
+
+        HintText {
+            width: parent.width
+            visible: picker.canPick
+            text: I18n.s["hand_in.form.address.province"]
+            font.bold: true
+        }
+        SearchBox {
+            id: provinceSearch
+            width: parent.width
+            visible: picker.canPick
+            label: I18n.s["hand_in.form.address.province"]
+            input.objectName: "provinceSearch_" + picker.field.id
+        }
+        Flow {
+            width: parent.width
+            visible: picker.canPick
+            spacing: Theme.gap / 2
+            Repeater {
+                model: picker.visible ? HandIn.provinceChoices(provinceSearch.input.text, picker.province.code || "") : []
+                KioskButton {
+                    id: provinceChoice
+                    required property var modelData
+                    objectName: "province_" + picker.field.id + "_" + provinceChoice.modelData.code
+                    width: Math.min(implicitWidth + Theme.gap * 2, picker.width)
+                    primary: picker.province.code === provinceChoice.modelData.code
+                    text: provinceChoice.modelData.name
+                    onClicked: {
+                        frame.forceActiveFocus()  // the keyboard closes for a choice
+                        provinceSearch.input.text = ""
+                        if (picker.province.code === provinceChoice.modelData.code) {
+                            picker.province = ({})  // tapped again: choose another
+                        } else {
+                            picker.province = provinceChoice.modelData
+                        }
+                        picker.commune = ({})
+                    }
+                }
+            }
+        }
+        HintText {
+            width: parent.width
+            visible: picker.canPick && picker.province.code !== undefined
+            text: I18n.s["hand_in.form.address.commune"]
+            font.bold: true
+        }
+        SearchBox {
+            id: communeSearch
+            width: parent.width
+            visible: picker.canPick && picker.province.code !== undefined
+            label: I18n.s["hand_in.form.address.commune"]
+            input.objectName: "communeSearch_" + picker.field.id
+        }
+        Flow {
+            width: parent.width
+            visible: picker.canPick && picker.province.code !== undefined
+            spacing: Theme.gap / 2
+            Repeater {
+                model: picker.visible ? HandIn.communeChoices(picker.province.code || "", communeSearch.input.text,
+                                                              picker.commune.code || "") : []
+                KioskButton {
+                    id: communeChoice
+                    required property var modelData
+                    objectName: "commune_" + picker.field.id + "_" + communeChoice.modelData.code
+                    width: Math.min(implicitWidth + Theme.gap * 2, picker.width)
+                    primary: picker.commune.code === communeChoice.modelData.code
+                    text: communeChoice.modelData.name
+                    onClicked: {
+                        frame.forceActiveFocus()
+                        communeSearch.input.text = ""
+                        picker.commune = picker.commune.code === communeChoice.modelData.code
+                            ? ({}) : communeChoice.modelData
+                    }
+                }
+            }
+        }
+        HintText {
+            width: parent.width
+            text: picker.lineLabel
+            wrapMode: Text.WordWrap
+            font.bold: true
+        }
+        SearchBox {
+            id: lineBox
+            width: parent.width
+            label: picker.lineLabel
+            capitalization: "sentences"
+            input.objectName: "field_" + picker.field.id
+            input.text: picker.field.line || ""
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -59,7 +192,8 @@ ScreenFrame {
                         required property var modelData
                         required property int index
                         readonly property string fieldId: entry.modelData.id
-                        readonly property bool typed: entry.modelData.kind !== "choice"
+                        readonly property bool address: entry.modelData.kind === "address"
+                        readonly property bool typed: entry.modelData.kind !== "choice" && !entry.address
                         property string current: entry.modelData.value
                         onCurrentChanged: frame.answers[entry.fieldId] = entry.current
                         Component.onCompleted: frame.answers[entry.fieldId] = entry.current
@@ -89,6 +223,13 @@ ScreenFrame {
                             font.pixelSize: Theme.smallSize
                             font.bold: true
                             color: Theme.danger
+                        }
+                        AddressPicker {
+                            id: addressPicker
+                            visible: entry.address
+                            width: parent.width
+                            field: entry.modelData
+                            onValueChanged: if (entry.address) entry.current = value
                         }
                         Rectangle {  // a typed answer, or the search of a long list
                             visible: entry.typed || entry.modelData.long
@@ -128,7 +269,7 @@ ScreenFrame {
                             }
                         }
                         Flow {
-                            visible: !entry.typed
+                            visible: !entry.typed && !entry.address
                             width: parent.width
                             spacing: Theme.gap / 2
                             Repeater {

@@ -9,7 +9,8 @@ import KioskScan
 
 ScreenFrame {
     id: screen
-    title: I18n.s["scanning.screen.title"]
+    // for a journey's paper: the paper's name, and "I don't have this paper" where the law allows
+    title: Scan.paperName ? I18n.s["hand_in.paper.question"] : I18n.s["scanning.screen.title"]
     onBackRequested: Scan.back()
 
     RowLayout {
@@ -102,6 +103,25 @@ ScreenFrame {
             spacing: Theme.gap
 
             BodyText {
+                objectName: "paperName"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: Scan.paperName
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+                font.bold: true
+            }
+            HintText {
+                objectName: "paperLackNote"
+                Layout.fillWidth: true
+                visible: Scan.canLack
+                text: Scan.lackNote
+                wrapMode: Text.WordWrap
+                maximumLineCount: 4
+                elide: Text.ElideRight
+            }
+            BodyText {
                 text: I18n.s["scanning.screen.pages_heading"]
                 font.bold: true
             }
@@ -187,6 +207,15 @@ ScreenFrame {
                     text: I18n.s["scanning.screen.done"]
                     onClicked: Scan.finish()
                 }
+            }
+            KioskButton {
+                objectName: "lackPaper"
+                Layout.fillWidth: true
+                visible: Scan.canLack
+                primary: false
+                enabledState: !Scan.saving
+                text: I18n.s["hand_in.paper.lack"]
+                onClicked: Scan.lackPaper()
             }
         }
     }
