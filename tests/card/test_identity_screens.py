@@ -176,10 +176,12 @@ def test_typed_details_and_a_typing_mistake(make_ui, qtbot) -> None:
     type_digits(kiosk, qtbot, "00119001234")
     item(kiosk, "identityBirthField").forceActiveFocus()
     type_digits(kiosk, qtbot, "15031990")
+    tap(kiosk, "key_done")  # "Xong" closes the digit pad: Continue shows below the fields
     tap(kiosk, "identityTypedContinue")
     qtbot.waitUntil(lambda: "12 chữ số" in item(kiosk, "identityProblem").property("message"))
     item(kiosk, "identityIdField").forceActiveFocus()
     type_digits(kiosk, qtbot, "5")
+    tap(kiosk, "key_done")
     tap(kiosk, "identityTypedContinue")
     wait_state(kiosk, qtbot, "confirm")
     assert item(kiosk, "identityValue_id_number").property("text") == "001190012345"

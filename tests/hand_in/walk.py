@@ -178,6 +178,7 @@ def identify_with_the_chip(
     kiosk.send_text(id_number)
     kiosk.item("identityBirthField").forceActiveFocus()
     kiosk.send_text(birth)
+    kiosk.tap("key_done")  # "Xong" closes the digit pad
     kiosk.tap("identityTypedContinue")
     identity = kiosk.ui.journeys["identity"]
     kiosk.qtbot.waitUntil(lambda: identity.state == "confirm", timeout=20_000)

@@ -23,8 +23,9 @@ ScreenFrame {
         if (keyStage) {
             idField.input.text = ""
             birthField.input.text = ""
-        } else {
-            frame.forceActiveFocus()
+        } else {  // the fields let go of the focus: the digit pad closes
+            idField.input.focus = false
+            birthField.input.focus = false
         }
     }
 
@@ -105,36 +106,6 @@ ScreenFrame {
                 }
                 Row {
                     width: parent.width
-                    visible: frame.keyStage && Identity.hasCamera
-                    spacing: Theme.gap
-                    IdentityCardPicture {
-                        id: cardPicture
-                        width: 240
-                        height: 152
-                        highlightQr: true
-                    }
-                    Column {
-                        width: parent.width - cardPicture.width - parent.spacing
-                        spacing: Theme.gap / 3
-                        HintText {
-                            width: parent.width
-                            text: I18n.s["identity.screen.show_qr.hint"]
-                            wrapMode: Text.WordWrap
-                        }
-                        BusyText {
-                            objectName: "identityLooking"
-                            text: I18n.s["identity.screen.show_qr.looking"]
-                        }
-                    }
-                }
-                HintText {
-                    width: parent.width
-                    visible: frame.keyStage
-                    text: Identity.hasCamera ? I18n.s["identity.screen.one.or_type"] : I18n.s["identity.screen.no_camera"]
-                    wrapMode: Text.WordWrap
-                }
-                Row {
-                    width: parent.width
                     visible: frame.keyStage
                     spacing: Theme.gap / 2
                     Column {
@@ -174,12 +145,6 @@ ScreenFrame {
                         }
                     }
                 }
-                HintText {
-                    width: parent.width
-                    visible: frame.keyStage
-                    text: I18n.s["identity.screen.type.birth_hint"]
-                    wrapMode: Text.WordWrap
-                }
                 KioskButton {
                     id: typedContinue
                     objectName: "identityTypedContinue"
@@ -188,6 +153,42 @@ ScreenFrame {
                     text: I18n.s["common.continue"]
                     enabledState: idField.input.text.length > 0 && birthField.input.text.length > 0
                     onClicked: Identity.submitTyped(idField.input.text, birthField.input.text)
+                }
+                HintText {
+                    width: parent.width
+                    visible: frame.keyStage
+                    text: I18n.s["identity.screen.type.birth_hint"]
+                    wrapMode: Text.WordWrap
+                }
+                HintText {
+                    width: parent.width
+                    visible: frame.keyStage
+                    text: Identity.hasCamera ? I18n.s["identity.screen.one.or_qr"] : I18n.s["identity.screen.no_camera"]
+                    wrapMode: Text.WordWrap
+                }
+                Row {
+                    width: parent.width
+                    visible: frame.keyStage && Identity.hasCamera
+                    spacing: Theme.gap
+                    IdentityCardPicture {
+                        id: cardPicture
+                        width: 240
+                        height: 152
+                        highlightQr: true
+                    }
+                    Column {
+                        width: parent.width - cardPicture.width - parent.spacing
+                        spacing: Theme.gap / 3
+                        HintText {
+                            width: parent.width
+                            text: I18n.s["identity.screen.show_qr.hint"]
+                            wrapMode: Text.WordWrap
+                        }
+                        BusyText {
+                            objectName: "identityLooking"
+                            text: I18n.s["identity.screen.show_qr.looking"]
+                        }
+                    }
                 }
             }
         }
