@@ -79,11 +79,21 @@ class FormField(_Model):
     # the card's value is taken only when this holds (the mother's details from her own card
     # when she is the one declaring); otherwise the field is asked
     prefill_if: Condition | None = None
+    # when prefill_if does not hold: a second card's value, read only if the citizen chooses to
+    # (the other parent's card, offered on the screen asking their details); "other.<key>"
+    prefill_else: str = ""
 
     @model_validator(mode="after")
     def _consistent(self) -> FormField:
         if self.prefill and self.prefill.removeprefix(OTHER_PERSON) not in IDENTITY_KEYS:
             raise ValueError(f"prefill must be one of {', '.join(IDENTITY_KEYS)} (or other.…)")
+        if self.prefill_else and (
+            not self.prefill_else.startswith(OTHER_PERSON)
+            or self.prefill_else.removeprefix(OTHER_PERSON) not in IDENTITY_KEYS
+        ):
+            raise ValueError("prefill_else must be other.<one of the identity keys>")
+        if self.prefill_else and self.prefill_if is None:
+            raise ValueError("prefill_else goes with prefill_if")
         if (self.kind == "choice") != bool(self.choices or self.choice_list):
             raise ValueError("choices go with kind 'choice', and only with it")
         if self.choices and self.choice_list:
@@ -157,12 +167,21 @@ class FormDefinition(_Model):
         """What the card answers for this field given the answers so far ("" when nothing)."""
         if not form_field.prefill or not self.applies(form_field, answers):
             return ""
+        key = form_field.prefill
         if form_field.prefill_if is not None and not form_field.prefill_if.holds(answers):
-            return ""
-        value = known.get(form_field.prefill, "")
+            key = form_field.prefill_else
+        value = known.get(key, "") if key else ""
         if form_field.choices and value not in {c.value for c in form_field.choices}:
             return ""
         return value
+
+    def offers_other_card(self, fields: list[FormField], answers: Mapping[str, str]) -> bool:
+        """A screen whose questions a second card may answer (prefill_else, not applying the
+        first card's value) offers to read it."""
+        return any(
+            f.prefill_else and f.prefill_if is not None and not f.prefill_if.holds(answers)
+            for f in fields
+        )
 
     def screens(self, fields: list[FormField]) -> list[list[FormField]]:
         """`fields` (in form order) gathered into screens: one per `screen` name, else one each."""

@@ -36,6 +36,7 @@ class HandInState(enum.Enum):
     PROCEDURE = "procedure"
     IDENTIFY = "identify"
     IDENTIFY_OTHER = "identify_other"
+    OTHER_CARD = "other_card"  # a second card read from a question screen, by choice
     QUESTION = "question"
     PAPER = "paper"
     SCANNING = "scanning"
@@ -54,6 +55,7 @@ class HandInJourney(Journey[HandInState]):
             S.PROCEDURE: 1,
             S.IDENTIFY: 2,
             S.IDENTIFY_OTHER: 2,
+            S.OTHER_CARD: 3,
             S.QUESTION: 3,
             S.PAPER: 4,
             S.SCANNING: 4,
@@ -72,7 +74,10 @@ class HandInJourney(Journey[HandInState]):
         S.IDENTIFY_OTHER: frozenset(
             {S.IDENTIFY_OTHER, S.PROCEDURE, S.QUESTION, S.PAPER, S.SCANNING, S.CHECK}
         ),
-        S.QUESTION: frozenset({S.QUESTION, S.PROCEDURE, S.PAPER, S.SCANNING, S.CHECK}),
+        S.QUESTION: frozenset(
+            {S.QUESTION, S.OTHER_CARD, S.PROCEDURE, S.PAPER, S.SCANNING, S.CHECK}
+        ),
+        S.OTHER_CARD: frozenset({S.QUESTION, S.PAPER, S.SCANNING, S.CHECK, S.PROCEDURE}),
         S.PAPER: frozenset({S.PAPER, S.SCANNING, S.QUESTION, S.CHECK, S.PROCEDURE}),
         S.SCANNING: frozenset({S.PAPER, S.SCANNING, S.QUESTION, S.CHECK, S.PROCEDURE}),
         S.CHECK: frozenset({S.QUESTION, S.PAPER, S.SCANNING, S.SUBMITTING, S.PROCEDURE}),
@@ -166,6 +171,48 @@ class HandInJourney(Journey[HandInState]):
         self.known.update({OTHER_PERSON + k: v for k, v in identity.form_values().items()})
         self._to_questions()
         return True
+
+    def read_other_card(self) -> None:
+        """The screen asking another person's details reads their card instead (the other
+        parent's); confirmed, it answers what it can and the questions go on."""
+        if self.state is S.QUESTION and self.offers_other_card:
+            self.error_key, self.field_errors, self.rejected = None, {}, {}
+            self._go(S.OTHER_CARD)
+
+    @property
+    def offers_other_card(self) -> bool:
+        assert self.form is not None and self.draft is not None
+        return self.other is None and self.form.offers_other_card(self.page, self.draft.answers)
+
+    def other_card_read(self, identity: Identity) -> bool:
+        """The other person's card, read by choice; the declarant's own card is refused."""
+        assert self.draft is not None
+        if self.state is not S.OTHER_CARD:
+            return False
+        if identity.id_number == self.draft.identity.id_number:
+            self.error_key = "hand_in.other.same_person"
+            self._go(S.QUESTION)
+            return False
+        self.other = identity
+        self.known.update({OTHER_PERSON + k: v for k, v in identity.form_values().items()})
+        self._take_card_values()
+        pending = self._first_unanswered_page()
+        if pending is not None:
+            self.page_index = pending
+            self._go(S.QUESTION)
+        elif self.editing:
+            self.editing = False
+            self._after_questions(to_check=True)
+        elif self.page_index < len(self.pages):
+            self._go(S.QUESTION)  # the answered screen again, for what the card left open
+        else:
+            self._after_questions()
+        return True
+
+    def other_card_left(self) -> None:
+        """Back from the other card: the screen asking their details again."""
+        if self.state is S.OTHER_CARD:
+            self._go(S.QUESTION)
 
     def _to_questions(self) -> None:
         self._take_card_values()
@@ -377,6 +424,8 @@ class HandInJourney(Journey[HandInState]):
         elif state in (S.PAPER, S.SCANNING) and self.pages:
             self.page_index = len(self.pages) - 1
             self.error_key = None
+            self._go(S.QUESTION)
+        elif state is S.OTHER_CARD:
             self._go(S.QUESTION)
         elif state in (S.QUESTION, S.PAPER, S.SCANNING, S.IDENTIFY, S.IDENTIFY_OTHER):
             self._wipe()

@@ -4,7 +4,10 @@ birth ≤ 10 screens, marital status ≤ 6, death ≤ 10, at most 3 typed answer
 
 from __future__ import annotations
 
-from tests.hand_in.walk import Tally, Walk
+import datetime as dt
+
+from hardware.card_reader.demo_document import DemoCitizen
+from tests.hand_in.walk import Tally, Walk, identify_with_the_chip
 
 BIRTH, DEATH, MARITAL_STATUS = "1.001193", "1.000656", "1.004873"
 TARGETS = {BIRTH: 10, DEATH: 10, MARITAL_STATUS: 6}
@@ -12,8 +15,9 @@ MAX_TYPED = 3
 # shown while the kiosk works, nothing to do on them (the card already lies on the reader)
 
 
-def walk_birth(walk: Walk) -> None:
-    """The mother (the demo card) declares her daughter; the father's details are given."""
+def walk_birth(walk: Walk, father_by_card: bool = False) -> None:
+    """The mother (the demo card) declares her daughter; the father's details are typed (or,
+    `father_by_card`, left for his card on the father's screen)."""
     walk.start(BIRTH)
     walk.answer(
         ["relationship", "child_name", "child_sex", "child_birth_date"],
@@ -31,6 +35,8 @@ def walk_birth(walk: Walk) -> None:
         chosen={"father_known": "Có"},
         placed={"child_birth_place": ("ha noi|01", "giang vo|00025", "Bệnh viện Phụ sản Hà Nội")},
     )
+    if father_by_card:
+        return
     walk.answer(
         [
             "father_name",
@@ -220,3 +226,37 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     kiosk.tap("lackPaper")
     kiosk.wait_screen("HandInCheck")
     assert vm.papers.rows()[1].status == kiosk.ui.i18n.s["hand_in.check.missing"]
+
+
+FATHER = DemoCitizen(
+    id_number="001088012346",
+    full_name="Nguyễn Văn Bình",
+    birth=dt.date(1988, 6, 2),
+    sex="Nam",
+    issue=dt.date(2021, 7, 1),
+    expiry=dt.date(2028, 6, 2),
+    residence="Số 5 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội",
+)
+
+
+def test_the_other_parents_card_answers_for_him(kiosk) -> None:
+    """The mother declares; the father is there: his card instead of typing his details (the
+    mother's own card is refused as his)."""
+    walk = Walk(kiosk)
+    walk_birth(walk, father_by_card=True)
+    reader = kiosk.kiosk.services.card_reader
+    assert kiosk.item("readOtherCard").isVisible()
+    kiosk.tap("readOtherCard")  # the mother's card still lies on the reader: refused
+    identify_with_the_chip(kiosk)
+    kiosk.wait_screen("HandInQuestion")
+    assert "người thứ nhất" in walk.vm.error and walk.vm.journey.other is None
+    reader.insert_card(FATHER)
+    kiosk.tap("readOtherCard")
+    identify_with_the_chip(kiosk, FATHER.id_number, FATHER.birth.strftime("%d%m%Y"))
+    kiosk.wait_screen("ScanCapture")  # nothing of his left to ask
+    answers = walk.vm.journey.draft.answers
+    assert answers["father_name"] == "Nguyễn Văn Bình" and answers["father_birth_year"] == "1988"
+    assert answers["father_residence"] == FATHER.residence
+    assert answers["father_nationality"] == "Việt Nam"
+    assert "father_name" not in walk.tally.typed
+    assert {"father_name", "father_birth_year"} <= walk.vm.journey.prefilled()

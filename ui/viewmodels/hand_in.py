@@ -122,6 +122,9 @@ class HandInViewModel(JourneyViewModel):
         elif state is S.IDENTIFY:
             progress = (self.journey.step, self.journey.step_total)
             self.identity_step.begin(self._identified, self._identity_left, progress)
+        elif state is S.OTHER_CARD:
+            progress = (self.journey.step, self.journey.step_total)
+            self.identity_step.begin(self._other_card_read, self._other_card_left, progress)
         elif state is S.SCANNING:
             paper = self.journey.paper
             assert paper is not None
@@ -167,6 +170,14 @@ class HandInViewModel(JourneyViewModel):
         if self.journey.state is S.IDENTIFY_OTHER:
             self.identity_step.reset()
             self.journey.other_identified(identity)
+
+    def _other_card_read(self, identity: Identity) -> None:
+        if self.journey.state is S.OTHER_CARD:
+            self.identity_step.reset()
+            self.journey.other_card_read(identity)
+
+    def _other_card_left(self, _problem_key: str) -> None:
+        self.journey.other_card_left()
 
     def _other_left(self, _problem_key: str) -> None:
         """Back from the identity step's first screen: whose card is asked for, again."""
@@ -246,6 +257,7 @@ class HandInViewModel(JourneyViewModel):
         first = fields[0]
         section = page[-1].section.get(lang)  # a screen opening with the declarant's role
         return {
+            "otherCard": journey.offers_other_card,
             "id": first["id"],
             "section": section,
             "label": first["label"] if len(fields) == 1 else section,
@@ -404,6 +416,11 @@ class HandInViewModel(JourneyViewModel):
         if self.journey.state is S.IDENTIFY_OTHER:
             progress = (self.journey.step, self.journey.step_total)
             self.identity_step.begin(self._other_identified, self._other_left, progress)
+
+    @Slot()
+    def readOtherCard(self) -> None:
+        """ "Read their ID card" on a screen asking another person's details."""
+        self.journey.read_other_card()
 
     @Slot(str)
     def handInFor(self, code: str) -> None:

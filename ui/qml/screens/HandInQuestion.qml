@@ -174,6 +174,22 @@ ScreenFrame {
             Layout.fillWidth: true
             message: HandIn.error
         }
+        RowLayout {  // another person's details: their card (or its QR) instead of typing
+            Layout.fillWidth: true
+            visible: HandIn.question.otherCard === true
+            spacing: Theme.gap
+            KioskButton {
+                objectName: "readOtherCard"
+                primary: false
+                text: I18n.s["hand_in.form.other_card"]
+                onClicked: HandIn.readOtherCard()
+            }
+            HintText {
+                Layout.fillWidth: true
+                text: I18n.s["hand_in.form.other_card_hint"]
+                wrapMode: Text.WordWrap
+            }
+        }
         Flickable {
             id: flick
             Layout.fillWidth: true
