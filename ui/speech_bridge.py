@@ -149,8 +149,8 @@ class SpeechBridge(QObject):
             self._say_screen(self._describe())
 
     def _focus_first_choice(self, *, quiet: bool = True) -> None:
-        """The keypad starts on the screen's first choice, not on the top bar nor in a text
-        field; on the top bar where the screen has no choice of its own (a card being read)."""
+        """The keypad starts on the screen's first choice, not on the top bar; on the top bar
+        where the screen has no choice of its own (a card being read)."""
         screen = self._screen()
         if screen is None:
             return
@@ -160,8 +160,6 @@ class SpeechBridge(QObject):
             item = item.nextItemInFocusChain(True)
             if item is None or item is screen:
                 break
-            if item.property("cursorPosition") is not None:
-                continue  # a text field would open the keyboard over the screen's choices
             if spoken_label(item):
                 first_labelled = first_labelled or item
                 if _inside_body(item):

@@ -175,9 +175,9 @@ def identify_with_the_chip(
     confirm."""
     kiosk.wait_screen("IdentityStep")
     kiosk.item("identityIdField").forceActiveFocus()
-    kiosk.send_text(id_number)
+    kiosk.type_keys(id_number)  # on the kiosk's digit pad, as a citizen taps
     kiosk.item("identityBirthField").forceActiveFocus()
-    kiosk.send_text(birth)
+    kiosk.type_keys(birth)
     kiosk.tap("key_done")  # "Xong" closes the digit pad
     kiosk.tap("identityTypedContinue")
     identity = kiosk.ui.journeys["identity"]
