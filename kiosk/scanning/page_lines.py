@@ -83,25 +83,19 @@ def _detector() -> cv2.LineSegmentDetector:
 
 
 def _segments(grey: np.ndarray) -> np.ndarray:
-    """Segments from two looks at the frame. Print (dark strokes thinner than the kernel) is
-    closed over so its lines are not taken for edges; but a sheet lying on another sheet
-    shows only a thin shadow or a step of a few grey levels between two whites, which that
-    closing and a stretch clipped at the bright end both erase, so a second look keeps thin
-    lines and the whole bright range."""
-    found = []
-    for kernel, bright_end in ((7, 99.0), (3, 99.9)):
-        closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((kernel, kernel), np.uint8))
-        lines = _detector().detect(_stretched(closed, bright_end))[0]
-        if lines is not None:
-            found.append(lines.reshape(-1, 4))
-    return np.vstack(found) if found else np.zeros((0, 4), np.float32)
+    """Print (dark strokes thinner than the kernel) is closed over so its lines are not taken
+    for edges. The kernel is small and the stretch keeps the whole bright range: a sheet
+    lying on another sheet shows only a thin shadow or a step of a few grey levels between
+    two whites, which a wider closing or a stretch clipped at the bright end erases."""
+    closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    lines = _detector().detect(_stretched(closed))[0]
+    return np.zeros((0, 4), np.float32) if lines is None else lines.reshape(-1, 4)
 
 
-def _stretched(grey: np.ndarray, bright_end: float) -> np.ndarray:
-    """Brightness spread over the full range between the frame's dark and bright ends (the
-    given percentile), so a sheet a few grey levels whiter than a white desk has an edge
-    worth following."""
-    low, high = np.percentile(grey[::2, ::2], (5, bright_end))
+def _stretched(grey: np.ndarray) -> np.ndarray:
+    """Brightness spread over the full range between the frame's dark and bright ends, so a
+    sheet a few grey levels whiter than a white desk has an edge worth following."""
+    low, high = np.percentile(grey[::2, ::2], (5, 99.9))
     gain = 255.0 / max(float(high - low), 16.0)
     return cv2.convertScaleAbs(grey, alpha=gain, beta=-gain * float(low))
 
