@@ -17,14 +17,17 @@ import copy
 import textwrap
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import qrcode
 from escpos.constants import QR_ECLEVEL_M
-from escpos.printer import Dummy
 from PIL import Image, ImageDraw, ImageFont
 
 from hardware.printer.job import Align, PrintJob, QrCode, Rule, Spacer, TextLine, TextSize
 from hardware.printer.profile import FONT_A_DOTS, PrinterModel
+
+if TYPE_CHECKING:
+    import qrcode
+    from escpos.printer import Dummy
 
 RASTER_PX = {TextSize.SMALL: 22, TextSize.NORMAL: 26, TextSize.LARGE: 34, TextSize.HUGE: 110}
 SMALLEST_RASTER_PX = 14  # still readable on thermal paper; below it a long word is broken
@@ -91,6 +94,8 @@ def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
 def _qr_code(data: str) -> qrcode.QRCode:
     """The symbol alone (the quiet zone is blank paper the encoder leaves around it), sized but
     not yet drawn: a printer drawing it itself needs only its number of modules."""
+    import qrcode  # on first use: the kiosk builds its encoder before the first frame
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(data)
     code.best_fit()
@@ -135,6 +140,10 @@ class EscposEncoder:
         self.cutter = cutter
 
     def encode(self, job: PrintJob) -> bytes:
+        # on first use: `escpos.printer` loads every transport's library (CUPS, serial, USB,
+        # barcodes), and the encoder is built at start-up, before the first frame
+        from escpos.printer import Dummy
+
         out = Dummy(profile=self.model.profile)
         # python-escpos refuses images wider than the profile's width; ours may be narrower
         out.profile.profile_data = copy.deepcopy(out.profile.profile_data)

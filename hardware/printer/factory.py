@@ -9,7 +9,6 @@ from hardware.device import DeviceError
 from hardware.printer.config import PrinterSettings
 from hardware.printer.escpos_driver import EscposTicketPrinter
 from hardware.printer.interface import Diagnosis, TicketPrinter
-from hardware.printer.simulator import SimulatedTicketPrinter
 from hardware.printer.unusable import UnusablePrinter
 
 log = logging.getLogger(__name__)
@@ -19,6 +18,9 @@ def open_printer(settings: PrinterSettings, font_dir: Path, simulator_dir: Path)
     """A printer object for the configured driver, not yet opened (opening may block)."""
     try:
         if settings.driver == "simulator":
+            # here: its renderer brings qrcode, which a real printer's start-up does not need
+            from hardware.printer.simulator import SimulatedTicketPrinter
+
             output = Path(settings.simulator_output) if settings.simulator_output else simulator_dir
             return SimulatedTicketPrinter(settings, font_dir, output)
         return EscposTicketPrinter(settings, font_dir)

@@ -9,14 +9,16 @@ import shutil
 import socket
 from typing import Any
 
-from escpos import printer as escpos_printer
-
 from hardware.device import DeviceError
 from hardware.printer.config import PrinterSettings
 
 
 def make_transport(settings: PrinterSettings) -> Any:
     """A closed python-escpos printer object for the configured driver."""
+    # here, not at the top: `escpos.printer` loads every transport's library (CUPS, serial,
+    # USB, barcodes), which the home screen's first frame must not wait for
+    from escpos import printer as escpos_printer
+
     driver = settings.driver
     cls = {
         "network": escpos_printer.Network,
