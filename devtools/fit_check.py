@@ -40,7 +40,9 @@ class _Node:
 def _label(item: QQuickItem) -> str:
     if item.inherits("QQuickMouseArea") and item.parentItem() is not None:
         item = item.parentItem()  # a button is known by its face
-    name = item.objectName() or item.metaObject().className().split("_QML")[0]
+    # not metaObject().className(): PySide keeps that wrapper past the QML type's life, and a
+    # later item at the same address came back as a QMetaObject
+    name = item.objectName() or type(item).__name__
     text = item.property("text")
     if isinstance(text, str) and text:
         return f"{name} «{text[:40]}»"

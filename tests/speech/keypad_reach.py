@@ -14,7 +14,6 @@ from PySide6.QtQuick import QQuickItem
 # The hidden technician entry (the heading held for 3 s) is not a citizen's control, and the
 # on-screen keyboard's keys are the keypad's own keys (a keypad user types on the keyboard).
 NOT_CITIZEN_CONTROLS = {"headingHold"}
-ON_SCREEN_KEY = "KeyboardKey"
 MAX_PRESSES = 250
 
 
@@ -25,21 +24,35 @@ class Reach:
     unspoken: list[str]  # a control framed without its words being said
 
 
+# Items are told apart by their properties, never by `metaObject().className()`: PySide keeps
+# the wrapper of a QML type's meta-object after the type is freed with its engine, and a later
+# item allocated at that address came back from childItems() as a QMetaObject, failing
+# unrelated tests run after this one in the same process.
+
+
 def _describe(item: QQuickItem) -> str:
     """The control's own name, else the nearest named item around it."""
-    names = [item.metaObject().className()]
+    names = [type(item).__name__]
     while item is not None and not item.objectName():
         item = item.parentItem()
         if item is not None:
-            names.append(item.metaObject().className())
+            names.append(type(item).__name__)
     return "/".join([item.objectName() if item is not None else "?", *reversed(names)])
+
+
+def _is_on_screen_key(item: QQuickItem) -> bool:
+    return item.property("keyName") is not None and item.property("labelKey") is not None
+
+
+def _is_focus_frame_of(frame: QQuickItem, item: QQuickItem) -> bool:
+    return frame.property("target") == item
 
 
 def _takes_touch_or_typing(item: QQuickItem) -> bool:
     if item.objectName() in NOT_CITIZEN_CONTROLS or item.width() <= 0 or item.height() <= 0:
         return False
     parent = item.parentItem()
-    if parent is not None and parent.metaObject().className().startswith(ON_SCREEN_KEY):
+    if parent is not None and _is_on_screen_key(parent):
         return False
     if item.inherits("QQuickMouseArea"):  # its own `enabled`, not the item's
         return item.isEnabled() and item.property("enabled") is True
@@ -110,7 +123,7 @@ def walk_with_the_keypad(ui) -> Reach:
             label = item.property("spokenText")
             if not label or ui.speech.spoken[said:] != [label]:
                 unspoken.append(_describe(item))
-            frames = [c for c in item.childItems() if "FocusFrame" in c.metaObject().className()]
+            frames = [c for c in item.childItems() if _is_focus_frame_of(c, item)]
             if not (frames and frames[0].isVisible()):
                 unspoken.append(_describe(item) + " (no focus frame)")
         controls |= _visible_controls(screen, known)  # list rows made as the list scrolled
