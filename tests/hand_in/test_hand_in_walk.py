@@ -71,7 +71,7 @@ def walk_death(walk: Walk) -> None:
         placed={"deceased_last_residence": ("hn|01", "hong ha|00097")},
     )
     walk.answer(
-        ["death_date", "death_place", "death_cause"],
+        ["death_date", "death_place", "death_cause", "fee_exemption"],
         typed={"death_date": "25 11 2026"},
         chosen={},
         placed={"death_place": ("ha noi|01", "hong|00097", "Tại nhà")},

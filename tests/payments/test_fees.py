@@ -9,7 +9,13 @@ import pytest
 
 from kiosk.dossiers.forms import FormLibrary
 from kiosk.payments.due import payment_due
-from kiosk.payments.fees import FEE_EXEMPTION_ANSWER, MAX_QUANTITY, load_schedules, work_out
+from kiosk.payments.fees import (
+    FEE_EXEMPTION_ANSWER,
+    MAX_QUANTITY,
+    bill_for,
+    load_schedules,
+    work_out,
+)
 from kiosk.payments.settings import AccountSettings, PaymentSettings
 from tests.payments.emvco import parse
 
@@ -101,6 +107,42 @@ def test_a_death_registered_within_15_days_is_free(death_date: str, free: bool) 
     assert bill is not None and bill.complete
     assert bill.total_vnd == (0 if free else 10_000)
     assert (bill.lines[0].exemption == "on_time_death") is free
+
+
+@pytest.mark.parametrize(
+    ("death_date", "claimed", "exemption"),
+    [
+        ("01/10/2026", "Người khuyết tật", "disability"),  # late: the law's 11.1.a exempts
+        ("01/10/2026", "Người thuộc hộ nghèo", "poor_household"),
+        ("01/10/2026", "Không thuộc diện miễn", ""),
+        ("01/10/2026", "", ""),  # the question skipped
+        ("25/11/2026", "Không thuộc diện miễn", "on_time_death"),  # on time: free anyway
+    ],
+)
+def test_a_death_registered_late_is_waived_for_the_exemption_claimed_beside_its_date(
+    death_date: str, claimed: str, exemption: str
+) -> None:
+    """1.000656 asks the exemption on the screen of the death (no screen added to the walk);
+    the answer reaches the fees the check screen shows before handing in, worked out as the
+    screen does: the bill from the answers on the day, then its lines with the total."""
+    form = FormLibrary().get("1.000656")
+    assert form is not None
+    page = next(p for p in form.screens(form.fields) if FEE_EXEMPTION_ANSWER in {f.id for f in p})
+    assert {"death_date", "death_place"} <= {f.id for f in page}
+    assert not form.field(FEE_EXEMPTION_ANSWER).required
+    assert claimed in {"", *(c.value for c in form.field(FEE_EXEMPTION_ANSWER).choices)}
+    settings = PaymentSettings(account=UNIT, province_amounts={"1.000656": 10_000})
+    answers = {"death_date": death_date, **({FEE_EXEMPTION_ANSWER: claimed} if claimed else {})}
+    bill = bill_for("1.000656", answers, settings.province_amounts, dt.date(2026, 12, 3))
+    assert bill is not None and bill.lines[0].exemption == exemption
+    due = payment_due("", bill, settings)
+    first, *_, total = due.lines("vi")
+    if exemption:
+        assert "× 1: được miễn" in first and total == "Tổng cộng: 0 đ (Không đồng)"
+        assert due.qr_payload == "" and due.how_to_pay("vi") == ["Không phải nộp phí."]
+    else:
+        assert "× 1: 10.000 đ" in first and total == "Tổng cộng: 10.000 đ (Mười nghìn đồng)"
+        assert bill.payable_by_transfer
 
 
 def test_every_item_cites_its_legal_basis() -> None:
