@@ -175,7 +175,7 @@ def test_camera_gone_says_so_and_keeps_the_answers(kiosk) -> None:
         chosen={},
     )
     walk.answer(
-        ["death_date", "death_place", "death_cause"],
+        ["death_date", "death_place", "death_cause", "fee_exemption"],
         typed={"death_date": "25112026", "death_place": "Tại nhà"},
         chosen={},
     )
