@@ -6,9 +6,8 @@ QR code read back with error correction M and a four-module quiet zone.
 
     .venv/bin/python bench/print_catalogue.py [--procedures N]
 
-The suite prints each procedure once (the combinations taking turns) and the hardest ones in
-every combination on 58 mm paper; this is the whole walk, too slow for every test run. Prints
-the problems found (target: none), the jobs checked, and the time per job to encode and check.
+The suite's tests/tickets/test_printed_layouts.py does the same walk; this prints the problems
+found (target: none), the jobs checked, and the time per job to encode and check.
 """
 
 from __future__ import annotations

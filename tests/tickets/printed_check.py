@@ -112,38 +112,13 @@ def check(job: PrintJob, encoder: EscposEncoder, expected_codes: list[str]) -> l
 
 
 def check_procedure(
-    catalogue: Catalogue, procedure, printer: str, lang: str, native_qr: bool
+    catalogue: Catalogue, procedure, enc, printer: str, lang: str, native_qr: bool
 ) -> list[str]:
-    enc = encoder(printer, native_qr)
+    """What is wrong with the procedure's slip and receipt printed by `enc` (built once per
+    printer and QR kind: it caches the widths of the words it has measured)."""
     qr = "native" if native_qr else "image"
     return [
         f"{job.name} ({printer}, {lang}, {qr} QR): {problem}"
         for job, codes in procedure_jobs(catalogue, procedure, lang)
         for problem in check(job, enc, codes)
     ]
-
-
-def hardest(catalogue: Catalogue) -> list:
-    """The procedures whose papers are hardest to fit, in either language: the longest word
-    (a code, a link), the most text, the longest name."""
-    texts = {
-        p.code: [
-            block.text
-            for lang in LANGUAGES
-            for job, _ in procedure_jobs(catalogue, p, lang)
-            for block in job.blocks
-            if isinstance(block, TextLine)
-        ]
-        for p in catalogue.procedures
-    }
-    measures = (
-        lambda p: max(len(word) for text in texts[p.code] for word in text.split()),
-        lambda p: sum(len(text) for text in texts[p.code]),
-        lambda p: len(p.name),
-    )
-    picked: list = []
-    for measure in measures:
-        best = max(catalogue.procedures, key=measure)
-        if best not in picked:
-            picked.append(best)
-    return picked
