@@ -25,7 +25,7 @@ def fill_in_to_the_check(kiosk, scan: bool) -> None:
     kiosk.tap(f"procedure_{MARITAL_STATUS}")
     identify_with_the_chip(kiosk)
     kiosk.wait_screen("HandInQuestion")
-    assert kiosk.ui.journeys["hand_in"].question["id"] == "marital_status"
+    assert kiosk.ui.journeys["hand_in"].questionFields.rows()[0].fieldId == "marital_status"
     kiosk.tap("answerNext")  # nothing chosen: the error says so, and the screen stays
     assert "cần trả lời" in kiosk.item("questionError").property("message")
     assert "cần trả lời" in kiosk.text("error_marital_status")
@@ -152,7 +152,7 @@ def test_going_home_forgets_the_citizen(kiosk) -> None:
     assert kiosk.ui.journeys["identity"].journey.identity is None
     kiosk.tap("tile_hand_in")
     kiosk.wait_screen("HandInProcedure")
-    assert vm.question == {} and vm.receipt == {}
+    assert vm.questionFields.rows() == [] and vm.receipt == {}
 
 
 def test_camera_gone_says_so_and_keeps_the_answers(kiosk) -> None:

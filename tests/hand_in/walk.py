@@ -52,7 +52,7 @@ class Walk:
             self.tally.screens.append(page)
 
     def _question(self) -> None:
-        page = "HandInQuestion:" + ",".join(f["id"] for f in self.vm.question.get("fields", []))
+        page = "HandInQuestion:" + ",".join(self.page_ids())
         if self.tally.screens[-1] != page:
             self.tally.screens.append(page)
 
@@ -64,7 +64,7 @@ class Walk:
         self.kiosk.wait_screen(wait_for)
 
     def page_ids(self) -> list[str]:
-        return [f["id"] for f in self.vm.question.get("fields", [])]
+        return [f.fieldId for f in self.vm.questionFields.rows()]
 
     def type(self, field_id: str, text: str) -> None:
         item = self.kiosk.item(f"field_{field_id}")

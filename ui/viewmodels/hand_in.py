@@ -82,6 +82,49 @@ class ProcedureRow:
 
 
 @dataclass(frozen=True)
+class ChoiceRow:
+    """An answer to tap (a row of a `FieldRow.choices`)."""
+
+    value: str
+    label: str
+    key: str  # the label folded, for the search of a long list
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A province or a commune to tap (a row of a `FieldRow.provinces` or `.communes`)."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """A question on the screen (a row of `HandIn.questionFields`), with its answer: what was
+    typed and refused stays as typed, never silently replaced."""
+
+    fieldId: str
+    label: str
+    kind: str
+    mandatory: bool
+    value: str
+    error: str
+    hint: str
+    longList: bool  # more choices than LONG_LIST: a search field above a scrolling list
+    choices: RowsModel
+    # an address: its typed line, the province and commune picked, the places to pick from
+    line: str = ""
+    lineLabel: str = ""
+    canPick: bool = False
+    provinceCode: str = ""
+    provinceName: str = ""
+    communeCode: str = ""
+    communeName: str = ""
+    provinces: RowsModel | None = None
+    communes: RowsModel | None = None
+
+
+@dataclass(frozen=True)
 class AnswerRow:
     """An answer to check before handing in (a row of `HandIn.answers`)."""
 
@@ -115,6 +158,11 @@ class HandInViewModel(JourneyViewModel):
         self._procedures = live_rows(self, self.changed, ProcedureRow, self._procedure_rows)
         self._answers = live_rows(self, self.changed, AnswerRow, self._answer_rows)
         self._papers = live_rows(self, self.changed, PaperRow, self._paper_rows)
+        # one model of choices (and of places) per field id, kept: a screen rebuilt with the
+        # same rows leaves its delegates, and what is typed in them, alone
+        self._choices: dict[str, RowsModel] = {}
+        self._places: dict[str, tuple[RowsModel, RowsModel]] = {}
+        self._fields = live_rows(self, self.changed, FieldRow, self._field_rows)
 
     def entered(self, state: HandInState) -> None:
         if state is S.QUESTION:
@@ -142,6 +190,9 @@ class HandInViewModel(JourneyViewModel):
 
     def forget(self) -> None:
         self._printing = False
+        for provinces, communes in self._places.values():  # the last citizen's place
+            provinces.set_rows([])
+            communes.set_rows([])
 
     # --- the steps run by other view-models -------------------------------------------------
     def _identified(self, identity: Identity) -> None:
@@ -224,47 +275,47 @@ class HandInViewModel(JourneyViewModel):
         key = self.journey.error_key
         return self.t(key) if key else ""
 
-    def _question(self) -> dict:
+    def _field_rows(self) -> list[FieldRow]:
         """The screen of questions: its fields, each with its answer (or what was typed and
-        refused, never silently replaced) and what is wrong with it."""
+        refused) and what is wrong with it."""
         journey, draft = self.journey, self.journey.draft
-        page = journey.page
-        if not page or draft is None:
-            return {}
+        if draft is None:
+            return []
         lang = self.i18n.lang
-        fields = [
-            {
-                "id": f.id,
-                "label": f.label.get(lang),
-                "kind": f.kind,
-                **self._address_parts(f, journey.rejected.get(f.id, draft.answers.get(f.id, ""))),
-                "required": f.required,
-                "value": journey.rejected.get(f.id, draft.answers.get(f.id, "")),
-                "error": self.t(journey.field_errors[f.id]) if f.id in journey.field_errors else "",
-                "hint": self.t(
-                    "hand_in.form.hint.list"
-                    if len(f.choices) > LONG_LIST
-                    else f"hand_in.form.hint.{f.kind}"
-                ),
-                "long": len(f.choices) > LONG_LIST,
-                "choices": [
-                    {"value": c.value, "label": c.label.get(lang), "key": fold(c.label.get(lang))}
-                    for c in f.choices
-                ],
-            }
-            for f in page
-        ]
-        first = fields[0]
-        section = page[-1].section.get(lang)  # a screen opening with the declarant's role
-        return {
-            "otherCard": journey.offers_other_card,
-            "id": first["id"],
-            "section": section,
-            "label": first["label"] if len(fields) == 1 else section,
-            "kind": first["kind"] if len(fields) == 1 else "page",
-            "value": first["value"],
-            "fields": fields,
-        }
+        rows = []
+        for f in journey.page:
+            value = journey.rejected.get(f.id, draft.answers.get(f.id, ""))
+            long_list = len(f.choices) > LONG_LIST
+            rows.append(
+                FieldRow(
+                    fieldId=f.id,
+                    label=f.label.get(lang),
+                    kind=f.kind,
+                    mandatory=f.required,
+                    value=value,
+                    error=self.t(journey.field_errors[f.id])
+                    if f.id in journey.field_errors
+                    else "",
+                    hint=self.t(
+                        "hand_in.form.hint.list" if long_list else f"hand_in.form.hint.{f.kind}"
+                    ),
+                    longList=long_list,
+                    choices=self._choices_of(f),
+                    **self._address_parts(f, value),
+                )
+            )
+        return rows
+
+    def _choices_of(self, form_field: FormField) -> RowsModel:
+        lang = self.i18n.lang
+        model = self._choices.setdefault(form_field.id, RowsModel(ChoiceRow, self))
+        model.set_rows(
+            [
+                ChoiceRow(c.value, c.label.get(lang), fold(c.label.get(lang)))
+                for c in form_field.choices
+            ]
+        )
+        return model
 
     def _address_parts(self, form_field: FormField, value: str) -> dict:
         """An address answer as the picker shows it: its typed line, province and commune."""
@@ -272,18 +323,44 @@ class HandInViewModel(JourneyViewModel):
             return {}
         units = self.kiosk.services.admin_units
         line, commune = units.split(value) if units is not None else (value, None)
-        lang = self.i18n.lang
+        provinces, communes = self._places.setdefault(
+            form_field.id, (RowsModel(PlaceRow, self), RowsModel(PlaceRow, self))
+        )
         return {
             "line": line,
-            "lineLabel": form_field.line_label.get(lang)
+            "lineLabel": form_field.line_label.get(self.i18n.lang)
             if form_field.line_label
             else self.t("hand_in.form.address.line"),
-            "picker": units is not None,
-            "province": {"code": commune.province.code, "name": commune.province.name}
-            if commune
-            else {},
-            "commune": {"code": commune.code, "name": commune.name} if commune else {},
+            "canPick": units is not None,
+            "provinceCode": commune.province.code if commune else "",
+            "provinceName": commune.province.name if commune else "",
+            "communeCode": commune.code if commune else "",
+            "communeName": commune.name if commune else "",
+            "provinces": provinces,
+            "communes": communes,
         }
+
+    def _question_title(self) -> str:
+        """One question alone: its words; a screen of several: its section."""
+        page = self.journey.page
+        if not page or self.journey.draft is None:
+            return ""
+        lang = self.i18n.lang
+        return page[0].label.get(lang) if len(page) == 1 else page[-1].section.get(lang)
+
+    def _offers_other_card(self) -> bool:
+        """Another person's details on this screen: their card may answer them instead."""
+        journey = self.journey
+        return bool(journey.page) and journey.draft is not None and journey.offers_other_card
+
+    def _taps_answer(self) -> bool:
+        """One short choice alone on its screen: a tap answers it."""
+        page = self.journey.page
+        return len(page) == 1 and page[0].kind == "choice" and len(page[0].choices) <= LONG_LIST
+
+    def _first_error(self) -> str:
+        """The field id of the first refused answer on the screen, scrolled into view."""
+        return next((f.id for f in self.journey.page if f.id in self.journey.field_errors), "")
 
     def _paper(self) -> dict:
         paper = self.journey.paper
@@ -328,6 +405,9 @@ class HandInViewModel(JourneyViewModel):
             )
             for p in draft.papers
         ]
+
+    def _get_question_fields(self) -> RowsModel:
+        return self._fields
 
     def _get_procedures(self) -> RowsModel:
         return self._procedures
@@ -394,7 +474,11 @@ class HandInViewModel(JourneyViewModel):
     procedureName = Property(str, _procedure_name, notify=changed)
     otherPerson = Property(str, _other_person, notify=changed)
     fees = Property(str, _fees, notify=changed)
-    question = Property("QVariantMap", _question, notify=changed)
+    questionTitle = Property(str, _question_title, notify=changed)
+    questionFields = Property(QObject, _get_question_fields, constant=True)
+    otherCard = Property(bool, _offers_other_card, notify=changed)
+    tapAnswers = Property(bool, _taps_answer, notify=changed)
+    firstError = Property(str, _first_error, notify=changed)
     paper = Property("QVariantMap", _paper, notify=changed)
     answers = Property(QObject, _get_answers, constant=True)
     papers = Property(QObject, _get_papers, constant=True)
@@ -437,13 +521,13 @@ class HandInViewModel(JourneyViewModel):
         """The answers on a screen of questions, field id → what was typed or chosen."""
         self.journey.answer_page({k: str(v) for k, v in texts.items()}, self._today())
 
-    @Slot(str, str, result="QVariantList")
-    def provinceChoices(self, search: str, chosen: str) -> list[dict]:
-        """The provinces to show: the chosen one alone, else the first ones or those the
-        search finds ("ha noi", "hn", "hue")."""
-        units = self.kiosk.services.admin_units
-        if units is None:
-            return []
+    @Slot(str, str, str)
+    def findProvinces(self, field_id: str, search: str, chosen: str) -> None:
+        """The provinces an address field shows: the chosen one alone, else the first ones or
+        those the search finds ("ha noi", "hn", "hue")."""
+        units, models = self.kiosk.services.admin_units, self._places.get(field_id)
+        if units is None or models is None:
+            return
         provinces = units.provinces()
         wanted = fold(search)
         if chosen and not wanted:
@@ -454,21 +538,21 @@ class HandInViewModel(JourneyViewModel):
                 for p in provinces
                 if not wanted or _starts_a_word(wanted, p.short_name) or wanted in p.aliases
             ]
-        return [{"code": p.code, "name": p.name} for p in found[:PLACES_SHOWN]]
+        models[0].set_rows([PlaceRow(p.code, p.name) for p in found[:PLACES_SHOWN]])
 
-    @Slot(str, str, str, result="QVariantList")
-    def communeChoices(self, province: str, search: str, chosen: str) -> list[dict]:
-        """The communes and wards of the province to show, as for the provinces."""
-        units = self.kiosk.services.admin_units
-        if units is None or not province:
-            return []
-        communes = units.communes_of(province)
+    @Slot(str, str, str, str)
+    def findCommunes(self, field_id: str, province: str, search: str, chosen: str) -> None:
+        """The communes and wards of the province an address field shows, as for provinces."""
+        units, models = self.kiosk.services.admin_units, self._places.get(field_id)
+        if units is None or models is None:
+            return
+        communes = units.communes_of(province) if province else []
         wanted = fold(search)
         if chosen and not wanted:
             found = [c for c in communes if c.code == chosen]
         else:
             found = [c for c in communes if not wanted or _starts_a_word(wanted, c.short_name)]
-        return [{"code": c.code, "name": c.name} for c in found[:PLACES_SHOWN]]
+        models[1].set_rows([PlaceRow(c.code, c.name) for c in found[:PLACES_SHOWN]])
 
     @Slot(str, result=str)
     def fold(self, text: str) -> str:

@@ -10,21 +10,18 @@ import Kiosk
 
 ScreenFrame {
     id: frame
-    title: HandIn.question.label || ""
+    title: HandIn.questionTitle
     step: HandIn.step
     stepTotal: HandIn.stepTotal
     onBackRequested: HandIn.back()
 
-    readonly property var fields: HandIn.question.fields || []
     // one short choice alone on its screen: a tap answers it
-    readonly property bool tapAnswers: fields.length === 1 && fields[0].kind === "choice" && !fields[0].long
+    readonly property bool tapAnswers: HandIn.tapAnswers
+    readonly property int fieldCount: HandIn.questionFields.count
 
     // field id → what is typed or chosen on this screen, kept by each field as it changes
     property var answers: ({})
-    readonly property string firstError: {
-        for (var i = 0; i < fields.length; ++i) if (fields[i].error) return fields[i].id
-        return ""
-    }
+    readonly property string firstError: HandIn.firstError
     function reveal(y) {
         flick.contentY = Math.max(0, Math.min(y, flick.contentHeight - flick.height))
     }
@@ -65,15 +62,40 @@ ScreenFrame {
     // and one typed line before them (house and street, a hospital). Only the line is typed.
     component AddressPicker: Column {
         id: picker
-        required property var field
-        property var province: picker.field.province || ({})
-        property var commune: picker.field.commune || ({})
-        readonly property bool canPick: picker.field.picker === true
-        readonly property string lineLabel: picker.lineLabel || ""
-        readonly property string value: [lineBox.input.text.trim(), picker.commune.name || "",
-                                         picker.province.name || ""].filter(function (part) {
+        required property string fieldId
+        required property bool canPick
+        required property string lineLabel
+        required property string line
+        required property QtObject provinces  // rows: code, name (HandIn.findProvinces)
+        required property QtObject communes
+        property string provinceCode: ""
+        property string provinceName: ""
+        property string communeCode: ""
+        property string communeName: ""
+        readonly property string value: [lineBox.input.text.trim(), picker.communeName,
+                                         picker.provinceName].filter(function (part) {
                                              return part.length > 0 }).join(", ")
         spacing: Theme.gap / 3
+
+        function findProvinces() {
+            if (picker.visible) HandIn.findProvinces(picker.fieldId, provinceSearch.input.text, picker.provinceCode)
+        }
+        function findCommunes() {
+            if (picker.visible)
+                HandIn.findCommunes(picker.fieldId, picker.provinceCode, communeSearch.input.text, picker.communeCode)
+        }
+        onVisibleChanged: { picker.findProvinces(); picker.findCommunes() }
+        onProvinceCodeChanged: picker.findProvinces()
+        onCommuneCodeChanged: picker.findCommunes()
+        Component.onCompleted: { picker.findProvinces(); picker.findCommunes() }
+        Connections {
+            target: provinceSearch.input
+            function onTextChanged() { picker.findProvinces() }
+        }
+        Connections {
+            target: communeSearch.input
+            function onTextChanged() { picker.findCommunes() }
+        }
 
         HintText {
             width: parent.width
@@ -86,66 +108,68 @@ ScreenFrame {
             width: parent.width
             visible: picker.canPick
             label: I18n.s["hand_in.form.address.province"]
-            input.objectName: "provinceSearch_" + picker.field.id
+            input.objectName: "provinceSearch_" + picker.fieldId
         }
         Flow {
             width: parent.width
             visible: picker.canPick
             spacing: Theme.gap / 2
             Repeater {
-                model: picker.visible ? HandIn.provinceChoices(provinceSearch.input.text, picker.province.code || "") : []
+                model: picker.provinces
                 KioskButton {
                     id: provinceChoice
-                    required property var modelData
-                    objectName: "province_" + picker.field.id + "_" + provinceChoice.modelData.code
+                    required property string code
+                    required property string name
+                    objectName: "province_" + picker.fieldId + "_" + provinceChoice.code
                     width: Math.min(implicitWidth + Theme.gap * 2, picker.width)
-                    primary: picker.province.code === provinceChoice.modelData.code
-                    text: provinceChoice.modelData.name
+                    primary: picker.provinceCode === provinceChoice.code
+                    text: provinceChoice.name
                     onClicked: {
                         frame.forceActiveFocus()  // the keyboard closes for a choice
+                        const again = picker.provinceCode === provinceChoice.code  // choose another
+                        const code = again ? "" : provinceChoice.code
+                        picker.provinceName = again ? "" : provinceChoice.name
+                        picker.communeCode = ""
+                        picker.communeName = ""
+                        picker.provinceCode = code
                         provinceSearch.input.text = ""
-                        if (picker.province.code === provinceChoice.modelData.code) {
-                            picker.province = ({})  // tapped again: choose another
-                        } else {
-                            picker.province = provinceChoice.modelData
-                        }
-                        picker.commune = ({})
                     }
                 }
             }
         }
         HintText {
             width: parent.width
-            visible: picker.canPick && picker.province.code !== undefined
+            visible: picker.canPick && picker.provinceCode !== ""
             text: I18n.s["hand_in.form.address.commune"]
             font.bold: true
         }
         SearchBox {
             id: communeSearch
             width: parent.width
-            visible: picker.canPick && picker.province.code !== undefined
+            visible: picker.canPick && picker.provinceCode !== ""
             label: I18n.s["hand_in.form.address.commune"]
-            input.objectName: "communeSearch_" + picker.field.id
+            input.objectName: "communeSearch_" + picker.fieldId
         }
         Flow {
             width: parent.width
-            visible: picker.canPick && picker.province.code !== undefined
+            visible: picker.canPick && picker.provinceCode !== ""
             spacing: Theme.gap / 2
             Repeater {
-                model: picker.visible ? HandIn.communeChoices(picker.province.code || "", communeSearch.input.text,
-                                                              picker.commune.code || "") : []
+                model: picker.communes
                 KioskButton {
                     id: communeChoice
-                    required property var modelData
-                    objectName: "commune_" + picker.field.id + "_" + communeChoice.modelData.code
+                    required property string code
+                    required property string name
+                    objectName: "commune_" + picker.fieldId + "_" + communeChoice.code
                     width: Math.min(implicitWidth + Theme.gap * 2, picker.width)
-                    primary: picker.commune.code === communeChoice.modelData.code
-                    text: communeChoice.modelData.name
+                    primary: picker.communeCode === communeChoice.code
+                    text: communeChoice.name
                     onClicked: {
                         frame.forceActiveFocus()
+                        const again = picker.communeCode === communeChoice.code
+                        picker.communeName = again ? "" : communeChoice.name
+                        picker.communeCode = again ? "" : communeChoice.code
                         communeSearch.input.text = ""
-                        picker.commune = picker.commune.code === communeChoice.modelData.code
-                            ? ({}) : communeChoice.modelData
                     }
                 }
             }
@@ -161,8 +185,8 @@ ScreenFrame {
             width: parent.width
             label: picker.lineLabel
             capitalization: "sentences"
-            input.objectName: "field_" + picker.field.id
-            input.text: picker.field.line || ""
+            input.objectName: "field_" + picker.fieldId
+            input.text: picker.line
         }
     }
 
@@ -176,7 +200,7 @@ ScreenFrame {
         }
         RowLayout {  // another person's details: their card (or its QR) instead of typing
             Layout.fillWidth: true
-            visible: HandIn.question.otherCard === true
+            visible: HandIn.otherCard
             spacing: Theme.gap
             KioskButton {
                 objectName: "readOtherCard"
@@ -202,15 +226,30 @@ ScreenFrame {
                 spacing: Theme.gap
                 Repeater {
                     id: repeater
-                    model: frame.fields
+                    model: HandIn.questionFields
                     Column {
                         id: entry
-                        required property var modelData
-                        required property int index
-                        readonly property string fieldId: entry.modelData.id
-                        readonly property bool address: entry.modelData.kind === "address"
-                        readonly property bool typed: entry.modelData.kind !== "choice" && !entry.address
-                        property string current: entry.modelData.value
+                        required property string fieldId
+                        required property string label
+                        required property string kind
+                        required property bool mandatory
+                        required property string value
+                        required property string error
+                        required property string hint
+                        required property bool longList
+                        required property QtObject choices
+                        required property string line
+                        required property string lineLabel
+                        required property bool canPick
+                        required property string provinceCode
+                        required property string provinceName
+                        required property string communeCode
+                        required property string communeName
+                        required property QtObject provinces
+                        required property QtObject communes
+                        readonly property bool address: entry.kind === "address"
+                        readonly property bool typed: entry.kind !== "choice" && !entry.address
+                        property string current: entry.value
                         onCurrentChanged: frame.answers[entry.fieldId] = entry.current
                         Component.onCompleted: frame.answers[entry.fieldId] = entry.current
                         // the first wrong answer is scrolled into view, wherever the column puts it
@@ -220,21 +259,21 @@ ScreenFrame {
                         spacing: Theme.gap / 3
                         BodyText {
                             width: parent.width
-                            visible: frame.fields.length > 1
-                            text: entry.modelData.label
+                            visible: frame.fieldCount > 1
+                            text: entry.label
                             font.bold: true
                             wrapMode: Text.WordWrap
                         }
                         HintText {
                             width: parent.width
-                            text: entry.modelData.hint + (entry.modelData.required ? "" : " " + I18n.s["hand_in.form.optional"])
+                            text: entry.hint + (entry.mandatory ? "" : " " + I18n.s["hand_in.form.optional"])
                             wrapMode: Text.WordWrap
                         }
                         Text {
                             objectName: "error_" + entry.fieldId
                             width: parent.width
                             visible: text.length > 0
-                            text: entry.modelData.error
+                            text: entry.error
                             wrapMode: Text.WordWrap
                             font.pixelSize: Theme.smallSize
                             font.bold: true
@@ -244,11 +283,20 @@ ScreenFrame {
                             id: addressPicker
                             visible: entry.address
                             width: parent.width
-                            field: entry.modelData
+                            fieldId: entry.fieldId
+                            canPick: entry.canPick
+                            lineLabel: entry.lineLabel
+                            line: entry.line
+                            provinces: entry.provinces
+                            communes: entry.communes
+                            provinceCode: entry.provinceCode
+                            provinceName: entry.provinceName
+                            communeCode: entry.communeCode
+                            communeName: entry.communeName
                             onValueChanged: if (entry.address) entry.current = value
                         }
                         Rectangle {  // a typed answer, or the search of a long list
-                            visible: entry.typed || entry.modelData.long
+                            visible: entry.typed || entry.longList
                             width: parent.width
                             height: Theme.touchTarget
                             radius: Theme.radius
@@ -263,13 +311,13 @@ ScreenFrame {
                                 font.pixelSize: Theme.bodySize
                                 color: Theme.text
                                 clip: true
-                                text: entry.typed ? entry.modelData.value : ""
-                                inputMethodHints: entry.modelData.kind === "date" || entry.modelData.kind === "year"
+                                text: entry.typed ? entry.value : ""
+                                inputMethodHints: entry.kind === "date" || entry.kind === "year"
                                     ? Qt.ImhDigitsOnly : Qt.ImhNone
-                                property string kioskCapitalization: !entry.typed || entry.modelData.kind !== "text" ? "none"
+                                property string kioskCapitalization: !entry.typed || entry.kind !== "text" ? "none"
                                     : (entry.fieldId.indexOf("name") >= 0 ? "words" : "sentences")
                                 Accessible.role: Accessible.EditableText
-                                Accessible.name: entry.modelData.label
+                                Accessible.name: entry.label
                                 // the keypad: reached with the arrows, said with the word for a field
                                 readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
                                 activeFocusOnTab: true
@@ -281,7 +329,7 @@ ScreenFrame {
                                 onAccepted: frame.collect()
                                 // the keyboard opens by itself only for a screen of one typed question:
                                 // docked, it would leave no room to see the others
-                                Component.onCompleted: if (entry.typed && frame.fields.length === 1) forceActiveFocus()
+                                Component.onCompleted: if (entry.typed && frame.fieldCount === 1) forceActiveFocus()
                             }
                         }
                         Flow {
@@ -289,22 +337,24 @@ ScreenFrame {
                             width: parent.width
                             spacing: Theme.gap / 2
                             Repeater {
-                                model: entry.typed ? [] : entry.modelData.choices
+                                model: entry.typed ? null : entry.choices
                                 KioskButton {
                                     id: choice
-                                    required property var modelData
+                                    required property string value
+                                    required property string label
+                                    required property string key
                                     required property int index
-                                    objectName: "choice_" + entry.fieldId + "_" + choice.modelData.value
+                                    objectName: "choice_" + entry.fieldId + "_" + choice.value
                                     // a long list shows what the search finds, the chosen one and the first few
-                                    visible: !entry.modelData.long
-                                        || (entry.search.length > 0 ? choice.modelData.key.indexOf(entry.search) >= 0
-                                                                    : (choice.index < 6 || entry.current === choice.modelData.value))
+                                    visible: !entry.longList
+                                        || (entry.search.length > 0 ? choice.key.indexOf(entry.search) >= 0
+                                                                    : (choice.index < 6 || entry.current === choice.value))
                                     width: Math.min(implicitWidth + Theme.gap * 2, entry.width)
-                                    primary: entry.current === choice.modelData.value
-                                    text: choice.modelData.label
+                                    primary: entry.current === choice.value
+                                    text: choice.label
                                     onClicked: {
                                         frame.forceActiveFocus()  // the keyboard closes for a choice
-                                        entry.current = choice.modelData.value
+                                        entry.current = choice.value
                                         if (frame.tapAnswers) frame.collect()
                                     }
                                 }
