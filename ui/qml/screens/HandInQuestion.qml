@@ -22,7 +22,12 @@ ScreenFrame {
     // field id → what is typed or chosen on this screen, kept by each field as it changes
     property var answers: ({})
     readonly property string firstError: HandIn.firstError
-    function reveal(y) {
+    // where the first wrong answer sits, kept in view while the column grows around it (its
+    // error line appears) until the citizen scrolls themselves; -1: nothing to keep in view
+    property real firstErrorY: -1
+    onFirstErrorChanged: if (!frame.firstError) frame.firstErrorY = -1
+    function reveal(y: real) {
+        frame.firstErrorY = y
         flick.contentY = Math.max(0, Math.min(y, flick.contentHeight - flick.height))
     }
 
@@ -32,7 +37,7 @@ ScreenFrame {
     // the next screen of questions starts at its top, not where the last one was scrolled to
     Connections {
         target: HandIn
-        function onQuestionChanged() { flick.contentY = 0 }
+        function onQuestionChanged() { frame.firstErrorY = -1; flick.contentY = 0 }
     }
 
     // a search field above the places it finds
@@ -220,6 +225,9 @@ ScreenFrame {
             Layout.fillHeight: true
             clip: true
             contentHeight: column.implicitHeight
+            onContentHeightChanged: if (frame.firstErrorY >= 0) frame.reveal(frame.firstErrorY)
+            onHeightChanged: if (frame.firstErrorY >= 0) frame.reveal(frame.firstErrorY)
+            onMovementStarted: frame.firstErrorY = -1
             Column {
                 id: column
                 width: flick.width
@@ -253,7 +261,9 @@ ScreenFrame {
                         onCurrentChanged: frame.answers[entry.fieldId] = entry.current
                         Component.onCompleted: frame.answers[entry.fieldId] = entry.current
                         // the first wrong answer is scrolled into view, wherever the column puts it
-                        onYChanged: if (entry.fieldId === frame.firstError) frame.reveal(entry.y)
+                        readonly property bool firstWrong: entry.fieldId === frame.firstError
+                        onYChanged: if (entry.firstWrong) frame.reveal(entry.y)
+                        onFirstWrongChanged: if (entry.firstWrong) frame.reveal(entry.y)
                         property string search: ""
                         width: column.width
                         spacing: Theme.gap / 3
