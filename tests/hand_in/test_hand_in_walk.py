@@ -190,6 +190,8 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     assert kiosk.text("field_requester_residence") == "Số 12 phố Tràng Tiền"
     kiosk.tap("commune_requester_residence_00070")  # tapped again: choose another
     walk.place("requester_residence", "hn|01", "hong ha|00097", "Số 12 phố Tràng Tiền")
+    (residence,) = vm.questionFields.rows()
+    assert [p.code for p in residence.communes.rows()] == ["00097"]  # the ward picked, alone
     kiosk.tap("answerNext")
     kiosk.wait_screen("HandInCheck")
     assert (
@@ -226,6 +228,10 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     kiosk.tap("lackPaper")
     kiosk.wait_screen("HandInCheck")
     assert vm.papers.rows()[1].status == kiosk.ui.i18n.s["hand_in.check.missing"]
+    # the citizen walks away: no place they picked is left in the picker's models
+    kiosk.tap("homeButton")
+    kiosk.wait_screen("Home")
+    assert residence.provinces.rows() == [] and residence.communes.rows() == []
 
 
 FATHER = DemoCitizen(
