@@ -70,6 +70,8 @@ def walk_death(walk: Walk) -> None:
         chosen={},
         placed={"deceased_last_residence": ("hn|01", "hong ha|00097")},
     )
+    # the fee-exemption question ends the page of the death without renaming it
+    assert walk.vm.questionTitle == "Người đã chết"
     walk.answer(
         ["death_date", "death_place", "death_cause", "fee_exemption"],
         typed={"death_date": "25 11 2026"},
@@ -81,6 +83,7 @@ def walk_death(walk: Walk) -> None:
 
 def walk_marital_status(walk: Walk) -> None:
     walk.start(MARITAL_STATUS)
+    assert walk.vm.questionTitle == "Nội dung xác nhận"
     walk.answer(
         ["marital_status", "purpose", "fee_exemption"],
         typed={"purpose": "Để kết hôn"},

@@ -27,7 +27,7 @@ from kiosk.folding import fold
 from kiosk.identity import Identity
 from kiosk.journeys.hand_in import HandInJourney, HandInState
 from kiosk.payments.due import payment_due
-from kiosk.payments.fees import bill_for
+from kiosk.payments.fees import FEE_EXEMPTION_ANSWER, bill_for
 from kiosk.printing import PaperWords, PrintOutcome, print_message
 from kiosk.scanning import SavedDocument, document_type_for
 from ui.background import run_in_background
@@ -341,12 +341,17 @@ class HandInViewModel(JourneyViewModel):
         }
 
     def _question_title(self) -> str:
-        """One question alone: its words; a screen of several: its section."""
+        """One question alone: its words; a screen of several: the section of its last question
+        (a screen may open with the declarant's role) other than the fee exemption, which joins
+        the end of a page and does not name it."""
         page = self.journey.page
         if not page or self.journey.draft is None:
             return ""
         lang = self.i18n.lang
-        return page[0].label.get(lang) if len(page) == 1 else page[-1].section.get(lang)
+        if len(page) == 1:
+            return page[0].label.get(lang)
+        named = [f for f in page if f.id != FEE_EXEMPTION_ANSWER]
+        return named[-1].section.get(lang)
 
     def _offers_other_card(self) -> bool:
         """Another person's details on this screen: their card may answer them instead."""
