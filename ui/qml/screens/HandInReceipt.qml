@@ -29,73 +29,94 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap / 2
-        RowLayout {  // what was handed in on the left, how to pay the fee on the right
+        // what was handed in on the left, how to pay the fee on the right; each scrolls when
+        // large text or a long printer problem makes it taller than the screen, so the foot
+        // ("Done", "Print again", the countdown) always stays in view
+        RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: Theme.gap * 2
-            ColumnLayout {
+            Flickable {
+                id: factsView
+                objectName: "receiptFacts"
                 Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
-                spacing: Theme.gap / 2
-                BodyText {
-                    text: I18n.s["hand_in.receipt.code_label"]
-                    color: Theme.mutedText
-                }
-                HeadingText {
-                    objectName: "dossierCode"
-                    text: HandIn.receipt.code || ""
-                }
-                Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
-                Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
-                Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
-                RowLayout {  // printed; or sent but unconfirmed, a longer message that wraps
-                    objectName: "receiptPrinted"
-                    visible: HandIn.receipt.printed === true
-                    Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                contentHeight: facts.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: facts
+                    width: factsView.width
                     spacing: Theme.gap / 2
-                    StatusIcon { kind: "ok"; Layout.alignment: Qt.AlignVCenter }
                     BodyText {
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 0  // the column's width, not the text's
-                        text: HandIn.receipt.message || ""
-                        wrapMode: Text.WordWrap
-                        font.bold: true
-                        color: Theme.ok
+                        text: I18n.s["hand_in.receipt.code_label"]
+                        color: Theme.mutedText
                     }
-                }
-                ErrorSummary {
-                    objectName: "receiptProblem"
-                    Layout.fillWidth: true
-                    message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
+                    HeadingText {
+                        objectName: "dossierCode"
+                        text: HandIn.receipt.code || ""
+                    }
+                    RowLayout {  // printed; or sent but unconfirmed, a longer message that wraps
+                        objectName: "receiptPrinted"
+                        visible: HandIn.receipt.printed === true
+                        Layout.fillWidth: true
+                        spacing: Theme.gap / 2
+                        StatusIcon { kind: "ok"; Layout.alignment: Qt.AlignVCenter }
+                        BodyText {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 0  // the column's width, not the text's
+                            text: HandIn.receipt.message || ""
+                            wrapMode: Text.WordWrap
+                            font.bold: true
+                            color: Theme.ok
+                        }
+                    }
+                    ErrorSummary {  // beside the code it asks the citizen to note
+                        objectName: "receiptProblem"
+                        Layout.fillWidth: true
+                        message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
+                    }
+                    Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
+                    Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
+                    Fact { label: I18n.s["hand_in.receipt.collect"].replace("{where}", ""); value: HandIn.receipt.collect || "" }
                 }
             }
-            ColumnLayout {  // the fee, its VietQR and how else to pay (the counter, always)
+            Flickable {  // the fee, its VietQR and how else to pay (the counter, always)
+                id: feeView
+                objectName: "receiptFee"
                 visible: (HandIn.receipt.payHow || []).length > 0 || (HandIn.receipt.fees || "") !== ""
                 // a share of the screen, not of the row: the row's width depends on this column
                 Layout.preferredWidth: receiptScreen.width * 0.38
                 Layout.maximumWidth: receiptScreen.width * 0.38
-                Layout.alignment: Qt.AlignTop
-                spacing: Theme.gap / 2
-                Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
-                Rectangle {  // white behind the code whatever the theme: phones need it
-                    visible: (HandIn.receipt.payQr || "") !== ""
-                    Layout.preferredWidth: 280; Layout.preferredHeight: 280
-                    color: "white"
-                    Image {
-                        objectName: "payQr"
-                        anchors.fill: parent
-                        anchors.margins: 16
-                        source: HandIn.receipt.payQr || ""
-                        fillMode: Image.PreserveAspectFit
-                        smooth: false
-                        Accessible.name: I18n.s["payments.due.scan"]
+                Layout.fillHeight: true
+                clip: true
+                contentHeight: fee.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: fee
+                    width: feeView.width
+                    spacing: Theme.gap / 2
+                    Fact { label: I18n.s["hand_in.receipt.fee"]; value: HandIn.receipt.fees || ""; objectName: "receiptFees" }
+                    Rectangle {  // white behind the code whatever the theme: phones need it
+                        visible: (HandIn.receipt.payQr || "") !== ""
+                        Layout.preferredWidth: 280; Layout.preferredHeight: 280
+                        color: "white"
+                        Image {
+                            objectName: "payQr"
+                            anchors.fill: parent
+                            anchors.margins: 16
+                            source: HandIn.receipt.payQr || ""
+                            fillMode: Image.PreserveAspectFit
+                            smooth: false
+                            Accessible.name: I18n.s["payments.due.scan"]
+                        }
                     }
-                }
-                BodyText {
-                    objectName: "payHow"
-                    Layout.fillWidth: true
-                    text: (HandIn.receipt.payHow || []).join("\n")
-                    wrapMode: Text.WordWrap
+                    BodyText {
+                        objectName: "payHow"
+                        Layout.fillWidth: true
+                        text: (HandIn.receipt.payHow || []).join("\n")
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
         }
