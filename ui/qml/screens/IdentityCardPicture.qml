@@ -80,7 +80,7 @@ Item {
             text: I18n.s["identity.screen.qr_label"]
             font.pixelSize: Theme.smallSize
             font.bold: true
-            color: Theme.text
+            color: "#111111"  // on the card's own cream whatever the theme (white was lost in contrast)
         }
     }
 }

@@ -112,9 +112,12 @@ ScreenFrame {
                         width: (parent.width - parent.spacing) / 2
                         spacing: Theme.gap / 4
                         BodyText {
+                            id: idLabel
                             width: parent.width
+                            // both labels as tall as the taller: the two fields stay level
+                            height: Math.max(idLabel.implicitHeight, birthLabel.implicitHeight)
                             text: I18n.s["identity.screen.type.id_label"]
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                         }
                         Field {
                             id: idField
@@ -131,9 +134,12 @@ ScreenFrame {
                         width: (parent.width - parent.spacing) / 2
                         spacing: Theme.gap / 4
                         BodyText {
+                            id: birthLabel
                             width: parent.width
+                            // both labels as tall as the taller: the two fields stay level
+                            height: Math.max(idLabel.implicitHeight, birthLabel.implicitHeight)
                             text: I18n.s["identity.screen.type.birth_label"]
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                         }
                         Field {
                             id: birthField
