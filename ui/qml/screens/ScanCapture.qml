@@ -95,31 +95,55 @@ ScreenFrame {
                 text: I18n.s["scanning.screen.auto_hint"]
                 wrapMode: Text.WordWrap
             }
+            // under the camera, not under the pages: the paper's name and what lacking it means
+            // take the right column's height in large text
+            KioskButton {
+                objectName: "lackPaper"
+                Layout.fillWidth: true
+                visible: Scan.canLack
+                primary: false
+                enabledState: !Scan.saving
+                text: I18n.s["hand_in.paper.lack"]
+                onClicked: Scan.lackPaper()
+            }
         }
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // a share of the screen: the paper's long name (its implicit width) would squeeze
+            // the camera's column
+            Layout.preferredWidth: screen.width * 0.42
             spacing: Theme.gap
 
-            BodyText {
-                objectName: "paperName"
+            Flickable {  // the paper's name and what lacking it means: whole, scrolling if long
+                id: aboutPaper
                 Layout.fillWidth: true
-                visible: text.length > 0
-                text: Scan.paperName
-                wrapMode: Text.WordWrap
-                maximumLineCount: 3
-                elide: Text.ElideRight
-                font.bold: true
-            }
-            HintText {
-                objectName: "paperLackNote"
-                Layout.fillWidth: true
-                visible: Scan.canLack
-                text: Scan.lackNote
-                wrapMode: Text.WordWrap
-                maximumLineCount: 4
-                elide: Text.ElideRight
+                Layout.preferredHeight: Math.min(about.implicitHeight, screen.height * 0.3)
+                visible: Scan.paperName.length > 0 || Scan.canLack
+                clip: true
+                contentHeight: about.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                Column {
+                    id: about
+                    width: aboutPaper.width
+                    spacing: Theme.gap
+                    BodyText {
+                        objectName: "paperName"
+                        width: parent.width
+                        visible: text.length > 0
+                        text: Scan.paperName
+                        wrapMode: Text.WordWrap
+                        font.bold: true
+                    }
+                    HintText {
+                        objectName: "paperLackNote"
+                        width: parent.width
+                        visible: Scan.canLack
+                        text: Scan.lackNote
+                        wrapMode: Text.WordWrap
+                    }
+                }
             }
             BodyText {
                 text: I18n.s["scanning.screen.pages_heading"]
@@ -147,7 +171,8 @@ ScreenFrame {
                     required property var image  // a QImage: QML has no type to name it by
                     required property bool retaking
                     width: pageList.width
-                    height: 200
+                    // the page's name above its buttons, however large the text
+                    height: Math.max(200, pageName.implicitHeight + pageButtons.height + 3 * Theme.gap)
                     radius: Theme.radius
                     color: Theme.surface
                     border.color: entry.retaking ? Theme.focus : Theme.border
@@ -161,24 +186,26 @@ ScreenFrame {
                         image: entry.image
                     }
                     BodyText {
+                        id: pageName
                         anchors { left: thumb.right; top: parent.top; margins: Theme.gap }
                         text: entry.label
                         font.bold: true
                     }
                     Row {
+                        id: pageButtons
                         anchors { left: thumb.right; bottom: parent.bottom; margins: Theme.gap }
                         spacing: Theme.gap
                         KioskButton {
                             objectName: "retakePage" + entry.pageIndex
                             primary: false
-                            implicitWidth: 200
+                            minimumWidth: 200  // wider when large text needs it
                             text: I18n.s["scanning.screen.retake"]
                             onClicked: Scan.retake(entry.pageIndex)
                         }
                         KioskButton {
                             objectName: "deletePage" + entry.pageIndex
                             primary: false
-                            implicitWidth: 160
+                            minimumWidth: 160
                             text: I18n.s["scanning.screen.delete"]
                             onClicked: Scan.deletePage(entry.pageIndex)
                         }
@@ -207,15 +234,6 @@ ScreenFrame {
                     text: I18n.s["scanning.screen.done"]
                     onClicked: Scan.finish()
                 }
-            }
-            KioskButton {
-                objectName: "lackPaper"
-                Layout.fillWidth: true
-                visible: Scan.canLack
-                primary: false
-                enabledState: !Scan.saving
-                text: I18n.s["hand_in.paper.lack"]
-                onClicked: Scan.lackPaper()
             }
         }
     }
