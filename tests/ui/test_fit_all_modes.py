@@ -11,9 +11,11 @@ from devtools.screenshots import MODES, visit_all
 
 
 @pytest.mark.slow  # eight passes over every tour: about 20 s of CPU a mode
+@pytest.mark.timeout(900)  # about 5 min on two shared cores
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 10: screens still misfit in large text and English (run scripts/screenshots)",
+    reason="issue 10: the rating's dossier mistake, follow's timeline dates and the check"
+    " screen's 'Change' still misfit in large text (run scripts/screenshots)",
 )
 def test_every_screen_fits_in_every_mode(kiosk_ui, qapp) -> None:
     misfits: list[str] = []
@@ -26,5 +28,5 @@ def test_every_screen_fits_in_every_mode(kiosk_ui, qapp) -> None:
     visit_all(kiosk_ui, qapp, MODES, check)
 
     assert len({mode for mode, _ in visited}) == 8
-    assert {name for _, name in visited} >= {"home", "technician-2-status", "hand-in-5-check"}
+    assert {name for _, name in visited} >= {"home", "technician-2-status", "hand-in-8-check"}
     assert not misfits, "\n".join(misfits)
