@@ -71,7 +71,7 @@ ScreenFrame {
                         }
                         BodyText {
                             objectName: "followStep_" + step.index
-                            width: 420
+                            width: Math.max(420, implicitWidth)  // a date in large text is wider
                             text: step.when
                             color: Theme.mutedText
                         }

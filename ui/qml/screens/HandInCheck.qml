@@ -42,7 +42,7 @@ ScreenFrame {
             id: changeButton
             objectName: answerRow.changeName
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-            width: 200
+            minimumWidth: 200  // wider when large English text needs it ("Change")
             primary: false
             enabledState: !HandIn.submitting
             text: I18n.s["hand_in.check.change"]

@@ -52,6 +52,8 @@ ScreenFrame {
         }
         HintText {
             Layout.fillWidth: true
+            // the problem says what to check instead: it shows above the keyboard in large text
+            visible: Rating.problem === ""
             text: I18n.s["follow.type.example"]
             wrapMode: Text.WordWrap
         }
