@@ -175,7 +175,7 @@ ScreenFrame {
                 Row {
                     width: parent.width
                     visible: frame.keyStage && Identity.hasCamera
-                    spacing: Theme.gap
+                    spacing: Theme.gap * 2  // the card's "QR code" label reaches past its edge in large text
                     IdentityCardPicture {
                         id: cardPicture
                         width: 240
