@@ -13,9 +13,9 @@ from devtools.screenshots import MODES, visit_all
 @pytest.mark.slow  # eight passes over every tour: about 20 s of CPU a mode
 @pytest.mark.timeout(900)  # about 5 min on two shared cores
 @pytest.mark.xfail(
-    strict=True,
-    reason="issue 10: the rating's dossier mistake, follow's timeline dates and the check"
-    " screen's 'Change' still misfit in large text (run scripts/screenshots)",
+    strict=False,
+    reason="issue 10: en-large hand-in tile subtitle (needs 38 px in 29) fails when this runs"
+    " alone, not in the suite's worker; the check screen is sometimes caught mid-change",
 )
 def test_every_screen_fits_in_every_mode(kiosk_ui, qapp) -> None:
     misfits: list[str] = []
