@@ -12,8 +12,11 @@ sentence that mentions all words of a procedure's everyday phrase ("bán mảnh 
 A real word typed for another ("tạm chú", "kết hông", "gia hàng") is read as the near word
 its typed neighbours stand beside in a name, everyday phrase or synonym; near means one slip
 or one regional sound-alike spelling (`kiosk.folding.sound_alikes`). A slip in an
-abbreviation finds it when only one is a letter away ("glx" → GPLX). A stated age ("con 15
-tuổi") sets aside the procedure for other ages (`kiosk.catalogue.ages`).
+abbreviation finds it when only one is a letter away ("glx" → GPLX). A string of consonants
+the synonym data does not know ("ĐKKT", "DNTN") is read as the initials of words that stand
+together in a procedure's name, everyday phrase or synonym ("đăng ký khai tử"): Vietnamese
+short forms are made that way, and no syllable lacks a vowel. A stated age ("con 15 tuổi")
+sets aside the procedure for other ages (`kiosk.catalogue.ages`).
 
 Everything is precomputed when the index is built (an inverted index of folded words weighted
 by where they occur, kept as numpy arrays; a sorted vocabulary for prefixes; a deletion table
@@ -72,6 +75,8 @@ _COVERAGE_RANK = 1e6
 _NAME_PREFIX = ("thu", "tuc")
 VARIANT_PENALTY = 1.5
 _CODE_QUERY = re.compile(r"^\d\.\d*[0-9A-Za-z.]*$")
+# Initials are read for short forms of three to five letters, none of them a vowel.
+_INITIALS = re.compile(r"^[b-df-hj-np-tv-xz]{3,5}$")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,18 @@ def _add(
             posting[doc] = weight
 
 
+def _add_runs(
+    runs: dict[str, dict[tuple[str, ...], set[int]]], words: Sequence[str], doc: int
+) -> None:
+    """File each run of three to five words under its initials; doc -1 for a synonym."""
+    for length in range(3, 6):
+        for start in range(len(words) - length + 1):
+            run = tuple(words[start : start + length])
+            held = runs.setdefault("".join(w[0] for w in run), {}).setdefault(run, set())
+            if doc >= 0:
+                held.add(doc)
+
+
 class SearchIndex:
     def __init__(
         self,
@@ -147,6 +164,11 @@ class SearchIndex:
             p for phrase in synonyms.phrases for p in pairwise(phrase)
         }
         folded: dict[str, tuple[str, ...]] = {}  # texts repeat across procedures: fold once
+        # Runs of words by their initials ("dkkt" → "dang ky khai tu"), with the procedures
+        # holding each run: what a short form nobody listed can stand for.
+        runs: dict[str, dict[tuple[str, ...], set[int]]] = {}
+        for phrase in synonyms.phrases:
+            _add_runs(runs, phrase, -1)
 
         def words_of(text: str) -> tuple[str, ...]:
             found = folded.get(text)
@@ -183,6 +205,8 @@ class SearchIndex:
                 unique = tuple(dict.fromkeys(text))
                 if len(unique) >= 2:
                     phrases.append((unique, doc))
+            for text in (name, *vietnamese):
+                _add_runs(runs, text, doc)
             for result in procedure.results:
                 _add(postings, doc, words_of(result), RESULT_WEIGHT)
             _add(postings, doc, words_of(field_names.get(procedure.field, "")), FIELD_WEIGHT)
@@ -225,6 +249,11 @@ class SearchIndex:
             for variant in _deletes(short) | {short}:
                 self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
+        # Of several runs with the same initials, the one the most procedures hold.
+        self._initials = {
+            letters: min(found, key=lambda run: (-len(found[run]), run))
+            for letters, found in runs.items()
+        }
         # Which procedures each variant marker marks, one row per marker: the penalty for the
         # variants a query does not ask for is one product, not a loop over markers.
         self._variant_markers = sorted(variants)
@@ -243,15 +272,18 @@ class SearchIndex:
             stem = self._stems[word] = self._stemmer.stemWord(word)
         return stem
 
-    def _as_meant(self, word: str) -> str:
+    def _as_meant(self, word: str) -> tuple[str, ...]:
         """A word typed with Telex or VNI keys left in ("soor", "ca8n") as it reads without
-        them, when that is a word the catalogue or the synonym table knows."""
+        them, when that is a word the catalogue or the synonym table knows; a short form
+        nobody listed as the words its initials stand for ("dkkt" → "dang ky khai tu")."""
         if word in self._frequency or word in self.synonyms.words:
-            return word
+            return (word,)
         plain = without_input_keys(word)
         if plain != word and (plain in self._frequency or plain in self.synonyms.words):
-            return plain
-        return self._short_form_slip(plain) or word
+            return (plain,)
+        if _INITIALS.match(plain) and plain in self._initials:
+            return self._initials[plain]
+        return (self._short_form_slip(plain) or word,)
 
     def _short_form_slip(self, word: str) -> str | None:
         """The one abbreviation a slip of a letter away ("glx", "bhh", "noxxh", "dkhk"), if
@@ -496,7 +528,7 @@ class SearchIndex:
             if hits:
                 return sorted(hits, key=lambda h: h.procedure.code)[:limit]
         typing = not query.endswith((" ", "\t"))
-        typed = [self._as_meant(word) for word in tokens(query)]
+        typed = [meant for word in tokens(query) for meant in self._as_meant(word)]
         stated = stated_age(typed)
         age = stated.age if stated else None
         # The words that state the age are read as the age: they may match, like fillers,

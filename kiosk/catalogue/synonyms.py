@@ -3,9 +3,9 @@ nhận quyền sử dụng đất", "GPXD" → "giấy phép xây dựng"), read
 `config/catalogue/synonyms.json` so staff can add what citizens really say.
 
 Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đỏ" are one phrase.
-An abbreviation must name its source (the law or form that gives the full term, or where the
-short form is used), so a reader can check what it stands for; `seen_at` gives a public page
-where the short form is seen in use, where one was found.
+An abbreviation must name its source (the law or form that gives the full term) and, in
+`seen_at`, a public page where citizens or officials use the short form for that meaning: a
+short form nobody writes is a guess that can send a citizen to the wrong procedure.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ class SynonymEntry(BaseModel):
     def _abbreviation_has_source(self) -> SynonymEntry:
         if self.kind == "abbreviation" and len(self.source) < 10:
             raise ValueError("an abbreviation needs its source")
+        if self.kind == "abbreviation" and not self.seen_at:
+            raise ValueError("an abbreviation needs seen_at: a public page that uses it")
         return self
 
 

@@ -19,7 +19,6 @@ from devtools.catalogue.search_scoring import (
     SPLITS,
     Outcome,
     by_kind,
-    format_table,
     load_queries,
     run,
 )
@@ -53,8 +52,15 @@ def test_the_right_procedure_comes_first_overall_and_in_every_kind(
     scored = [o for o in outcomes if part == "all" or o.query.split == part]
     overall, per_kind = REQUIRED[part]
     table = by_kind(scored)
-    # Only the dev part's misses are shown: reading the holdout's would be tuning against it.
-    report = format_table(outcomes) + ("\n" + _misses(scored) if part == "dev" else "")
+    # Only the dev part's figures and misses are shown: reading the holdout's would be tuning
+    # against it (the bench prints its per-kind totals once, for the record).
+    report = (
+        "\n".join(f"{kind}: {t.first}/{t.total}" for kind, t in table.items())
+        + "\n"
+        + _misses(scored)
+        if part == "dev"
+        else f"{part} is below its floor"
+    )
     assert table["overall"].first_share >= overall, report
     weak = [kind for kind in KINDS if table[kind].first_share < per_kind]
     assert not weak, f"{weak}\n{report}"

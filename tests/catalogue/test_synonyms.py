@@ -62,6 +62,18 @@ def test_an_abbreviation_without_a_source_is_refused(tmp_path: Path) -> None:
     assert "source" in str(caught.value.problems[0])
 
 
+def test_an_abbreviation_nobody_was_seen_using_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text(
+        '{"format": 1, "entries": [{"phrases": ["TLKS"], "means": "trích lục khai sinh",'
+        ' "kind": "abbreviation", "source": "Luật Hộ tịch 60/2014/QH13"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_synonyms(path)
+    assert "seen_at" in str(caught.value.problems[0])
+
+
 def test_where_a_short_form_was_seen_is_a_web_address(tmp_path: Path) -> None:
     path = tmp_path / "synonyms.json"
     path.write_text(
