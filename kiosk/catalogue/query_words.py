@@ -49,8 +49,8 @@ _VARIANT_CUES = {
     "foreign": _FOREIGN,
     "duoi": _CHILD,
     "under": _CHILD,
-    "hop": "hop kem cung together",
-    "together": "hop kem cung together",
+    "hop": "hop kem cung luon together",
+    "together": "hop kem cung luon together",
     "extension": "gia han extend extension",
 }
 VARIANT_CUES = {

@@ -75,8 +75,11 @@ _COVERAGE_RANK = 1e6
 _NAME_PREFIX = ("thu", "tuc")
 VARIANT_PENALTY = 1.5
 _CODE_QUERY = re.compile(r"^\d\.\d*[0-9A-Za-z.]*$")
-# Initials are read for short forms of three to five letters, none of them a vowel.
-_INITIALS = re.compile(r"^[b-df-hj-np-tv-xz]{3,5}$")
+# Initials are read for short forms of three to five letters, none of them a vowel but for a
+# y that begins a word ("YTNN": yếu tố nước ngoài); "try" or "why" end in theirs. Two such
+# letters ("NN") are read only as the rest of a run the word before them begins ("người NN").
+_INITIALS = re.compile(r"^(?=.{3,5}$)[b-df-hj-np-tv-z]*[b-df-hj-np-tv-xz]$")
+_TWO_INITIALS = re.compile(r"^[b-df-hj-np-tv-xz]{2}$")
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,22 @@ class SearchIndex:
         if _INITIALS.match(plain) and plain in self._initials:
             return self._initials[plain]
         return (self._short_form_slip(plain) or word,)
+
+    def _begins_a_word(self, stem: str) -> bool:
+        """Whether some indexed word other than the stem itself begins with it."""
+        start = bisect_left(self._vocabulary, stem)
+        if start < len(self._vocabulary) and self._vocabulary[start] == stem:
+            start += 1
+        return start < len(self._vocabulary) and self._vocabulary[start].startswith(stem)
+
+    def _after(self, before: str, word: str) -> tuple[str, ...]:
+        """A word as meant (`_as_meant`), two consonants after a word as the rest of the run
+        of words that word begins with those initials ("nguoi nn" → "nguoi nuoc ngoai")."""
+        if _TWO_INITIALS.match(word) and word not in self._frequency:
+            run = self._initials.get(before[0] + word, ())
+            if run and run[0] == before:
+                return run[1:]
+        return self._as_meant(word)
 
     def _short_form_slip(self, word: str) -> str | None:
         """The one abbreviation a slip of a letter away ("glx", "bhh", "noxxh", "dkhk"), if
@@ -528,7 +547,13 @@ class SearchIndex:
             if hits:
                 return sorted(hits, key=lambda h: h.procedure.code)[:limit]
         typing = not query.endswith((" ", "\t"))
-        typed = [meant for word in tokens(query) for meant in self._as_meant(word)]
+        typed: list[str] = []
+        words = tokens(query)
+        for position, word in enumerate(words):
+            if typing and position == len(words) - 1 and self._begins_a_word(word):
+                typed.append(word)  # still being typed: "kh" is "khai" before it is initials
+            else:
+                typed.extend(self._after(typed[-1], word) if typed else self._as_meant(word))
         stated = stated_age(typed)
         age = stated.age if stated else None
         # The words that state the age are read as the age: they may match, like fillers,
