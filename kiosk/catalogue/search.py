@@ -30,6 +30,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -128,16 +129,13 @@ def _add(
             posting[doc] = weight
 
 
-def _add_runs(
-    runs: dict[str, dict[tuple[str, ...], set[int]]], words: Sequence[str], doc: int
-) -> None:
-    """File each run of three to five words under its initials; doc -1 for a synonym."""
-    for length in range(3, 6):
-        for start in range(len(words) - length + 1):
-            run = tuple(words[start : start + length])
-            held = runs.setdefault("".join(w[0] for w in run), {}).setdefault(run, set())
-            if doc >= 0:
-                held.add(doc)
+def _runs(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The runs of three to five words side by side, which initials ("dkkt") may stand for."""
+    return tuple(
+        tuple(words[start : start + length])
+        for length in range(3, 6)
+        for start in range(len(words) - length + 1)
+    )
 
 
 class SearchIndex:
@@ -167,11 +165,14 @@ class SearchIndex:
             p for phrase in synonyms.phrases for p in pairwise(phrase)
         }
         folded: dict[str, tuple[str, ...]] = {}  # texts repeat across procedures: fold once
-        # Runs of words by their initials ("dkkt" → "dang ky khai tu"), with the procedures
-        # holding each run: what a short form nobody listed can stand for.
-        runs: dict[str, dict[tuple[str, ...], set[int]]] = {}
-        for phrase in synonyms.phrases:
-            _add_runs(runs, phrase, -1)
+        # Runs of words ("dang ky khai tu") with how many procedures hold each: what a short
+        # form nobody listed can stand for. A synonym's runs count none, but are known; a run
+        # that is a whole name, everyday phrase or synonym is what initials are made from.
+        run_counts: Counter[tuple[str, ...]] = Counter(
+            dict.fromkeys((run for phrase in synonyms.phrases for run in _runs(phrase)), 0)
+        )
+        whole: set[tuple[str, ...]] = set(synonyms.phrases)
+        runs_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
 
         def words_of(text: str) -> tuple[str, ...]:
             found = folded.get(text)
@@ -208,8 +209,14 @@ class SearchIndex:
                 unique = tuple(dict.fromkeys(text))
                 if len(unique) >= 2:
                     phrases.append((unique, doc))
+            held: set[tuple[str, ...]] = set()
+            whole.update((name, *vietnamese))
             for text in (name, *vietnamese):
-                _add_runs(runs, text, doc)
+                found = runs_of.get(text)
+                if found is None:
+                    found = runs_of[text] = _runs(text)
+                held.update(found)
+            run_counts.update(held)
             for result in procedure.results:
                 _add(postings, doc, words_of(result), RESULT_WEIGHT)
             _add(postings, doc, words_of(field_names.get(procedure.field, "")), FIELD_WEIGHT)
@@ -252,11 +259,12 @@ class SearchIndex:
             for variant in _deletes(short) | {short}:
                 self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
-        # Of several runs with the same initials, the one the most procedures hold.
-        self._initials = {
-            letters: min(found, key=lambda run: (-len(found[run]), run))
-            for letters, found in runs.items()
-        }
+        # Of several runs with the same initials, a whole one first, then the one the most
+        # procedures hold.
+        self._initials: dict[str, tuple[str, ...]] = {}
+        ranked = sorted(run_counts.items(), key=lambda item: (item[0] not in whole, -item[1]))
+        for run, _ in ranked:
+            self._initials.setdefault("".join(word[0] for word in run), run)
         # Which procedures each variant marker marks, one row per marker: the penalty for the
         # variants a query does not ask for is one product, not a loop over markers.
         self._variant_markers = sorted(variants)

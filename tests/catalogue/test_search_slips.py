@@ -77,6 +77,21 @@ def test_a_slip_in_an_abbreviation_still_finds_it(
     assert first(starter, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dkkt", "1.000656"),  # đăng ký khai tử, in no synonym entry
+        ("XNCT", "1.010041"),  # xác nhận cư trú
+        ("khai tử YTNN", "1.001766"),  # yếu tố nước ngoài: a y may begin initials
+        ("kết hôn với người NN", "2.000806"),  # two letters, the run "người" begins
+    ],
+)
+def test_a_short_form_nobody_listed_is_read_as_initials(
+    starter: Catalogue, query: str, expected: str
+) -> None:
+    assert first(starter, query) == expected
+
+
 def test_a_slip_two_abbreviations_are_equally_near_is_not_guessed(starter: Catalogue) -> None:
     # "bhxt" is one letter from both BHXH (social insurance) and BHYT (health insurance):
     # neither is assumed.
