@@ -81,6 +81,7 @@ class KioskUi:
         self.shell.on_home(self.keyboard.reset)
         self.speech = SpeechBridge(core.speaker, self.shell, self.i18n)
         self.assistance = AssistanceBridge(core.province, self.shell, self.i18n, idle_clock)
+        self.assistance.answered.connect(self.speech.say)
         self._register_singletons()
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))

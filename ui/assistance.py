@@ -4,7 +4,8 @@ A tap sends an assistance notice through the province's door (`Province.request_
 the kiosk, the screen's name, the time; nothing about the citizen), on a worker, and the bar
 under the screen says what happened: staff have been told, or the request is kept and goes when
 the link is back, or it could not be kept at all (go to a counter). A second tap soon after
-shows the same answer without calling again; the state lasts the citizen's session.
+shows the same answer without calling again; the state lasts the citizen's session. Each answer
+is also said aloud when speech is on (`answered`, wired to `Speech` by the window).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class CallState(StrEnum):
 
 class AssistanceBridge(QObject):
     changed = Signal()
+    answered = Signal(str)  # the bar's new words, to be said aloud (not on a language switch)
 
     def __init__(
         self,
@@ -116,6 +118,7 @@ class AssistanceBridge(QObject):
     def _show(self, state: CallState) -> None:
         self._state, self._shown = state, True
         self.changed.emit()
+        self.answered.emit(self._message())
 
     def _session_ended(self) -> None:
         self._session += 1

@@ -5,7 +5,8 @@ the body, and the controls a keypad can reach (`activeFocusOnTab`), each by its 
 (a button's or tile's accessible name). An item marked `personal` (an ID number, a name, an
 address, a date of birth) is left out unless the citizen asked for the whole screen on that
 screen; an item marked `hint` is read with the whole screen only. The top bar (back, home,
-display toggles) is spoken when it gets the keypad's focus, not with every screen.
+display toggles) and an on-screen keyboard's keys are spoken when they get the keypad's focus,
+not with every screen.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def read_screen(screen: QQuickItem) -> ScreenText:
         nonlocal heading
         if not item.isVisible() or item.objectName() == TOP_BAR:
             return
+        if item.property("onScreenKeyboard") is True:
+            return  # its keys are said one by one as the keypad reaches them
         is_personal = is_personal or item.property("personal") is True
         if item.property("activeFocusOnTab") is True and spoken_label(item):
             if item.isEnabled() and not is_personal:

@@ -4,8 +4,10 @@ The speaker button ("Nghe hướng dẫn") turns speech on for the rest of the s
 screen; while it is on, every new screen is read (heading, question, choices) and cuts off the
 old speech, and each control is read when the keypad's focus reaches it. The keys a screen's
 controls do not take (`Main.qml`): arrows move the focus, Backspace goes back, 0 repeats, 9
-reads the whole screen (personal details included: the citizen asked, on that screen), + and −
-change the volume. Speech, volume and keypad mode reset when the session ends.
+reads the whole screen (personal details included: the citizen asked, on that screen) and then
+how the keys work, + and − change the volume. In a text field and on the on-screen keyboard the
+digit keys type digits instead (`Keyboard.qml` moves between its keys and says what a key
+typed). Speech, volume and keypad mode reset when the session ends.
 """
 
 from __future__ import annotations
@@ -83,7 +85,15 @@ class SpeechBridge(QObject):
         self._keypad = True
         self.speaker.turn_on()
         self.changed.emit()
-        self._say(self._describe().whole(self._word("speech.choices")), force=True)
+        whole = self._describe().whole(self._word("speech.choices"))
+        self._say(f"{whole} {self._word('speech.keys')}", force=True)  # and how the keys work
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        """Words from outside the screen while speech is on: what a key of the on-screen
+        keyboard typed with the keypad, the answer to a call for staff."""
+        if self.speaker.enabled:
+            self._say(text)
 
     @Slot()
     def errorShown(self) -> None:
@@ -108,6 +118,11 @@ class SpeechBridge(QObject):
             self._focus_first_choice(quiet=False)  # the first key lands on the first choice
             return
         target = current.nextItemInFocusChain(forward)
+        # an on-screen keyboard's keys are entered from their field (Down), not passed through
+        for _ in range(500):
+            if target is None or target is current or not _on_screen_keyboard_key(target):
+                break
+            target = target.nextItemInFocusChain(forward)
         if target is not None:
             target.forceActiveFocus()
 
@@ -221,6 +236,15 @@ class SpeechBridge(QObject):
 
     def _language(self) -> Language:
         return "en" if self._i18n.lang == "en" else "vi"
+
+
+def _on_screen_keyboard_key(item: QQuickItem) -> bool:
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.property("onScreenKeyboard") is True:
+            return True
+        parent = parent.parentItem()
+    return False
 
 
 def _inside_body(item: QQuickItem) -> bool:

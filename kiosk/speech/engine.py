@@ -28,6 +28,10 @@ class SpeechUnavailable(UserFacingError):
 class Voice:
     id: str  # what the settings' voice_vi / voice_en name
     name: str  # as the engine describes it, for the technician
+    aliases: tuple[str, ...] = ()  # other ids the engine answers with this voice ("en")
+
+    def answers_to(self, voice_id: str) -> bool:
+        return voice_id == self.id or voice_id in self.aliases
 
 
 class SpeechEngine(Protocol):
@@ -56,7 +60,9 @@ class EspeakNg:
 
     def voices(self, language: Language) -> list[Voice]:
         """`espeak-ng --voices=vi`: a table of priority, id, age/gender, name and file; voices
-        in `mb/` need MBROLA's own (non-free) voice data, which a centre does not have."""
+        in `mb/` need MBROLA's own (non-free) voice data, which a centre does not have. A
+        voice is also selected by its file's name: `-v en` is `gmw/en`, listed as `en-gb`, so
+        the settings' default "en" is named as that voice, not left as a bare code."""
         try:
             done = subprocess.run(
                 [self.program, f"--voices={language}"],
@@ -72,7 +78,9 @@ class EspeakNg:
             if len(columns) < 5 or columns[4].startswith("mb/"):
                 continue
             if columns[1].split("-")[0] == language and columns[1] not in found:
-                found[columns[1]] = Voice(columns[1], columns[3].replace("_", " "))
+                file_name = columns[4].rsplit("/", 1)[-1].lower()
+                aliases = (file_name,) if file_name != columns[1] else ()
+                found[columns[1]] = Voice(columns[1], columns[3].replace("_", " "), aliases)
         return list(found.values())
 
     def render(self, text: str, language: Language, settings: SpeechSettings) -> bytes:

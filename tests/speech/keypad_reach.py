@@ -1,6 +1,8 @@
 """Walks the screen on show with the keypad's Down key and checks that every control a finger
 can use (found by what takes touches and typing: mouse areas and text fields, not by the
-keypad's own marks) is reached, framed and spoken."""
+keypad's own marks) is reached, framed and spoken: the screen's own, the bars under it (the
+answer to a staff call) and, where a field opens the on-screen keyboard, every key of it (walked
+with the Right key, which steps through the keys round the whole keyboard)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 
-# The hidden technician entry (the heading held for 3 s) is not a citizen's control, and the
-# on-screen keyboard's keys are the keypad's own keys (a keypad user types on the keyboard).
+# The hidden technician entry (the heading held for 3 s) is not a citizen's control.
 NOT_CITIZEN_CONTROLS = {"headingHold"}
 MAX_PRESSES = 250
+MAX_KEYS = 80  # the widest layout has 45 keys
 
 
 @dataclass(frozen=True)
@@ -48,27 +50,31 @@ def _is_focus_frame_of(frame: QQuickItem, item: QQuickItem) -> bool:
     return frame.property("target") == item
 
 
+def _keyboard_of(item: QQuickItem) -> QQuickItem | None:
+    while item is not None and item.property("onScreenKeyboard") is not True:
+        item = item.parentItem()
+    return item
+
+
 def _takes_touch_or_typing(item: QQuickItem) -> bool:
     if item.objectName() in NOT_CITIZEN_CONTROLS or item.width() <= 0 or item.height() <= 0:
-        return False
-    parent = item.parentItem()
-    if parent is not None and _is_on_screen_key(parent):
         return False
     if item.inherits("QQuickMouseArea"):  # its own `enabled`, not the item's
         return item.isEnabled() and item.property("enabled") is True
     return item.inherits("QQuickTextInput") and item.property("readOnly") is not True
 
 
-def _visible_controls(screen: QQuickItem, known: set[QQuickItem]) -> set[QQuickItem]:
+def _visible_controls(root: QQuickItem) -> set[QQuickItem]:
     """The item the keypad must frame for each touchable thing (itself or the control around
-    it), among the items not in `known` (which it then holds)."""
+    it); an on-screen keyboard's keys are walked apart (`_walk_keyboard`)."""
     controls: set[QQuickItem] = set()
-    pending = [screen]
+    pending = [root]
     while pending:
         item = pending.pop()
-        if item in known or not item.isVisible() or item.opacity() == 0:
+        if not item.isVisible() or item.opacity() == 0:
             continue
-        known.add(item)
+        if item.property("onScreenKeyboard") is True:
+            continue
         if _takes_touch_or_typing(item):
             control = item
             while control is not None and control.property("activeFocusOnTab") is not True:
@@ -87,21 +93,59 @@ def _usable(control: QQuickItem) -> bool:
     )
 
 
-def _press_down(window) -> None:
+def _press(window, key: Qt.Key = Qt.Key.Key_Down) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QGuiApplication.sendEvent(window, QKeyEvent(kind, Qt.Key.Key_Down, Qt.KeyboardModifier(0)))
+        QGuiApplication.sendEvent(window, QKeyEvent(kind, key, Qt.KeyboardModifier(0)))
 
 
-def walk_with_the_keypad(ui) -> Reach:
+def _problems_at(ui, item: QQuickItem, said: int) -> list[str]:
+    """What is wrong with the stop the keypad just made: its words not said, or no frame."""
+    problems = []
+    label = item.property("spokenText")
+    if not label or ui.speech.spoken[said:] != [label]:
+        problems.append(_describe(item))
+    frames = [c for c in item.childItems() if _is_focus_frame_of(c, item)]
+    if not (frames and frames[0].isVisible()):
+        problems.append(_describe(item) + " (no focus frame)")
+    return problems
+
+
+def _walk_keyboard(ui, entry: QQuickItem) -> tuple[list[str], list[str]]:
+    """Right from the key the keypad entered the keyboard on, round all its keys back to it:
+    the keys never framed, and the stops without words or frame."""
+    keys: set[str] = set()
+    pending = [_keyboard_of(entry)]
+    while pending:
+        item = pending.pop()
+        if _is_on_screen_key(item) and item.isVisible():
+            keys.add(_describe(item))
+        pending.extend(item.childItems())
+    framed, unspoken = {_describe(entry)}, []
+    for _ in range(MAX_KEYS):
+        said = len(ui.speech.spoken)
+        _press(ui.window, Qt.Key.Key_Right)
+        item = ui.window.activeFocusItem()
+        if item is None or item is entry or not _is_on_screen_key(item):
+            break
+        framed.add(_describe(item))
+        unspoken += _problems_at(ui, item, said)
+    return sorted(keys - framed), unspoken
+
+
+def walk_with_the_keypad(ui, keyboards_walked: set[str] | None = None) -> Reach:
     """Down from the screen's first choice all the way round, speech on, as a blind citizen
-    would; the focus frame drawn and the words said at each stop."""
+    would; the focus frame drawn and the words said at each stop. The keys of an on-screen
+    keyboard are walked the first time each layout shows (`keyboards_walked` holds the
+    layouts done, shared by the screens of one test)."""
     screen = ui.speech._screen()
     assert screen is not None
+    keyboards_walked = set() if keyboards_walked is None else keyboards_walked
     speaker = ui.core.speaker
     was_on = speaker.enabled
     speaker.turn_on()
-    known: set[QQuickItem] = set()
-    controls = _visible_controls(screen, known)
+    root = ui.window.contentItem()
+    controls = _visible_controls(root)
+    unreached_keys: list[str] = []
     framed: set[QQuickItem] = set()
     # a control the walk itself turned off ("down" once moving has scrolled the list to its
     # end: the keypad scrolls by moving, a finger needs the button) is not owed
@@ -111,26 +155,28 @@ def walk_with_the_keypad(ui) -> Reach:
     try:
         for _ in range(MAX_PRESSES):
             said = len(ui.speech.spoken)
-            _press_down(ui.window)
+            _press(ui.window)
             turned_off |= {_describe(c) for c in controls if not _usable(c)}
             item = ui.window.activeFocusItem()
             if item is None:
                 continue
             if item is first:
                 break
-            first = first or item
+            on_key = _is_on_screen_key(item)
+            first = first or (None if on_key else item)  # the docked keys serve every field
             framed.add(item)
-            label = item.property("spokenText")
-            if not label or ui.speech.spoken[said:] != [label]:
-                unspoken.append(_describe(item))
-            frames = [c for c in item.childItems() if _is_focus_frame_of(c, item)]
-            if not (frames and frames[0].isVisible()):
-                unspoken.append(_describe(item) + " (no focus frame)")
-        controls |= _visible_controls(screen, known)  # list rows made as the list scrolled
+            unspoken += _problems_at(ui, item, said)
+            layout = ui.keyboard.layoutName
+            if on_key and layout not in keyboards_walked:
+                keyboards_walked.add(layout)
+                missed, silent = _walk_keyboard(ui, item)
+                unreached_keys += missed
+                unspoken += silent
+        controls |= _visible_controls(root)  # list rows made as the list scrolled
     finally:
         speaker.enabled = was_on
         speaker.stop()
     # by name: a list row scrolled away and back is a new item
     framed_names = {_describe(item) for item in framed}
     unreached = sorted({_describe(c) for c in controls} - framed_names - turned_off)
-    return Reach(len(controls), unreached, unspoken)
+    return Reach(len(controls), unreached + unreached_keys, unspoken)

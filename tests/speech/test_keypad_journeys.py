@@ -7,7 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
-KEY_TEXT = {Qt.Key.Key_0: "0", Qt.Key.Key_9: "9", Qt.Key.Key_Plus: "+", Qt.Key.Key_Minus: "-"}
+from tests.speech.keypad_reach import walk_with_the_keypad
+
+DIGIT_KEYS = {str(n): Qt.Key(Qt.Key.Key_0.value + n) for n in range(10)}
+KEY_TEXT = {
+    **{key: digit for digit, key in DIGIT_KEYS.items()},
+    Qt.Key.Key_Plus: "+",
+    Qt.Key.Key_Minus: "-",
+}
 
 
 def press(ui, qtbot, key: Qt.Key, times: int = 1) -> None:
@@ -61,7 +68,7 @@ def test_take_a_number_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
     assert ui.core.speaker.settings.volume_percent == 90
 
 
-def test_backspace_goes_back_and_the_session_end_silences(kiosk_ui, qtbot) -> None:
+def test_back_a_staff_call_and_the_session_end_with_the_keypad(kiosk_ui, qtbot) -> None:
     ui = kiosk_ui
     press(ui, qtbot, Qt.Key.Key_0)
     press(ui, qtbot, Qt.Key.Key_Down)
@@ -71,6 +78,16 @@ def test_backspace_goes_back_and_the_session_end_silences(kiosk_ui, qtbot) -> No
     wait_screen(ui, qtbot, "TakeNumberService")
     press(ui, qtbot, Qt.Key.Key_Minus)
     assert ui.core.speaker.settings.volume_percent == 70
+
+    # staff called with the keypad: the answer is said when it comes, and its bar's button is
+    # reached, framed and said like the screen's own (the walk finds every control there)
+    choose(ui, qtbot, "callStaffButton")
+    qtbot.waitUntil(lambda: ui.assistance.state == "coming", timeout=10_000)
+    assert ui.speech.spoken[-1] == ui.i18n.s["assistance.coming"]
+    reach = walk_with_the_keypad(ui)
+    assert not reach.unreached and not reach.unspoken, reach
+    choose(ui, qtbot, "assistanceDismiss")
+    assert not ui.find("assistanceBar").isVisible()
     press(ui, qtbot, Qt.Key.Key_Backspace)
     wait_screen(ui, qtbot, "Home")
     ui.shell.end_session()  # the session ends ("Trang chủ" alone keeps speech on)
@@ -147,14 +164,50 @@ def test_find_a_procedures_paper_list_with_the_keypad_alone(kiosk_ui, qtbot) -> 
     assert ui.speech.describe().texts  # the papers are drawn texts the reading includes
 
 
-def type_text(ui, qtbot, text: str) -> None:
-    """Keys of a USB keyboard, each carrying its character (ASCII: Qt's key code is the
-    character's own, in capitals)."""
+def said_on_arrival(ui) -> str:
+    """The focused control's words, which must be the last thing said."""
+    label = focused_label(ui)
+    assert label and ui.speech.spoken[-1] == label, (label, ui.speech.spoken[-3:])
+    return label
+
+
+def walk_to_key(ui, qtbot, name: str) -> None:
+    """Up and Down to the key's row, Left and Right along it, each key said as it is framed."""
+    key = ui.find(name)
+    assert key is not None, name
+    for _ in range(12):
+        row = ui.window.activeFocusItem().property("row")
+        if row == key.property("row"):
+            break
+        press(ui, qtbot, Qt.Key.Key_Down if row < key.property("row") else Qt.Key.Key_Up)
+        said_on_arrival(ui)
+    for _ in range(12):
+        column = ui.window.activeFocusItem().property("column")
+        if column == key.property("column"):
+            break
+        press(ui, qtbot, Qt.Key.Key_Right if column < key.property("column") else Qt.Key.Key_Left)
+        said_on_arrival(ui)
+    assert ui.window.activeFocusItem().objectName() == name
+
+
+KEY_OF_SIGN = {".": "key_.", "-": "key_-"}
+
+
+def type_with_keys(ui, qtbot, field: str, text: str) -> None:
+    """A keypad alone: its digit keys type digits (in the field or on the keyboard); a letter
+    or sign is picked on the on-screen keyboard (Down from the field into it, the arrows to
+    the key, Enter), which says the key on arrival and again once typed."""
     for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char)
-            QGuiApplication.sendEvent(ui.window, event)
-    qtbot.wait(20)
+        if char in DIGIT_KEYS:
+            press(ui, qtbot, DIGIT_KEYS[char])
+            continue
+        if ui.window.activeFocusItem().objectName() == field:
+            press(ui, qtbot, Qt.Key.Key_Down)  # into the keyboard: its first key
+            said_on_arrival(ui)
+        walk_to_key(ui, qtbot, KEY_OF_SIGN.get(char, f"key_{char.lower()}"))
+        label = focused_label(ui)
+        press(ui, qtbot, Qt.Key.Key_Return)
+        assert ui.speech.spoken[-1] == label  # what it typed, said
 
 
 def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
@@ -170,13 +223,19 @@ def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
     opened(ui, qtbot, "FollowScan")
     choose(ui, qtbot, "followTypeInstead")
     typing = opened(ui, qtbot, "FollowType")
-    # the keypad starts in the code's field, which says it is one
+    # the keypad starts in the code's field, which says it is one and how to type in it
     assert ui.window.activeFocusItem().objectName() == "followCodeField"
     assert f"{s['follow.type.label']}. {s['speech.field']}" in typing
 
+    field = ui.find("followCodeField")
     mistake = "000.00.06.H56-231399-0361"  # no 39th month: the kiosk says why, aloud
-    type_text(ui, qtbot, mistake)
-    assert ui.find("followCodeField").property("text") == mistake
+    type_with_keys(ui, qtbot, "followCodeField", mistake)
+    assert field.property("text") == mistake
+    # "Xong" on the keyboard goes on to the field's next control: look it up
+    walk_to_key(ui, qtbot, "key_done")
+    press(ui, qtbot, Qt.Key.Key_Return)
+    assert said_on_arrival(ui) == s["follow.type.look_up"]
+    assert not ui.find("keyboard").isVisible()
     press(ui, qtbot, Qt.Key.Key_Return)
     problem = ui.find("followProblem")
     qtbot.waitUntil(lambda: problem.property("message") != "", timeout=5_000)
@@ -184,12 +243,45 @@ def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
     qtbot.waitUntil(lambda: said in ui.speech.spoken[-1], timeout=5_000)
     assert ui.shell.screen == "FollowType"
 
-    press(ui, qtbot, Qt.Key.Key_Backspace, len(mistake))  # the field's own Backspace
-    assert ui.shell.screen == "FollowType" and ui.find("followCodeField").property("text") == ""
-    type_text(ui, qtbot, code.lower())  # capitals whatever the keyboard sends
+    press(ui, qtbot, Qt.Key.Key_Up)  # back to the field, which deletes with its Backspace
+    assert said_on_arrival(ui).startswith(s["follow.type.label"])
+    press(ui, qtbot, Qt.Key.Key_Backspace, len("1399-0361"))
+    assert ui.shell.screen == "FollowType" and field.property("text") == mistake[:-9]
+    type_with_keys(ui, qtbot, "followCodeField", "1027-0361")
+    assert field.property("text") == code
+    while ui.window.activeFocusItem() is not field:  # Up from the top row: the field again
+        press(ui, qtbot, Qt.Key.Key_Up)
     press(ui, qtbot, Qt.Key.Key_Return)
     result = opened(ui, qtbot, "FollowResult")
     assert ui.find("followStatus_0").property("text") in result
     assert ui.find("followCurrent").property("text") in result
     assert choose(ui, qtbot, "followAnother")
     opened(ui, qtbot, "FollowScan")  # another dossier starts again from its first step
+
+
+def test_rate_a_dossier_typing_its_code_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
+    ui = kiosk_ui
+    press(ui, qtbot, Qt.Key.Key_0)
+    choose(ui, qtbot, "tile_rating")
+    opened(ui, qtbot, "RatingLevel")
+    choose(ui, qtbot, "level_satisfied")
+    opened(ui, qtbot, "RatingSubject")
+    choose(ui, qtbot, "ratingByDossier")
+    opened(ui, qtbot, "RatingDossier")
+    assert ui.window.activeFocusItem().objectName() == "ratingCodeField"
+    code = "000.00.06.H56-240115-0042"
+    type_with_keys(ui, qtbot, "ratingCodeField", code)
+    assert ui.find("ratingCodeField").property("text") == code
+    # "123" switches to the signs, the keypad's frame on their "ABC", which switches back
+    walk_to_key(ui, qtbot, "layout_symbols")
+    press(ui, qtbot, Qt.Key.Key_Return)
+    assert ui.window.activeFocusItem().objectName() == "layout_letters"
+    assert said_on_arrival(ui) == ui.i18n.s["keyboard.letters"]
+    press(ui, qtbot, Qt.Key.Key_Return)
+    assert ui.window.activeFocusItem().objectName() == "layout_symbols"
+    walk_to_key(ui, qtbot, "key_done")
+    press(ui, qtbot, Qt.Key.Key_Return)
+    assert said_on_arrival(ui) == ui.i18n.s["common.continue"]
+    press(ui, qtbot, Qt.Key.Key_Return)
+    opened(ui, qtbot, "RatingMore")
+    assert ui.journeys["rating"].journey.dossier_code == code

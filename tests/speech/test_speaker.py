@@ -63,6 +63,23 @@ def test_a_missing_engine_is_reported_not_crashed() -> None:
     assert raised.value.message_key == "speech.engine_missing"
 
 
+def test_the_default_voice_codes_are_named_as_the_voices_they_select() -> None:
+    """`-v en` selects espeak-ng's gmw/en, which its table lists as en-gb: the settings'
+    default "en" is that voice (the technician screen shows its name), and the voice itself
+    is said once; `-v vi` is listed as it is."""
+    engine = EspeakNg()
+    english = engine.voices("en")
+    [default] = [voice for voice in english if voice.answers_to("en")]
+    assert default.id == "en-gb" and default.name == "English (Great Britain)"
+    assert len({voice.id for voice in english}) == len(english)
+    [vietnamese] = [voice for voice in engine.voices("vi") if voice.answers_to("vi")]
+    assert vietnamese.id == "vi" and vietnamese.name == "Vietnamese (Northern)"
+    # what the code selects is that voice: the same sound as its listed id
+    settings = SpeechSettings()
+    by_code = engine.render("Hello", "en", settings)
+    assert by_code == engine.render("Hello", "en", settings.with_voice("en", "en-gb"))
+
+
 class CountingEngine(EspeakNg):
     def __init__(self) -> None:
         super().__init__()

@@ -44,6 +44,8 @@ def test_speech_settings_apply_at_once_and_hold_at_the_next_start(
     open_speech_settings(ui, driver)
     assert driver.text("speechRate") == "Tốc độ đọc: 130 từ mỗi phút"
     assert vm.speechVoiceVi == "Giọng tiếng Việt: Vietnamese (Northern)"
+    # the default "en" is espeak-ng's gmw/en, listed as en-gb: named, not shown as a code
+    assert vm.speechVoiceEn == "Giọng tiếng Anh: English (Great Britain)"
 
     for name in ("speechSlower", "speechSlower", "speechLouder", "speechLouder", "speechLouder"):
         driver.tap(name)

@@ -14,6 +14,25 @@ Window {
     title: "Kiosk"
     color: Theme.background
 
+    // the keypad: keys a screen's controls do not take (Tab and Shift+Tab move by themselves),
+    // on the screen and on the bars under it
+    function keypad(event) {
+        switch (event.key) {
+        case Qt.Key_Down:  // from a field into its keyboard, where one is open
+            if (!keyboard.enter(root.activeFocusItem)) Speech.move(true)
+            break
+        case Qt.Key_Right: Speech.move(true); break
+        case Qt.Key_Up: case Qt.Key_Left: Speech.move(false); break
+        case Qt.Key_Backspace: Speech.back(); break
+        case Qt.Key_0: Speech.repeat(); break
+        case Qt.Key_9: Speech.readAll(); break
+        case Qt.Key_Plus: Speech.louder(); break
+        case Qt.Key_Minus: Speech.softer(); break
+        default: return
+        }
+        event.accepted = true
+    }
+
     Loader {
         id: screenLoader
         objectName: "screenLoader"
@@ -23,21 +42,8 @@ Window {
                   bottomMargin: bars.height > 0 ? Theme.gap : 0 }
         source: "screens/" + Shell.screen + ".qml"
         asynchronous: false
-        // the keypad: keys a screen's controls do not take (Tab and Shift+Tab move by themselves)
         focus: true
-        Keys.onPressed: (event) => {
-            switch (event.key) {
-            case Qt.Key_Down: case Qt.Key_Right: Speech.move(true); break
-            case Qt.Key_Up: case Qt.Key_Left: Speech.move(false); break
-            case Qt.Key_Backspace: Speech.back(); break
-            case Qt.Key_0: Speech.repeat(); break
-            case Qt.Key_9: Speech.readAll(); break
-            case Qt.Key_Plus: Speech.louder(); break
-            case Qt.Key_Minus: Speech.softer(); break
-            default: return
-            }
-            event.accepted = true
-        }
+        Keys.onPressed: (event) => root.keypad(event)
         onStatusChanged: if (status === Loader.Error) Shell.screenFailed(Shell.screen)
     }
 
@@ -49,6 +55,7 @@ Window {
                   bottomMargin: keyboard.open ? Theme.gap : parent.height * 0.06
                   leftMargin: Theme.margin; rightMargin: Theme.margin }
         spacing: Theme.gap
+        Keys.onPressed: (event) => root.keypad(event)
         Rectangle {
             id: noticeBar
             objectName: "notice"
@@ -91,6 +98,14 @@ Window {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom
                   bottomMargin: parent.height * 0.05 }
         height: implicitHeight
+        onTypedWithKeys: (said) => Speech.say(said)
+        // the volume keys work on its keys too (the digits type there)
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_Plus) Speech.louder()
+            else if (event.key === Qt.Key_Minus) Speech.softer()
+            else return
+            event.accepted = true
+        }
     }
 
     IdleWarning { objectName: "idleWarning" }

@@ -309,8 +309,8 @@ class TechnicianViewModel(JourneyViewModel):
 
     def _voice_text(self, language: str) -> str:
         chosen = getattr(self._speech(), f"voice_{language}")
-        names = {voice.id: voice.name for voice in self._voices[language]}
-        return self.t(f"technician.speech.voice_{language}", name=names.get(chosen, chosen))
+        named = [voice.name for voice in self._voices[language] if voice.answers_to(chosen)]
+        return self.t(f"technician.speech.voice_{language}", name=named[0] if named else chosen)
 
     def _on_off(self, on: bool) -> str:
         return self.t("shell.on" if on else "shell.off")
@@ -373,12 +373,13 @@ class TechnicianViewModel(JourneyViewModel):
     @Slot(str)
     def nextVoice(self, language: str) -> None:
         """The next installed voice of `language` ("vi" or "en"), round and round."""
-        voices = [voice.id for voice in self._voices.get(language, [])]
+        voices = self._voices.get(language, [])
         if self.journey.state is not S.SPEECH or not voices:
             return
         chosen = getattr(self._speech(), f"voice_{language}")
-        after = (voices.index(chosen) + 1) % len(voices) if chosen in voices else 0
-        self._apply_speech(self._speech().with_voice(language, voices[after]))  # type: ignore[arg-type]
+        at = [n for n, voice in enumerate(voices) if voice.answers_to(chosen)]
+        after = (at[0] + 1) % len(voices) if at else 0
+        self._apply_speech(self._speech().with_voice(language, voices[after].id))  # type: ignore[arg-type]
 
     @Slot()
     def tryVoice(self) -> None:

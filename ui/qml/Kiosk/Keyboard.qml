@@ -4,6 +4,12 @@
 // instead. A field asks for the digit pad, no Telex or capitals through `inputMethodHints`, and
 // for capitals on every word (names, addresses) with `property string kioskCapitalization:
 // "words"`. "Xong" (Done) takes the focus off the field, which closes the keyboard.
+//
+// The keypad types on it too: Down in the field (`enter`) frames the first key; Left and Right
+// step through the keys, Up and Down change row (Up from the top row returns to the field, Down
+// from the bottom row goes on to the control after it); Enter presses the framed key, a digit
+// key types its digit and Backspace deletes, as in the field itself. "Xong" moves on to the
+// control after the field. The field stays the one typed into while a key has the focus.
 pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
@@ -13,38 +19,152 @@ Rectangle {
     id: keyboard
     property bool followFocus: true
     // a TextInput, TextField, TextEdit or TextArea: they share no type that has insert()
-    property var target: followFocus && editable(Window.activeFocusItem) ? Window.activeFocusItem : null
-    readonly property bool open: target !== null
+    property var target: followFocus ? followed : null
+    readonly property bool open: target !== null && target !== undefined
+    readonly property bool onScreenKeyboard: true  // its keys are not the screen's choices
+    // the field with the focus, kept while the keypad's focus is on one of the keys
+    property Item followed: null
+    readonly property Item focused: Window.activeFocusItem
+    property bool keysRebuilt: false  // a new layout's keys: the focus is briefly nowhere
     property int keyHeight: 76
     property int spacing: 12
     property int maxKeyWidth: 190
     signal done(Item field)
+    signal typedWithKeys(string said)  // a key pressed with Enter: what it typed, to say it
 
     function editable(item) {
         return item !== null && item !== undefined && item.cursorPosition !== undefined
             && typeof item.insert === "function" && !item.readOnly
+            && item.kioskOwnKeyboard !== true  // a field with a keyboard of its own (search)
     }
 
-    function applyEdit(edit) {
-        var position = target.cursorPosition
+    function holds(item) {
+        for (var parent = item; parent; parent = parent.parent)
+            if (parent === keyboard) return true
+        return false
+    }
+
+    onFocusedChanged: {
+        if (editable(focused)) followed = focused
+        else if (!keysRebuilt && !holds(focused)) followed = null
+    }
+
+    // --- the keypad --------------------------------------------------------------------------
+    component KeyRow: Row {
+        property Repeater keyRepeater
+    }
+
+    // the keys of row `row` (a Repeater)
+    function keysOf(row) {
+        return (rows.itemAt(row) as KeyRow).keyRepeater
+    }
+
+    function keyAt(row, column) {
+        return row >= 0 && row < rows.count ? keysOf(row).itemAt(column) : null
+    }
+
+    // Down in `field`: the first key framed; false when this keyboard does not type into it
+    function enter(field) {
+        if (!open || field !== target || !keyAt(0, 0)) return false
+        keyAt(0, 0).forceActiveFocus()
+        return true
+    }
+
+    // the key beside `key` in reading order, round the whole keyboard
+    function stepFrom(key, forward) {
+        var row = key.row, column = key.column + (forward ? 1 : -1)
+        if (column >= keysOf(row).count) { row = (row + 1) % rows.count; column = 0 }
+        if (column < 0) { row = (row + rows.count - 1) % rows.count; column = keysOf(row).count - 1 }
+        return keyAt(row, column)
+    }
+
+    // the key of the row above or below whose middle is nearest `key`'s
+    function aboveOrBelow(key, down) {
+        var row = key.row + (down ? 1 : -1)
+        if (row < 0 || row >= rows.count) return null
+        var middle = key.mapToItem(keyboard, key.width / 2, 0).x
+        var best = null, bestDistance = 0
+        for (var column = 0; column < keysOf(row).count; ++column) {
+            var candidate = keyAt(row, column)
+            var distance = Math.abs(candidate.mapToItem(keyboard, candidate.width / 2, 0).x - middle)
+            if (best === null || distance < bestDistance) { best = candidate; bestDistance = distance }
+        }
+        return best
+    }
+
+    // off the keyboard: back up to the field, or on to the control after it
+    function leave(field, down) {
+        if (!field) return
+        if (!down) { field.forceActiveFocus(); return }
+        var next = field.nextItemInFocusChain(true)
+        for (var i = 0; i < 500 && next && next !== field && holds(next); ++i)
+            next = next.nextItemInFocusChain(true)
+        if (next && next !== field) next.forceActiveFocus()
+    }
+
+    function keyPressed(key, event) {
+        var next = null
+        switch (event.key) {
+        case Qt.Key_Right: next = stepFrom(key, true); break
+        case Qt.Key_Left: next = stepFrom(key, false); break
+        case Qt.Key_Down: case Qt.Key_Up:
+            next = aboveOrBelow(key, event.key === Qt.Key_Down)
+            if (next === null) leave(target, event.key === Qt.Key_Down)
+            break
+        case Qt.Key_Return: case Qt.Key_Enter: pressWithKeys(key); break
+        case Qt.Key_Backspace:
+            press("backspace", "")
+            typedWithKeys(I18n.s["keyboard.backspace"])
+            break
+        default:
+            if (event.text.length !== 1 || event.text < "0" || event.text > "9") return
+            press("character", event.text)  // a keypad's digit types itself
+            typedWithKeys(event.text)
+        }
+        if (next !== null) next.forceActiveFocus()
+        event.accepted = true
+    }
+
+    function pressWithKeys(key) {
+        var field = target, kind = key.kind, said = key.spokenText
+        keysRebuilt = kind === "layout" || kind === "done"  // "done" returns to the letters
+        press(kind, key.value)
+        if (kind === "done") {
+            keysRebuilt = false
+            leave(field, true)
+        } else if (kind === "layout") {
+            // the new layout's own switch key, where the old one stood (or its first key)
+            var found = keyAt(0, 0)
+            for (var row = 0; row < rows.count; ++row)
+                for (var column = 0; column < keysOf(row).count; ++column)
+                    if (keyAt(row, column).kind === "layout") found = keyAt(row, column)
+            keysRebuilt = false
+            if (found) found.forceActiveFocus()
+        } else if (kind !== "shift") {
+            typedWithKeys(said)
+        }
+    }
+
+    function applyEdit(field, edit) {
+        var position = field.cursorPosition
         if (edit.remove > 0) {
-            target.remove(position - edit.remove, position)
+            field.remove(position - edit.remove, position)
             position -= edit.remove
         }
         if (edit.insert.length > 0) {
-            target.insert(position, edit.insert)
-            target.cursorPosition = position + edit.insert.length
+            field.insert(position, edit.insert)
+            field.cursorPosition = position + edit.insert.length
         }
     }
 
     function press(kind, value) {
-        if (!target) return
-        if (target.selectedText.length > 0 && kind !== "shift" && kind !== "layout")
-            target.remove(target.selectionStart, target.selectionEnd)
-        var before = target.getText(0, target.cursorPosition)
-        applyEdit(KeyboardController.tap(kind, value, before))
+        var field = target  // a key pressed with the keypad may lose the focus as the keys change
+        if (!field) return
+        if (field.selectedText.length > 0 && kind !== "shift" && kind !== "layout")
+            field.remove(field.selectionStart, field.selectionEnd)
+        var before = field.getText(0, field.cursorPosition)
+        applyEdit(field, KeyboardController.tap(kind, value, before))
         if (kind === "done") {
-            var field = target
             field.focus = false
             keyboard.done(field)
         }
@@ -85,16 +205,23 @@ Rectangle {
         spacing: keyboard.spacing
 
         Repeater {
+            id: rows
             model: KeyboardController.rows
-            Row {
+            KeyRow {
                 id: keyRow
                 required property QtObject rowKeys
-                anchors.horizontalCenter: parent.horizontalCenter
+                required property int index
+                keyRepeater: rowRepeater
+                x: (keys.width - width) / 2
                 spacing: keyboard.spacing
                 Repeater {
+                    id: rowRepeater
                     model: keyRow.rowKeys
                     KeyboardKey {
                         id: part
+                        required property int index
+                        row: keyRow.index
+                        column: part.index
                         required kind
                         required value
                         required label
@@ -108,6 +235,7 @@ Rectangle {
                                 && (KeyboardController.shift || KeyboardController.capsLock)
                         locked: part.kind === "shift" && KeyboardController.capsLock
                         onTapped: keyboard.press(part.kind, part.value)
+                        Keys.onPressed: (event) => keyboard.keyPressed(part, event)
                     }
                 }
             }

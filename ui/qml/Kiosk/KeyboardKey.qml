@@ -1,5 +1,6 @@
-// One key of the on-screen keyboard: big, pressed state at once, never takes the focus away from
-// the field being typed in.
+// One key of the on-screen keyboard: big, pressed state at once; a tap never takes the focus away
+// from the field being typed in. The keypad reaches it too (Keyboard.qml moves between keys): it
+// is framed, said ("q", "dấu cách", "xoá", "xong") and pressed with Enter.
 import QtQuick
 import KioskApp
 
@@ -14,6 +15,8 @@ Rectangle {
     property bool upper: false
     property bool active: false      // shift shown as on
     property bool locked: false      // caps lock: on, and underlined
+    property int row: 0              // where it stands, for the keypad's arrows
+    property int column: 0
     signal tapped()
 
     readonly property bool wordKey: label === "" && labelKey !== ""
@@ -33,7 +36,18 @@ Rectangle {
          : (isDone || active) ? Theme.primary
          : isMarkRow ? Theme.surface : Theme.background
     Accessible.role: Accessible.Button
-    Accessible.name: labelKey ? I18n.s[labelKey] : shown
+    Accessible.name: labelKey ? I18n.s[labelKey]
+                   : symbolNames[label] ? I18n.s["keyboard.symbol." + symbolNames[label]] : shown
+    // what a sign is called aloud: espeak-ng says nothing for most of them
+    readonly property var symbolNames: ({ "/": "slash", ",": "comma", ".": "period", "-": "hyphen",
+                                          "@": "at", "+": "plus" })
+    // the keypad: reached with the arrows and Tab, read when framed; shift says whether it is on
+    readonly property string spokenText: kind === "shift"
+        ? Accessible.name + ": " + I18n.s[locked ? "keyboard.caps_lock" : active ? "shell.on" : "shell.off"]
+        : Accessible.name
+    activeFocusOnTab: true
+    z: activeFocus ? 1 : 0  // its frame drawn over the keys beside it
+    FocusFrame { target: key }
 
     Text {
         anchors.centerIn: parent

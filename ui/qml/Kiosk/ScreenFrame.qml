@@ -119,9 +119,11 @@ Rectangle {
         id: stepLabel
         objectName: "stepLabel"
         anchors { left: parent.left; top: topBar.bottom; topMargin: Theme.gap; leftMargin: Theme.margin }
-        // a screen made short by the keyboard keeps its room for the question and its problem
-        visible: frame.stepTotal > 0 && frame.height >= 720
-        height: visible ? implicitHeight : 0
+        // a screen made short by the keyboard keeps its room for the question and its problem;
+        // folded, not hidden, so speech does not announce it anew each time the keyboard closes
+        visible: frame.stepTotal > 0
+        height: visible && frame.height >= 720 ? implicitHeight : 0
+        clip: true
         text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
         color: Theme.mutedText
     }

@@ -23,6 +23,7 @@ ScreenFrame {
             id: searchField
             objectName: "searchField"
             property string kioskCapitalization: "none"
+            readonly property bool kioskOwnKeyboard: true  // the docked one stays closed
             anchors { left: parent.left; right: clearButton.left; verticalCenter: parent.verticalCenter
                       leftMargin: Theme.gap; rightMargin: Theme.gap }
             activeFocusOnPress: false
@@ -37,6 +38,7 @@ ScreenFrame {
             readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
             activeFocusOnTab: true
             FocusFrame { target: searchField }
+            Keys.onDownPressed: (event) => { event.accepted = keyboard.enter(searchField) }
             BodyText {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: searchField.text.length === 0
@@ -65,6 +67,7 @@ ScreenFrame {
         width: parent.width * 0.62
         keyHeight: 84
         maxKeyWidth: 140
+        onTypedWithKeys: (said) => Speech.say(said)
     }
 
     Column {
