@@ -161,6 +161,7 @@ def test_find_a_procedures_paper_list_with_the_keypad_alone(kiosk_ui, qtbot) -> 
     press(ui, qtbot, Qt.Key.Key_9)  # the whole screen: the paper list itself
     whole = ui.speech.spoken[-1]
     assert len(whole) >= len(detail)
+    assert whole.endswith(ui.i18n.s["speech.keys"])  # and then how the keys work
     assert ui.speech.describe().texts  # the papers are drawn texts the reading includes
 
 
