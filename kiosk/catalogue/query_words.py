@@ -15,6 +15,12 @@ em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha duoc 
 i my we our us the to of for in on at is are am be want wants need needs how get with and or you
 your please this that it what where have has"""
 FILLER_WORDS = frozenset(tokens(_FILLERS))
+# Word pieces an apostrophe leaves ("husband's", "don't", "I'm") say nothing by themselves.
+FILLER_WORDS |= {"s", "t", "d", "m", "ll", "ve"}
+
+# "For the first time" asks for the common procedure, which seldom says so in its name
+# ("đăng ký hộ kinh doanh lần đầu"): its words may match but are not required.
+FIRST_TIME = tuple(tuple(tokens(phrase)) for phrase in ("lần đầu", "first time"))
 
 # Words that, in a procedure's name, make it a variant of a more common one, each with the
 # words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":

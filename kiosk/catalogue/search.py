@@ -40,7 +40,7 @@ import snowballstemmer
 
 from kiosk.catalogue.ages import age_range, stated_age
 from kiosk.catalogue.model import Procedure, ProcedureField
-from kiosk.catalogue.query_words import FILLER_WORDS, VARIANT_CUES
+from kiosk.catalogue.query_words import FILLER_WORDS, FIRST_TIME, VARIANT_CUES
 from kiosk.catalogue.synonyms import SynonymTable
 from kiosk.folding import sound_alikes, tokens, without_input_keys
 
@@ -564,9 +564,15 @@ class SearchIndex:
                 typed.extend(self._after(typed[-1], word) if typed else self._as_meant(word))
         stated = stated_age(typed)
         age = stated.age if stated else None
-        # The words that state the age are read as the age: they may match, like fillers,
-        # but no procedure needs to hold them.
-        age_words = frozenset(typed[i] for i in stated.positions) if stated else frozenset()
+        # The words that state the age are read as the age, and "lần đầu" as asking for the
+        # common procedure: they may match, like fillers, but no procedure needs to hold them.
+        not_required = frozenset(typed[i] for i in stated.positions) if stated else frozenset()
+        not_required |= {
+            word
+            for phrase in FIRST_TIME
+            if any(tuple(typed[i : i + len(phrase)]) == phrase for i in range(len(typed)))
+            for word in phrase
+        }
         alternatives = [(tuple(typed), 1.0)]
         rewrite = self.synonyms.rewrite(typed, typing)
         if rewrite.replaced:
@@ -575,7 +581,8 @@ class SearchIndex:
         key = np.full(len(self.procedures), -1.0)
         score = np.zeros(len(self.procedures))
         for terms, boost in alternatives:
-            found, ranked, scored = self._score(self._expand(terms, typing, age_words), boost, age)
+            expanded = self._expand(terms, typing, not_required)
+            found, ranked, scored = self._score(expanded, boost, age)
             better = ranked > key
             key = np.where(better, ranked, key)
             coverage = np.where(better, found, coverage)
