@@ -10,27 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+from kiosk.local_db import LocalDb
 
 TABLE = "day_counters"
 
 
-def create_table(db: sqlite_utils.Database) -> None:
+def create_table(db: LocalDb) -> None:
     """For a file's migrations: the table every counter of that file shares."""
-    db[TABLE].create(
-        {"scope": str, "day": str, "last": int}, pk=("scope", "day"), if_not_exists=True
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {TABLE} "
+        "(scope TEXT, day TEXT, last INTEGER, PRIMARY KEY (scope, day))"
     )
 
 
 def adopting_own_table(
     old_table: str, key_column: str, scope_prefix: str
-) -> Callable[[sqlite_utils.Database], None]:
+) -> Callable[[LocalDb], None]:
     """The migration that brings a file's counters here. Files of schema 1 counted in a table of
     their own (`old_table`: `key_column`, day, last); their last numbers move into the shared
     table as scope `scope_prefix` + key, so no number is handed out twice. A file created after
     the move never had such a table and only gains the shared one."""
 
-    def adopt(db: sqlite_utils.Database) -> None:
+    def adopt(db: LocalDb) -> None:
         create_table(db)
         if old_table not in db.table_names():
             return
@@ -39,14 +40,12 @@ def adopting_own_table(
             f"SELECT ? || {key_column}, day, last FROM {old_table}",
             [scope_prefix],
         )
-        db[old_table].drop()
+        db.execute(f"DROP TABLE {old_table}")
 
     return adopt
 
 
-def next_in_range(
-    db: sqlite_utils.Database, scope: str, day: str, number_range: tuple[int, int]
-) -> int | None:
+def next_in_range(db: LocalDb, scope: str, day: str, number_range: tuple[int, int]) -> int | None:
     """The next number of `scope` on `day`, or None once the range is used up. Call it inside
     a transaction (`db.atomic()`) under the caller's lock."""
     low, high = number_range
@@ -56,5 +55,9 @@ def next_in_range(
     number = low if row is None else row[0] + 1
     if number > high:
         return None
-    db[TABLE].upsert({"scope": scope, "day": day, "last": number}, pk=("scope", "day"))
+    db.execute(
+        f"INSERT INTO {TABLE} (scope, day, last) VALUES (?, ?, ?) "
+        "ON CONFLICT (scope, day) DO UPDATE SET last = excluded.last",
+        [scope, day, number],
+    )
     return number

@@ -13,29 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from kiosk import daily_counter
 from kiosk.clock import LocalTime
 from kiosk.dossiers.code import format_code
 from kiosk.errors import UserFacingError
-from kiosk.local_db import migrate, open_local_db
+from kiosk.local_db import LocalDb, migrate, open_local_db
 
 DAILY_LIMIT = 9999  # four digits
 
 
-def _create_tables(db: sqlite_utils.Database) -> None:
-    db["dossier_codes"].create(
-        {
-            "code": str,
-            "unit_code": str,
-            "day": str,
-            "sequence": int,
-            "issued_at": str,
-            "state": str,
-        },
-        pk="code",
-        if_not_exists=True,
+def _create_tables(db: LocalDb) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS dossier_codes (code TEXT PRIMARY KEY, unit_code TEXT, "
+        "day TEXT, sequence INTEGER, issued_at TEXT, state TEXT)"
     )
 
 
@@ -81,22 +71,17 @@ class DossierBook:
             if sequence is None:
                 raise UserFacingError("hand_in.error.no_more_codes")
             code = format_code(self.unit_code, now, sequence)
-            self.db["dossier_codes"].insert(
-                {
-                    "code": code,
-                    "unit_code": self.unit_code,
-                    "day": day,
-                    "sequence": sequence,
-                    "issued_at": now.isoformat(),
-                    "state": "allocated",
-                }
+            self.db.execute(
+                "INSERT INTO dossier_codes (code, unit_code, day, sequence, issued_at, state) "
+                "VALUES (?, ?, ?, ?, ?, 'allocated')",
+                [code, self.unit_code, day, sequence, now.isoformat()],
             )
         return DossierCode(code, sequence, now)
 
     def mark(self, code: str, state: str) -> None:
         """`stored` once the outbox holds the dossier, `not_stored` if it refused it."""
         with self._lock, self.db.atomic():
-            self.db["dossier_codes"].update(code, {"state": state})
+            self.db.execute("UPDATE dossier_codes SET state = ? WHERE code = ?", [state, code])
 
     def state_of(self, code: str) -> str | None:
         with self._lock:

@@ -14,33 +14,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from kiosk import daily_counter
 from kiosk.clock import LocalTime
 from kiosk.config import QueueService, QueueSettings
 from kiosk.errors import UserFacingError
-from kiosk.local_db import migrate, open_local_db
+from kiosk.local_db import LocalDb, migrate, open_local_db
 
 
-def _create_tables(db: sqlite_utils.Database) -> None:
-    db["tickets"].create(
-        {
-            "ticket_id": str,
-            "day": str,
-            "service_id": str,
-            "sequence": int,
-            "label": str,
-            "priority": str,
-            "issued_at": str,
-            "print_state": str,  # pending, printed, printed_unconfirmed, not_printed
-            "print_problem": str,
-        },
-        pk="ticket_id",
-        not_null={"day", "service_id", "sequence", "label", "issued_at"},
-        if_not_exists=True,
+def _create_tables(db: LocalDb) -> None:
+    # print_state: pending, printed, printed_unconfirmed, not_printed
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS tickets (ticket_id TEXT PRIMARY KEY, day TEXT NOT NULL, "
+        "service_id TEXT NOT NULL, sequence INTEGER NOT NULL, label TEXT NOT NULL, "
+        "priority TEXT, issued_at TEXT NOT NULL, print_state TEXT, print_problem TEXT)"
     )
-    db["tickets"].create_index(["day", "service_id", "sequence"], unique=True, if_not_exists=True)
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS idx_tickets_day_service_id_sequence "
+        "ON tickets (day, service_id, sequence)"
+    )
 
 
 MIGRATIONS = (
@@ -92,18 +83,18 @@ class TicketBook:
                 issued_at=now,
                 priority=priority,
             )
-            self.db["tickets"].insert(
-                {
-                    "ticket_id": number.ticket_id,
-                    "day": day,
-                    "service_id": service.id,
-                    "sequence": sequence,
-                    "label": number.label,
-                    "priority": priority,
-                    "issued_at": now.isoformat(),
-                    "print_state": "pending",
-                    "print_problem": None,
-                }
+            self.db.execute(
+                "INSERT INTO tickets (ticket_id, day, service_id, sequence, label, priority, "
+                "issued_at, print_state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')",
+                [
+                    number.ticket_id,
+                    day,
+                    service.id,
+                    sequence,
+                    number.label,
+                    priority,
+                    now.isoformat(),
+                ],
             )
         return number
 
@@ -122,16 +113,14 @@ class TicketBook:
         else:
             state = "printed"
         with self._lock, self.db.atomic():
-            self.db["tickets"].update(
-                ticket_id,
-                {
-                    "print_state": state,
-                    "print_problem": problem_key,
-                },
+            self.db.execute(
+                "UPDATE tickets SET print_state = ?, print_problem = ? WHERE ticket_id = ?",
+                [state, problem_key, ticket_id],
             )
 
     def tickets_on(self, day: str) -> list[dict]:
-        return list(self.db["tickets"].rows_where("day = ?", [day], order_by="issued_at"))
+        rows = self.db.execute("SELECT * FROM tickets WHERE day = ? ORDER BY issued_at", [day])
+        return [dict(row) for row in rows]
 
     def close(self) -> None:
         self.db.close()
