@@ -136,9 +136,14 @@ class Kiosk:
 
 
 def start_core(
-    config: KioskConfig, data: Path | None = None, clock: Clock = system_clock, **overrides: Any
+    config: KioskConfig,
+    data: Path | None = None,
+    clock: Clock = system_clock,
+    province_opens_later: bool = False,
+    **overrides: Any,
 ) -> CoreServices:
-    """Overrides: `printer`, `province`, `paper`, `speaker`."""
+    """Overrides: `printer`, `province`, `paper`, `speaker`. With `province_opens_later` the
+    province opens when `core.province.start_opening()` is called (after the first frame)."""
     data = data or data_dir()
     data.mkdir(parents=True, exist_ok=True)
     local_time = LocalTime(config.centre.timezone, clock)
@@ -148,7 +153,9 @@ def start_core(
         lambda: _open_printer(config, data),
     )
     province: Province = _take(
-        overrides, "province", lambda: Province(config, data, local_time.now)
+        overrides,
+        "province",
+        lambda: Province(config, data, local_time.now, opens_later=province_opens_later),
     )
     paper: PaperNotices = _take(
         overrides, "paper", lambda: PaperNotices(printer, province, local_time.now)

@@ -147,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
     from ui.watchdog import ServiceWatchdog
 
     app = create_application(sys.argv)
-    core = start_core(config)
+    core = start_core(config, province_opens_later=True)
     ui = KioskUi(core, windowed=args.windowed)
     ComeForwardListener(data_dir(), ui.window)
     if os.environ.get("KIOSK_STARTUP_PROBE"):
@@ -175,6 +175,7 @@ def _run(args: argparse.Namespace) -> int:
             return
         started.append(True)
         watchdog.ready()
+        core.province.start_opening()
         run_in_background(lambda: start_journey_services(core), attach, not_completed)
         run_in_background(_import_fleet_duties, start_fleet, not_completed)
 

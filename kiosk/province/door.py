@@ -124,7 +124,10 @@ class OpenProvince:
 
 
 class Province:
-    """`Province(config, data, now)`: starts opening at once, on its own thread."""
+    """`Province(config, data, now)`: starts opening at once, on its own thread; with
+    `opens_later`, once `start_opening()` is called (the kiosk calls it after the home screen's
+    first frame, so the link's, the outbox's and the stand-in's imports and sweeps do not compete
+    with the first paint on a two-core kiosk)."""
 
     READY_WAIT_S = 20.0
 
@@ -134,10 +137,15 @@ class Province:
         data: Path,
         now: Callable[[], datetime],
         opener: Callable[[KioskConfig, Path], OpenProvince] | None = None,
+        opens_later: bool = False,
     ) -> None:
         self._kiosk_id = config.centre.kiosk_id
         self._now = now
         self._ready = threading.Event()
+        self._go = threading.Event()
+        self._closing = False
+        if not opens_later:
+            self._go.set()
         self._open: OpenProvince | None = None
         self._reports = ThreadPoolExecutor(max_workers=1, thread_name_prefix="province-reports")
         self.problem: str | None = None
@@ -151,13 +159,18 @@ class Province:
     def _start(
         self, opener: Callable[[KioskConfig, Path], OpenProvince], config: KioskConfig, data: Path
     ) -> None:
+        self._go.wait()
         try:
-            self._open = opener(config, data)
+            if not self._closing:  # closed before it was told to open: nothing to open
+                self._open = opener(config, data)
         except Exception as exc:
             self.problem = message_key_of(exc, type(exc).__name__)
             log.error("the province is not available: %s", exc)
         finally:
             self._ready.set()
+
+    def start_opening(self) -> None:
+        self._go.set()
 
     # -- the one "not ready yet" policy ---------------------------------------------------
 
@@ -310,6 +323,8 @@ class Province:
         return requeued
 
     def close(self) -> None:
+        self._closing = not self._go.is_set()
+        self._go.set()
         self._reports.shutdown(wait=True)
         opened = self.opened(timeout=30)
         if opened is not None:

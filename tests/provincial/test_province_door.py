@@ -157,3 +157,25 @@ def test_a_kiosk_linked_to_the_real_province_never_loads_the_stand_in(tmp_path: 
         Path.cwd(),
     )
     assert loaded == "[]"
+
+
+def test_a_province_that_opens_later_waits_to_be_told_and_never_opens_once_closed(
+    config, tmp_path: Path
+) -> None:
+    """The kiosk opens the province after the home screen's first frame; one closed before
+    that (the kiosk quit while starting) opens nothing."""
+    calls: list[str] = []
+
+    def opener(*_: object) -> None:
+        calls.append("opened")
+        raise OSError("no province here")
+
+    now = LocalTime(config.centre.timezone).now
+    door = Province(config, tmp_path / "later", now, opener, opens_later=True)
+    assert door.opened(timeout=0.2) is None and calls == []
+    door.start_opening()
+    assert door.opened(timeout=10) is None and calls == ["opened"]
+    door.close()
+    quitting = Province(config, tmp_path / "quit", now, opener, opens_later=True)
+    quitting.close()
+    assert calls == ["opened"] and quitting.problem is None
