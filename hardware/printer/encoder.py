@@ -135,8 +135,7 @@ class EscposEncoder:
         self.font_bold = str(font_bold)
         self.model = model
         self.width_dots = model.width_dots
-        # a profile without `GS ( k` gets image codes whatever the setting says
-        self.native_qr = native_qr and model.native_qr
+        self.native_qr = model.draws_qr(native_qr)
         self.cutter = cutter
 
     def encode(self, job: PrintJob) -> bytes:

@@ -24,14 +24,14 @@ import errno
 import logging
 import threading
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from hardware.device import DeviceError, DeviceEvent, DeviceState, run_with_timeout
 from hardware.printer import status as esc_status
 from hardware.printer.config import PrinterSettings
 from hardware.printer.diagnosis import diagnose, printer_address
-from hardware.printer.encoder import EscposEncoder
 from hardware.printer.interface import (
     UNKNOWN_STATUS,
     Diagnosis,
@@ -49,6 +49,9 @@ from hardware.printer.transports import (
     set_read_timeout,
     submits_on_close,
 )
+
+if TYPE_CHECKING:  # built on the first print: Pillow and the fonts are not start-up's work
+    from hardware.printer.encoder import EscposEncoder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -74,6 +77,8 @@ class _ConnectionLost(Exception):
 
 
 def encoder_for(settings: PrinterSettings, font_dir: Path) -> EscposEncoder:
+    from hardware.printer.encoder import EscposEncoder
+
     return EscposEncoder(
         font_dir / "NotoSans-Regular.ttf",
         font_dir / "NotoSans-Bold.ttf",
@@ -83,16 +88,20 @@ def encoder_for(settings: PrinterSettings, font_dir: Path) -> EscposEncoder:
     )
 
 
+def capabilities_of(settings: PrinterSettings, reports_status: bool) -> PrinterCapabilities:
+    """What the profile says, without building the encoder. Raises
+    `DeviceError("printer.unknown_profile")` for a name python-escpos does not know."""
+    model = printer_model(settings)
+    return PrinterCapabilities(
+        model.width_dots, model.draws_qr(settings.native_qr), settings.cutter, reports_status
+    )
+
+
 class EscposTicketPrinter(TicketPrinter):
     def __init__(self, settings: PrinterSettings, font_dir: Path) -> None:
-        encoder = encoder_for(settings, font_dir)
-        super().__init__(
-            PrinterCapabilities(
-                encoder.width_dots, encoder.native_qr, settings.cutter, answers_status(settings)
-            )
-        )
+        super().__init__(capabilities_of(settings, answers_status(settings)))
         self.settings = settings
-        self.encoder = encoder
+        self._font_dir = font_dir
         self._transport = None
         self._lock = threading.Lock()  # one conversation with the printer at a time
         self._last_status: PrinterStatus = UNKNOWN_STATUS
@@ -101,6 +110,10 @@ class EscposTicketPrinter(TicketPrinter):
         self._stop = threading.Event()
         self._wake = threading.Event()  # a tap asks the watch to check now
         self._watch: threading.Thread | None = None
+
+    @cached_property
+    def encoder(self) -> EscposEncoder:
+        return encoder_for(self.settings, self._font_dir)
 
     # --- life cycle -------------------------------------------------------------------------
     def open(self) -> None:

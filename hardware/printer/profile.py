@@ -27,6 +27,11 @@ class PrinterModel:
     def font_a_columns(self) -> int:
         return self.width_dots // FONT_A_DOTS
 
+    def draws_qr(self, wanted: bool) -> bool:
+        """Whether QR codes go as `GS ( k`: a profile without it gets image codes whatever the
+        setting says."""
+        return wanted and self.native_qr
+
 
 def known_profiles() -> list[str]:
     return sorted(capabilities.CAPABILITIES["profiles"])

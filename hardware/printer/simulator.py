@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import itertools
 import time
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hardware.device import DeviceError, DeviceEvent, DeviceState
 from hardware.printer.config import SimulatorPrinterSettings
-from hardware.printer.escpos_driver import encoder_for
+from hardware.printer.escpos_driver import capabilities_of, encoder_for
 from hardware.printer.interface import (
     PaperState,
-    PrinterCapabilities,
     PrinterStatus,
     PrintResult,
     TicketPrinter,
 )
 from hardware.printer.job import PrintJob
-from hardware.printer.render import render
+
+if TYPE_CHECKING:
+    from hardware.printer.encoder import EscposEncoder
 
 FAULTS = {
     "none": PrinterStatus(online=True, paper=PaperState.OK, cover_open=False),
@@ -42,16 +45,20 @@ class SimulatedTicketPrinter(TicketPrinter):
         output_dir: Path,
         realtime: bool = False,
     ) -> None:
-        self.encoder = encoder_for(settings, font_dir)
-        super().__init__(
-            PrinterCapabilities(self.encoder.width_dots, self.encoder.native_qr, settings.cutter)
-        )
+        super().__init__(capabilities_of(settings, reports_status=True))
+        self.settings = settings
+        self.font_dir = font_dir
         self.font = font_dir / "NotoSans-Regular.ttf"
         self.output_dir = output_dir
         self.realtime = realtime
         self.fault = settings.simulator_fault
         self.printed: list[Path] = []
         self._counter = itertools.count(1)
+
+    @cached_property
+    def encoder(self) -> EscposEncoder:
+        """Built on the first print, as the real printer's is."""
+        return encoder_for(self.settings, self.font_dir)
 
     def set_fault(self, fault: str) -> None:
         if fault not in FAULTS:
@@ -76,6 +83,8 @@ class SimulatedTicketPrinter(TicketPrinter):
         problem = before.blocking_problem
         if problem:
             raise DeviceError(problem)
+        from hardware.printer.render import render  # qrcode and Pillow, on the first print
+
         data = self.encoder.encode(job)
         picture = render(data, self.capabilities.width_dots, self.font)
         if self.realtime:

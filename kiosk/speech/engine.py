@@ -10,8 +10,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass
+from html import escape  # not xml.sax.saxutils: it imports urllib.request, http and ssl
 from typing import Literal, Protocol
-from xml.sax.saxutils import escape
 
 from kiosk.errors import UserFacingError
 from kiosk.speech.readings import is_vietnamese, sentences
@@ -121,7 +121,7 @@ def _mixed_ssml(text: str, voice_vi: str) -> str:
     parts = []
     for sentence in sentences(text):
         if is_vietnamese(sentence):
-            parts.append(f'<voice name="{voice_vi}">{escape(sentence)}</voice>')
+            parts.append(f'<voice name="{voice_vi}">{escape(sentence, quote=False)}</voice>')
         else:
-            parts.append(escape(sentence))
+            parts.append(escape(sentence, quote=False))
     return "<speak>" + " ".join(parts) + "</speak>"
