@@ -115,23 +115,27 @@ Rectangle {
     readonly property real callStaffReserve: callStaff.visible && !callStaff.inTopBar
                                              ? callStaff.width + Theme.gap : 0
 
-    BodyText {
-        id: stepLabel
-        objectName: "stepLabel"
+    // a screen made short by the keyboard keeps its room for the question and its problem: the
+    // step folds away, still shown to speech, so it is not announced anew as the keyboard closes
+    Item {
+        id: stepBox
         anchors { left: parent.left; top: topBar.bottom; topMargin: Theme.gap; leftMargin: Theme.margin }
-        // a screen made short by the keyboard keeps its room for the question and its problem;
-        // folded, not hidden, so speech does not announce it anew each time the keyboard closes
         visible: frame.stepTotal > 0
-        height: visible && frame.height >= 720 ? implicitHeight : 0
+        width: stepLabel.implicitWidth
+        height: visible && frame.height >= 720 ? stepLabel.implicitHeight : 0
         clip: true
-        text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
-        color: Theme.mutedText
+        BodyText {
+            id: stepLabel
+            objectName: "stepLabel"
+            text: I18n.s["common.step"].replace("{n}", frame.step).replace("{total}", frame.stepTotal)
+            color: Theme.mutedText
+        }
     }
 
     HeadingText {
         id: heading
         objectName: "screenHeading"
-        anchors { left: parent.left; right: parent.right; top: stepLabel.bottom
+        anchors { left: parent.left; right: parent.right; top: stepBox.bottom
                   topMargin: Theme.gap; leftMargin: Theme.margin
                   rightMargin: Theme.margin + frame.callStaffReserve }
         text: frame.title
