@@ -4,6 +4,7 @@ afternoon; the printer out of paper; a full disk; the session wipe."""
 
 from __future__ import annotations
 
+import gc
 import json
 
 import zxingcpp
@@ -12,10 +13,16 @@ from PIL import Image
 from hardware.camera import CameraStatus
 from kiosk.journeys.hand_in import HandInState
 from tests.hand_in.walk import Walk, identify_with_the_chip
+from ui.list_model import RowsModel
 
 DEATH = "1.000656"
 MARITAL_STATUS = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân: 3 working days
 UNIT = "000.00.00.H00"
+
+
+def live_rows_models() -> int:
+    gc.collect()
+    return sum(isinstance(o, RowsModel) for o in gc.get_objects())
 
 
 def fill_in_to_the_check(kiosk, scan: bool) -> None:
@@ -25,7 +32,11 @@ def fill_in_to_the_check(kiosk, scan: bool) -> None:
     kiosk.tap(f"procedure_{MARITAL_STATUS}")
     identify_with_the_chip(kiosk)
     kiosk.wait_screen("HandInQuestion")
-    assert kiosk.ui.journeys["hand_in"].questionFields.rows()[0].fieldId == "marital_status"
+    vm = kiosk.ui.journeys["hand_in"]
+    assert vm.questionFields.rows()[0].fieldId == "marital_status"
+    models = live_rows_models()
+    vm.changed.emit()  # the rows rebuilt, as on every answer: each made a model per field
+    assert live_rows_models() == models, "a rebuilt question screen made models of its own"
     kiosk.tap("answerNext")  # nothing chosen: the error says so, and the screen stays
     assert "cần trả lời" in kiosk.item("questionError").property("message")
     assert "cần trả lời" in kiosk.text("error_marital_status")

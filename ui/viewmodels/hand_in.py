@@ -308,7 +308,9 @@ class HandInViewModel(JourneyViewModel):
 
     def _choices_of(self, form_field: FormField) -> RowsModel:
         lang = self.i18n.lang
-        model = self._choices.setdefault(form_field.id, RowsModel(ChoiceRow, self))
+        model = self._choices.get(form_field.id)
+        if model is None:  # once per field: a model parented to the view-model lives as long
+            model = self._choices[form_field.id] = RowsModel(ChoiceRow, self)
         model.set_rows(
             [
                 ChoiceRow(c.value, c.label.get(lang), fold(c.label.get(lang)))
@@ -323,9 +325,9 @@ class HandInViewModel(JourneyViewModel):
             return {}
         units = self.kiosk.services.admin_units
         line, commune = units.split(value) if units is not None else (value, None)
-        provinces, communes = self._places.setdefault(
-            form_field.id, (RowsModel(PlaceRow, self), RowsModel(PlaceRow, self))
-        )
+        if form_field.id not in self._places:
+            self._places[form_field.id] = (RowsModel(PlaceRow, self), RowsModel(PlaceRow, self))
+        provinces, communes = self._places[form_field.id]
         return {
             "line": line,
             "lineLabel": form_field.line_label.get(self.i18n.lang)
