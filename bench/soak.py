@@ -21,6 +21,7 @@ import os
 import tempfile
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -51,6 +52,12 @@ def proc_status(field: str) -> str:
         if line.startswith(field + ":"):
             return line.split()[1]
     raise KeyError(field)
+
+
+def wrapper_types() -> Counter[str]:
+    """Live Qt object wrappers by class: what to look at when their count grows."""
+    gc.collect()
+    return Counter(type(o).__name__ for o in gc.get_objects() if isinstance(o, QObject))
 
 
 def sample(journeys: int, ui) -> Sample:
@@ -141,6 +148,7 @@ def main() -> None:
         tracemalloc.start(1)
     clock = SkippingClock()
     after_first_round: tracemalloc.Snapshot | None = None
+    first_round_wrappers: Counter[str] | None = None
     crashes: list[str] = []
     print(f"before: {load_average()}")
     started = time.monotonic()
@@ -195,10 +203,15 @@ def main() -> None:
                     f"{os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
-                if args.trace and after_first_round is None:
-                    after_first_round = tracemalloc.take_snapshot()
+                if first_round_wrappers is None:
+                    first_round_wrappers = wrapper_types()
+                    if args.trace:
+                        after_first_round = tracemalloc.take_snapshot()
         if after_first_round is not None:
             print_python_growth(after_first_round, tracemalloc.take_snapshot())
+        if first_round_wrappers is not None:
+            grown = (wrapper_types() - first_round_wrappers).most_common(8)
+            print(f"Qt wrappers that grew after the first round: {grown or 'none'}")
     elapsed = time.monotonic() - started
     print(f"after:  {load_average()}; {args.journeys} journeys in {elapsed:.0f} s")
     # the first round loads every screen and journey once; growth is counted after it
