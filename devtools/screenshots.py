@@ -341,7 +341,7 @@ def visit_all(ui, app, modes: list[Mode], on_screen: Callable[[Mode, str], None]
 
         ui.shell.home()
         shot("home")
-        ui.shell.show_notice(ui.i18n.s["common.unexpected"])
+        ui.shell.show_notice(ui.i18n.strings["common.unexpected"])
         shot("home-notice")
         ui.shell.dismissNotice()
         for tour in TOURS:

@@ -66,11 +66,11 @@ class AssistanceBridge(QObject):
     def _message(self) -> str:
         if self._state is CallState.NONE:
             return ""
-        return str(self._i18n.s[f"assistance.{self._state.value}"])
+        return str(self._i18n.strings[f"assistance.{self._state.value}"])
 
     def _button_text(self) -> str:
         called = self._state in (CallState.COMING, CallState.QUEUED)
-        return str(self._i18n.s["assistance.called" if called else "assistance.call"])
+        return str(self._i18n.strings["assistance.called" if called else "assistance.call"])
 
     state = Property(str, lambda self: self._state.value, notify=changed)
     message = Property(str, _message, notify=changed)

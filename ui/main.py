@@ -158,7 +158,7 @@ def _run(args: argparse.Namespace) -> int:
 
     def not_completed(exc: BaseException) -> None:
         logging.getLogger(__name__).critical("the kiosk could not finish starting", exc_info=exc)
-        ui.shell.show_notice(ui.i18n.s["common.unexpected"])
+        ui.shell.show_notice(ui.i18n.strings["common.unexpected"])
 
     started: list[bool] = []
     loaded: list[JourneyServices] = []

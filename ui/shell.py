@@ -201,7 +201,7 @@ class Shell(QObject):
     def journey_crashed(self, where: str) -> None:
         log.error("journey crashed in %s; returning home", where)
         self.end_session()
-        self.show_notice(self._i18n.s["common.unexpected"])
+        self.show_notice(self._i18n.strings["common.unexpected"])
 
     # --- leaving: a final screen goes home by itself, the countdown on screen -----------------
     def _get_leave_left(self) -> int:

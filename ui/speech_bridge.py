@@ -232,7 +232,7 @@ class SpeechBridge(QObject):
         self._say(self._word("speech.volume").replace("{n}", str(percent)))
 
     def _word(self, key: str) -> str:
-        return str(self._i18n.s.get(key, key))
+        return str(self._i18n.strings.get(key, key))
 
     def _language(self) -> Language:
         return "en" if self._i18n.lang == "en" else "vi"

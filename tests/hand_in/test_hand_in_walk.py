@@ -230,7 +230,7 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     assert kiosk.text("paperName").startswith("Giấy chứng sinh")
     kiosk.tap("lackPaper")
     kiosk.wait_screen("HandInCheck")
-    assert vm.papers.rows()[1].status == kiosk.ui.i18n.s["hand_in.check.missing"]
+    assert vm.papers.rows()[1].status == kiosk.ui.i18n.strings["hand_in.check.missing"]
     # the citizen walks away: no place they picked is left in the picker's models
     kiosk.tap("homeButton")
     kiosk.wait_screen("Home")

@@ -53,7 +53,7 @@ def test_every_screen_is_spoken_from_what_it_shows(kiosk_ui, qtbot) -> None:
             screen = ui.speech.describe()
             heading = ui.find("screenHeading")
             assert heading is not None and screen.heading == heading.property("text"), name
-            summary = screen.summary(ui.i18n.s["speech.choices"])
+            summary = screen.summary(ui.i18n.strings["speech.choices"])
             assert summary.startswith(" ".join(screen.heading.split())), name
             spoken = expand_for_speech(summary, lang, settings.numbers)  # type: ignore[arg-type]
             audio = renders.submit(engine.render, spoken, lang, settings)  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ def wait_screen(ui, qtbot, screen: str) -> None:
 
 
 def test_take_a_number_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
-    ui, s = kiosk_ui, kiosk_ui.i18n.s
+    ui, s = kiosk_ui, kiosk_ui.i18n.strings
     press(ui, qtbot, Qt.Key.Key_0)  # speech on, the home screen read
     assert ui.core.speaker.enabled
     home = ui.speech.spoken[-1]
@@ -83,7 +83,7 @@ def test_back_a_staff_call_and_the_session_end_with_the_keypad(kiosk_ui, qtbot) 
     # reached, framed and said like the screen's own (the walk finds every control there)
     choose(ui, qtbot, "callStaffButton")
     qtbot.waitUntil(lambda: ui.assistance.state == "coming", timeout=10_000)
-    assert ui.speech.spoken[-1] == ui.i18n.s["assistance.coming"]
+    assert ui.speech.spoken[-1] == ui.i18n.strings["assistance.coming"]
     reach = walk_with_the_keypad(ui)
     assert not reach.unreached and not reach.unspoken, reach
     choose(ui, qtbot, "assistanceDismiss")
@@ -161,7 +161,7 @@ def test_find_a_procedures_paper_list_with_the_keypad_alone(kiosk_ui, qtbot) -> 
     press(ui, qtbot, Qt.Key.Key_9)  # the whole screen: the paper list itself
     whole = ui.speech.spoken[-1]
     assert len(whole) >= len(detail)
-    assert whole.endswith(ui.i18n.s["speech.keys"])  # and then how the keys work
+    assert whole.endswith(ui.i18n.strings["speech.keys"])  # and then how the keys work
     assert ui.speech.describe().texts  # the papers are drawn texts the reading includes
 
 
@@ -212,7 +212,7 @@ def type_with_keys(ui, qtbot, field: str, text: str) -> None:
 
 
 def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
-    ui, s = kiosk_ui, kiosk_ui.i18n.s
+    ui, s = kiosk_ui, kiosk_ui.i18n.strings
     code = "000.00.06.H56-231027-0361"
     province = ui.core.province
     province.hand_in_dossier(code, {"procedure_code": "1.001193", "form": {}}, [])
@@ -277,7 +277,7 @@ def test_rate_a_dossier_typing_its_code_with_the_keypad_alone(kiosk_ui, qtbot) -
     walk_to_key(ui, qtbot, "layout_symbols")
     press(ui, qtbot, Qt.Key.Key_Return)
     assert ui.window.activeFocusItem().objectName() == "layout_letters"
-    assert said_on_arrival(ui) == ui.i18n.s["keyboard.letters"]
+    assert said_on_arrival(ui) == ui.i18n.strings["keyboard.letters"]
     press(ui, qtbot, Qt.Key.Key_Return)
     assert ui.window.activeFocusItem().objectName() == "layout_symbols"
     # in English the keys say their English names (the screen read again, the field first)

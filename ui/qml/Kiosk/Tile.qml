@@ -22,7 +22,17 @@ Rectangle {
     FocusFrame { target: tile }
 
     // a tile squeezed by its grid (large text, long English names) shrinks its words to fit
-    // rather than spilling them, white, onto the light background
+    // rather than spilling them, white, onto the light background. Fitting lays the words out
+    // at size after size, so only words that overflow at full size (taller than their room, or
+    // one word wider than the tile) are fitted; a Fit text's implicit size stays its full-size
+    // one, so the choice cannot loop.
+    function widestWord(text: string, metrics: FontMetrics): real {
+        let widest = 0
+        for (const word of text.split(/\s+/))
+            widest = Math.max(widest, metrics.advanceWidth(word))
+        return widest
+    }
+
     Column {
         id: column
         anchors.centerIn: parent
@@ -40,11 +50,15 @@ Rectangle {
         HeadingText {
             id: tileTitle
             width: parent.width
-            height: Math.min(implicitHeight, column.room * (subtitleText.visible ? 0.62 : 1))
+            readonly property real room: column.room * (subtitleText.visible ? 0.62 : 1)
+            height: Math.min(implicitHeight, room)
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
-            fontSizeMode: Text.Fit
+            readonly property bool wordTooWide: tile.widestWord(text, titleMetrics) > width
+            readonly property bool overflows: width > 0 && room > 0
+                                              && (implicitHeight > room || wordTooWide)
+            fontSizeMode: overflows ? Text.Fit : Text.FixedSize
             minimumPixelSize: 16
             text: tile.title
             color: Theme.onPrimary
@@ -52,11 +66,15 @@ Rectangle {
         Text {
             id: subtitleText
             width: parent.width
-            height: Math.min(implicitHeight, column.room * 0.38 - column.spacing)
+            readonly property real room: column.room * 0.38 - column.spacing
+            height: Math.min(implicitHeight, room)
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
-            fontSizeMode: Text.Fit
+            readonly property bool wordTooWide: tile.widestWord(text, subtitleMetrics) > width
+            readonly property bool overflows: width > 0 && room > 0
+                                              && (implicitHeight > room || wordTooWide)
+            fontSizeMode: overflows ? Text.Fit : Text.FixedSize
             minimumPixelSize: 14
             text: tile.subtitle
             visible: text.length > 0 && height >= minimumPixelSize * 1.4  // no room: the title only
@@ -64,5 +82,7 @@ Rectangle {
             color: Theme.onPrimary
         }
     }
+    FontMetrics { id: titleMetrics; font: tileTitle.font }
+    FontMetrics { id: subtitleMetrics; font: subtitleText.font }
     MouseArea { id: area; anchors.fill: parent; onClicked: tile.clicked() }
 }

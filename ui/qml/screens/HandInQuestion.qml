@@ -348,24 +348,30 @@ ScreenFrame {
                             spacing: Theme.gap / 2
                             Repeater {
                                 model: entry.typed ? null : entry.choices
-                                KioskButton {
+                                // a long list shows what the search finds, the chosen one and the
+                                // first few; a button is made only for what is shown (the hidden
+                                // hundreds of a nationality list made each of its pages slow)
+                                Loader {
                                     id: choice
                                     required property string value
                                     required property string label
                                     required property string key
                                     required property int index
                                     objectName: "choice_" + entry.fieldId + "_" + choice.value
-                                    // a long list shows what the search finds, the chosen one and the first few
-                                    visible: !entry.longList
+                                    readonly property bool shown: !entry.longList
                                         || (entry.search.length > 0 ? choice.key.indexOf(entry.search) >= 0
                                                                     : (choice.index < 6 || entry.current === choice.value))
-                                    width: Math.min(implicitWidth + Theme.gap * 2, entry.width)
-                                    primary: entry.current === choice.value
-                                    text: choice.label
-                                    onClicked: {
-                                        frame.forceActiveFocus()  // the keyboard closes for a choice
-                                        entry.current = choice.value
-                                        if (frame.tapAnswers) frame.collect()
+                                    visible: shown
+                                    active: shown
+                                    sourceComponent: KioskButton {
+                                        width: Math.min(implicitWidth + Theme.gap * 2, entry.width)
+                                        primary: entry.current === choice.value
+                                        text: choice.label
+                                        onClicked: {
+                                            frame.forceActiveFocus()  // the keyboard closes for a choice
+                                            entry.current = choice.value
+                                            if (frame.tapAnswers) frame.collect()
+                                        }
                                     }
                                 }
                             }
