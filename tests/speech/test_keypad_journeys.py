@@ -12,6 +12,7 @@ from tests.speech.keypad_reach import walk_with_the_keypad
 DIGIT_KEYS = {str(n): Qt.Key(Qt.Key.Key_0.value + n) for n in range(10)}
 KEY_TEXT = {
     **{key: digit for digit, key in DIGIT_KEYS.items()},
+    Qt.Key.Key_Period: ".",
     Qt.Key.Key_Plus: "+",
     Qt.Key.Key_Minus: "-",
 }
@@ -232,6 +233,7 @@ def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
     mistake = "000.00.06.H56-231399-0361"  # no 39th month: the kiosk says why, aloud
     type_with_keys(ui, qtbot, "followCodeField", mistake)
     assert field.property("text") == mistake
+    assert {s["keyboard.symbol.period"], s["keyboard.symbol.hyphen"]} <= set(ui.speech.spoken)
     # "Xong" on the keyboard goes on to the field's next control: look it up
     walk_to_key(ui, qtbot, "key_done")
     press(ui, qtbot, Qt.Key.Key_Return)
@@ -273,6 +275,13 @@ def test_rate_a_dossier_typing_its_code_with_the_keypad_alone(kiosk_ui, qtbot) -
     code = "000.00.06.H56-240115-0042"
     type_with_keys(ui, qtbot, "ratingCodeField", code)
     assert ui.find("ratingCodeField").property("text") == code
+    # on the keyboard too the keypad's point types a point, and Backspace deletes it
+    press(ui, qtbot, Qt.Key.Key_Period)
+    assert ui.find("ratingCodeField").property("text") == code + "."
+    assert ui.speech.spoken[-1] == ui.i18n.strings["keyboard.symbol.period"]
+    press(ui, qtbot, Qt.Key.Key_Backspace)
+    assert ui.find("ratingCodeField").property("text") == code
+    assert ui.speech.spoken[-1] == ui.i18n.strings["keyboard.backspace"]
     # "123" switches to the signs, the keypad's frame on their "ABC", which switches back
     walk_to_key(ui, qtbot, "layout_symbols")
     press(ui, qtbot, Qt.Key.Key_Return)

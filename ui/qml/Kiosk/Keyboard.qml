@@ -8,7 +8,7 @@
 // The keypad types on it too: Down in the field (`enter`) frames the first key; Left and Right
 // step through the keys, Up and Down change row (Up from the top row returns to the field, Down
 // from the bottom row goes on to the control after it); Enter presses the framed key, a digit
-// key types its digit and Backspace deletes, as in the field itself. "Xong" moves on to the
+// key (or the keypad's point) types itself and Backspace deletes, as in the field itself. "Xong" moves on to the
 // control after the field. The field stays the one typed into while a key has the focus.
 pragma ComponentBehavior: Bound
 import QtQuick
@@ -116,10 +116,10 @@ Rectangle {
             press("backspace", "")
             typedWithKeys(I18n.s["keyboard.backspace"])
             break
-        default:
-            if (event.text.length !== 1 || event.text < "0" || event.text > "9") return
-            press("character", event.text)  // a keypad's digit types itself
-            typedWithKeys(event.text)
+        default:  // a keypad's digit or point types itself, as in the field
+            if (event.text.length !== 1 || "0123456789.".indexOf(event.text) < 0) return
+            press("character", event.text)
+            typedWithKeys(event.text === "." ? I18n.s["keyboard.symbol.period"] : event.text)
         }
         if (next !== null) next.forceActiveFocus()
         event.accepted = true
