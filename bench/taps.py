@@ -6,10 +6,13 @@ slowest screens first.
 The real QML window runs offscreen on the Qt thread's own render loop. Each journey's screens
 are walked by its screenshot tour (`devtools/screenshots.TOURS`); the tile on the home screen
 is tapped with a real mouse click through the test driver (`tests/kiosk_driver.Driver`), the
-later screens through the view-model slot the screen's button calls. The clock starts when
-the tap is made and stops at the first frame the window swaps after it; a step that waits for
-a device (the printer, the card) is timed to its first frame, which is what the citizen sees
-first. Target: p95 ≤ 50 ms.
+later screens through the view-model slot the screen's button calls. Every such call is one
+tap, painted before the next is made, as a person's taps are: a tap the tour names a screen
+after is reported by that name, the others (Back on the way to a screen, the questions of a
+rating) as the slot and the screen it led to. The clock starts when the tap is made and stops
+at the first frame the window swaps after it; a step that waits for a device (the printer,
+the card) is timed to its first frame, which is what the citizen sees first.
+Target: p95 ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk_session import kiosk_window, load_average
+from PySide6.QtCore import QObject
 
 from devtools.screenshots import TOUR_PIN, TOURS
 from tests.kiosk_driver import Driver
@@ -49,15 +53,90 @@ class FrameClock:
             self.pump.app.processEvents()
 
 
-class TappingUi:
-    """The window as the tours see it, except that opening a journey taps its home tile."""
+class Taps:
+    """The clock of one walk: each tap's first frame, recorded under the screen it shows."""
 
-    def __init__(self, ui, tap_tile: Callable[[str], None]) -> None:
+    def __init__(self, ui, pump, clock: FrameClock, samples: dict[str, list[float]]) -> None:
+        self.ui, self.pump, self.clock, self.samples = ui, pump, clock, samples
+        self.at = time.perf_counter()
+        self.pending = ""  # a tap not yet recorded: what it called
+
+    def tap(self, what: str) -> None:
+        """A tap about to be made: the one before it is painted and recorded first."""
+        if self.pending:
+            self.record(f"{self.pending} → {self.ui.shell.screen}")
+        self.pending = what
+        self.at = time.perf_counter()
+
+    def shot(self, name: str) -> None:
+        """The tour names the screen the last tap led to."""
+        self.pending = ""
+        self.record(f"{name} ({self.ui.shell.screen})")
+
+    def record(self, name: str) -> None:
+        painted = self.clock.first_after(self.at)
+        self.samples[name].append(
+            (painted - self.at) * 1000 if painted is not None else float("inf")
+        )
+        self.settle()
+
+    def settle(self) -> None:
+        self.pump.wait(60)
+        self.at = time.perf_counter()
+
+
+class Tapping:
+    """A view-model as the tours drive it, each call of a slot being a tap on its screen; the
+    view-models it holds (a journey's identity or scan step) are tapped the same way."""
+
+    def __init__(self, view_model: QObject, taps: Taps, name: str) -> None:
+        self._view_model, self._taps, self._name = view_model, taps, name
+
+    def __getattr__(self, attribute: str):
+        value = getattr(self._view_model, attribute)
+        if _is_view_model(value):
+            return Tapping(value, self._taps, f"{self._name}.{attribute}")
+        if callable(value) and getattr(value, "__self__", None) is self._view_model:
+
+            def tapped(*args, **kwargs):
+                self._taps.tap(f"{self._name}.{attribute}()")
+                return value(*args, **kwargs)
+
+            return tapped
+        return value
+
+
+def _is_view_model(value: object) -> bool:
+    return isinstance(value, QObject) and type(value).__module__.startswith("ui.viewmodels")
+
+
+class TappingUi:
+    """The window as the tours see it: its view-models tap, and opening a journey taps its
+    home tile."""
+
+    def __init__(self, ui, taps: Taps, tap_tile: Callable[[str], None]) -> None:
         self._ui = ui
         self.home = TappingHome(ui.home, tap_tile)
+        self.journeys = {name: Tapping(vm, taps, name) for name, vm in ui.journeys.items()}
+        self.technician = Tapping(ui.technician, taps, "technician")
+        self.shell = TappingShell(ui.shell, taps)
 
     def __getattr__(self, name: str):
         return getattr(self._ui, name)
+
+
+class TappingShell:
+    """The shell, whose `home()` is the Home button."""
+
+    def __init__(self, shell, taps: Taps) -> None:
+        self._shell, self._taps = shell, taps
+
+    def home(self) -> None:
+        self._taps.tap("Home")
+        self._shell.home()
+
+    def __getattr__(self, name: str):
+        return getattr(self._shell, name)
 
 
 class TappingHome:
@@ -72,42 +151,28 @@ class TappingHome:
 def walk(ui, pump, clock: FrameClock, samples: dict[str, list[float]]) -> None:
     driver = Driver(ui, pump)
     opened_by_tile = ui.home.open
+    taps = Taps(ui, pump, clock, samples)
 
     def tap_tile(journey_id: str) -> None:
         if ui.shell.screen != "Home":
+            taps.tap("Home")
             ui.shell.home()
-            settle()
-        mark("tap")
+        taps.tap(f"tile {journey_id}")
         driver.tap(f"tile_{journey_id}")
         if ui.shell.screen == "Home":  # the tile was not on screen: open it as the tile would
             opened_by_tile(journey_id)
 
-    def settle() -> None:
-        pump.wait(60)
-
-    tapped = {"at": time.perf_counter()}
-
-    def mark(_why: str) -> None:
-        tapped["at"] = time.perf_counter()
-
-    def shot(name: str) -> None:
-        painted = clock.first_after(tapped["at"])
-        if painted is not None:
-            samples[f"{name} ({ui.shell.screen})"].append((painted - tapped["at"]) * 1000)
-        else:
-            samples[f"{name} ({ui.shell.screen})"].append(float("inf"))
-        settle()
-        mark("next tap")
-
     def wait(condition: Callable[[], bool]) -> None:
         pump.waitUntil(condition)
 
-    person = TappingUi(ui, tap_tile)
+    person = TappingUi(ui, taps, tap_tile)
     for tour in TOURS:
-        ui.shell.home()
-        settle()
-        mark("tour")
-        tour(person, shot, wait)
+        if ui.shell.screen != "Home":
+            ui.shell.home()
+        taps.pending = ""
+        taps.settle()
+        tour(person, taps.shot, wait)
+        taps.tap("")  # the tour's last tap (Home, mostly) is painted and recorded too
 
 
 def percentile(values: list[float], share: float) -> float:
