@@ -6,6 +6,8 @@ can ask for exactly the files whose hashes changed:
 
     PUBLISH/channels/<channel>.json   the signed release (manifest + Ed25519 signature)
     PUBLISH/files/<sha256>            each file's bytes
+    PUBLISH/archives/<entry>-<version>.tar.zst   the whole release in one archive (zstd), for
+                                      a first installation; it holds the signed manifest too
 
     scripts/build-release --new-key keys/release.pem       # once; prints the key to pin
     scripts/build-release dist/kiosk --version 0.2.0 --channel stable \\
@@ -22,6 +24,7 @@ import gzip
 import json
 import os
 import shutil
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -157,6 +160,32 @@ def build_release(
     return manifest
 
 
+def archive_release(tree: Path, target: Path, level: int = 19) -> int:
+    """The tree as one tar compressed with zstd (the `zstd` program, run by GNU tar), written
+    under a temporary name and renamed when whole. Returns its size in bytes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    subprocess.run(
+        [
+            "tar",
+            "--sort=name",
+            "--owner=0",
+            "--group=0",
+            "--numeric-owner",
+            "-I",
+            f"zstd -{level} -T0 --long=27",
+            "-cf",
+            str(temporary),
+            "-C",
+            str(tree),
+            ".",
+        ],
+        check=True,
+    )
+    os.replace(temporary, target)
+    return target.stat().st_size
+
+
 def build_config_bundle(
     folder: Path,
     version: str,
@@ -199,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entry", default="kiosk", help="the program, relative to the tree")
     parser.add_argument("--key", type=Path, help="the Ed25519 private key (PEM)")
     parser.add_argument("--publish", type=Path, help="the province's release folder")
+    parser.add_argument("--archive-level", type=int, default=19, help="zstd level (1-19)")
     parser.add_argument("--new-key", type=Path, metavar="FILE", help="create a signing key")
     parser.add_argument(
         "--config-bundle",
@@ -221,9 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     manifest = build_release(
         args.tree, args.version, args.channel, load_signing_key(args.key), args.publish, args.entry
     )
+    archive = args.publish / "archives" / f"{args.entry}-{manifest.version}.tar.zst"
+    packed = archive_release(args.tree, archive, args.archive_level)
     print(
         f"release {manifest.version} ({manifest.channel}): {len(manifest.files)} files, "
-        f"{manifest.total_bytes} bytes, published to {args.publish}"
+        f"{manifest.total_bytes / 1e6:.1f} MB, published to {args.publish}; "
+        f"archive {archive.name} {packed / 1e6:.1f} MB (zstd -{args.archive_level})"
     )
     return 0
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from devtools import release_builder
 from devtools.release_builder import sign_payload
 from kiosk.fleet.install_root import CONFIRMED, ROLLED_BACK, TRIAL, InstallRoot
 from kiosk.fleet.manifest import RELEASE_FILE
@@ -238,3 +241,26 @@ def test_an_installed_release_keeps_its_signed_manifest(tmp_path, releases, clie
     releases.publish_tree(releases.tree("1.0.1", module="v1"), "1.0.1")  # identical content
     staged = Updater(root, client, public_key, "stable", steps).prepare()
     assert staged is not None and staged.bytes_downloaded == 0
+
+
+def test_build_release_ships_the_whole_release_as_one_zstd_archive(
+    tmp_path, releases, signing_key_file
+):
+    """`scripts/build-release` also writes one compressed archive for a first installation:
+    unpacked, it is the tree with its signed manifest, the program still executable."""
+    tree = releases.tree("2.0.0")
+    publish = tmp_path / "published"
+    args = [str(tree), "--version", "2.0.0", "--key", str(signing_key_file)]
+    assert release_builder.main([*args, "--publish", str(publish), "--archive-level", "3"]) == 0
+    archive = publish / "archives" / "kiosk-2.0.0.tar.zst"
+    files = [p for p in tree.rglob("*") if p.is_file()]
+    assert archive.stat().st_size < sum(p.stat().st_size for p in files)
+    unpacked = tmp_path / "unpacked"
+    unpacked.mkdir()
+    subprocess.run(["tar", "--zstd", "-xf", str(archive), "-C", str(unpacked)], check=True)
+    for path in files:
+        assert (unpacked / path.relative_to(tree)).read_bytes() == path.read_bytes()
+    assert (unpacked / RELEASE_FILE).read_bytes() == (
+        publish / "channels" / "stable.json"
+    ).read_bytes()
+    assert os.access(unpacked / "kiosk", os.X_OK)
