@@ -5,9 +5,11 @@ paper alone when the model is known: a TM-T88V prints 512 dots on 80 mm paper, n
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-
-from escpos import capabilities
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from hardware.device import DeviceError
 from hardware.printer.config import PrinterSettings
@@ -33,19 +35,28 @@ class PrinterModel:
         return wanted and self.native_qr
 
 
+@cache
+def _profiles() -> dict[str, Any]:
+    """python-escpos' own capabilities file, read as the JSON it is: importing
+    `escpos.capabilities` (PyYAML, importlib_resources, a pickle of every profile) cost some
+    85 ms of CPU before the home screen's first frame; the encoder imports it on first print."""
+    text = resources.files("escpos").joinpath("capabilities.json").read_text("utf-8")
+    return json.loads(text)["profiles"]
+
+
 def known_profiles() -> list[str]:
-    return sorted(capabilities.CAPABILITIES["profiles"])
+    return sorted(_profiles())
 
 
 def printer_model(settings: PrinterSettings) -> PrinterModel:
     """Raises `DeviceError("printer.unknown_profile")` for a name python-escpos does not know."""
-    if settings.profile not in capabilities.CAPABILITIES["profiles"]:
+    if settings.profile not in _profiles():
         raise DeviceError(
             "printer.unknown_profile",
             f"no python-escpos profile {settings.profile!r}",
             retryable=False,
         )
-    data = capabilities.get_profile(settings.profile).profile_data
+    data = _profiles()[settings.profile]
     paper = PAPER_DOTS[settings.paper_width_mm]
     stated = data.get("media", {}).get("width", {}).get("pixels")
     if settings.width_dots:
