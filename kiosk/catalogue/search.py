@@ -412,7 +412,8 @@ class SearchIndex:
                 matches.setdefault(meant, quality)
             return [matches]
         matches = {**(self._prefixes(word) if last else {}), **siblings}
-        typos = self._typos(word)
+        # A filler word is a real word typed as meant ("hai đứa" is not "lại"): no slip of it.
+        typos = {} if word in FILLER_WORDS else self._typos(word)
         if typos and not siblings:
             # Of several words one typo away, the common one is the likelier meant.
             most = max(self._frequency[w] for w in typos)

@@ -6,19 +6,33 @@ Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đ�
 An abbreviation must name its source (the law or form that gives the full term) and, in
 `seen_at`, a public page where citizens or officials use the short form for that meaning: a
 short form nobody writes is a guess that can send a citizen to the wrong procedure.
+
+A phrase may name a concept in braces ("{người thân} {qua đời}"): the file lists the everyday
+ways of saying each concept (bố, ba, tía, má, u, bầm…; mất, từ trần, tạ thế…) with where they
+were seen, and the phrase stands for every combination. Between a phrase's words a query may
+hold the words that do not change what it says (`GAP_WORDS`: "bố tôi vừa mất" is "bố mất").
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import product
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
+from kiosk.catalogue.query_words import GAP_WORDS
 from kiosk.folding import tokens
+
+_CONCEPT = re.compile(r"\{([^{}]+)\}")
+# How many words that change nothing one phrase may step over ("mẹ của tôi vừa mới mất").
+MAX_GAPS = 4
+_MEANS = ""  # the key, in a node of the phrase tree, of what the words to that node mean
 
 
 class SynonymEntry(BaseModel):
@@ -39,11 +53,41 @@ class SynonymEntry(BaseModel):
         return self
 
 
+class Concept(BaseModel):
+    """The everyday ways of saying one thing ("qua đời": mất, từ trần, tạ thế, …)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: list[str] = Field(min_length=2)
+    source: str = Field(min_length=10)
+
+
 class SynonymFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     format: int = Field(1, ge=1, le=1)
+    concepts: dict[str, Concept] = {}
     entries: list[SynonymEntry]
+
+    @model_validator(mode="after")
+    def _concepts_are_known(self) -> SynonymFile:
+        named = {name for e in self.entries for p in e.phrases for name in _CONCEPT.findall(p)}
+        unknown = sorted(named - self.concepts.keys())
+        if unknown:
+            raise ValueError(f"phrases name concepts the file does not list: {unknown}")
+        return self
+
+
+def _spelled_out(phrase: str, concepts: Mapping[str, Sequence[str]]) -> list[tuple[str, ...]]:
+    """Every phrase a phrase with concepts stands for, folded: "{cha mẹ} mất" → ("bo", "mat"),
+    ("ba", "mat"), …"""
+    pieces: list[list[tuple[str, ...]]] = []
+    for position, part in enumerate(_CONCEPT.split(phrase)):
+        if position % 2:  # a concept's name, between the braces
+            pieces.append([tuple(tokens(word)) for word in concepts[part]])
+        elif tokens(part):
+            pieces.append([tuple(tokens(part))])
+    return [tuple(w for piece in combination for w in piece) for combination in product(*pieces)]
 
 
 @dataclass(frozen=True)
@@ -55,15 +99,27 @@ class Rewrite:
 
 
 class SynonymTable:
-    def __init__(self, entries: list[SynonymEntry]) -> None:
+    def __init__(
+        self, entries: list[SynonymEntry], concepts: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        spelled: set[tuple[str, ...]] = set()
         for entry in entries:
             meaning = tuple(tokens(entry.means))
             for phrase in entry.phrases:
-                key = tuple(tokens(phrase))
-                if key:
-                    self._phrases[key] = meaning
-        self._longest = max((len(k) for k in self._phrases), default=0)
+                keys = _spelled_out(phrase, concepts or {})
+                if _CONCEPT.search(phrase):
+                    spelled.update(keys)
+                for key in keys:
+                    if key:
+                        self._phrases.setdefault(key, meaning)
+        # The phrases as a tree of words, walked word by word from each position of a query.
+        self._tree: dict[str, dict] = {}
+        for phrase, meaning in self._phrases.items():
+            node = self._tree
+            for word in phrase:
+                node = node.setdefault(word, {})
+            node[_MEANS] = meaning
         self.words = frozenset(word for phrase in self._phrases for word in phrase)
         # Abbreviations of one word ("gplx", "bhxh"): a slip in one is still that one.
         self.short_forms = frozenset(
@@ -73,7 +129,9 @@ class SynonymTable:
             for key in map(tuple, map(tokens, entry.phrases))
             if len(key) == 1 and len(key[0]) >= 3
         )
-        self.phrases = frozenset(self._phrases)
+        # The phrases as written (a concept's combinations are not phrases anyone wrote:
+        # the search reads short forms as the initials of written ones).
+        self.phrases = frozenset(self._phrases.keys() - spelled)
         # Phrases of two words or more by all their words but the last, for a phrase whose
         # last word is still being typed; in the file's order, so the first listed wins.
         self._by_head: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
@@ -87,11 +145,10 @@ class SynonymTable:
     def _match_at(
         self, terms: list[str], start: int, typing: bool
     ) -> tuple[int, tuple[str, ...]] | None:
-        for length in range(min(self._longest, len(terms) - start), 0, -1):
-            window = tuple(terms[start : start + length])
-            meaning = self._phrases.get(window)
-            if meaning:
-                return length, meaning
+        found = self._walk(terms, start, self._tree.get(terms[start]), 0)
+        if found:
+            end, meaning = found
+            return end - start, meaning
         if typing and start < len(terms):
             # The citizen is still typing the phrase's last word: "lam so d" → "làm sổ đỏ".
             window = tuple(terms[start:])
@@ -99,6 +156,25 @@ class SynonymTable:
                 if last.startswith(window[-1]):
                     return len(window), meaning
         return None
+
+    def _walk(
+        self, terms: list[str], at: int, node: dict | None, gaps: int
+    ) -> tuple[int, tuple[str, ...]] | None:
+        """The longest phrase whose words follow from terms[at] on (the node its first words
+        reached), stepping over words that change nothing between them: (its end, meaning)."""
+        if node is None:
+            return None
+        best = (at + 1, node[_MEANS]) if _MEANS in node else None
+        after = at + 1
+        while after < len(terms):
+            found = self._walk(terms, after, node.get(terms[after]), gaps)
+            if found and (best is None or found[0] > best[0]):
+                best = found
+            if terms[after] not in GAP_WORDS or gaps >= MAX_GAPS:
+                break
+            gaps += 1
+            after += 1
+        return best
 
     def rewrite(self, terms: list[str], typing: bool = False) -> Rewrite:
         """Replace the longest phrases first, left to right; other words stay as typed."""
@@ -130,4 +206,4 @@ def load_synonyms(path: Path) -> SynonymTable:
                 for e in exc.errors()
             ]
         ) from exc
-    return SynonymTable(data.entries)
+    return SynonymTable(data.entries, {n: c.words for n, c in data.concepts.items()})

@@ -85,3 +85,56 @@ def test_where_a_short_form_was_seen_is_a_web_address(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError) as caught:
         load_synonyms(path)
     assert "seen_at" in str(caught.value.problems[0])
+
+
+KIN = SynonymTable(
+    [
+        SynonymEntry(phrases=["{cha mẹ} {qua đời}"], means="đăng ký khai tử"),
+        SynonymEntry(phrases=["mất ví"], means="cấp lại căn cước"),
+    ],
+    {"cha mẹ": ["bố", "tía", "má", "thầy u"], "qua đời": ["mất", "từ trần", "về với ông bà"]},
+)
+
+
+def test_a_phrase_with_concepts_stands_for_every_way_of_saying_them() -> None:
+    death = tuple(tokens("đăng ký khai tử"))
+    for said in ("tía mất", "má từ trần", "thầy u về với ông bà", "bo mat"):
+        assert KIN.rewrite(tokens(said)).terms == death, said
+    assert KIN.rewrite(tokens("ông mất")).terms == ("ong", "mat")
+
+
+def test_words_that_change_nothing_may_stand_inside_a_phrase() -> None:
+    death = tuple(tokens("đăng ký khai tử"))
+    assert KIN.rewrite(tokens("tía tui mới từ trần")).terms == death
+    assert KIN.rewrite(tokens("má của tôi vừa mới mất")).terms == death
+    # …but not any word: "bố bị mất ví" is a loss, and a phrase never starts on a gap.
+    assert KIN.rewrite(tokens("bố bị mất ví")).terms == ("bo", "bi", *tokens("cấp lại căn cước"))
+    assert KIN.rewrite(tokens("tôi mất")).terms == ("toi", "mat")
+
+
+def test_a_phrase_naming_an_unlisted_concept_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text(
+        '{"format": 1, "concepts": {"qua đời": {"words": ["mất", "từ trần"],'
+        ' "source": "how a death is said"}},'
+        ' "entries": [{"phrases": ["{cha mẹ} {qua đời}"], "means": "đăng ký khai tử"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_synonyms(path)
+    assert "cha mẹ" in str(caught.value.problems[0])
+
+
+def test_the_bundled_concepts_read_life_events_however_a_region_says_them() -> None:
+    table = load_synonyms(Path(__file__).parents[2] / "config" / "catalogue" / "synonyms.json")
+    means = {
+        "tía tui mới từ trần": "đăng ký khai tử",
+        "bà ngoại tôi vừa tạ thế": "đăng ký khai tử",
+        "vợ em mới đẻ": "đăng ký khai sinh",
+        "cháu nội vừa chào đời": "đăng ký khai sinh",
+        "bị giật túi xách": "cấp lại thẻ căn cước",
+        "đánh rơi bóp": "cấp lại thẻ căn cước",
+        "mở tiệm tạp hóa": "đăng ký thành lập hộ kinh doanh",
+    }
+    for said, meant in means.items():
+        assert table.rewrite(tokens(said)).terms == tuple(tokens(meant)), said
