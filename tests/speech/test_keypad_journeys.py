@@ -246,8 +246,9 @@ def test_follow_a_dossier_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
     qtbot.waitUntil(lambda: said in ui.speech.spoken[-1], timeout=5_000)
     assert ui.shell.screen == "FollowType"
 
-    press(ui, qtbot, Qt.Key.Key_Up)  # back to the field, which deletes with its Backspace
+    press(ui, qtbot, Qt.Key.Key_Up)  # back to the field, which says what is typed in it
     assert said_on_arrival(ui).startswith(s["follow.type.label"])
+    assert ui.speech.spoken[-1].endswith(f"{s['speech.typed']} {mistake}")
     press(ui, qtbot, Qt.Key.Key_Backspace, len("1399-0361"))
     assert ui.shell.screen == "FollowType" and field.property("text") == mistake[:-9]
     type_with_keys(ui, qtbot, "followCodeField", "1027-0361")

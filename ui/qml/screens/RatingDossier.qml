@@ -35,8 +35,10 @@ ScreenFrame {
                     inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhLatinOnly | Qt.ImhNoPredictiveText
                     Accessible.role: Accessible.EditableText
                     Accessible.name: I18n.s["follow.type.label"]
-                    // the keypad: reached with the arrows, said with the word for a field
+                    // the keypad: reached with the arrows, said with the word for a field and,
+                    // a code being nothing personal, what is typed so far (to check it by ear)
                     readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
+                        + (text.length > 0 ? ". " + I18n.s["speech.typed"] + " " + text : "")
                     activeFocusOnTab: true
                     FocusFrame { target: codeField }
                     Component.onCompleted: forceActiveFocus()
