@@ -19,7 +19,7 @@ class ScanSettings(BaseModel):
     jpeg_quality: int = Field(80, ge=30, le=95)
     steady_seconds: float = Field(0.8, ge=0.2, le=5)
     min_page_fraction: float = Field(0.25, gt=0, lt=1)
-    min_sharpness: float = Field(0.55, ge=0, le=1)
+    min_sharpness: float = Field(0.5, ge=0, le=1)
     max_glare_fraction: float = Field(0.002, ge=0, le=1)
     # camera pixels per millimetre on the bed, measured by the self-test; 0 = not calibrated
     # (then A4 and A5 cannot be told apart and a page of that shape is taken as A4)

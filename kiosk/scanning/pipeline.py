@@ -14,7 +14,7 @@ from kiosk.scanning.document import ScannedPage
 from kiosk.scanning.enhance import EnhanceMode, enhance
 from kiosk.scanning.orientation import upright_turns
 from kiosk.scanning.quad import Quad
-from kiosk.scanning.quality import QualityLimits, QualityReport, assess, page_view, sharpness
+from kiosk.scanning.quality import QualityLimits, QualityReport, assess, sharpness
 from kiosk.scanning.rectify import (
     KNOWN_FORMATS,
     RECEIPT_WIDTH_MM,
@@ -125,7 +125,7 @@ def make_page(
     """The kept page: straightened, upright, then cleaned in the mode chosen for it."""
     flat, paper = straighten(image, quad, settings, document_type)
     mode = mode or mode_for(paper, settings.mode, flat)
-    measured = sharpness(page_view(image, quad))
+    measured = sharpness(image, quad, document_type)
     return ScannedPage(
         image=enhance(flat, mode),
         mode=mode,

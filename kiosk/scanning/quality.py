@@ -2,12 +2,9 @@
 cut off by the frame, too small, moving, blurred, glare — and names the first problem as a
 translation key the citizen can act on ("Hold the page still", not "variance too low").
 
-Sharpness is judged by how steep the print's edges are: on a sharp picture the brightness
-climbs from ink to paper within a pixel or two, on a blurred one over many; dividing the
-steepest slopes by the local ink-to-paper contrast makes the measure independent of lighting
-and of how dark the print is. It is measured on the page itself at about the resolution the
-camera saw it, so print, not the desk, decides; sensor noise barely moves it because only
-strong edges count.
+Blur is judged against the page's own small print at one scale for every camera
+(`kiosk.scanning.blur`), so 1080p and 12 MP frames, A4 forms and ID cards are held to what
+keeps their text readable.
 """
 
 from __future__ import annotations
@@ -18,16 +15,18 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from kiosk.scanning.blur import faint_marks, lens_smear
 from kiosk.scanning.detection import PageDetection
+from kiosk.scanning.document_type import print_x_height_mm, short_side_mm
+from kiosk.scanning.glare import glare_fraction
 from kiosk.scanning.quad import Quad
 
 _INSPECT_SIZE = 720  # the page is inspected at most this many pixels long
-_EDGE_CONTRAST = 40.0  # ink-to-paper difference that makes an edge worth measuring
-_FAINT_CONTRAST = 15.0
-_MIN_EDGE_PIXELS = 200
-# slope / contrast at the steepest edges: ~0.17 for a smear, ~0.4 for crisp print
-_BLURRED_STEEPNESS = 0.17
-_CRISP_STEEPNESS = 0.40
+# The lens's smear of the print (measuring pixels: small print 10 px high, see
+# kiosk.scanning.blur) at sharpness 0.5: 0.12 of the print's x-height, where tesseract
+# starts misreading accents and digits (tests/camera/quality_frames.py, --calibrate in
+# bench/scan_quality.py). Sharpness falls from 1 (no smear) to 0 at twice that.
+_SMEAR_AT_HALF = 1.18
 
 
 class QualityIssue(enum.Enum):
@@ -50,9 +49,6 @@ class QualityIssue(enum.Enum):
 # is set for an A4 page (its shorter side against the frame's shorter side); every kind is
 # held to the same pixels per millimetre, measured across its shorter side (a receipt's
 # 80 mm width whatever its length). An ID card a quarter of the frame wide passes.
-_SHORT_SIDE_MM = {None: 210.0, "A4": 210.0, "A5": 148.0, "card": 53.98, "receipt": 80.0}
-_GLARE_OVER_PAPER = 10.0  # a reflection is this much brighter than the page's own paper…
-_GLARE_LEVEL = (244.0, 255.0)  # …and at least this bright (sensor near saturation)
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,7 @@ class QualityLimits:
     min_page_fraction: float = 0.25  # shorter page side / shorter frame side (A4; see above)
     edge_margin_fraction: float = 0.004  # corners closer to the frame edge count as cut off
     moving_fraction: float = 0.006  # corner travel between frames / frame diagonal
-    min_sharpness: float = 0.55  # see `sharpness`; print blurred by σ ≈ 1.1 px (1080p) sits here
+    min_sharpness: float = 0.5  # see `sharpness`
     max_glare_fraction: float = 0.002  # share of the page burnt out to white
 
 
@@ -80,22 +76,20 @@ class QualityReport:
         return self.issues[0].message_key if self.issues else "scanning.guidance.hold_still"
 
 
-def sharpness(grey: np.ndarray) -> float | None:
-    """0 (blurred) ‥ 1 (crisp) for a greyscale page; None when there is no print to judge."""
-    image = cv2.GaussianBlur(grey, (3, 3), 0).astype(np.float32)
-    dx = cv2.Sobel(image, cv2.CV_32F, 1, 0, ksize=3)
-    dy = cv2.Sobel(image, cv2.CV_32F, 0, 1, ksize=3)
-    slope = cv2.magnitude(dx, dy) / 8  # brightness change per pixel
-    window = np.ones((7, 7), np.uint8)
-    contrast = cv2.dilate(image, window) - cv2.erode(image, window)
-    edges = contrast > _EDGE_CONTRAST
-    if edges.sum() < _MIN_EDGE_PIXELS:
-        # Faint marks only: print smeared beyond recognition, or a blank page.
-        return 0.0 if np.percentile(contrast, 99.5) > _FAINT_CONTRAST else None
-    steepness = float(np.percentile(slope[edges] / contrast[edges], 95))
-    return float(
-        np.clip((steepness - _BLURRED_STEEPNESS) / (_CRISP_STEEPNESS - _BLURRED_STEEPNESS), 0, 1)
-    )
+def sharpness(
+    image: np.ndarray,
+    quad: Quad,
+    document_type: str | None = None,
+    overview: np.ndarray | None = None,
+) -> float | None:
+    """0 (blurred) ‥ 1 (crisp) for the page at `quad` (BGR or grey frame); None when there
+    is no print to judge (a blank page). `overview` is its `page_view`, if made already."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    overview = page_view(grey, quad) if overview is None else overview
+    spread = lens_smear(grey, quad, overview, document_type)
+    if spread is None:
+        return 0.0 if faint_marks(overview) else None
+    return float(np.clip(1 - spread / (2 * _SMEAR_AT_HALF), 0.0, 1.0))
 
 
 def page_view(image: np.ndarray, quad: Quad) -> np.ndarray:
@@ -119,20 +113,9 @@ def page_view(image: np.ndarray, quad: Quad) -> np.ndarray:
     return cv2.warpPerspective(grey, transform, size, flags=cv2.INTER_AREA)
 
 
-def glare_fraction(view: np.ndarray) -> float:
-    """Share of the page burnt out in patches clearly brighter than its own paper (a lamp's
-    reflection), not specks: bright white paper that is evenly lit is not glare."""
-    paper = float(np.percentile(view, 60))
-    level = float(np.clip(paper + _GLARE_OVER_PAPER, *_GLARE_LEVEL))
-    burnt = (view >= level).view(np.uint8)
-    burnt = cv2.morphologyEx(burnt, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
-    return float(burnt.mean())
-
-
 def size_fraction(quad: Quad, frame_size: tuple[int, int], document_type: str | None) -> float:
     """How large the document looks, in A4 terms: compared with `min_page_fraction`."""
-    short_mm = _SHORT_SIDE_MM.get(document_type, _SHORT_SIDE_MM[None])
-    scale = _SHORT_SIDE_MM["A4"] / short_mm
+    scale = short_side_mm("A4") / short_side_mm(document_type)
     return float(quad.side_lengths().min() / min(frame_size)) * scale
 
 
@@ -159,11 +142,13 @@ def assess(
         width, height
     ):
         issues.append(QualityIssue.MOVING)
-    view = page_view(image, quad)
-    sharp = sharpness(view)
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    view = page_view(grey, quad)
+    sharp = sharpness(grey, quad, document_type, view)
     if sharp is not None and sharp < limits.min_sharpness:
         issues.append(QualityIssue.BLURRED)
-    glare = glare_fraction(view)
+    view_px_per_mm = min(view.shape) / short_side_mm(document_type)
+    glare = glare_fraction(view, print_x_height_mm(document_type) * view_px_per_mm)
     if glare > limits.max_glare_fraction:
         issues.append(QualityIssue.GLARE)
     return QualityReport(tuple(issues), sharp, glare, page_fraction)

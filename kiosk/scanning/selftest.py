@@ -14,7 +14,7 @@ from kiosk.scanning.config import ScanSettings
 from kiosk.scanning.detection import detect_page
 from kiosk.scanning.output import write_atomically
 from kiosk.scanning.pipeline import make_page
-from kiosk.scanning.quality import page_view, sharpness
+from kiosk.scanning.quality import sharpness
 
 MIN_RESOLUTION = (1920, 1080)
 
@@ -74,7 +74,7 @@ def run_self_test(
             )
         )
     else:
-        score = sharpness(page_view(frame.image, detection.quad))
+        score = sharpness(frame.image, detection.quad)
         judged = None if score is None else score >= settings.min_sharpness
         checks.append(
             SelfTestCheck(

@@ -24,7 +24,8 @@ def photo_set() -> list[Scene]:
 
 @pytest.fixture(scope="session")
 def scene_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Frames for the simulator at 1280×720: an empty desk, two pages, a card with a QR."""
+    """Frames for the simulator at 1280×720: an empty desk, two pages, a blurred page, a card
+    with a QR."""
     folder = tmp_path_factory.mktemp("scenes")
     base = {"width": 1280, "height": 720, "blur_sigma": 0.5, "noise_sigma": 2.0}
     specs = {
@@ -33,6 +34,14 @@ def scene_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ),
         "page2": SceneSpec(
             seed=102, background="wood", page="letter", page_height=0.85, rotation_deg=-5, **base
+        ),
+        "blurred": SceneSpec(
+            seed=104,
+            background="wood",
+            page="form",
+            page_height=0.85,
+            rotation_deg=3,
+            **{**base, "blur_sigma": 2.5},
         ),
         "card": SceneSpec(
             seed=103,

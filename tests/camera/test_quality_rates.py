@@ -1,88 +1,67 @@
-"""Blur and glare checks measured on labelled frames of the hard desk set: how often each
-fires on frames that have the fault (missed rate) and on frames that do not (false rate),
-white paper on white and glossy desks included. The page is given by its true outline so
-the checks, not the detector, are measured."""
+"""Blur and glare checks measured on labelled frames (tests/camera/quality_frames.py: made the
+way a camera makes them, labelled by how they were made): every condition twice, at 1080p.
+The full set, with 12 MP frames and the per-condition rates, is bench/scan_quality.py. The
+page is given by its true outline so the checks, not the detector, are measured."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
 
+from kiosk.i18n import translate
 from kiosk.scanning.detection import PageDetection
 from kiosk.scanning.quad import Quad
-from kiosk.scanning.quality import QualityIssue, assess, page_view
-from tests.camera.desk_photos import DESKS, DOCUMENTS, DeskPhotoSpec, render_desk_photo
+from kiosk.scanning.quality import QualityIssue, QualityReport, assess
+from tests.camera.quality_frames import CONDITIONS, LabelledFrame, quality_specs, render_frame
 
-FRAMES_PER_KIND = 12
-_GLARE_RISE = 8  # a reflection brightens the page by this many grey levels…
-_GLARE_SHARE = 0.003  # …to near white over this share of it, for the frame to count as glare
-
-
-@dataclass(frozen=True)
-class Labelled:
-    kind: str  # plain | blur | glare
-    blurred: bool
-    glare: bool
-    issues: tuple[QualityIssue, ...]
-
-
-def _assess(spec: DeskPhotoSpec) -> tuple[tuple[QualityIssue, ...], np.ndarray]:
-    photo = render_desk_photo(spec)
-    quad = Quad.from_points(photo.corners)
-    found = PageDetection(quad, 1.0, (spec.width, spec.height))
-    return assess(photo.image, found, document_type=spec.document_type).issues, page_view(
-        photo.image, quad
-    )
+FRAMES = 2 * len(CONDITIONS)
+pytestmark = pytest.mark.timeout(600)  # rendering 18 frames at 1080p: about 10 s of one core
 
 
 @pytest.fixture(scope="module")
-def frames() -> list[Labelled]:
+def judged() -> list[tuple[LabelledFrame, QualityReport]]:
     result = []
-    for i in range(FRAMES_PER_KIND):
-        desk, document = DESKS[i % len(DESKS)], DOCUMENTS[(i // len(DESKS) + i) % len(DOCUMENTS)]
-        for kind in ("plain", "blur", "glare"):
-            tags = frozenset() if kind == "plain" else frozenset({kind})
-            issues, view = _assess(DeskPhotoSpec(9000 + i, desk, document, tags))
-            glare = False
-            if kind == "glare":
-                # the label: did the reflection land on the page? (the same photo without it)
-                _, bare = _assess(DeskPhotoSpec(9000 + i, desk, document, frozenset()))
-                rise = view.astype(np.int16) - bare.astype(np.int16)
-                glare = bool(((rise > _GLARE_RISE) & (view >= 250)).mean() > _GLARE_SHARE)
-            result.append(Labelled(kind, kind == "blur", glare, issues))
+    for spec in quality_specs(FRAMES, first_seed=61000):
+        frame = render_frame(spec)
+        found = PageDetection(Quad.from_points(frame.corners), 1.0, (spec.width, spec.height))
+        result.append((frame, assess(frame.image, found, document_type=spec.document_type)))
     return result
 
 
-def _rates(frames: list[Labelled], issue: QualityIssue, label: str) -> tuple[float, float]:
-    with_fault = [issue in f.issues for f in frames if getattr(f, label)]
-    without = [issue in f.issues for f in frames if not getattr(f, label)]
-    missed = 1 - float(np.mean(with_fault))
-    false = float(np.mean(without))
-    print(
-        f"\n{issue.name}: {len(with_fault)} with, {len(without)} without; "
-        f"missed {missed:.0%}, false {false:.0%}"
-    )
-    return missed, false
+def _rates(judged, label: str, issue: QualityIssue) -> tuple[int, float, float]:
+    with_fault = [issue in r.issues for f, r in judged if getattr(f, label) is True]
+    without = [issue in r.issues for f, r in judged if getattr(f, label) is False]
+    return len(with_fault), 1 - float(np.mean(with_fault)), float(np.mean(without))
 
 
-def test_blur_is_flagged_on_blurred_frames_and_not_on_sharp_ones(frames):
-    missed, false = _rates(frames, QualityIssue.BLURRED, "blurred")
-    # a table's thick rules stay crisp enough under σ 1.2 px: those blurred frames pass
-    assert missed <= 0.2
-    assert false <= 0.05
+def test_blur_is_flagged_on_blurred_frames_and_not_on_sharp_enough_ones(judged):
+    count, missed, false = _rates(judged, "blurred", QualityIssue.BLURRED)
+    assert count >= 4  # defocus and motion, as the set was made
+    assert (missed, false) == (0.0, 0.0)
 
 
-def test_glare_is_flagged_on_reflections_and_not_on_white_paper(frames):
-    missed, false = _rates(frames, QualityIssue.GLARE, "glare")
-    assert sum(f.glare for f in frames) >= 5  # the set has reflections on pages to find
-    assert missed <= 0.15
-    assert false <= 0.05
+def test_glare_is_flagged_on_reflections_and_never_on_white_paper(judged):
+    count, missed, false = _rates(judged, "glare", QualityIssue.GLARE)
+    assert count >= 2
+    assert (missed, false) == (0.0, 0.0)
+    white = [r for f, r in judged if f.spec.condition in ("bright_white", "overexposed", "sheen")]
+    assert len(white) == 6 and not any(QualityIssue.GLARE in r.issues for r in white)
 
 
-def test_bright_white_paper_without_a_reflection_is_not_glare():
-    issues, _ = _assess(DeskPhotoSpec(9018, "glossy_white", "a5"))  # paper at 251 of 255
-    assert QualityIssue.GLARE not in issues
-    issues, _ = _assess(DeskPhotoSpec(9018, "glossy_white", "a5", frozenset({"glare"})))
-    assert QualityIssue.GLARE in issues
+def test_the_guidance_names_the_cause_of_each_frame(judged):
+    """A blurred frame asks to lay the paper flat and keep still, a reflection to move the
+    paper; bright paper, overexposure and low light are nothing the citizen can fix, so
+    the picture is taken."""
+    for frame, report in judged:
+        if frame.blurred is None or frame.glare is None:
+            continue
+        expected = (
+            "scanning.guidance.blurred"
+            if frame.blurred
+            else "scanning.guidance.glare"
+            if frame.glare
+            else "scanning.guidance.hold_still"
+        )
+        assert report.guidance_key == expected, frame.spec
+        for language in ("vi", "en"):
+            assert translate(expected, language) != expected

@@ -122,6 +122,18 @@ def test_capture_button_keeps_a_page_at_once(session_on, scene_files):
     assert recorder.wait_for(captured).captured_index == 0
 
 
+def test_capture_button_keeps_a_page_the_checks_hold_back(session_on, scene_files):
+    """A blurred page is never taken by itself, but the button takes it at once: the checks
+    only hold back the automatic capture."""
+    session, recorder, _ = session_on([scene_files["blurred"]])
+    for _ in range(15):  # more than the 0.3 s a sharp page needs to be taken
+        update = recorder.wait_for(lambda u: u.preview is not None)
+        assert update.guidance_key == "scanning.guidance.blurred" and not update.ok
+    assert session.page_count == 0
+    session.capture_now()
+    assert recorder.wait_for(captured).captured_index == 0
+
+
 def test_capture_button_keeps_the_whole_frame_when_no_page_is_found(session_on, scene_files):
     """Never stuck: with nothing outlined the button still keeps a picture, and the citizen
     is asked to check it."""
