@@ -98,6 +98,12 @@ def _press(window, key: Qt.Key = Qt.Key.Key_Down) -> None:
         QGuiApplication.sendEvent(window, QKeyEvent(kind, key, Qt.KeyboardModifier(0)))
 
 
+def _drawn(frame: QQuickItem) -> bool:
+    """Shown, and (a frame made only when its control takes the focus, a Loader) made."""
+    is_loader = frame.property("sourceComponent") is not None
+    return frame.isVisible() and (not is_loader or frame.property("item") is not None)
+
+
 def _problems_at(ui, item: QQuickItem, said: int) -> list[str]:
     """What is wrong with the stop the keypad just made: its words not said, or no frame."""
     problems = []
@@ -105,7 +111,7 @@ def _problems_at(ui, item: QQuickItem, said: int) -> list[str]:
     if not label or ui.speech.spoken[said:] != [label]:
         problems.append(_describe(item))
     frames = [c for c in item.childItems() if _is_focus_frame_of(c, item)]
-    if not (frames and frames[0].isVisible()):
+    if not (frames and _drawn(frames[0])):
         problems.append(_describe(item) + " (no focus frame)")
     return problems
 
