@@ -26,6 +26,7 @@ from ui.shell import Shell
 log = logging.getLogger(__name__)
 
 LOADER = "screenLoader"
+BARS = "screenBars"  # the notice and the staff call's answer, under the screen
 
 
 class SpeechBridge(QObject):
@@ -73,7 +74,7 @@ class SpeechBridge(QObject):
         """The speaker button: speech on for the rest of the session, the screen read now."""
         self.speaker.turn_on()
         self.changed.emit()
-        self._say_screen(self._describe(), force=True)
+        self._say_screen(self._describe(), force=True, with_bars=True)
 
     @Slot()
     def repeat(self) -> None:
@@ -86,7 +87,8 @@ class SpeechBridge(QObject):
         self.speaker.turn_on()
         self.changed.emit()
         whole = self._describe().whole(self._word("speech.choices"))
-        self._say(f"{whole} {self._word('speech.keys')}", force=True)  # and how the keys work
+        said = f"{whole} {self._bars_text()} {self._word('speech.keys')}"  # and how keys work
+        self._say(" ".join(said.split()), force=True)
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -153,6 +155,12 @@ class SpeechBridge(QObject):
         screen = self._screen()
         return read_screen(screen) if screen is not None else ScreenText("", (), (), (), ())
 
+    def _bars_text(self) -> str:
+        """What the bars under the screen say (a notice, the answer to a staff call): read
+        with the screen when the citizen asks for it again, each having been said as it came."""
+        bars = self._window.findChild(QQuickItem, BARS) if self._window is not None else None
+        return " ".join(read_screen(bars).texts) if bars is not None else ""
+
     def _screen_changed(self) -> None:
         # after QML has loaded the new screen and its bindings have settled
         QTimer.singleShot(0, self._read_new_screen)
@@ -196,9 +204,13 @@ class SpeechBridge(QObject):
         if label:
             self._say(label)
 
-    def _say_screen(self, screen: ScreenText, *, force: bool = False) -> None:
+    def _say_screen(
+        self, screen: ScreenText, *, force: bool = False, with_bars: bool = False
+    ) -> None:
         self._heard = screen.texts
-        self._say(screen.summary(self._word("speech.choices")), force=force)
+        summary = screen.summary(self._word("speech.choices"))
+        bars = self._bars_text() if with_bars else ""
+        self._say(f"{summary} {bars}" if bars else summary, force=force)
 
     def _read_what_is_new(self) -> None:
         if not self.speaker.enabled or self._window is None:

@@ -85,6 +85,8 @@ def test_back_a_staff_call_and_the_session_end_with_the_keypad(kiosk_ui, qtbot) 
     choose(ui, qtbot, "callStaffButton")
     qtbot.waitUntil(lambda: ui.assistance.state == "coming", timeout=10_000)
     assert ui.speech.spoken[-1] == ui.i18n.strings["assistance.coming"]
+    press(ui, qtbot, Qt.Key.Key_0)  # said again with the screen
+    assert ui.speech.spoken[-1].endswith(ui.i18n.strings["assistance.coming"])
     reach = walk_with_the_keypad(ui)
     assert not reach.unreached and not reach.unspoken, reach
     choose(ui, qtbot, "assistanceDismiss")

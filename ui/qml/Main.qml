@@ -50,6 +50,7 @@ Window {
     // messages under the screen, which shrinks above them rather than hide behind them
     Column {
         id: bars
+        objectName: "screenBars"
         anchors { left: parent.left; right: parent.right
                   bottom: keyboard.open ? keyboard.top : parent.bottom
                   bottomMargin: keyboard.open ? Theme.gap : parent.height * 0.06
