@@ -12,7 +12,7 @@ from kiosk.folding import tokens
 # they may match, but a procedure is not required to contain them.
 _FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
 em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha duoc khong
-hai dua tui chung nhau
+hai dua tui nhau
 i my we our us the to of for in on at is are am be want wants need needs how get with and or you
 your please this that it what where have has"""
 FILLER_WORDS = frozenset(tokens(_FILLERS))
@@ -20,11 +20,11 @@ FILLER_WORDS = frozenset(tokens(_FILLERS))
 FILLER_WORDS |= {"s", "t", "d", "m", "ll", "ve"}
 
 # Words that may stand between the words of an everyday phrase without changing what it says:
-# who speaks or whose ("bố tôi mất", "mẹ của mình"), when ("vừa", "mới", "đã"), and "ấy", "nhà"
-# ("bà nhà tôi"). Kin words are not among them: "vợ mất" and "vợ con mất" differ.
-GAP_WORDS = frozenset(
-    tokens("tôi tui tao tớ mình em anh chị ấy của vừa mới đã đang nhà bên mà thì là cũng hôm qua")
-)
+# who speaks or whose ("bố tôi mất", "mẹ của mình"), when ("vừa", "mới", "đã"), "ấy", "nhà"
+# ("bà nhà tôi") and the classifiers "cái", "chiếc" ("mất cái ví"). Kin words are not among
+# them: "vợ mất" and "vợ con mất" differ.
+_GAPS = "tôi tui tao tớ mình em anh chị ấy của vừa mới đã đang nhà bên mà thì là cũng hôm qua"
+GAP_WORDS = frozenset(tokens(_GAPS + " cái chiếc"))
 
 # "For the first time" asks for the common procedure, which seldom says so in its name
 # ("đăng ký hộ kinh doanh lần đầu"): its words may match but are not required.

@@ -412,8 +412,12 @@ class SearchIndex:
                 matches.setdefault(meant, quality)
             return [matches]
         matches = {**(self._prefixes(word) if last else {}), **siblings}
-        # A filler word is a real word typed as meant ("hai đứa" is not "lại"): no slip of it.
-        typos = {} if word in FILLER_WORDS else self._typos(word)
+        typos = self._typos(word)
+        if word in FILLER_WORDS:
+            # A filler word is a real word typed as meant ("hai đứa" is not "lại") unless its
+            # neighbours attest a near word ("đăng ký hai sinh" is "khai").
+            attested = self._best_attested(typos, before, after)
+            typos = {w: q for w, q in typos.items() if w in attested}
         if typos and not siblings:
             # Of several words one typo away, the common one is the likelier meant.
             most = max(self._frequency[w] for w in typos)

@@ -137,3 +137,10 @@ def test_a_stated_age_picks_the_procedure_for_that_age(
     starter: Catalogue, query: str, expected: str
 ) -> None:
     assert first(starter, query) == expected
+
+
+def test_a_filler_word_is_a_slip_only_where_its_neighbours_say_so(starter: Catalogue) -> None:
+    # "hai" (two) is one letter from "lại" (re-): read so, it asked for re-registration.
+    assert first(starter, "hai đứa muốn kết hôn") == "1.000894"
+    # …but between "đăng ký" and "sinh" it is "khai" with its k lost.
+    assert first(starter, "dang ky hai sinh") == "1.001193"

@@ -135,6 +135,9 @@ def test_the_bundled_concepts_read_life_events_however_a_region_says_them() -> N
         "bị giật túi xách": "cấp lại thẻ căn cước",
         "đánh rơi bóp": "cấp lại thẻ căn cước",
         "mở tiệm tạp hóa": "đăng ký thành lập hộ kinh doanh",
+        "vừa tậu xe tay ga": "đăng ký cấp biển số xe lần đầu",
+        "bán miếng đất": "chứng thực giao dịch hợp đồng quyền sử dụng đất nhà ở",
+        "tính cất nhà cấp 4": "cấp giấy phép xây dựng mới",
     }
     for said, meant in means.items():
         assert table.rewrite(tokens(said)).terms == tuple(tokens(meant)), said
