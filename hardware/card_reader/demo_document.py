@@ -92,6 +92,20 @@ def demo_citizen() -> DemoCitizen:
     )
 
 
+def second_citizen(full_name: str) -> DemoCitizen:
+    """A second fictional card beside the demo's (a man born in 1988, another number and
+    address), for a declaration two people make: the other parent, the partner in a marriage."""
+    return DemoCitizen(
+        id_number="001088012346",
+        full_name=full_name,
+        birth=dt.date(1988, 6, 2),
+        sex="Nam",
+        issue=dt.date(2021, 7, 1),
+        expiry=dt.date(2028, 6, 2),
+        residence="Số 5 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội",
+    )
+
+
 # -- MRZ and data groups --------------------------------------------------------------------
 def mrz_name(text: str) -> str:
     """Upper-case ASCII as the MRZ writes Vietnamese names (Đ → D, marks dropped)."""

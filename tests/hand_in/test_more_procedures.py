@@ -6,10 +6,9 @@ guardianship and acknowledging a child. Prints the table of screens and typed an
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from hardware.card_reader.demo_document import DemoCitizen, demo_citizen
+from hardware.card_reader.demo_document import demo_citizen, second_citizen
 from tests.hand_in.walk import Tally, Walk, identify_with_the_chip
 
 MARRIAGE, CONFIRM_RECORDS, BIRTH_AGAIN = "1.000894", "2.002516", "1.004884"
@@ -22,15 +21,7 @@ TARGETS = dict.fromkeys(
 MAX_TYPED = 3
 NOT_EXEMPT = "Không thuộc diện miễn"
 BRIDE = demo_citizen()
-GROOM = DemoCitizen(
-    id_number="001088012346",
-    full_name="Nguyễn Văn Nam",
-    birth=dt.date(1988, 6, 2),
-    sex="Nam",
-    issue=dt.date(2021, 7, 1),
-    expiry=dt.date(2028, 6, 2),
-    residence="Số 5 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội",
-)
+GROOM = second_citizen("Nguyễn Văn Nam")
 
 
 def walk_marriage(walk: Walk) -> None:
