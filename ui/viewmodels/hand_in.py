@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,6 +187,7 @@ class HandInViewModel(JourneyViewModel):
                     paper.lack_note.get(lang) if paper.may_lack and paper.lack_note else "",
                     self._lacked if paper.may_lack else None,
                 ),
+                progress=(self.journey.step, self.journey.step_total),
             )
 
     def forget(self) -> None:
@@ -343,17 +345,18 @@ class HandInViewModel(JourneyViewModel):
         }
 
     def _question_title(self) -> str:
-        """One question alone: its words; a screen of several: the section of its last question
-        (a screen may open with the declarant's role) other than the fee exemption, which joins
-        the end of a page and does not name it."""
+        """One question alone: its words; a screen of several: the section most of its
+        questions belong to, the earlier on a tie. A screen may open with the declarant's role,
+        or close with whether the next section applies (the birth place with "is the father
+        known?"), and the fee exemption joins the end of a page: none of them names it."""
         page = self.journey.page
         if not page or self.journey.draft is None:
             return ""
         lang = self.i18n.lang
         if len(page) == 1:
             return page[0].label.get(lang)
-        named = [f for f in page if f.id != FEE_EXEMPTION_ANSWER]
-        return named[-1].section.get(lang)
+        sections = Counter(f.section.get(lang) for f in page if f.id != FEE_EXEMPTION_ANSWER)
+        return max(sections, key=sections.__getitem__)  # the first of the most, in page order
 
     def _offers_other_card(self) -> bool:
         """Another person's details on this screen: their card may answer them instead."""
