@@ -36,8 +36,7 @@ class StepJourney(Journey[S], Generic[S, R]):
         progress: tuple[int, int] | None = None,
     ) -> None:
         """Start again from the first state, reporting to this caller (and showing its step)."""
-        self.reset()
-        self._caller = StepCaller(finished, cancelled, progress)
+        self._start(StepCaller(finished, cancelled, progress))
 
     @property
     def step(self) -> int:
@@ -51,8 +50,13 @@ class StepJourney(Journey[S], Generic[S, R]):
 
     def run_alone(self) -> None:
         """Start again from the first state, for no caller (a home tile, a test)."""
-        self.reset()
-        self._caller = None
+        self._start(None)
+
+    def _start(self, caller: StepCaller[R] | None) -> None:
+        """The caller is known before the first state is announced: its screen shows the
+        caller's step from its first frame."""
+        self._caller = caller
+        super().reset()
 
     @property
     def has_caller(self) -> bool:

@@ -38,8 +38,13 @@ class Walk:
             self._paper()
         elif screen != "HandInQuestion":  # its pages are counted as they come
             self.tally.screens.append(screen)
-        step = self.kiosk.ui.journeys["identity"] if screen.startswith("Identity") else self.vm
-        if screen.startswith(("Identity", "HandIn")):
+        # the steps run for the hand-in show its "Bước n/6" too: one progress for the journey
+        step = self.vm
+        if screen.startswith("Identity"):
+            step = self.kiosk.ui.journeys["identity"]
+        elif screen == "ScanCapture":
+            step = self.kiosk.ui.journeys["scan"]
+        if screen.startswith(("Identity", "HandIn", "ScanCapture")):
             self.tally.progress.append((step.property("step"), step.property("stepTotal")))
 
     def _paper(self) -> None:

@@ -146,12 +146,14 @@ class ScanViewModel(JourneyViewModel):
         mode: EnhanceMode | None = None,
         document_type: str | None = None,
         paper: ScanPaper | None = None,
+        progress: tuple[int, int] | None = None,
     ) -> None:
         """Start scanning one paper for a journey: `finished` gets the saved files (the journey
         owns them from then on), `cancelled(problem_key)` hears of Back; without them the step
         runs alone. `mode` forces colour/grey/black-and-white instead of the settings;
         `document_type` ("card", "receipt"…, see kiosk.scanning.document_type) is what to
-        expect under the camera; `paper` names it on the screen."""
+        expect under the camera; `paper` names it on the screen; `progress` is the journey's
+        "Bước n/total" to show."""
         self.reset()
         self._mode = mode
         self._paper = paper
@@ -172,7 +174,7 @@ class ScanViewModel(JourneyViewModel):
         if finished is None:
             self.journey.run_alone()
         else:
-            self.journey.run_for(finished, cancelled or (lambda _problem: None))
+            self.journey.run_for(finished, cancelled or (lambda _problem: None), progress)
         self.journey.camera_changed(self._camera_ok)
 
     def forget(self) -> None:
@@ -310,6 +312,11 @@ class ScanViewModel(JourneyViewModel):
         str, lambda self: self._paper.lack_note if self._paper else "", notify=changed
     )
     savedPages = Property(int, lambda self: self.journey.saved_pages, notify=changed)
+    # the journey's step while scanning for one; none shown for a scan on its own
+    step = Property(int, lambda self: self.journey.step, notify=changed)
+    stepTotal = Property(
+        int, lambda self: self.journey.step_total if self.journey.has_caller else 0, notify=changed
+    )
     savedText = Property(
         str,
         lambda self: self.t("scanning.screen.done_body", count=self.journey.saved_pages),

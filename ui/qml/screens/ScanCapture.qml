@@ -11,6 +11,8 @@ ScreenFrame {
     id: screen
     // for a journey's paper: the paper's name, and "I don't have this paper" where the law allows
     title: Scan.paperName ? I18n.s["hand_in.paper.question"] : I18n.s["scanning.screen.title"]
+    step: Scan.step
+    stepTotal: Scan.stepTotal
     onBackRequested: Scan.back()
 
     RowLayout {
