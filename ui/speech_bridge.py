@@ -173,26 +173,36 @@ class SpeechBridge(QObject):
 
     def _focus_first_choice(self, *, quiet: bool = True) -> None:
         """The keypad starts on the screen's first choice, not on the top bar; on the top bar
-        where the screen has no choice of its own (a card being read)."""
+        where the screen has no choice of its own (a card being read). A field that only
+        searches a list (`filtersList`) is passed over while the list has a choice: focused,
+        it would open the on-screen keyboard over the choices."""
         screen = self._screen()
         if screen is None:
             return
         first_labelled: QQuickItem | None = None
+        first_filter: QQuickItem | None = None
+        first_choice: QQuickItem | None = None
         item: QQuickItem = screen
         for _ in range(500):
             item = item.nextItemInFocusChain(True)
             if item is None or item is screen:
                 break
-            if spoken_label(item):
-                first_labelled = first_labelled or item
-                if _inside_body(item):
-                    first_labelled = item
-                    break
-        if first_labelled is None:
+            if not spoken_label(item):
+                continue
+            first_labelled = first_labelled or item
+            if not _inside_body(item):
+                continue
+            if item.property("filtersList") is True:
+                first_filter = first_filter or item
+                continue
+            first_choice = item
+            break
+        target = first_choice or first_filter or first_labelled
+        if target is None:
             return
         self._quiet_focus = quiet  # on a new screen, the screen's own reading says it
         try:
-            first_labelled.forceActiveFocus()
+            target.forceActiveFocus()
         finally:
             self._quiet_focus = False
 

@@ -105,6 +105,13 @@ class Driver(BaseDriver):
                 QGuiApplication.sendEvent(self.ui.window, event)
         self.qtbot.wait(10)
 
+    def press(self, key: Qt.Key) -> None:
+        """One key of a physical keypad (an arrow: the next or previous control)."""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier)
+            QGuiApplication.sendEvent(self.ui.window, event)
+        self.qtbot.wait(10)
+
 
 @pytest.fixture
 def kiosk(make_kiosk) -> Driver:

@@ -4,9 +4,9 @@ birth ≤ 10 screens, marital status ≤ 6, death ≤ 10, at most 3 typed answer
 
 from __future__ import annotations
 
-import datetime as dt
+from PySide6.QtCore import Qt
 
-from hardware.card_reader.demo_document import DemoCitizen
+from hardware.card_reader.demo_document import second_citizen
 from tests.hand_in.walk import Tally, Walk, identify_with_the_chip
 
 BIRTH, DEATH, MARITAL_STATUS = "1.001193", "1.000656", "1.004873"
@@ -29,6 +29,8 @@ def walk_birth(walk: Walk, father_by_card: bool = False) -> None:
         typed={},
         chosen={"child_ethnicity": "Kinh", "child_nationality": "Việt Nam"},
     )
+    # the birth place's page is the child's, though it ends asking whether the father is known
+    assert walk.vm.questionTitle == "Người được khai sinh"
     walk.answer(
         ["child_birth_place", "father_known"],
         typed={},
@@ -117,7 +119,7 @@ def test_each_procedure_from_the_home_tile_to_the_receipt(kiosk, capsys) -> None
             print(f"{'':>34}typed: {', '.join(tally.typed)}")
     for code, tally in tallies.items():
         assert len(tally.typed) <= MAX_TYPED, (code, tally.typed)
-        # one progress language: the identity step shows the hand-in's own "Bước 2/6"
+        # one progress language: the identity and scan steps show the hand-in's own "Bước n/6"
         assert {total for _, total in tally.progress} == {6}, (code, tally.progress)
         steps = [step for step, _ in tally.progress]
         assert steps == sorted(steps) and 2 in steps, (code, tally.progress)
@@ -237,15 +239,7 @@ def test_every_kind_of_answer_changes_from_the_check_screen(kiosk) -> None:
     assert residence.provinces.rows() == [] and residence.communes.rows() == []
 
 
-FATHER = DemoCitizen(
-    id_number="001088012346",
-    full_name="Nguyễn Văn Bình",
-    birth=dt.date(1988, 6, 2),
-    sex="Nam",
-    issue=dt.date(2021, 7, 1),
-    expiry=dt.date(2028, 6, 2),
-    residence="Số 5 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội",
-)
+FATHER = second_citizen("Nguyễn Văn Bình")
 
 
 def test_the_other_parents_card_answers_for_him(kiosk) -> None:
@@ -269,3 +263,28 @@ def test_the_other_parents_card_answers_for_him(kiosk) -> None:
     assert answers["father_nationality"] == "Việt Nam"
     assert "father_name" not in walk.tally.typed
     assert {"father_name", "father_birth_year"} <= walk.vm.journey.prefilled()
+
+
+def test_with_a_keypad_a_long_list_starts_on_its_first_choice(kiosk) -> None:
+    """A physical keypad: on the screen of a long list the keypad starts on its first choice,
+    the on-screen keyboard closed; the keyboard opens only once the citizen goes up to the
+    list's search field."""
+    walk = Walk(kiosk)
+    walk.start(BIRTH)
+    walk.answer(
+        ["relationship", "child_name", "child_sex", "child_birth_date"],
+        typed={"child_name": "Nguyễn Thị An", "child_birth_date": "20112026"},
+        chosen={"relationship": "Mẹ", "child_sex": "Nữ"},
+    )
+    assert walk.page_ids() == ["child_ethnicity", "child_nationality"]
+    keyboard = kiosk.item("keyboard")
+
+    def focused() -> str:
+        return kiosk.ui.window.activeFocusItem().objectName()
+
+    kiosk.press(Qt.Key.Key_Down)  # the first key on a screen lands on its first choice
+    assert focused() == "choice_child_ethnicity_Kinh"
+    assert not keyboard.property("open")
+    kiosk.press(Qt.Key.Key_Up)
+    assert focused() == "search_child_ethnicity"
+    kiosk.qtbot.waitUntil(lambda: keyboard.property("open"))

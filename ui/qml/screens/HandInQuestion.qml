@@ -44,6 +44,7 @@ ScreenFrame {
     component SearchBox: Rectangle {
         property alias input: input
         property alias capitalization: input.kioskCapitalization
+        property alias filtersList: input.filtersList
         property string label: ""
         height: Theme.touchTarget
         radius: Theme.radius
@@ -58,6 +59,8 @@ ScreenFrame {
             color: Theme.text
             clip: true
             property string kioskCapitalization: "none"
+            // searches the places below it: the keypad starts on a place, not here (Speech)
+            property bool filtersList: true
             Accessible.role: Accessible.EditableText
             Accessible.name: parent.label
         }
@@ -191,6 +194,7 @@ ScreenFrame {
             label: picker.lineLabel
             capitalization: "sentences"
             input.objectName: "field_" + picker.fieldId
+            filtersList: false  // the answer's own line
             input.text: picker.line
         }
     }
@@ -321,6 +325,9 @@ ScreenFrame {
                                 font.pixelSize: Theme.bodySize
                                 color: Theme.text
                                 clip: true
+                                // a long list's search: the keypad starts on a choice, not here
+                                // (Speech), so the keyboard opens only when the citizen comes here
+                                readonly property bool filtersList: !entry.typed
                                 text: entry.typed ? entry.value : ""
                                 inputMethodHints: entry.kind === "date" || entry.kind === "year"
                                     ? Qt.ImhDigitsOnly : Qt.ImhNone
