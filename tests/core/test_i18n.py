@@ -49,3 +49,31 @@ def test_a_file_redefining_another_files_key_is_refused(tmp_path: Path) -> None:
     (tmp_path / "b.toml").write_text('[x]\ny = { vi = "b", en = "b" }\n')
     with pytest.raises(ValueError, match="redefines"):
         load_catalogue(tmp_path)
+
+
+# The receipt a dossier gets has one name (issue 10): "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+# (QĐ 468/QĐ-TTg, NĐ 61/2018), "giấy hẹn trả kết quả" for short; in English the "dossier receipt
+# and appointment slip", "appointment slip" for short. "Receipt" alone is the fee's e-receipt.
+OTHER_VI_NAMES = re.compile(
+    r"biên nhận|phiếu hẹn|giấy hẹn(?! trả kết quả)|giấy tiếp nhận(?! hồ sơ và hẹn trả kết quả)",
+    re.IGNORECASE,
+)
+OTHER_EN_NAMES = re.compile(r"(?<!e-)\breceipt(?! and appointment slip)", re.IGNORECASE)
+
+
+def test_the_dossier_receipt_has_one_name_in_each_language() -> None:
+    from kiosk.dossiers.receipt import DOCUMENT_NAME
+
+    texts = catalogue()
+    others = [
+        f"{key}: {entry[lang]}"
+        for key, entry in texts.items()
+        for lang, other_names in (("vi", OTHER_VI_NAMES), ("en", OTHER_EN_NAMES))
+        if other_names.search(entry[lang])
+    ]
+    for folder in ("forms", "catalogue"):  # the forms' words and the catalogue's notes
+        for source in (ROOT / "config" / folder).glob("*.json"):
+            found = OTHER_VI_NAMES.findall(source.read_text(encoding="utf-8"))
+            others += [f"{source.name}: {name}" for name in found]
+    assert not others, "other names for the receipt:\n" + "\n".join(others)
+    assert texts["hand_in.receipt.title"]["vi"] == DOCUMENT_NAME.upper()  # the printed title
