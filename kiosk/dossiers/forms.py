@@ -183,6 +183,23 @@ class FormDefinition(_Model):
             for f in fields
         )
 
+    def other_card_opener(
+        self, fields: list[FormField], answers: Mapping[str, str]
+    ) -> Condition | None:
+        """The condition on one of these questions (whether the father's details will be
+        given) that opens a later section a second card may answer: the screen asking it may
+        read that card at once, in place of the screen of their details."""
+        on_screen = {f.id for f in fields}
+        for later in self.fields:
+            if later.id in on_screen or not later.prefill_else:
+                continue
+            if later.prefill_if is not None and later.prefill_if.holds(answers):
+                continue  # the first card's own value (the father declaring himself)
+            opener = next((c for c in later.ask_if if c.field in on_screen), None)
+            if opener is not None:
+                return opener
+        return None
+
     def screens(self, fields: list[FormField]) -> list[list[FormField]]:
         """`fields` (in form order) gathered into screens: one per `screen` name, else one each."""
         pages: list[list[FormField]] = []

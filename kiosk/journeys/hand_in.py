@@ -19,6 +19,7 @@ from typing import ClassVar
 from kiosk.catalogue.model import Procedure
 from kiosk.dossiers.forms import (
     OTHER_PERSON,
+    Condition,
     FormDefinition,
     FormField,
     PaperStep,
@@ -179,6 +180,28 @@ class HandInJourney(Journey[HandInState]):
             self.error_key, self.field_errors, self.rejected = None, {}, {}
             self._go(S.OTHER_CARD)
 
+    def read_other_card_opening(self, texts: Mapping[str, str], today: dt.date) -> bool:
+        """The screen asking whether another person's details will be given reads that
+        person's card at once: its answers are kept with the "yes" that opens their section,
+        and their card is read in place of the screen of their details, which comes back only
+        for what the card leaves open (or on Back from the card)."""
+        assert self.form is not None and self.draft is not None
+        opener = self.other_card_opener
+        if opener is None or not self._keep_page({**texts, opener.field: opener.values[0]}, today):
+            return False
+        self.error_key, self.field_errors, self.rejected = None, {}, {}
+        self.page_index += 1  # the screen of their details, which the card answers
+        self._go(S.OTHER_CARD)
+        return True
+
+    @property
+    def other_card_opener(self) -> Condition | None:
+        """The yes/no on this screen that opens a section another person's card can answer."""
+        if self.state is not S.QUESTION or self.other is not None:
+            return None
+        assert self.form is not None and self.draft is not None
+        return self.form.other_card_opener(self.page, self.draft.answers)
+
     @property
     def offers_other_card(self) -> bool:
         assert self.form is not None and self.draft is not None
@@ -247,9 +270,9 @@ class HandInJourney(Journey[HandInState]):
         assert form_field is not None
         return self.answer_page({form_field.id: text}, today)
 
-    def answer_page(self, texts: Mapping[str, str], today: dt.date) -> bool:
-        """Keeps a screen's valid answers and moves on; with any answer refused, keeps what was
-        typed as typed, says what is wrong beside each, and stays."""
+    def _keep_page(self, texts: Mapping[str, str], today: dt.date) -> bool:
+        """Keeps a screen's valid answers; with any refused, keeps what was typed as typed,
+        says what is wrong beside each, and stays on the screen (False)."""
         page, draft = self.page, self.draft
         assert page and draft is not None
         cleaned: dict[str, str] = {}
@@ -272,6 +295,13 @@ class HandInJourney(Journey[HandInState]):
             else:
                 draft.answers.pop(field_id, None)
         self._take_card_values()
+        return True
+
+    def answer_page(self, texts: Mapping[str, str], today: dt.date) -> bool:
+        """Keeps a screen's valid answers and moves on; with any answer refused, keeps what was
+        typed as typed, says what is wrong beside each, and stays."""
+        if not self._keep_page(texts, today):
+            return False
         pending = self._first_unanswered_page()
         if self.editing and pending is None:
             self.editing = False

@@ -109,9 +109,10 @@ class Walk:
         typed: dict[str, str],
         chosen: dict[str, str],
         placed: dict[str, tuple[str, ...]] | None = None,
+        go: str = "answerNext",
     ) -> None:
-        """Fill the screen of questions `expected` and go on. `placed`: field id → (province
-        search|code, commune search|code[, typed line])."""
+        """Fill the screen of questions `expected` and go on with the button `go`. `placed`:
+        field id → (province search|code, commune search|code[, typed line])."""
         assert self.page_ids() == expected
         before = self.vm.journey.page_index, self.vm.journey.state
         for field_id, value in chosen.items():
@@ -128,7 +129,7 @@ class Walk:
             )
             == before
         ):
-            self.kiosk.tap("answerNext")
+            self.kiosk.tap(go)
         self.kiosk.qtbot.waitUntil(
             lambda: (
                 (self.vm.journey.page_index, self.vm.journey.state) != before or bool(self.vm.error)

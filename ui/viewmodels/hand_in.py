@@ -21,7 +21,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.app import Kiosk
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.presentation import describe_time, display_name
-from kiosk.dossiers.forms import FormField
+from kiosk.dossiers.forms import Condition, FormField
 from kiosk.dossiers.submission import Submitted
 from kiosk.errors import message_key_of
 from kiosk.folding import fold
@@ -123,6 +123,9 @@ class FieldRow:
     communeName: str = ""
     provinces: RowsModel | None = None
     communes: RowsModel | None = None
+    # the yes/no opening another person's details: the words of the button reading their card
+    # at once ("Có, đọc thẻ căn cước của cha"), "" on any other question
+    otherCard: str = ""
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,7 @@ class HandInViewModel(JourneyViewModel):
         if draft is None:
             return []
         lang = self.i18n.lang
+        opener = journey.other_card_opener
         rows = []
         for f in journey.page:
             value = journey.rejected.get(f.id, draft.answers.get(f.id, ""))
@@ -304,9 +308,19 @@ class HandInViewModel(JourneyViewModel):
                     longList=long_list,
                     choices=self._choices_of(f),
                     **self._address_parts(f, value),
+                    otherCard=self._other_card_words(opener)
+                    if opener and opener.field == f.id
+                    else "",
                 )
             )
         return rows
+
+    def _other_card_words(self, opener: Condition) -> str:
+        """The button reading the card of the person whose section `opener` opens."""
+        form = self.journey.form
+        assert form is not None
+        section = next(f.section for f in form.fields if opener in f.ask_if)
+        return self.t("hand_in.form.other_card_now", who=section.get(self.i18n.lang).lower())
 
     def _choices_of(self, form_field: FormField) -> RowsModel:
         lang = self.i18n.lang
@@ -515,6 +529,12 @@ class HandInViewModel(JourneyViewModel):
     def readOtherCard(self) -> None:
         """ "Read their ID card" on a screen asking another person's details."""
         self.journey.read_other_card()
+
+    @Slot("QVariantMap")
+    def readOtherCardNow(self, texts: dict) -> None:
+        """ "Yes, read the father's card" beside whether his details will be given: the
+        screen's answers, then his card in place of the screen of his details."""
+        self.journey.read_other_card_opening({k: str(v) for k, v in texts.items()}, self._today())
 
     @Slot(str)
     def handInFor(self, code: str) -> None:

@@ -259,6 +259,7 @@ ScreenFrame {
                         required property string communeName
                         required property QtObject provinces
                         required property QtObject communes
+                        required property string otherCard
                         readonly property bool address: entry.kind === "address"
                         readonly property bool typed: entry.kind !== "choice" && !entry.address
                         property string current: entry.value
@@ -382,6 +383,25 @@ ScreenFrame {
                                     }
                                 }
                             }
+                        }
+                        // whether the father's details will be given: "yes, read his card" at once,
+                        // his card in place of the screen of his details
+                        KioskButton {
+                            objectName: "otherCardNow_" + entry.fieldId
+                            visible: entry.otherCard !== ""
+                            width: Math.min(implicitWidth, entry.width)
+                            primary: false
+                            text: entry.otherCard
+                            onClicked: {
+                                frame.forceActiveFocus()
+                                HandIn.readOtherCardNow(frame.answers)
+                            }
+                        }
+                        HintText {
+                            visible: entry.otherCard !== ""
+                            width: parent.width
+                            text: I18n.s["hand_in.form.other_card_hint"]
+                            wrapMode: Text.WordWrap
                         }
                     }
                 }
