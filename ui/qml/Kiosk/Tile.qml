@@ -7,7 +7,13 @@ Rectangle {
     property string title: ""
     property string subtitle: ""
     property string glyph: ""
+    // in a list that scrolls: the tile is as tall as its words at their full size, nothing
+    // shrinks or hides (but a word wider than the tile); else it takes the height its grid
+    // gives and shrinks its words into it
+    property bool grows: false
     signal clicked()
+
+    implicitHeight: grows ? column.implicitHeight + 2 * Theme.gap : 0
 
     radius: Theme.radius
     color: area.pressed ? Theme.pressed : Theme.primary
@@ -51,13 +57,13 @@ Rectangle {
             id: tileTitle
             width: parent.width
             readonly property real room: column.room * (subtitleText.visible ? 0.62 : 1)
-            height: Math.min(implicitHeight, room)
+            height: tile.grows ? implicitHeight : Math.min(implicitHeight, room)
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
             readonly property bool wordTooWide: tile.widestWord(text, titleMetrics) > width
-            readonly property bool overflows: width > 0 && room > 0
-                                              && (implicitHeight > room || wordTooWide)
+            readonly property bool overflows: width > 0 && (wordTooWide
+                                              || (!tile.grows && room > 0 && implicitHeight > room))
             fontSizeMode: overflows ? Text.Fit : Text.FixedSize
             minimumPixelSize: 16
             text: tile.title
@@ -67,17 +73,18 @@ Rectangle {
             id: subtitleText
             width: parent.width
             readonly property real room: column.room * 0.38 - column.spacing
-            height: Math.min(implicitHeight, room)
+            height: tile.grows ? implicitHeight : Math.min(implicitHeight, room)
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             wrapMode: Text.WordWrap
             readonly property bool wordTooWide: tile.widestWord(text, subtitleMetrics) > width
-            readonly property bool overflows: width > 0 && room > 0
-                                              && (implicitHeight > room || wordTooWide)
+            readonly property bool overflows: width > 0 && (wordTooWide
+                                              || (!tile.grows && room > 0 && implicitHeight > room))
             fontSizeMode: overflows ? Text.Fit : Text.FixedSize
             minimumPixelSize: 14
             text: tile.subtitle
-            visible: text.length > 0 && height >= minimumPixelSize * 1.4  // no room: the title only
+            // no room: the title only
+            visible: text.length > 0 && (tile.grows || height >= minimumPixelSize * 1.4)
             font.pixelSize: Theme.smallSize
             color: Theme.onPrimary
         }

@@ -21,26 +21,44 @@ ScreenFrame {
                                                : I18n.s["hand_in.procedure.none"]
             wrapMode: Text.WordWrap
         }
-        GridLayout {
+        // ten procedures in English and large text need more than the window: the list scrolls
+        // and each tile keeps its words whole at their full size
+        Flickable {
+            id: list
+            objectName: "procedureList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            columns: 2
-            columnSpacing: Theme.gap
-            rowSpacing: Theme.gap
-            Repeater {
-                model: HandIn.procedures
-                Tile {
-                    id: entry
-                    required property string code
-                    required property string name
-                    required property string hint
-                    objectName: "procedure_" + entry.code
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.maximumHeight: 200
-                    title: entry.name
-                    subtitle: entry.hint
-                    onClicked: HandIn.chooseProcedure(entry.code)
+            contentHeight: grid.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            GridLayout {
+                id: grid
+                width: list.width
+                columns: 2
+                columnSpacing: Theme.gap
+                rowSpacing: Theme.gap
+                Repeater {
+                    model: HandIn.procedures
+                    Tile {
+                        id: entry
+                        required property string code
+                        required property string name
+                        required property string hint
+                        objectName: "procedure_" + entry.code
+                        grows: true
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true  // as tall as the tallest of its row
+                        Layout.preferredHeight: Math.max(implicitHeight, Theme.touchTarget * 1.6)
+                        title: entry.name
+                        subtitle: entry.hint
+                        onClicked: HandIn.chooseProcedure(entry.code)
+                        // the keypad's focus brings a tile below the fold into view
+                        onActiveFocusChanged: if (activeFocus) {
+                            if (entry.y < list.contentY) list.contentY = entry.y
+                            else if (entry.y + entry.height > list.contentY + list.height)
+                                list.contentY = entry.y + entry.height - list.height
+                        }
+                    }
                 }
             }
         }
