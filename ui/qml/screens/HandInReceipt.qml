@@ -29,6 +29,13 @@ ScreenFrame {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap / 2
+        // the printer's problem, with the dossier code it asks to note, across the screen above
+        // what scrolls: in large text, in the facts' column, it was cut mid-sentence
+        ErrorSummary {
+            objectName: "receiptProblem"
+            Layout.fillWidth: true
+            message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
+        }
         // what was handed in on the left, how to pay the fee on the right; each scrolls when
         // large text or a long printer problem makes it taller than the screen, so the foot
         // ("Done", "Print again", the countdown) always stays in view
@@ -70,11 +77,6 @@ ScreenFrame {
                             font.bold: true
                             color: Theme.ok
                         }
-                    }
-                    ErrorSummary {  // beside the code it asks the citizen to note
-                        objectName: "receiptProblem"
-                        Layout.fillWidth: true
-                        message: HandIn.receipt.printed === false ? HandIn.receipt.message : ""
                     }
                     Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
                     Fact { label: HandIn.receipt.procedure || ""; value: HandIn.receipt.applicant || "" }
@@ -120,24 +122,42 @@ ScreenFrame {
                 }
             }
         }
-        RowLayout {
-            spacing: Theme.gap
+        // the foot: what to take back, then the buttons; in large text the reminder has a line
+        // of its own (beside the buttons it was squeezed to a few words a line)
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 3
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap / 2
             LeavingReminder {
+                Layout.row: 0
+                Layout.column: 0
+                Layout.columnSpan: Theme.largeText ? 3 : 1
                 Layout.fillWidth: true
                 message: I18n.s["common.leaving.receipt"]
             }
+            Item {  // pushes the buttons to the right on their own line
+                visible: Theme.largeText
+                Layout.row: 1
+                Layout.column: 0
+                Layout.fillWidth: true
+            }
             KioskButton {
                 objectName: "reprintReceipt"
+                Layout.row: Theme.largeText ? 1 : 0
+                Layout.column: 1
                 visible: HandIn.receipt.printed === false
                 enabledState: !HandIn.printing
                 primary: false
-                Layout.preferredWidth: 400
+                Layout.preferredWidth: Math.max(400, implicitWidth)  // its words on one line
                 text: HandIn.printing ? I18n.s["hand_in.receipt.printing"] : I18n.s["hand_in.receipt.reprint"]
                 onClicked: HandIn.reprint()
             }
             KioskButton {
                 objectName: "doneButton"
-                Layout.preferredWidth: 400
+                Layout.row: Theme.largeText ? 1 : 0
+                Layout.column: 2
+                Layout.preferredWidth: Math.max(400, implicitWidth)
                 text: I18n.s["hand_in.receipt.done"]
                 onClicked: Shell.endSession()
             }
