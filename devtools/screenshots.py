@@ -323,11 +323,15 @@ def visit_all(ui, app, modes: list[Mode], on_screen: Callable[[Mode, str], None]
     screen once it has settled in that mode (the tours end sessions, so the mode is set again
     before every screen)."""
 
-    def settle(seconds: float = 0.15) -> None:
+    def settle(seconds: float = 0.15, rounds: int = 5) -> None:
+        """Events for `seconds`, and at least `rounds` passes: on a loaded machine one pass can
+        take the whole time, leaving the frame that lays the screen out still to come."""
         end = time.monotonic() + seconds
-        while time.monotonic() < end:
+        done = 0
+        while time.monotonic() < end or done < rounds:
             app.processEvents()
             time.sleep(0.01)
+            done += 1
 
     def wait(condition: Callable[[], bool]) -> None:
         # generous: on a loaded machine (CI's two workers, eight engineers' tests) the
