@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from hardware.card_reader.demo_document import demo_citizen, second_citizen
 from tests.hand_in.walk import Tally, Walk, identify_with_the_chip
 
@@ -141,6 +143,7 @@ WALKS: dict[str, Callable[[Walk], None]] = {
 }
 
 
+@pytest.mark.timeout(300)  # seven walks: 35 s of CPU, 180 s at load 30 (the default is 120 s)
 def test_each_new_procedure_from_the_home_tile_to_the_receipt(kiosk, capsys) -> None:
     tallies: dict[str, Tally] = {}
     receipts: dict[str, dict] = {}
