@@ -138,6 +138,7 @@ def test_the_bundled_concepts_read_life_events_however_a_region_says_them() -> N
         "vừa tậu xe tay ga": "đăng ký cấp biển số xe lần đầu",
         "bán miếng đất": "chứng thực giao dịch hợp đồng quyền sử dụng đất nhà ở",
         "tính cất nhà cấp 4": "cấp giấy phép xây dựng mới",
+        "chứng minh thư của tôi quá hạn": "cấp đổi thẻ căn cước",
     }
     for said, meant in means.items():
         assert table.rewrite(tokens(said)).terms == tuple(tokens(meant)), said
