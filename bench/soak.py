@@ -111,7 +111,8 @@ def print_python_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapsho
 
 
 def plot(samples: list[Sample], path: Path) -> None:
-    """One panel per measure, drawn with Pillow (no plotting library in the environment)."""
+    """One panel per measure, drawn with Pillow (no plotting library in the environment) in its
+    default font, which has no arrows or ellipses."""
     fields = [f for f in asdict(samples[0]) if f != "journeys"]
     width, panel = 900, 150
     image = Image.new("RGB", (width, panel * len(fields)), "white")
@@ -124,7 +125,7 @@ def plot(samples: list[Sample], path: Path) -> None:
         span = (high - low) or 1
         left, right, bottom, up = 70, width - 20, top + panel - 25, top + 25
         draw.rectangle((left, up, right, bottom), outline="grey")
-        draw.text((left, top + 5), f"{field}: {low:g} → {high:g} (last {values[-1]:g})", "black")
+        draw.text((left, top + 5), f"{field}: {low:g} to {high:g} (last {values[-1]:g})", "black")
         points = [
             (
                 left + (right - left) * (x - xs[0]) / ((xs[-1] - xs[0]) or 1),
@@ -133,7 +134,7 @@ def plot(samples: list[Sample], path: Path) -> None:
             for x, v in zip(xs, values, strict=True)
         ]
         draw.line(points, fill="navy", width=2) if len(points) > 1 else None
-        draw.text((left, bottom + 5), f"journeys {xs[0]} … {xs[-1]}", "black")
+        draw.text((left, bottom + 5), f"journeys {xs[0]} to {xs[-1]}", "black")
     image.save(path)
 
 
