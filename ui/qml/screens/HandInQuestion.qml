@@ -294,21 +294,24 @@ ScreenFrame {
                             font.bold: true
                             color: Theme.danger
                         }
-                        AddressPicker {
-                            id: addressPicker
+                        Loader {  // made for an address only: a page of other questions built
+                                  // a hidden picker, its fields and lists, for every question
+                            active: entry.address
                             visible: entry.address
                             width: parent.width
-                            fieldId: entry.fieldId
-                            canPick: entry.canPick
-                            lineLabel: entry.lineLabel
-                            line: entry.line
-                            provinces: entry.provinces
-                            communes: entry.communes
-                            provinceCode: entry.provinceCode
-                            provinceName: entry.provinceName
-                            communeCode: entry.communeCode
-                            communeName: entry.communeName
-                            onValueChanged: if (entry.address) entry.current = value
+                            sourceComponent: AddressPicker {
+                                fieldId: entry.fieldId
+                                canPick: entry.canPick
+                                lineLabel: entry.lineLabel
+                                line: entry.line
+                                provinces: entry.provinces
+                                communes: entry.communes
+                                provinceCode: entry.provinceCode
+                                provinceName: entry.provinceName
+                                communeCode: entry.communeCode
+                                communeName: entry.communeName
+                                onValueChanged: entry.current = value
+                            }
                         }
                         Rectangle {  // a typed answer, or the search of a long list
                             visible: entry.typed || entry.longList
