@@ -47,7 +47,13 @@ def install_hanging_release(root: InstallRoot, marker: Path) -> None:
     root.point(root.current, "1.0.0")
 
 
-@pytest.mark.timeout(150)
+def restarted_kiosk_has_journeys(log: Path) -> bool:
+    """The log says so after the last kiosk start (each start names its watchdog feeding)."""
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    return "journeys ready" in text.rpartition("feeding the service watchdog")[2]
+
+
+@pytest.mark.timeout(300)  # two kiosk starts, each slow on a loaded machine
 def test_a_hung_event_loop_is_restarted_within_30_seconds(tmp_path: Path) -> None:
     seconds = unit_seconds()
     root = InstallRoot(tmp_path / "kiosk-app")
@@ -65,11 +71,17 @@ def test_a_hung_event_loop_is_restarted_within_30_seconds(tmp_path: Path) -> Non
         },
     ).start()
     try:
-        deadline = time.monotonic() + 120
+        # a condition, not a time: the restarted kiosk's READY=1 (the cap is only for a failure)
+        deadline = time.monotonic() + 270
         while len(manager.of("ready")) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         events = [(e.what, e.pid) for e in manager.events]
         assert len(manager.of("ready")) == 2, events
+        # stopped once the restarted kiosk has its journeys, as a running kiosk is stopped (a
+        # stop during start-up waits for their loading, which a loaded machine drags past 10 s)
+        log = tmp_path / "home" / "logs" / "kiosk.log"
+        while not restarted_kiosk_has_journeys(log) and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         stopped = manager.stop()
     assert stopped == 0  # SIGTERM closes the restarted kiosk cleanly
