@@ -206,6 +206,9 @@ def test_each_new_procedure_from_the_home_tile_to_the_receipt(kiosk, capsys) -> 
     kiosk.tap("backButton")
     kiosk.wait_screen("HandInOtherPerson")
     assert again.vm.journey.draft is not None and again.vm.journey.state.value == "identify_other"
+    # and its camera stopped looking: the QR it saw next (the scene's dossier code) pulled the
+    # screen back to the identity step, which failed this Back path whenever load slowed it
+    assert kiosk.ui.journeys["identity"]._qr_watch._cancel is None
     kiosk.tap("backButton")  # and Back from there leaves the marriage, forgetting the first card
     kiosk.wait_screen("HandInProcedure")
     assert again.vm.journey.draft is None

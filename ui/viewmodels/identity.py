@@ -335,5 +335,7 @@ class IdentityViewModel(JourneyViewModel):
     def back(self) -> None:
         self._portrait = ""
         leaving = self.journey.state in _KEY_STATES  # QR and typing share the first screen
+        if leaving:  # the camera stops looking: a QR read later would pull the screen back
+            self._stop_qr()
         if (leaving or not self.journey.back()) and not self.journey.cancel():
             self.shell.home()
