@@ -11,8 +11,9 @@ tap, painted before the next is made, as a person's taps are: a tap the tour nam
 after is reported by that name, the others (Back on the way to a screen, the questions of a
 rating) as the slot and the screen it led to. The clock starts when the tap is made and stops
 at the first frame the window swaps after it; a step that waits for a device (the printer,
-the card) is timed to its first frame, which is what the citizen sees first.
-Target: p95 ≤ 50 ms.
+the card) is timed to its first frame, which is what the citizen sees first. Beside the wall
+time each screen's median CPU of the Qt thread over the same span is printed (building and
+painting it), which the load of a shared machine hardly stretches. Target: p95 ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from kiosk_session import kiosk_window, load_average
 from PySide6.QtCore import QObject
@@ -34,18 +36,34 @@ from tests.kiosk_driver import Driver
 TARGET_P95_MS = 50.0
 
 
+class Moment(NamedTuple):
+    """When, by the wall clock, and how much CPU the Qt thread had used by then: the machine's
+    load stretches the first, hardly the second (what building and painting a screen costs)."""
+
+    wall: float
+    cpu: float
+
+    @staticmethod
+    def now() -> Moment:
+        return Moment(time.perf_counter(), time.thread_time())
+
+
+Samples = dict[str, list[Moment]]  # each tap's wall time and the Qt thread's CPU, in ms
+
+
 class FrameClock:
-    """Timestamps of the frames the window swaps, to find the first one after a tap."""
+    """Moments of the frames the window swaps (on the Qt thread, as the taps are made), to find
+    the first one after a tap."""
 
     def __init__(self, window, pump) -> None:
-        self.frames: list[float] = []
+        self.frames: list[Moment] = []
         self.pump = pump
-        window.frameSwapped.connect(lambda: self.frames.append(time.perf_counter()))
+        window.frameSwapped.connect(lambda: self.frames.append(Moment.now()))
 
-    def first_after(self, started: float, timeout: float = 2.0) -> float | None:
+    def first_after(self, started: Moment, timeout: float = 2.0) -> Moment | None:
         end = time.monotonic() + timeout
         while True:
-            later = [t for t in self.frames if t > started]
+            later = [frame for frame in self.frames if frame.wall > started.wall]
             if later:
                 return later[0]
             if time.monotonic() > end:
@@ -56,9 +74,9 @@ class FrameClock:
 class Taps:
     """The clock of one walk: each tap's first frame, recorded under the screen it shows."""
 
-    def __init__(self, ui, pump, clock: FrameClock, samples: dict[str, list[float]]) -> None:
+    def __init__(self, ui, pump, clock: FrameClock, samples: Samples) -> None:
         self.ui, self.pump, self.clock, self.samples = ui, pump, clock, samples
-        self.at = time.perf_counter()
+        self.at = Moment.now()
         self.pending = ""  # a tap not yet recorded: what it called
 
     def tap(self, what: str) -> None:
@@ -66,7 +84,7 @@ class Taps:
         if self.pending:
             self.record(f"{self.pending} → {self.ui.shell.screen}")
         self.pending = what
-        self.at = time.perf_counter()
+        self.at = Moment.now()
 
     def shot(self, name: str) -> None:
         """The tour names the screen the last tap led to."""
@@ -75,14 +93,16 @@ class Taps:
 
     def record(self, name: str) -> None:
         painted = self.clock.first_after(self.at)
-        self.samples[name].append(
-            (painted - self.at) * 1000 if painted is not None else float("inf")
-        )
+        if painted is None:
+            self.samples[name].append(Moment(float("inf"), float("inf")))
+        else:
+            took = Moment((painted.wall - self.at.wall) * 1000, (painted.cpu - self.at.cpu) * 1000)
+            self.samples[name].append(took)
         self.settle()
 
     def settle(self) -> None:
         self.pump.wait(60)
-        self.at = time.perf_counter()
+        self.at = Moment.now()
 
 
 class Tapping:
@@ -148,7 +168,7 @@ class TappingHome:
         return getattr(self._home, name)
 
 
-def walk(ui, pump, clock: FrameClock, samples: dict[str, list[float]]) -> None:
+def walk(ui, pump, clock: FrameClock, samples: Samples) -> None:
     driver = Driver(ui, pump)
     opened_by_tile = ui.home.open
     taps = Taps(ui, pump, clock, samples)
@@ -184,7 +204,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5, help="walks of every tour")
     args = parser.parse_args()
-    samples: dict[str, list[float]] = defaultdict(list)
+    samples: Samples = defaultdict(list)
     print(f"before: {load_average()}")
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-taps-") as tmp,
@@ -199,21 +219,29 @@ def main() -> None:
         for _ in range(args.rounds):
             walk(ui, pump, clock, samples)
     print(f"after:  {load_average()}")
-    rows = sorted(samples.items(), key=lambda kv: percentile(kv[1], 0.95), reverse=True)
-    print(f"{'screen':58s} {'n':>3s} {'p50':>7s} {'p95':>7s} {'worst':>7s}  (ms)")
-    for name, values in rows:
+    walls = {name: [took.wall for took in taken] for name, taken in samples.items()}
+    cpus = {name: [took.cpu for took in taken] for name, taken in samples.items()}
+    rows = sorted(walls, key=lambda name: percentile(walls[name], 0.95), reverse=True)
+    print(f"{'screen':58s} {'n':>3s} {'p50':>7s} {'p95':>7s} {'worst':>7s} {'cpu p50':>8s}  (ms)")
+    for name in rows:
+        values, cpu = walls[name], statistics.median(cpus[name])
         print(
             f"{name:58s} {len(values):3d} {statistics.median(values):7.1f} "
-            f"{percentile(values, 0.95):7.1f} {max(values):7.1f}"
+            f"{percentile(values, 0.95):7.1f} {max(values):7.1f} {cpu:8.1f}"
         )
-    every = [v for values in samples.values() for v in values]
+    every = [v for values in walls.values() for v in values]
     p95 = percentile(every, 0.95)
     verdict = "meets" if p95 <= TARGET_P95_MS else "misses"
     print(
         f"all taps: {len(every)}, p50 {statistics.median(every):.1f} ms, p95 {p95:.1f} ms, "
         f"worst {max(every):.1f} ms — {verdict} the target p95 ≤ {TARGET_P95_MS:.0f} ms"
     )
-    slow = [name for name, values in rows if percentile(values, 0.95) > TARGET_P95_MS]
+    cpu = [v for values in cpus.values() for v in values]
+    print(
+        f"Qt thread's CPU from tap to frame: p50 {statistics.median(cpu):.1f} ms, "
+        f"p95 {percentile(cpu, 0.95):.1f} ms, worst {max(cpu):.1f} ms"
+    )
+    slow = [name for name in rows if percentile(walls[name], 0.95) > TARGET_P95_MS]
     print("slowest screens: " + (", ".join(slow[:8]) if slow else "none over the target"))
 
 
