@@ -1,11 +1,11 @@
-"""Finds the page in a camera frame: a coarse search on a small copy, then the corners refined
-on the full-resolution frame.
+"""Finds the page in a camera frame: candidate outlines from independent cues on a small copy,
+all judged at once on what a page is, then the winner's corners refined on the full frame.
 
-The coarse search splits the small copy into regions bounded by edges (at a few edge strengths,
-on illumination-invariant log brightness and on colour), fits a quadrilateral to each large
-region's convex hull from its four longest sides — so a corner under a hand or a shadow is
-recovered from the sides that remain — and keeps the candidate whose outline is best backed by
-edges. Refinement then fits each side to the strongest edge across it at full resolution.
+Cues: regions bounded by edges (log brightness and colour, at two edge strengths), each
+closed into a quadrilateral from its convex hull or its longest straight stretches, so a
+corner under a hand is recovered from the sides that remain; and straight lines that separate
+two surfaces, closed four or three at a time (page_lines), which find a sheet on a white desk
+or on other papers where no region is closed. pageness judges every outline together.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from kiosk.scanning.page_lines import line_quads
-from kiosk.scanning.pageness import PageView, expected_aspect, page_likeness
+from kiosk.scanning.page_lines import line_outlines, segments
+from kiosk.scanning.pageness import PageView, expected_aspect, judge
 from kiosk.scanning.quad import Quad, intersect, line_through
 
-WORK_SIZE = 540  # the coarse search runs on a copy at most this wide/tall
+WORK_SIZE = 540  # the search runs on a copy at most this wide/tall
 _CANNY_LEVELS = ((60, 120), (30, 70), (14, 34))
 _MIN_AREA = 0.03  # of the frame
 # A step counts as an edge when it clearly stands out of the frame's own texture (wood grain,
@@ -30,14 +30,10 @@ _EDGE_GRADIENT_RANGE = (5.0, 30.0)
 _LINES_TRIED = 6  # longest straight stretches of an outline combined into quadrilaterals
 _REGIONS_TRIED = 6  # largest regions, and largest edge networks, looked at per edge strength
 _NETWORKS_TRIED = 4
-_CLEAR_SUPPORT = 0.95  # an outline this well backed by edges ends the search
-_FRAMED_SIDE_SUPPORT = 0.85  # a shape around the best one wins if all its sides are this
-_CONTAINER_SCORE = 0.6  # well outlined, and it scored at least this share of the best
 _WIDEN_MIN = 4.0  # a side is moved out onto a parallel edge at least this far (small pixels)…
 _WIDEN_SUPPORT = 0.7  # …when the new side and the stretches added to its neighbours are edges
 _MIN_LINE_QUADS = 0.03  # of the frame: smallest outline built from straight lines
-_JUDGED = 12  # best-backed distinct outlines judged on how much they look like the document
-_JUDGED_LINES = 10  # best-covered distinct outlines from straight lines, judged as well
+_LINE_OUTLINES = 48  # best-covered distinct outlines from straight lines, judged
 _SIZE_WEIGHT = 0.5
 _CENTRE_WEIGHT = 0.4
 _MIN_LIKENESS = 0.002
@@ -62,6 +58,7 @@ class _Work:
     edge_level: float  # gradient that counts as an edge in this frame
     channels: list[np.ndarray]
     view: PageView
+    segments: np.ndarray  # straight stretches that separate two surfaces (page_lines)
 
 
 def _prepare(image: np.ndarray) -> _Work:
@@ -82,7 +79,10 @@ def _prepare(image: np.ndarray) -> _Work:
     gradient = cv2.dilate(gradient, np.ones((3, 3), np.uint8))
     texture = float(np.median(gradient[::4, ::4]))
     edge_level = float(np.clip(_EDGE_OVER_TEXTURE * texture, *_EDGE_GRADIENT_RANGE))
-    return _Work(size, width / size[0], grey, gradient, edge_level, channels, PageView.of(small))
+    view = PageView.of(small)
+    return _Work(
+        size, width / size[0], grey, gradient, edge_level, channels, view, segments(view.grey)
+    )
 
 
 def _edges(work: _Work, low: int, high: int) -> np.ndarray:
@@ -190,61 +190,6 @@ def _fit_sides(quad: Quad, contour: np.ndarray, tolerance: float) -> Quad:
     return Quad.from_points(np.array(corners))
 
 
-def _side_samples(quad: Quad, spacing: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Points along every side (away from the corners), the outward normal at each, and
-    which side each belongs to."""
-    points, normals, sides = [], [], []
-    centre = quad.corners.mean(axis=0)
-    for index, (a, b) in enumerate(quad.sides):
-        length = float(np.linalg.norm(b - a))
-        t = np.linspace(0.05, 0.95, max(8, int(length / spacing)))[:, None]
-        normal = np.array([b[1] - a[1], a[0] - b[0]]) / length
-        if np.dot(centre - a, normal) > 0:
-            normal = -normal
-        points.append(a + (b - a) * t)
-        normals.append(np.repeat(normal[None, :], len(t), axis=0))
-        sides.append(np.full(len(t), index))
-    return np.vstack(points), np.vstack(normals), np.concatenate(sides)
-
-
-def _score(work: _Work, quad: Quad, region_area: float) -> tuple[float, float, bool]:
-    """(score, support, framed). Support: share of the outline on a visible edge; sides on
-    the frame border or under a hand count as missing. Pages are brighter than what they lie
-    on, so a step the wrong way (a dark object's outline, wood grain) earns less. Framed:
-    every side is either clearly outlined or lies along the frame border (a page cut off)."""
-    width, height = work.size
-    points, normals, sides = _side_samples(quad, 3.0)
-    inner = np.rint(points - 2.5 * normals).astype(int)
-    outer = np.rint(points + 2.5 * normals).astype(int)
-    at = np.rint(points).astype(int)
-    valid = np.ones(len(points), bool)
-    for p in (inner, outer, at):
-        valid &= (p[:, 0] >= 0) & (p[:, 0] < width) & (p[:, 1] >= 0) & (p[:, 1] < height)
-    edge = np.zeros(len(points), bool)
-    brighter = np.zeros(len(points), bool)
-    edge[valid] = work.gradient[at[valid, 1], at[valid, 0]] > work.edge_level
-    grey = work.grey.astype(np.int16)
-    brighter[valid] = (
-        grey[inner[valid, 1], inner[valid, 0]] > grey[outer[valid, 1], outer[valid, 0]] + 4
-    )
-    support = float(edge.mean())
-    polarity = float((edge & brighter).sum() / max(1, edge.sum()))
-    fill = min(1.0, region_area / max(quad.area, 1.0) + 0.15)
-    size = (quad.area / (width * height)) ** 0.5
-    near_border = (
-        (points[:, 0] < 3)
-        | (points[:, 0] > width - 4)
-        | (points[:, 1] < 3)
-        | (points[:, 1] > height - 4)
-    )
-    framed = all(
-        edge[sides == side].mean() >= _FRAMED_SIDE_SUPPORT
-        or near_border[sides == side].mean() > 0.8
-        for side in range(4)
-    )
-    return support * fill * size * (0.4 + 0.6 * polarity), support, framed
-
-
 def _plausible(quad: Quad, width: int, height: int) -> bool:
     if not quad.is_convex() or quad.min_angle_deg() < 45:
         return False
@@ -262,71 +207,92 @@ def _plausible(quad: Quad, width: int, height: int) -> bool:
 
 
 @dataclass(frozen=True)
-class _Candidate:
-    score: float
-    support: float
-    framed: bool
-    quad: Quad
+class RankedOutline:
+    """One candidate outline and how much it looks like the page (for diagnosis tools)."""
+
+    quad: Quad  # in full-frame pixels, before corner refinement
+    value: float
+    support: float  # share of the outline on a brightness or colour step
+    source: str  # which cue proposed it: region, lines, widened
 
 
-def _best_candidate(work: _Work, document_type: str | None) -> _Candidate | None:
-    """Outlines from regions at every edge strength and from straight lines, ranked first by
-    how well edges back them, then the leaders by how much they look like the document."""
+def _proposals(work: _Work, document_type: str | None) -> tuple[list[Quad], list[str]]:
     width, height = work.size
-    found: list[_Candidate] = []
+    quads: list[Quad] = []
+    sources: list[str] = []
     seen: set[tuple[int, ...]] = set()
     for low, high in _CANNY_LEVELS:
         for contour, area, inset in _outlines(work, low, high):
             x, y, w, h = cv2.boundingRect(contour)
             key = (x // 3, y // 3, w // 3, h // 3, round(area / 50), int(inset))
-            if key in seen:
-                continue
-            seen.add(key)
-            for quad in _guesses(contour, area, inset, width, height):
-                found.append(_Candidate(*_score(work, quad, area), quad))
-    # outlines from lines come best covered first; edges back them too faintly to compete
-    # with the regions' outlines on edge score alone, so the leaders of each are judged
-    from_lines = [
-        _Candidate(*_score(work, quad, quad.area), quad)
-        for quad in line_quads(work.view.grey, _MIN_LINE_QUADS, expected_aspect(document_type))
-        if _plausible(quad, width, height)
-    ]
-    if not found and not from_lines:
-        return None
-    leaders = _distinct(sorted(found, key=lambda c: c.score, reverse=True), _JUDGED)
-    leaders += _distinct(from_lines, _JUDGED_LINES)
-    judged = [(_judge(work, c, document_type), c) for c in leaders]
-    best_value, best = max(judged, key=lambda pair: pair[0])
-    for wider in _widened(work, best.quad):
-        candidate = _Candidate(*_score(work, wider, wider.area), wider)
-        value = _judge(work, candidate, document_type)
-        if value > best_value:
-            best_value, best = value, candidate
-    return best if best_value >= _MIN_LIKENESS else None
+            if key not in seen:
+                seen.add(key)
+                found = _guesses(contour, area, inset, width, height)
+                quads += found
+                sources += ["region"] * len(found)
+    for outline in line_outlines(
+        work.segments,
+        work.size,
+        _MIN_LINE_QUADS,
+        expected_aspect(document_type),
+        _LINE_OUTLINES,
+    ):
+        if _plausible(outline.quad, width, height):
+            quads.append(outline.quad)
+            sources.append("lines")
+    return quads, sources
 
 
-def _judge(work: _Work, candidate: _Candidate, document_type: str | None) -> float:
+def _values(
+    work: _Work, quads: list[Quad], document_type: str | None
+) -> tuple[np.ndarray, np.ndarray]:
     """Page likeness times mild preferences for the larger of two equally good outlines
     (the sheet rather than a box printed on it) and for the one under the camera's centre,
     where the screen's guide asks the citizen to lay the paper (not the form beside it)."""
     width, height = work.size
-    size = candidate.quad.area / (width * height)
-    likeness = page_likeness(work.view, candidate.quad, document_type, candidate.support)
-    offset = candidate.quad.corners.mean(axis=0) - np.array([width, height]) / 2
-    off_centre = float(np.linalg.norm(offset) / np.hypot(width, height) * 2)
+    corners = np.array([q.corners for q in quads])
+    verdict = judge(work.view, corners, document_type)
+    x, y = corners[..., 0], corners[..., 1]
+    area = 0.5 * np.abs((x * np.roll(y, -1, axis=1) - np.roll(x, -1, axis=1) * y).sum(axis=1))
+    size = area / (width * height)
+    offset = corners.mean(axis=1) - np.array([width, height]) / 2
+    off_centre = np.linalg.norm(offset, axis=1) / np.hypot(width, height) * 2
     centred = 1 - _CENTRE_WEIGHT * (1 - np.exp(-((off_centre / 0.5) ** 2)))
-    return likeness * size**_SIZE_WEIGHT * centred
+    return verdict.value * size**_SIZE_WEIGHT * centred, verdict.support
 
 
-def _distinct(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
-    """The first `limit` candidates whose corners differ by more than a few pixels."""
-    kept: list[_Candidate] = []
-    for candidate in candidates:
-        if all(candidate.quad.max_shift(k.quad) > 4 for k in kept):
-            kept.append(candidate)
-            if len(kept) == limit:
-                break
-    return kept
+def _ranked(work: _Work, document_type: str | None) -> list[tuple[float, float, Quad, str]]:
+    """Every proposal judged, best first: (value, support, outline, source). The best is also
+    tried with a side moved out onto a parallel edge (a card's band, a form's header box)."""
+    quads, sources = _proposals(work, document_type)
+    if not quads:
+        return []
+    values, supports = _values(work, quads, document_type)
+    ranked = sorted(
+        zip(values.tolist(), supports.tolist(), quads, sources, strict=True),
+        key=lambda entry: entry[0],
+        reverse=True,
+    )
+    wider = _widened(work, ranked[0][2])
+    if wider:
+        values, supports = _values(work, wider, document_type)
+        widened = ["widened"] * len(wider)
+        ranked += zip(values.tolist(), supports.tolist(), wider, widened, strict=True)
+        ranked.sort(key=lambda entry: entry[0], reverse=True)
+    return ranked
+
+
+def ranked_outlines(image: np.ndarray, document_type: str | None = None) -> list[RankedOutline]:
+    """Every outline the detector weighed for this frame, best first, in full-frame pixels."""
+    work = _prepare(image)
+    return [
+        RankedOutline(_to_frame(quad, work.scale), value, support, source)
+        for value, support, quad, source in _ranked(work, document_type)
+    ]
+
+
+def _to_frame(quad: Quad, scale: float) -> Quad:
+    return Quad.from_points((quad.corners + 0.5) * scale - 0.5)
 
 
 def _on_edge(work: _Work, points: np.ndarray) -> np.ndarray:
@@ -380,14 +346,6 @@ def _widened(work: _Work, quad: Quad) -> list[Quad]:
     return wider
 
 
-def _contains(outer: Quad, inner: Quad, tolerance: float = 3.0) -> bool:
-    contour = outer.corners.astype(np.float32)
-    return all(
-        cv2.pointPolygonTest(contour, (float(x), float(y)), True) > -tolerance
-        for x, y in inner.corners
-    )
-
-
 def _guesses(contour: np.ndarray, area: float, inset: float, width: int, height: int) -> list[Quad]:
     stretches = _straight_stretches(contour)[:_LINES_TRIED]
     centre = contour.reshape(-1, 2).mean(axis=0)
@@ -433,12 +391,13 @@ def detect_page(image: np.ndarray, document_type: str | None = None) -> PageDete
     down: its proportions and look decide between outlines."""
     height, width = image.shape[:2]
     work = _prepare(image)
-    best = _best_candidate(work, document_type)
-    if best is None:
+    ranked = _ranked(work, document_type)
+    if not ranked or ranked[0][0] < _MIN_LIKENESS:
         return None
-    full = Quad.from_points((best.quad.corners + 0.5) * work.scale - 0.5)
+    _, support, quad, _ = ranked[0]
+    full = _to_frame(quad, work.scale)
     refined = refine_corners(image, full, search=max(3.0, 1.5 * work.scale))
-    return PageDetection(refined, best.support, (width, height))
+    return PageDetection(refined, support, (width, height))
 
 
 def refine_corners(image: np.ndarray, quad: Quad, search: float, samples: int = 32) -> Quad:

@@ -1,71 +1,50 @@
 """Page outlines built from straight lines: white paper on a white or glossy desk often has
-no closed edge anywhere (a step of a few grey levels, broken by reflections), but each of its
-sides is still a long straight line that a line-segment detector finds.
+no closed edge anywhere (a step of a few grey levels, broken by reflections), a page on a
+cluttered desk shares its region with the papers it lies on, yet each of its sides is still
+a long straight line that a line-segment detector finds.
 
-Segments are merged into lines, near-parallel lines paired, and two pairs crossing at a
-clear angle closed into a quadrilateral; the outlines whose sides are best covered by
-segments are kept for the page-likeness judgement.
+Segments that separate two different surfaces (not a printed rule: paper on both sides) are
+merged into lines; two near-parallel pairs crossing at a clear angle close a quadrilateral,
+and so do three lines whose fourth side is hidden (a hand, a reflection, the frame border).
+Every combination is scored at once (arrays, not loops) by how much of each side, within
+the frame, segments cover; the best covered go on to the page-likeness judgement.
 """
 
 from __future__ import annotations
 
-import itertools
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
-from kiosk.scanning.quad import Quad, intersect, line_through
+from kiosk.scanning.quad import Quad
 
-_MIN_SEGMENT = 0.07  # of the shorter frame side
+_MIN_SEGMENT = 0.05  # of the shorter frame side
 _MERGE_ANGLE = np.deg2rad(3.0)
 _MERGE_DISTANCE = 2.0  # small pixels between a segment and the line it joins
-_LINES_KEPT = 12
-_SEGMENTS_MERGED = 160
+_SEGMENTS_MERGED = 200
+_LINES_KEPT = 28
+_GAP = 3.0  # small pixels: a gap this short between segments still counts as covered
 _PARALLEL = np.deg2rad(22.0)  # opposite sides of a page seen in perspective
 _CROSSING = np.deg2rad(50.0)  # adjacent sides
-_QUADS_KEPT = 24
+_MIN_IN_FRAME = 0.3  # share of a side inside the frame for its coverage to count
 _MIN_COVERAGE = 0.35
-_QUANT = 0.8
-_MIN_THREE_SIDED = 0.6  # three sides must be well covered when the fourth is guessed
+_MIN_THREE_SIDED = 0.55  # three sides must be well covered when the fourth is guessed
 _THREE_SIDED_WEIGHT = 0.9
-_STEP_LEVEL = 4.0  # grey levels between the two sides of a sheet's edge
+_STEP_LEVEL = 4.0  # grey levels between the two sides of a sheet's edge…
+_BAND = (2.0, 3.5, 5.0, 6.5)  # …averaged over a band, so wood grain's stripes cancel out
 _MIN_BOUNDARY = 0.3
+_QUANT = 0.8
+_SURFACE = 7  # small pixels: dark marks narrower than this are print or texture
+_RANKED = 400  # best covered outlines looked at for duplicates
 
 
-@dataclass
-class _Line:
-    line: np.ndarray  # (a, b, c), a² + b² = 1
-    angle: float  # of the direction, in [0, π)
-    spans: list[tuple[float, float]] = field(default_factory=list)  # along the direction
-    length: float = 0.0
-
-    def position(self, point: np.ndarray) -> float:
-        return float(point[0] * -self.line[1] + point[1] * self.line[0])
-
-    def settle(self) -> None:
-        """Merge the spans into disjoint stretches once, so coverage is a vector sum."""
-        ordered = sorted(self.spans)
-        starts, ends = [ordered[0][0]], [ordered[0][1]]
-        for start, end in ordered[1:]:
-            if start <= ends[-1]:
-                ends[-1] = max(ends[-1], end)
-            else:
-                starts.append(start)
-                ends.append(end)
-        self._starts, self._ends = np.array(starts), np.array(ends)
-        endpoints = [p for s in self.spans for p in s]
-        self.first, self.last = min(endpoints), max(endpoints)
-        self.middle = float(np.mean(endpoints))
-
-    def coverage(self, a: np.ndarray, b: np.ndarray) -> float:
-        """Share of the stretch a‥b (on this line) covered by its segments."""
-        lo, hi = sorted((self.position(a), self.position(b)))
-        if hi - lo < 1e-6:
-            return 0.0
-        covered = np.minimum(self._ends, hi) - np.maximum(self._starts, lo)
-        return float(covered[covered > 0].sum()) / (hi - lo)
+@dataclass(frozen=True)
+class LineOutline:
+    quad: Quad
+    coverage: float  # weakest side's share covered by segments (0‥1)
+    sides: int  # 4, or 3 when the fourth side was closed by guess
 
 
 # One detector per thread: OpenCV's line-segment detector keeps state while it runs, and two
@@ -82,16 +61,6 @@ def _detector() -> cv2.LineSegmentDetector:
     return detector
 
 
-def _segments(grey: np.ndarray) -> np.ndarray:
-    """Print (dark strokes thinner than the kernel) is closed over so its lines are not taken
-    for edges. The kernel is small and the stretch keeps the whole bright range: a sheet
-    lying on another sheet shows only a thin shadow or a step of a few grey levels between
-    two whites, which a wider closing or a stretch clipped at the bright end erases."""
-    closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-    lines = _detector().detect(_stretched(closed))[0]
-    return np.zeros((0, 4), np.float32) if lines is None else lines.reshape(-1, 4)
-
-
 def _stretched(grey: np.ndarray) -> np.ndarray:
     """Brightness spread over the full range between the frame's dark and bright ends, so a
     sheet a few grey levels whiter than a white desk has an edge worth following."""
@@ -100,153 +69,308 @@ def _stretched(grey: np.ndarray) -> np.ndarray:
     return cv2.convertScaleAbs(grey, alpha=gain, beta=-gain * float(low))
 
 
-def _merged_lines(grey: np.ndarray) -> list[_Line]:
-    segments = _segments(grey)
-    lengths = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1])
-    keep = lengths >= _MIN_SEGMENT * min(grey.shape)
-    lines: list[_Line] = []
-    # each new line's (a, b, c) and angle, so a segment is matched against all lines at once
-    params = np.zeros((_SEGMENTS_MERGED, 4))
-    for index in np.argsort(lengths[keep])[::-1][:_SEGMENTS_MERGED]:
-        x0, y0, x1, y1 = segments[keep][index]
-        a, b = np.array([x0, y0], np.float64), np.array([x1, y1], np.float64)
+def segments(grey: np.ndarray) -> np.ndarray:
+    """Line segments (n×4: x0, y0, x1, y1) that separate two surfaces. Print (dark strokes
+    thinner than the kernel) is closed over first; the kernel is small and the stretch keeps
+    the whole bright range, since a sheet lying on another sheet shows only a thin shadow or
+    a step of a few grey levels between two whites."""
+    closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    found = _detector().detect(_stretched(closed))[0]
+    if found is None:
+        return np.zeros((0, 4), np.float32)
+    found = found.reshape(-1, 4)
+    lengths = np.hypot(found[:, 2] - found[:, 0], found[:, 3] - found[:, 1])
+    found = found[lengths >= _MIN_SEGMENT * min(grey.shape)]
+    # judged with print and thin dark stripes (wood grain) closed over: both sides of a row of
+    # text, or of a stripe, are then the same surface; a sheet's edge still steps
+    surfaces = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((_SURFACE, _SURFACE), np.uint8))
+    return found[_boundary_share(surfaces, found) >= _MIN_BOUNDARY]
+
+
+def _boundary_share(grey: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """Per segment, the share of its length where brightness differs on its two sides: a
+    sheet's edge, not a printed rule or a line of text (paper on both sides of those)."""
+    if not len(found):
+        return np.zeros(0)
+    height, width = grey.shape
+    a, b = found[:, None, :2], found[:, None, 2:]
+    t = np.linspace(0.05, 0.95, 12)[None, :, None]
+    points = a + (b - a) * t
+    direction = (b - a)[:, 0] / np.maximum(np.linalg.norm((b - a)[:, 0], axis=1), 1e-6)[:, None]
+    normal = np.stack([-direction[:, 1], direction[:, 0]], axis=1)[:, None, :]
+    sums = []
+    for sign in (-1.0, 1.0):
+        total = np.zeros(points.shape[:2], np.float32)
+        for offset in _BAND:
+            p = np.rint(points + sign * offset * normal).astype(int)
+            x, y = p[..., 0].clip(0, width - 1), p[..., 1].clip(0, height - 1)
+            total += grey[y, x]
+        sums.append(total / len(_BAND))
+    return (np.abs(sums[0] - sums[1]) > _STEP_LEVEL).mean(axis=1)
+
+
+@dataclass
+class _Lines:
+    """Merged lines: normals (n×2), offsets (n), angles (n), covered positions along each
+    (n×positions, booleans at one small pixel apart, from `origin`)."""
+
+    normals: np.ndarray
+    offsets: np.ndarray
+    angles: np.ndarray
+    covered: np.ndarray
+    cumulative: np.ndarray  # running count of covered positions
+    origin: float
+    frame: np.ndarray  # n×2: positions along each line that lie inside the frame
+
+
+def _merge(found: np.ndarray, width: int, height: int) -> _Lines | None:
+    lengths = np.hypot(found[:, 2] - found[:, 0], found[:, 3] - found[:, 1])
+    order = np.argsort(lengths)[::-1][:_SEGMENTS_MERGED]
+    params = np.zeros((len(order), 4))  # a, b, c, angle of each line so far
+    members: list[list[int]] = []
+    totals: list[float] = []
+    for index in order:
+        x0, y0, x1, y1 = found[index]
         angle = float(np.arctan2(y1 - y0, x1 - x0) % np.pi)
-        known = params[: len(lines)]
+        known = params[: len(members)]
         turn = np.abs(angle - known[:, 3])
         distance = np.maximum(
-            np.abs(known[:, :2] @ a + known[:, 2]), np.abs(known[:, :2] @ b + known[:, 2])
+            np.abs(known[:, 0] * x0 + known[:, 1] * y0 + known[:, 2]),
+            np.abs(known[:, 0] * x1 + known[:, 1] * y1 + known[:, 2]),
         )
         matches = np.flatnonzero(
             (np.minimum(turn, np.pi - turn) < _MERGE_ANGLE) & (distance < _MERGE_DISTANCE)
         )
         if len(matches):
-            line = lines[matches[0]]
-        else:
-            line = _Line(line_through(a, b), angle)
-            params[len(lines)] = (*line.line, angle)
-            lines.append(line)
-        start, end = sorted((line.position(a), line.position(b)))
-        line.spans.append((start, end))
-        line.length += float(np.hypot(*(b - a)))
-    lines = sorted(lines, key=lambda line: line.length, reverse=True)[: 2 * _LINES_KEPT]
-    for line in lines:
-        line.length *= _boundary_share(grey, line)
-    lines = [line for line in lines if line.length > 0]
-    for line in lines:
-        line.settle()
-    return sorted(lines, key=lambda line: line.length, reverse=True)[:_LINES_KEPT]
-
-
-def _boundary_share(grey: np.ndarray, line: _Line) -> float:
-    """Share of the line where brightness differs on its two sides: a sheet's edge, not a
-    printed rule or a line of text (paper on both sides of those)."""
-    height, width = grey.shape
-    direction = np.array([-line.line[1], line.line[0]])
-    foot = -line.line[2] * line.line[:2]
-    positions = np.concatenate([np.arange(s, e, 2.0) for s, e in line.spans])
-    points = foot + positions[:, None] * direction
-    sides = []
-    for offset in (-3.0, 3.0):
-        p = np.rint(points + offset * line.line[:2]).astype(int)
-        p[:, 0] = p[:, 0].clip(0, width - 1)
-        p[:, 1] = p[:, 1].clip(0, height - 1)
-        sides.append(grey[p[:, 1], p[:, 0]].astype(np.float32))
-    if not len(points):
-        return 0.0
-    stepped = np.abs(sides[0] - sides[1]) > _STEP_LEVEL
-    share = float(stepped.mean())
-    return share if share >= _MIN_BOUNDARY else 0.0
-
-
-def line_quads(
-    grey: np.ndarray, min_area_fraction: float, aspect: float | None = None
-) -> list[Quad]:
-    """Outlines closed from four straight lines, and from three where the fourth side is
-    hidden (a hand, a reflection): closed where the two sides' segments end, or at the
-    document's known proportions (`aspect`, long / short). Best covered first."""
-    height, width = grey.shape
-    lines = _merged_lines(grey)
-    pairs = []
-    for first, second in itertools.combinations(lines, 2):
-        turn = abs(first.angle - second.angle)
-        if min(turn, np.pi - turn) < _PARALLEL:
-            pairs.append((first, second))
-    scored: list[tuple[float, Quad]] = []
-    crossings: dict[tuple[int, int], np.ndarray | None] = {}
-
-    def crossing(first: _Line, second: _Line) -> np.ndarray | None:
-        key = (id(first), id(second)) if id(first) < id(second) else (id(second), id(first))
-        if key not in crossings:
-            crossings[key] = intersect(first.line, second.line)
-        return crossings[key]
-
-    min_area = min_area_fraction * width * height
-    for (p1, p2), (q1, q2) in itertools.combinations(pairs, 2):
-        if len({id(p1), id(p2), id(q1), id(q2)}) < 4:
+            members[matches[0]].append(index)
+            totals[matches[0]] += float(lengths[index])
             continue
-        turn = abs(p1.angle - q1.angle)  # each pair is near-parallel: one line stands for it
-        if min(turn, np.pi - turn) < _CROSSING:
-            continue
-        ring = (p1, q1, p2, q2)
-        corners = [crossing(ring[i - 1], ring[i]) for i in range(4)]
-        if any(c is None for c in corners):
-            continue
-        coverage = min(
-            line.coverage(corners[i], corners[(i + 1) % 4]) for i, line in enumerate(ring)
-        )
-        if coverage < _MIN_COVERAGE:
-            continue
-        quad = Quad.from_points(np.array(corners))
-        if quad.area >= min_area and quad.is_convex():
-            scored.append((coverage, quad))
-    for (p1, p2), q in itertools.product(pairs, lines):
-        turn = abs(p1.angle - q.angle)
-        if q is p1 or q is p2 or min(turn, np.pi - turn) < _CROSSING:
-            continue
-        for corners, coverage in _three_sided(p1, p2, q, crossing, aspect):
-            if coverage < _MIN_THREE_SIDED:
-                continue  # most are: building the outline is the costly part
-            quad = Quad.from_points(corners)
-            if quad.area >= min_area and quad.is_convex():
-                scored.append((coverage * _THREE_SIDED_WEIGHT, quad))
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    return [quad for _, quad in scored[:_QUADS_KEPT]]
+        norm = float(lengths[index]) or 1e-9
+        a, b = -(y1 - y0) / norm, (x1 - x0) / norm
+        params[len(members)] = (a, b, -(a * x0 + b * y0), angle)
+        members.append([index])
+        totals.append(float(lengths[index]))
+    if not members:
+        return None
+    keep = np.argsort(totals)[::-1][:_LINES_KEPT]
+    params = params[keep]
+    reach = float(width + height)
+    positions = np.arange(-reach, reach + 1.0)
+    covered = np.zeros((len(keep), len(positions)), bool)
+    for row, line in enumerate(keep):
+        direction = np.array([-params[row, 1], params[row, 0]])
+        for index in members[line]:
+            s0 = found[index, :2] @ direction
+            s1 = found[index, 2:] @ direction
+            lo, hi = sorted((s0, s1))
+            covered[row, int(lo - _GAP + reach) : int(hi + _GAP + reach) + 1] = True
+    normals, offsets = params[:, :2], params[:, 2]
+    cumulative = np.concatenate(
+        [np.zeros((len(keep), 1), np.int32), np.cumsum(covered, axis=1, dtype=np.int32)[:, :-1]],
+        axis=1,
+    )
+    frame = _in_frame(normals, offsets, width, height)
+    return _Lines(normals, offsets, params[:, 3], covered, cumulative, -reach, frame)
+
+
+def _crossings(lines: _Lines) -> np.ndarray:
+    """n×n×2 intersection points (NaN for parallel lines)."""
+    a, b, c = lines.normals[:, 0], lines.normals[:, 1], lines.offsets
+    det = a[:, None] * b[None, :] - a[None, :] * b[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = (b[:, None] * c[None, :] - b[None, :] * c[:, None]) / det
+        y = (a[None, :] * c[:, None] - a[:, None] * c[None, :]) / det
+    points = np.stack([x, y], axis=-1)
+    points[np.abs(det) < 1e-6] = np.nan
+    return points
+
+
+def _coverage(lines: _Lines, which: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """For sides (lines[which] from start to end, k×2 each): share of the part inside the frame
+    that segments cover; 0 when too little of the side is inside the frame."""
+    direction = np.stack([-lines.normals[which, 1], lines.normals[which, 0]], axis=1)
+    at_start = np.einsum("kj,kj->k", start, direction)
+    at_end = np.einsum("kj,kj->k", end, direction)
+    lo, hi = np.minimum(at_start, at_end), np.maximum(at_start, at_end)
+    seen_lo = np.maximum(lo, lines.frame[which, 0])
+    seen_hi = np.minimum(hi, lines.frame[which, 1])
+    seen = np.maximum(seen_hi - seen_lo, 0.0)
+    last = lines.cumulative.shape[1] - 1
+    i0 = np.rint(seen_lo - lines.origin).astype(int).clip(0, last)
+    i1 = np.rint(seen_hi - lines.origin).astype(int).clip(0, last)
+    covered = lines.cumulative[which, i1] - lines.cumulative[which, i0]
+    share = np.where(seen > 0, covered / np.maximum(seen, 1e-6), 0.0).clip(0, 1)
+    return np.where(seen >= _MIN_IN_FRAME * np.maximum(hi - lo, 1e-6), share, 0.0)
+
+
+def _in_frame(normals: np.ndarray, offsets: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Per line, the stretch of positions along it (n×2) that lies inside the frame."""
+    direction = np.stack([-normals[:, 1], normals[:, 0]], axis=1)
+    foot = -offsets[:, None] * normals
+    lo = np.full(len(offsets), -np.inf)
+    hi = np.full(len(offsets), np.inf)
+    for axis, limit in ((0, width - 1), (1, height - 1)):
+        d = direction[:, axis]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            a = (0 - foot[:, axis]) / d
+            b = (limit - foot[:, axis]) / d
+        flat = np.abs(d) < 1e-9
+        inside = (foot[:, axis] >= 0) & (foot[:, axis] <= limit)
+        a = np.where(flat, np.where(inside, -np.inf, np.inf), a)
+        b = np.where(flat, np.where(inside, np.inf, -np.inf), b)
+        lo = np.maximum(lo, np.minimum(a, b))
+        hi = np.minimum(hi, np.maximum(a, b))
+    return np.stack([lo, hi], axis=1)
+
+
+def _angle_gap(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    turn = np.abs(first - second)
+    return np.minimum(turn, np.pi - turn)
+
+
+def _plausible(corners: np.ndarray, size: tuple[int, int], min_area: float) -> np.ndarray:
+    """Per quad (k×4×2): finite, not far outside the frame, large enough, convex."""
+    width, height = size
+    slack = 0.25 * max(width, height)
+    finite = np.isfinite(corners).all(axis=(1, 2))
+    corners = np.nan_to_num(corners)
+    within = (
+        (corners[..., 0] > -slack).all(axis=1)
+        & (corners[..., 0] < width + slack).all(axis=1)
+        & (corners[..., 1] > -slack).all(axis=1)
+        & (corners[..., 1] < height + slack).all(axis=1)
+    )
+    edges = np.roll(corners, -1, axis=1) - corners
+    turns = (
+        edges[..., 0] * np.roll(edges, -1, axis=1)[..., 1]
+        - edges[..., 1] * np.roll(edges, -1, axis=1)[..., 0]
+    )
+    convex = (turns > 0).all(axis=1) | (turns < 0).all(axis=1)
+    area = 0.5 * np.abs(_shoelace(corners))
+    return finite & within & convex & (area >= min_area)
+
+
+def _shoelace(corners: np.ndarray) -> np.ndarray:
+    x, y = corners[..., 0], corners[..., 1]
+    return (x * np.roll(y, -1, axis=1) - np.roll(x, -1, axis=1) * y).sum(axis=1)
+
+
+def _four_sided(lines: _Lines, cross: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every ring of two near-parallel pairs crossing at a clear angle: corners (k×4×2) and
+    the line under each side (k×4)."""
+    first, second = np.triu_indices(len(lines.angles), 1)
+    parallel = _angle_gap(lines.angles[first], lines.angles[second]) < _PARALLEL
+    first, second = first[parallel], second[parallel]
+    m, n = np.triu_indices(len(first), 1)
+    p1, p2, q1, q2 = first[m], second[m], first[n], second[n]
+    keep = (p1 != q1) & (p1 != q2) & (p2 != q1) & (p2 != q2)
+    keep &= _angle_gap(lines.angles[p1], lines.angles[q1]) >= _CROSSING
+    p1, p2, q1, q2 = p1[keep], p2[keep], q1[keep], q2[keep]
+    corners = np.stack([cross[p1, q1], cross[q1, p2], cross[p2, q2], cross[q2, p1]], axis=1)
+    return corners, np.stack([q1, p2, q2, p1], axis=1)
 
 
 def _three_sided(
-    p1: _Line, p2: _Line, q: _Line, crossing, aspect: float | None
-) -> list[tuple[np.ndarray, float]]:
-    """Corners (4×2) with sides on p1, q, p2 and a fourth side across p1 and p2, and how
-    well the three known sides are covered."""
-    a, b = crossing(p1, q), crossing(p2, q)
-    if a is None or b is None:
-        return []
-    width = float(np.linalg.norm(b - a))
-    if width < 1.0:
-        return []
-    base_coverage = q.coverage(a, b)
-    if base_coverage < _MIN_THREE_SIDED:
-        return []  # every outline built here would be dropped: the base side is not there
-    # which way along p1 the page lies: where its segments are
-    direction = np.array([-p1.line[1], p1.line[0]])
-    at = p1.position(a)
-    sign = 1.0 if p1.middle >= at else -1.0
-    reaches = [sign * (p1.last - at) if sign > 0 else at - p1.first]
-    at2 = p2.position(b)
-    reaches.append(sign * (p2.last - at2) if sign > 0 else at2 - p2.first)
-    lengths = [max(reaches)]
+    lines: _Lines, cross: np.ndarray, aspect: float | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rings of a near-parallel pair and a line across both, closed by a fourth side where the
+    pair's segments end or at the document's proportions: corners (k×4×2) and the line under
+    each of the three known sides (k×3: the pair's first line, the crossing line, the pair's
+    second), the fourth side running from corner 2 to corner 3."""
+    count = len(lines.angles)
+    first, second = np.triu_indices(count, 1)
+    parallel = _angle_gap(lines.angles[first], lines.angles[second]) < _PARALLEL
+    first, second = first[parallel], second[parallel]
+    p1 = np.repeat(first, count)
+    p2 = np.repeat(second, count)
+    q = np.tile(np.arange(count), len(first))
+    keep = (q != p1) & (q != p2) & (_angle_gap(lines.angles[p1], lines.angles[q]) >= _CROSSING)
+    p1, p2, q = p1[keep], p2[keep], q[keep]
+    a, b = cross[p1, q], cross[p2, q]
+    direction = np.stack([-lines.normals[p1, 1], lines.normals[p1, 0]], axis=1)
+    along = np.stack([-lines.normals[p2, 1], lines.normals[p2, 0]], axis=1)
+    along *= np.sign((along * direction).sum(axis=1))[:, None]
+    covered = lines.covered
+    positions = np.arange(covered.shape[1]) + lines.origin
+    first_at = np.where(covered.any(axis=1), positions[covered.argmax(axis=1)], 0.0)
+    last_at = positions[covered.shape[1] - 1 - covered[:, ::-1].argmax(axis=1)]
+    middle = (first_at + last_at) / 2
+    at_a = np.einsum("kj,kj->k", a, direction)
+    at_b = np.einsum("kj,kj->k", b, along)
+    sign = np.where(middle[p1] >= at_a, 1.0, -1.0)
+    reach_a = np.where(sign > 0, last_at[p1] - at_a, at_a - first_at[p1])
+    sign_b = np.sign((along * direction).sum(axis=1))  # +1 after the flip above
+    last_b = np.where(sign_b > 0, last_at[p2], -first_at[p2])
+    reach_b = np.where(sign > 0, last_b - at_b, at_b - np.where(sign_b > 0, first_at[p2], 0))
+    reaches = [np.maximum(reach_a, reach_b)]
     if aspect is not None:
-        lengths += [width * aspect, width / aspect]
-    result = []
-    for length in lengths:
-        if length <= 1.0:
-            continue
-        c = a + sign * length * direction
-        d2 = np.array([-p2.line[1], p2.line[0]])
-        if np.dot(d2, direction) < 0:
-            d2 = -d2
-        d = b + sign * length * d2
-        corners = np.array([a, b, d, c])
-        coverage = min(p1.coverage(a, c), base_coverage, p2.coverage(b, d))
-        result.append((corners, coverage))
-    return result
+        base = np.linalg.norm(b - a, axis=1)
+        reaches += [base * aspect, base / aspect]
+    corners, sides = [], []
+    for reach in reaches:
+        c = a + (sign * reach)[:, None] * direction
+        d = b + (sign * reach)[:, None] * along
+        corners.append(np.stack([a, b, d, c], axis=1))
+        sides.append(np.stack([q, p2, p1], axis=1))
+    return np.concatenate(corners), np.concatenate(sides)
+
+
+def line_outlines(
+    found: np.ndarray,
+    size: tuple[int, int],
+    min_area_fraction: float,
+    aspect: float | None = None,
+    kept: int = 40,
+) -> list[LineOutline]:
+    """Outlines closed from four straight lines, and from three where the fourth side is
+    hidden, from `found` (the frame's `segments`, in a frame of `size`); `aspect` (long /
+    short) is the document's known proportions. Best covered first: the weakest side's
+    coverage, a guessed fourth side costing a little."""
+    width, height = size
+    lines = _merge(found, width, height) if len(found) else None
+    if lines is None or len(lines.angles) < 3:
+        return []
+    cross = _crossings(lines)
+    min_area = min_area_fraction * width * height
+    scored: list[tuple[np.ndarray, np.ndarray, int]] = []
+    corners, under = _four_sided(lines, cross)
+    if len(corners):
+        ok = _plausible(corners, size, min_area)
+        corners, under = corners[ok], under[ok]
+        sides = [
+            _coverage(lines, under[:, i], corners[:, i], corners[:, (i + 1) % 4]) for i in range(4)
+        ]
+        weakest = np.min(sides, axis=0)
+        scored.append((corners, weakest, 4))
+    corners, under = _three_sided(lines, cross, aspect)
+    if len(corners):
+        ok = _plausible(corners, size, min_area)
+        corners, under = corners[ok], under[ok]
+        # sides: a→b on q, b→d on p2, c→a on p1
+        sides = [
+            _coverage(lines, under[:, 0], corners[:, 0], corners[:, 1]),
+            _coverage(lines, under[:, 1], corners[:, 1], corners[:, 2]),
+            _coverage(lines, under[:, 2], corners[:, 3], corners[:, 0]),
+        ]
+        weakest = np.min(sides, axis=0) * _THREE_SIDED_WEIGHT
+        scored.append((corners, weakest, 3))
+    if not scored:
+        return []
+    corners = np.concatenate([c for c, _, _ in scored])
+    values = np.concatenate([v for _, v, _ in scored])
+    sides = np.concatenate([np.full(len(v), n) for _, v, n in scored])
+    floor = _MIN_COVERAGE * np.where(sides == 3, _THREE_SIDED_WEIGHT, 1.0)
+    order = [i for i in np.argsort(values)[::-1][:_RANKED] if values[i] >= floor[i]]
+    found: list[LineOutline] = []
+    kept_corners: list[np.ndarray] = []
+    for i in order:
+        quad = Quad.from_points(corners[i])
+        if kept_corners:
+            shift = np.linalg.norm(np.array(kept_corners) - quad.corners, axis=2).max(axis=1)
+            if shift.min() <= 4:
+                continue
+        found.append(LineOutline(quad, float(values[i]), int(sides[i])))
+        kept_corners.append(quad.corners)
+        if len(found) == kept:
+            break
+    return found
