@@ -28,6 +28,7 @@ _STEP_LEVEL = 5.0  # grey levels: a paper edge on white still steps this much
 _INK_LEVEL = 12.0
 _SQUARE_SPREAD_DEG = 25.0
 _SIDE_SAMPLES = 32
+_SEEN_FULL = 3.5  # sides' worth of outline inside the frame that count as fully seen
 _GRID = 10  # interior samples per direction
 DOCUMENT_TYPES = ("A4", "A5", "card", "receipt")
 
@@ -163,7 +164,7 @@ def judge(view: PageView, corners: np.ndarray, document_type: str | None) -> Jud
     weight = np.where(known, seen, 0.0)
     support = (sides * weight).sum(axis=1) / np.maximum(weight.sum(axis=1), 1e-9)
     # an outline partly outside the frame has that much less evidence for it
-    support *= (weight.sum(axis=1) / 4) ** 2
+    support *= np.minimum(1.0, weight.sum(axis=1) / _SEEN_FULL) ** 2
     weakest = np.where(known, sides, 1.0).min(axis=1)
     polarity = 0.3 + 0.7 * (outward * weight).sum(axis=1) / np.maximum(weight.sum(axis=1), 1e-9)
     paper, ink = interior(view, corners)
