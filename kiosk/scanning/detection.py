@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
@@ -53,12 +54,22 @@ class _Work:
 
     size: tuple[int, int]
     scale: float  # full-frame pixels per small pixel
-    grey: np.ndarray  # log brightness, uint8
-    gradient: np.ndarray  # float32, max over channels, spread by a 3×3 maximum
-    edge_level: float  # gradient that counts as an edge in this frame
-    channels: list[np.ndarray]
+    channels: list[np.ndarray]  # log brightness and Lab a, b (uint8): where edges are sought
     view: PageView
     segments: np.ndarray  # straight stretches that separate two surfaces (page_lines)
+
+    @cached_property
+    def edge_map(self) -> np.ndarray:
+        """Where a step clearly stands out of the frame's own texture (only the winner's
+        widening asks, so it is computed on demand)."""
+        gradient = np.zeros(self.channels[0].shape, np.float32)
+        for channel in self.channels:
+            dx = cv2.Sobel(channel, cv2.CV_32F, 1, 0, ksize=3)
+            dy = cv2.Sobel(channel, cv2.CV_32F, 0, 1, ksize=3)
+            gradient = np.maximum(gradient, cv2.magnitude(dx, dy) / 4)
+        gradient = cv2.dilate(gradient, np.ones((3, 3), np.uint8))
+        texture = float(np.median(gradient[::4, ::4]))
+        return gradient > float(np.clip(_EDGE_OVER_TEXTURE * texture, *_EDGE_GRADIENT_RANGE))
 
 
 def _prepare(image: np.ndarray) -> _Work:
@@ -68,21 +79,11 @@ def _prepare(image: np.ndarray) -> _Work:
     size = (width // factor, height // factor)
     small = cv2.resize(image, size, interpolation=cv2.INTER_AREA) if factor > 1 else image
     small = cv2.GaussianBlur(small, (3, 3), 0)
-    grey = cv2.LUT(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), _LOG_LUT)
+    plain = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
     lab = cv2.cvtColor(small, cv2.COLOR_BGR2Lab)
-    channels = [grey, lab[..., 1], lab[..., 2]]
-    gradient = np.zeros(grey.shape, np.float32)
-    for channel in channels:
-        dx = cv2.Sobel(channel, cv2.CV_32F, 1, 0, ksize=3)
-        dy = cv2.Sobel(channel, cv2.CV_32F, 0, 1, ksize=3)
-        gradient = np.maximum(gradient, cv2.magnitude(dx, dy) / 4)
-    gradient = cv2.dilate(gradient, np.ones((3, 3), np.uint8))
-    texture = float(np.median(gradient[::4, ::4]))
-    edge_level = float(np.clip(_EDGE_OVER_TEXTURE * texture, *_EDGE_GRADIENT_RANGE))
-    view = PageView.of(small)
-    return _Work(
-        size, width / size[0], grey, gradient, edge_level, channels, view, segments(view.grey)
-    )
+    view = PageView.of(plain, lab)
+    channels = [cv2.LUT(plain, _LOG_LUT), lab[..., 1], lab[..., 2]]
+    return _Work(size, width / size[0], channels, view, segments(plain))
 
 
 def _edges(work: _Work, low: int, high: int) -> np.ndarray:
@@ -301,7 +302,7 @@ def _on_edge(work: _Work, points: np.ndarray) -> np.ndarray:
     at = np.rint(points).astype(int)
     inside = (at[..., 0] >= 0) & (at[..., 0] < width) & (at[..., 1] >= 0) & (at[..., 1] < height)
     flags = np.zeros(points.shape[:-1], bool)
-    flags[inside] = work.gradient[at[inside][:, 1], at[inside][:, 0]] > work.edge_level
+    flags[inside] = work.edge_map[at[inside][:, 1], at[inside][:, 0]]
     return flags
 
 
@@ -353,12 +354,17 @@ def _guesses(contour: np.ndarray, area: float, inset: float, width: int, height:
     hull_guess = _quad_from_hull(contour)
     if hull_guess is not None:
         corner_sets.append(hull_guess)
+    if not corner_sets:
+        return []
+    corner_sets = np.array(corner_sets)
+    polygon_area = 0.5 * np.abs(_shoelace(corner_sets))
+    keep = _plausible_rings(corner_sets, width, height) & (area >= 0.5 * polygon_area)
     quads = []
     tried: set[bytes] = set()
-    for corners in corner_sets:
+    for corners in corner_sets[keep]:
         quad = Quad.from_points(corners)
         key = np.rint(quad.corners / 2).astype(np.int32).tobytes()
-        if key in tried or not _plausible(quad, width, height):
+        if key in tried:
             continue
         tried.add(key)
         quad = _fit_sides(quad, contour, tolerance=2.5)
@@ -366,6 +372,34 @@ def _guesses(contour: np.ndarray, area: float, inset: float, width: int, height:
         if _plausible(quad, width, height) and area / max(quad.area, 1.0) >= 0.5:
             quads.append(quad)
     return quads
+
+
+def _shoelace(corners: np.ndarray) -> np.ndarray:
+    x, y = corners[..., 0], corners[..., 1]
+    return (x * np.roll(y, -1, axis=-1) - np.roll(x, -1, axis=-1) * y).sum(axis=-1)
+
+
+def _plausible_rings(corners: np.ndarray, width: int, height: int) -> np.ndarray:
+    """`_plausible` for many rings of corners at once (k×4×2, in order around the shape)."""
+    after = np.roll(corners, -1, axis=1) - corners
+    before = np.roll(corners, 1, axis=1) - corners
+    turns = after[..., 0] * before[..., 1] - after[..., 1] * before[..., 0]
+    convex = (turns > 0).all(axis=1) | (turns < 0).all(axis=1)
+    lengths = np.linalg.norm(after, axis=2)
+    cosine = (after * before).sum(axis=2) / np.maximum(
+        lengths * np.linalg.norm(before, axis=2), 1e-9
+    )
+    square_enough = (cosine <= np.cos(np.radians(45))).all(axis=1)
+    long_enough = lengths.min(axis=1) >= 0.1 * min(width, height)
+    slack = 0.08 * max(width, height)
+    x, y = corners[..., 0], corners[..., 1]
+    within = (
+        (x.min(axis=1) > -slack)
+        & (y.min(axis=1) > -slack)
+        & (x.max(axis=1) < width + slack)
+        & (y.max(axis=1) < height + slack)
+    )
+    return convex & square_enough & long_enough & within
 
 
 def _grow(corners: np.ndarray, distance: float) -> np.ndarray:

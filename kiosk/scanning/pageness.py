@@ -43,9 +43,8 @@ class PageView:
     paper_level: float  # brightness of the brightest paper-like surfaces in the frame
 
     @classmethod
-    def of(cls, small_bgr: np.ndarray) -> PageView:
-        grey = cv2.cvtColor(small_bgr, cv2.COLOR_BGR2GRAY)
-        lab = cv2.cvtColor(small_bgr, cv2.COLOR_BGR2Lab)
+    def of(cls, grey: np.ndarray, lab: np.ndarray) -> PageView:
+        """From the small copy's brightness and its Lab image."""
         chroma = cv2.absdiff(lab[..., 1], 128).astype(np.float32)
         chroma += cv2.absdiff(lab[..., 2], 128)
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
