@@ -106,20 +106,20 @@ def report_jaccard(scenes: list[Scene]) -> None:
             )
 
 
-def report_hard_set(per_desk: int) -> None:
-    photos = [render_desk_photo(spec) for spec in hard_specs(per_desk, hi_res_every=6)]
+def report_hard_set(per_desk: int, first_seed: int) -> None:
+    photos = [render_desk_photo(spec) for spec in hard_specs(per_desk, first_seed, hi_res_every=6)]
     scores = score_photos(photos)
     for line in scores.lines():
         print(f"  {line}")
     for label, hi_res in (("1920×1080", False), ("4000×3000", True)):
-        times = [
-            t
-            for p, t in zip(photos, scores.seconds, strict=True)
-            if ("hi_res" in p.spec.tags) == hi_res
-        ]
+        chosen = [("hi_res" in p.spec.tags) == hi_res for p in photos]
+        wall = [t for t, keep in zip(scores.seconds, chosen, strict=True) if keep]
+        cpu = [t for t, keep in zip(scores.cpu_seconds, chosen, strict=True) if keep]
         print(
-            f"  detection {label}: median {statistics.median(times) * 1000:.1f} ms, "
-            f"p95 {np.percentile(times, 95) * 1000:.1f} ms, {len(times)} photos"
+            f"  detection {label}: median {statistics.median(wall) * 1000:.1f} ms, "
+            f"p95 {np.percentile(wall, 95) * 1000:.1f} ms wall; CPU median "
+            f"{statistics.median(cpu) * 1000:.1f} ms, p95 {np.percentile(cpu, 95) * 1000:.1f} ms; "
+            f"{len(wall)} photos"
         )
     print(f"  below 0.9: {', '.join(f'{seed} ({score:.2f})' for seed, score in scores.misses)}")
 
@@ -200,6 +200,11 @@ def main() -> None:
     parser.add_argument("--scenes", type=int, default=96)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--per-desk", type=int, default=12, help="hard-set photos per desk")
+    parser.add_argument(
+        "--hard-seeds",
+        default="5000,9000",
+        help="first seeds of the hard-set ranges: 5000 was tuned on, 9000 is the check range",
+    )
     parser.add_argument("--ocr-photos", type=int, default=6, help="forms read by tesseract")
     args = parser.parse_args()
     cv2.setNumThreads(1)
@@ -214,8 +219,9 @@ def main() -> None:
     report_speed("4000×3000", time_detection(large, args.repeat))
     print("SmartDoc Jaccard index (detected vs true outline, in the page's frame):")
     report_jaccard(scenes)
-    print("hard desk set, Jaccard with the document type announced, one core:")
-    report_hard_set(args.per_desk)
+    for first_seed in (int(seed) for seed in args.hard_seeds.split(",")):
+        print(f"hard desk set from seed {first_seed}, Jaccard with the document type announced:")
+        report_hard_set(args.per_desk, first_seed)
     print("legibility: OCR character error rate of a form photographed at 1080p:")
     report_ocr(args.ocr_photos)
     print("capture → PDF (straighten, clean, encode):")
