@@ -177,12 +177,20 @@ class SynonymTable:
         return best
 
     def rewrite(self, terms: list[str], typing: bool = False) -> Rewrite:
-        """Replace the longest phrases first, left to right; other words stay as typed."""
+        """Replace the longest phrases first, left to right; other words stay as typed. Where
+        a phrase's last word begins a phrase that reaches further ("bố tôi mất | giấy tờ": "mất
+        giấy tờ"), that word belongs to the later one: the words after it say what it means."""
         out: list[str] = []
         replaced = False
         index = 0
         while index < len(terms):
             hit = self._match_at(terms, index, typing)
+            if hit and hit[0] > 1:
+                last = index + hit[0] - 1
+                later = self._match_at(terms, last, typing)
+                if later and later[0] > 1:
+                    out.extend(terms[index:last])
+                    index, hit = last, later
             if hit:
                 length, meaning = hit
                 out.extend(meaning)

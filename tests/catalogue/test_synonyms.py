@@ -112,6 +112,16 @@ def test_words_that_change_nothing_may_stand_inside_a_phrase() -> None:
     assert KIN.rewrite(tokens("tôi mất")).terms == ("toi", "mat")
 
 
+def test_a_word_two_phrases_share_belongs_to_the_one_that_reaches_further() -> None:
+    # "bố tôi mất | ví": what follows "mất" says it is a loss, not a death.
+    lost = tuple(tokens("cấp lại căn cước"))
+    assert KIN.rewrite(tokens("bố tôi mất ví")).terms == ("bo", "toi", *lost)
+    assert KIN.rewrite(tokens("bố tôi mất hôm qua")).terms == (
+        *tokens("đăng ký khai tử"),
+        *tokens("hôm qua"),
+    )
+
+
 def test_a_phrase_naming_an_unlisted_concept_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "synonyms.json"
     path.write_text(
