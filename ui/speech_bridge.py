@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import Property, QEvent, QMetaObject, QObject, QTimer, Signal, Slot
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 
 LOADER = "screenLoader"
 BARS = "screenBars"  # the notice and the staff call's answer, under the screen
+IDLE_WARNING = "idleWarning"  # "still there?" over everything, before the session is wiped
+STILL_HERE = "stillHereButton"
 
 
 class SpeechBridge(QObject):
@@ -51,6 +54,9 @@ class SpeechBridge(QObject):
         self._unsubscribe = shell.on_session_end(self._session_ended)
         shell.screenChanged.connect(self._screen_changed)
         shell.noticeChanged.connect(self._notice_changed)
+        self._idle_warned = False
+        self._focus_before_warning: QQuickItem | None = None
+        shell.idleChanged.connect(lambda: QTimer.singleShot(0, self._idle_changed))
         i18n.languageChanged.connect(self._screen_changed)
 
     def attach(self, window: QQuickWindow) -> None:
@@ -116,8 +122,10 @@ class SpeechBridge(QObject):
         if self._window is None:
             return
         current = self._window.activeFocusItem()
-        if current is None or not spoken_label(current):
-            self._focus_first_choice(quiet=False)  # the first key lands on the first choice
+        # the first key lands on the first choice; so does the one after a control hid itself
+        # (a bar's "Đã hiểu"), whose place in the chain is gone
+        if current is None or not spoken_label(current) or not current.isVisible():
+            self._focus_first_choice(quiet=False)
             return
         target = current.nextItemInFocusChain(forward)
         # an on-screen keyboard's keys are entered from their field (Down), not passed through
@@ -236,6 +244,31 @@ class SpeechBridge(QObject):
         if notice:
             self.speaker.sound("error")
             self._say(notice)
+
+    def _idle_changed(self) -> None:
+        """The idle warning is said as it shows (a citizen who cannot see it would lose what
+        they typed without knowing why), with the keypad's focus on its button, so Enter keeps
+        the session; once it goes the focus returns to where it was."""
+        warned = self._shell.idleWarning
+        if warned == self._idle_warned or self._window is None:
+            return  # (the countdown's seconds change it too)
+        self._idle_warned = warned
+        if warned:
+            warning = self._window.findChild(QQuickItem, IDLE_WARNING)
+            if warning is not None and self.speaker.enabled:
+                self._say(read_screen(warning).summary(self._word("speech.choices")), force=True)
+            button = self._window.findChild(QQuickItem, STILL_HERE)
+            if self._keypad and button is not None:
+                self._focus_before_warning = self._window.activeFocusItem()
+                self._quiet_focus = True  # said with the warning
+                try:
+                    button.forceActiveFocus()
+                finally:
+                    self._quiet_focus = False
+            return
+        before, self._focus_before_warning = self._focus_before_warning, None
+        if before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.forceActiveFocus()
 
     def _session_ended(self) -> None:
         self.speaker.end_session()

@@ -69,7 +69,7 @@ def test_take_a_number_with_the_keypad_alone(kiosk_ui, qtbot) -> None:
     assert ui.core.speaker.settings.volume_percent == 90
 
 
-def test_back_a_staff_call_and_the_session_end_with_the_keypad(kiosk_ui, qtbot) -> None:
+def test_back_a_staff_call_and_the_session_end_with_the_keypad(kiosk_ui, qtbot, idle_clock) -> None:
     ui = kiosk_ui
     press(ui, qtbot, Qt.Key.Key_0)
     press(ui, qtbot, Qt.Key.Key_Down)
@@ -91,6 +91,20 @@ def test_back_a_staff_call_and_the_session_end_with_the_keypad(kiosk_ui, qtbot) 
     assert not reach.unreached and not reach.unspoken, reach
     choose(ui, qtbot, "assistanceDismiss")
     assert not ui.find("assistanceBar").isVisible()
+
+    # "still there?" is said, Enter on its button keeps the session, the focus comes back
+    press(ui, qtbot, Qt.Key.Key_Down)  # on from the bar's button, hidden with its bar
+    focused = ui.window.activeFocusItem()
+    assert focused.isVisible() and said_on_arrival(ui)
+    idle_clock.now += ui.core.config.ui.idle_seconds + 1
+    qtbot.waitUntil(lambda: ui.window.activeFocusItem() is ui.find("stillHereButton"))
+    warning = ui.speech.spoken[-1]
+    assert warning.startswith(ui.i18n.strings["idle.title"])
+    assert warning.endswith(ui.i18n.strings["idle.stay"] + ".")
+    press(ui, qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not ui.shell.idleWarning)
+    qtbot.waitUntil(lambda: ui.window.activeFocusItem() is focused)
+    assert ui.speech.spoken[-1] == focused.property("spokenText")
     press(ui, qtbot, Qt.Key.Key_Backspace)
     wait_screen(ui, qtbot, "Home")
     ui.shell.end_session()  # the session ends ("Trang chủ" alone keeps speech on)
