@@ -21,6 +21,7 @@ import numpy as np
 from kiosk.scanning.document_type import print_x_height_mm, short_side_mm
 from kiosk.scanning.quad import Quad
 
+PAGE_INSET = 0.03  # of the page cut off at every side, so the desk never counts
 MEASURE_X_HEIGHT_PX = 10.0  # the page is measured with its small print this many pixels high
 _TILE = 96  # measuring pixels a side
 _MAX_TILES = 12
@@ -50,7 +51,7 @@ def measuring_scale(quad: Quad, document_type: str | None) -> float:
     )
 
 
-def _page_transform(quad: Quad, size: tuple[float, float], inset: float) -> np.ndarray:
+def page_transform(quad: Quad, size: tuple[float, float], inset: float = PAGE_INSET) -> np.ndarray:
     """Frame pixels → a page `size` wide and high, `inset` of it cut off at every side."""
     target = np.array(
         [[-inset, -inset], [1 + inset, -inset], [1 + inset, 1 + inset], [-inset, 1 + inset]]
@@ -69,7 +70,7 @@ def print_tiles(grey: np.ndarray, quad: Quad, overview: np.ndarray, scale: float
     ink = cv2.dilate(overview, window).astype(np.float32) - cv2.erode(overview, window)
     cells = cv2.resize(ink, (columns, rows), interpolation=cv2.INTER_AREA)
     order = np.argsort(cells, axis=None)[::-1][:_MAX_TILES]
-    to_page = _page_transform(quad, (width, height), 0.03)
+    to_page = page_transform(quad, (width, height))
     tiles = []
     for index in order:
         if cells.flat[index] <= 0:

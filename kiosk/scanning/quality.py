@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from kiosk.scanning.blur import faint_marks, lens_smear
+from kiosk.scanning.blur import faint_marks, lens_smear, page_transform
 from kiosk.scanning.detection import PageDetection
 from kiosk.scanning.document_type import print_x_height_mm, short_side_mm
 from kiosk.scanning.glare import glare_fraction
@@ -99,16 +99,7 @@ def page_view(image: np.ndarray, quad: Quad) -> np.ndarray:
     width, height = (lengths[0] + lengths[2]) / 2, (lengths[1] + lengths[3]) / 2
     scale = min(1.0, _INSPECT_SIZE / max(width, height))
     size = (max(16, round(width * scale)), max(16, round(height * scale)))
-    inset = 0.03
-    target = (
-        np.array(
-            [[-inset, -inset], [1 + inset, -inset], [1 + inset, 1 + inset], [-inset, 1 + inset]]
-        )
-        * size
-    )
-    transform = cv2.getPerspectiveTransform(
-        quad.corners.astype(np.float32), target.astype(np.float32)
-    )
+    transform = page_transform(quad, size)
     grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     return cv2.warpPerspective(grey, transform, size, flags=cv2.INTER_AREA)
 
