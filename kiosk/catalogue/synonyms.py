@@ -19,7 +19,6 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +32,7 @@ _CONCEPT = re.compile(r"\{([^{}]+)\}")
 # How many words that change nothing one phrase may step over ("mẹ của tôi vừa mới mất").
 MAX_GAPS = 4
 _MEANS = ""  # the key, in a node of the phrase tree, of what the words to that node mean
+_CONCEPTS = "{"  # …and of the concepts that may follow, by name
 
 
 class SynonymEntry(BaseModel):
@@ -78,16 +78,13 @@ class SynonymFile(BaseModel):
         return self
 
 
-def _spelled_out(phrase: str, concepts: Mapping[str, Sequence[str]]) -> list[tuple[str, ...]]:
-    """Every phrase a phrase with concepts stands for, folded: "{cha mẹ} mất" → ("bo", "mat"),
-    ("ba", "mat"), …"""
-    pieces: list[list[tuple[str, ...]]] = []
-    for position, part in enumerate(_CONCEPT.split(phrase)):
-        if position % 2:  # a concept's name, between the braces
-            pieces.append([tuple(tokens(word)) for word in concepts[part]])
-        elif tokens(part):
-            pieces.append([tuple(tokens(part))])
-    return [tuple(w for piece in combination for w in piece) for combination in product(*pieces)]
+def _words_in(tree: dict) -> set[str]:
+    """Every word in a concept's tree of words."""
+    words: set[str] = set()
+    for word, child in tree.items():
+        if word != _MEANS:
+            words |= {word, *_words_in(child)}
+    return words
 
 
 @dataclass(frozen=True)
@@ -102,25 +99,41 @@ class SynonymTable:
     def __init__(
         self, entries: list[SynonymEntry], concepts: Mapping[str, Sequence[str]] | None = None
     ) -> None:
+        # Each concept as a tree of its ways of saying it ("qua đời" → mất | từ trần | …).
+        self._concepts: dict[str, dict] = {}
+        for name, words in (concepts or {}).items():
+            tree: dict = {}
+            for said in words:
+                node = tree
+                for word in tokens(said):
+                    node = node.setdefault(word, {})
+                node[_MEANS] = ()
+            self._concepts[name] = tree
+        # The phrases as a tree of words, walked word by word from each position of a query;
+        # a concept is one edge, by its name, read through the tree of its words: the
+        # combinations are never spelled out.
+        self._tree: dict = {}
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
-        spelled: set[tuple[str, ...]] = set()
+        self._count = 0
         for entry in entries:
             meaning = tuple(tokens(entry.means))
             for phrase in entry.phrases:
-                keys = _spelled_out(phrase, concepts or {})
-                if _CONCEPT.search(phrase):
-                    spelled.update(keys)
-                for key in keys:
-                    if key:
-                        self._phrases.setdefault(key, meaning)
-        # The phrases as a tree of words, walked word by word from each position of a query.
-        self._tree: dict[str, dict] = {}
-        for phrase, meaning in self._phrases.items():
-            node = self._tree
-            for word in phrase:
-                node = node.setdefault(word, {})
-            node[_MEANS] = meaning
-        self.words = frozenset(word for phrase in self._phrases for word in phrase)
+                steps = self._steps(phrase)
+                if not steps:
+                    continue
+                self._count += 1
+                node = self._tree
+                for step in steps:
+                    concept = _CONCEPT.fullmatch(step)
+                    if concept:
+                        node = node.setdefault(_CONCEPTS, {}).setdefault(concept[1], {})
+                    else:
+                        node = node.setdefault(step, {})
+                node.setdefault(_MEANS, meaning)
+                if not _CONCEPT.search(phrase):
+                    self._phrases.setdefault(tuple(steps), meaning)
+        concept_words = {w for tree in self._concepts.values() for w in _words_in(tree)}
+        self.words = frozenset(w for phrase in self._phrases for w in phrase) | concept_words
         # Abbreviations of one word ("gplx", "bhxh"): a slip in one is still that one.
         self.short_forms = frozenset(
             key[0]
@@ -129,9 +142,9 @@ class SynonymTable:
             for key in map(tuple, map(tokens, entry.phrases))
             if len(key) == 1 and len(key[0]) >= 3
         )
-        # The phrases as written (a concept's combinations are not phrases anyone wrote:
-        # the search reads short forms as the initials of written ones).
-        self.phrases = frozenset(self._phrases.keys() - spelled)
+        # The phrases as written, without concepts: the search reads short forms as the
+        # initials of these.
+        self.phrases = frozenset(self._phrases)
         # Phrases of two words or more by all their words but the last, for a phrase whose
         # last word is still being typed; in the file's order, so the first listed wins.
         self._by_head: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
@@ -139,13 +152,23 @@ class SynonymTable:
             if len(phrase) >= 2:
                 self._by_head.setdefault(phrase[:-1], []).append((phrase[-1], meaning))
 
+    def _steps(self, phrase: str) -> list[str]:
+        """A phrase as the edges of the tree: folded words, and "{name}" for a concept."""
+        steps: list[str] = []
+        for position, part in enumerate(_CONCEPT.split(phrase)):
+            if position % 2:
+                steps.append("{" + part + "}")
+            else:
+                steps.extend(tokens(part))
+        return steps
+
     def __len__(self) -> int:
-        return len(self._phrases)
+        return self._count
 
     def _match_at(
         self, terms: list[str], start: int, typing: bool
     ) -> tuple[int, tuple[str, ...]] | None:
-        found = self._walk(terms, start, self._tree.get(terms[start]), 0)
+        found = self._walk(terms, start, self._tree, 0)
         if found:
             end, meaning = found
             return end - start, meaning
@@ -157,23 +180,38 @@ class SynonymTable:
                     return len(window), meaning
         return None
 
+    def _said(self, concept: str, terms: list[str], at: int) -> list[int]:
+        """Where each way of saying the concept that starts at terms[at] ends."""
+        ends = []
+        node = self._concepts.get(concept, {})
+        for position in range(at, len(terms)):
+            node = node.get(terms[position], {})
+            if not node:
+                break
+            if _MEANS in node:
+                ends.append(position + 1)
+        return ends
+
     def _walk(
-        self, terms: list[str], at: int, node: dict | None, gaps: int
+        self, terms: list[str], at: int, node: dict, gaps: int
     ) -> tuple[int, tuple[str, ...]] | None:
-        """The longest phrase whose words follow from terms[at] on (the node its first words
-        reached), stepping over words that change nothing between them: (its end, meaning)."""
-        if node is None:
-            return None
-        best = (at + 1, node[_MEANS]) if _MEANS in node else None
-        after = at + 1
-        while after < len(terms):
-            found = self._walk(terms, after, node.get(terms[after]), gaps)
-            if found and (best is None or found[0] > best[0]):
-                best = found
-            if terms[after] not in GAP_WORDS or gaps >= MAX_GAPS:
+        """The longest phrase whose next words start at terms[at] (the node is where its words
+        so far led), stepping over words that change nothing between them: (its end,
+        meaning). A phrase starts on a word of its own, never on a skipped one."""
+        started = node is not self._tree
+        best = (at, node[_MEANS]) if started and _MEANS in node else None
+        while at < len(terms):
+            reached = [(at + 1, node[terms[at]])] if terms[at] in node else []
+            for concept, after in node.get(_CONCEPTS, {}).items():
+                reached += [(end, after) for end in self._said(concept, terms, at)]
+            for end, after in reached:
+                found = self._walk(terms, end, after, gaps)
+                if found and (best is None or found[0] > best[0]):
+                    best = found
+            if not started or terms[at] not in GAP_WORDS or gaps >= MAX_GAPS:
                 break
             gaps += 1
-            after += 1
+            at += 1
         return best
 
     def rewrite(self, terms: list[str], typing: bool = False) -> Rewrite:

@@ -5,9 +5,10 @@ events, English) over the dev part, the holdout part and both together.
 The issue's target is the right procedure first for ≥ 95 % of the queries and ≥ 90 % of every
 kind. The dev part may be tuned against and must meet it. The holdout part is never tuned
 against; it does not meet it in every kind (life events are at 77 % since session 4's
-independent queries), so it and the whole set are held to floors just under their figures (the
-whole set meets the 95 % overall, not the 90 % for life events): a change that makes the search
-worse on queries nobody tuned for fails here. `bench/catalogue_search.py` prints the whole table.
+independent queries, and stayed there when session 5 read life events by concept), so it and
+the whole set are held to floors just under their figures (the whole set meets the 95 %
+overall, not the 90 % for life events): a change that makes the search worse on queries
+nobody tuned for fails here. `bench/catalogue_search.py` prints the whole table.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from kiosk.catalogue.snapshot import Catalogue
 
 # part → (share right first overall, share right first in every kind)
 REQUIRED = {
-    "dev": (0.95, 0.90),  # the issue's target
-    "all": (0.95, 0.87),  # the issue's 95 % overall; life events (88.5 %) under its 90 %
+    "dev": (0.98, 0.95),  # floors over the issue's target: 98.7 %, life events 95.7 %
+    "all": (0.96, 0.89),  # the issue's 95 % overall; life events (89.2 %) under its 90 %
     "holdout": (0.92, 0.75),  # floors: untuned figures (92.7 %, life events 76.6 %)
 }
 
