@@ -47,6 +47,9 @@ def _expand(paths: Sequence[str]) -> list[Path]:
     return files
 
 
+_DEMO_PRINT = "ho so dang ky khai sinh giay to cong dan xa phuong 2026 ngay thang nam"
+
+
 def _demo_page(width: int, height: int, qr_text: str | None) -> np.ndarray:
     """A plain printed page: heading, text lines, a table and optionally a QR code."""
     page = np.full((height, width, 3), 246, np.uint8)
@@ -54,9 +57,17 @@ def _demo_page(width: int, height: int, qr_text: str | None) -> np.ndarray:
     cv2.rectangle(page, (margin, margin), (width - margin, margin + height // 30), (40, 40, 40), -1)
     y = margin + height // 15
     line = height // 45
+    # lines of real print (strokes in every direction, as letters have): the blur check
+    # judges a page by its small print, and bars of grey read to it as print smeared flat
+    scale = cv2.getFontScaleFromHeight(cv2.FONT_HERSHEY_SIMPLEX, max(line // 2, 6))
+    words = _DEMO_PRINT.split()
     for row in range(14):
         length = width - 2 * margin - (row * 37 % 5) * width // 14
-        cv2.rectangle(page, (margin, y), (margin + length, y + line // 2), (70, 70, 70), -1)
+        text = " ".join(words[(row + n) % len(words)] for n in range(40))
+        (text_w, _), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
+        text = text[: max(1, len(text) * length // max(text_w, 1))]
+        baseline = (margin, y + line // 2)
+        cv2.putText(page, text, baseline, cv2.FONT_HERSHEY_SIMPLEX, scale, (50, 50, 50), 1)
         y += line
     table_top = y + line
     for r in range(6):
