@@ -29,7 +29,7 @@ _REBLUR_SIGMA = 1.5
 _EDGE_CONTRAST = 30.0  # ink-to-paper difference (grey levels) for an edge to count
 _MIN_EDGES = 60  # per direction, pooled over the tiles
 _FAINT_MARKS = 15.0  # grey levels: print smeared past measuring still shows this much
-_LOST_DIRECTION = 0.12  # a direction with fewer edges than this share of the busiest one…
+_LOST_DIRECTION = 0.12  # a direction with fewer edges than this share of the one across it…
 _SMEARED_AWAY = 4.0  # …was smeared past measuring: its spread is taken as this
 # what sampling alone spreads an edge by, in camera pixels: the pixel's own width (1/√12)
 # and the interpolation that straightens the page (a tent two pixels wide, 1/√6)
@@ -125,9 +125,12 @@ def smear(tiles: list[np.ndarray]) -> float | None:
     if busiest < _MIN_EDGES:
         return None
     spreads = []
-    for values in pooled:
-        if len(values) < _LOST_DIRECTION * busiest:
-            # print has edges in every direction: one that lost them was smeared flat
+    for bin_, values in enumerate(pooled):
+        across = len(pooled[(bin_ + 2) % 4])
+        if across >= _MIN_EDGES and len(values) < _LOST_DIRECTION * across:
+            # a hand moving one way smears the edges across its motion and keeps those along
+            # it: one direction lost while the one at right angles stays busy. A QR code or a
+            # table has few slanted edges in both slanted directions, which is print, not motion
             spreads.append(_SMEARED_AWAY)
         elif len(values) >= _MIN_EDGES / 3:
             ratio = float(np.median(values))
