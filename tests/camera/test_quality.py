@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 from kiosk.i18n import translate
 from kiosk.scanning.detection import PageDetection, detect_page
 from kiosk.scanning.quad import Quad
-from kiosk.scanning.quality import QualityIssue, assess, sharpness
+from kiosk.scanning.quality import QualityIssue, QualityLimits, assess, sharpness
 from tests.camera.photoset import SceneSpec, render_scene
 
 SHARP = {"blur_sigma": 0.5, "noise_sigma": 2.0}
@@ -110,3 +111,37 @@ def test_every_guidance_is_translated():
     for issue in QualityIssue:
         for lang in ("vi", "en"):
             assert translate(issue.message_key, lang) != issue.message_key
+
+
+def _ruled_page_frame() -> tuple[np.ndarray, Quad]:
+    """A 1080p frame of an A4 page that is nearly all ruled table and QR-like blocks: print
+    with edges across and along the page but hardly any slanted ones."""
+    frame = np.full((1080, 1920), 40, np.uint8)
+    top, left, height = 80, 660, 920
+    width = round(height / 1.414)
+    frame[top : top + height, left : left + width] = 245
+    for y in range(top + 40, top + height - 40, 22):
+        frame[y : y + 2, left + 40 : left + width - 40] = 30
+    for x in range(left + 40, left + width - 40, 60):
+        frame[top + 40 : top + height - 40, x : x + 2] = 30
+    blocks = np.random.default_rng(3).random((25, 25)) < 0.5
+    modules = np.kron(blocks, np.ones((6, 6), bool))
+    frame[top + 60 : top + 210, left + 60 : left + 210][modules] = 20
+    corners = np.array(
+        [[left, top], [left + width, top], [left + width, top + height], [left, top + height]],
+        float,
+    )
+    return frame, Quad(corners)
+
+
+def test_a_sharp_page_of_tables_and_codes_is_not_called_blurred():
+    # few slanted edges in both slanted directions is print, not a hand moving one way
+    frame, quad = _ruled_page_frame()
+    assert sharpness(frame, quad, "A4") >= QualityLimits().min_sharpness
+
+
+def test_the_same_page_moved_sideways_is_called_blurred():
+    frame, quad = _ruled_page_frame()
+    motion = np.full((1, 9), 1 / 9, np.float32)  # a 9 px sideways smear
+    smeared = cv2.filter2D(frame, -1, motion)
+    assert sharpness(smeared, quad, "A4") < QualityLimits().min_sharpness
