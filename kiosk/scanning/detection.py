@@ -22,7 +22,7 @@ from kiosk.scanning.pageness import PageView, expected_aspect, judge
 from kiosk.scanning.quad import Quad, intersect, line_through
 
 WORK_SIZE = 540  # the search runs on a copy at most this wide/tall
-_CANNY_LEVELS = ((60, 120), (30, 70), (14, 34))
+_CANNY_LEVELS = ((40, 90), (14, 34))
 _MIN_AREA = 0.03  # of the frame
 # A step counts as an edge when it clearly stands out of the frame's own texture (wood grain,
 # sensor noise): a few times the median gradient, within these bounds.
