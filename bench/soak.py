@@ -197,6 +197,7 @@ def main() -> None:
             if done % args.every == 0 or done == args.journeys:
                 s = sample(done, ui)
                 samples.append(s)
+                plot(samples, args.plot)  # drawn as it goes: a long run stopped early has one
                 print(
                     f"{s.journeys:8d} {s.rss_mb:7.1f} {s.threads:7d} {s.open_files:4d} "
                     f"{s.python_objects:8d} {s.qt_wrappers:7d} {s.window_items:6d} "
@@ -226,7 +227,6 @@ def main() -> None:
     )
     for crash in crashes[:10]:
         print(f"  crash: {crash}")
-    plot(samples, args.plot)
     print(f"plot: {args.plot}")
 
 
