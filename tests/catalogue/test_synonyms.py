@@ -50,41 +50,41 @@ def test_a_broken_synonym_file_is_named(tmp_path: Path) -> None:
     ]
 
 
-def test_an_abbreviation_without_a_source_is_refused(tmp_path: Path) -> None:
+def first_problem(tmp_path: Path, text: str) -> str:
+    """What loading a synonym file of `text` is refused for first."""
     path = tmp_path / "synonyms.json"
-    path.write_text(
-        '{"format": 1, "entries": [{"phrases": ["GPXD"], "means": "giấy phép xây dựng",'
-        ' "kind": "abbreviation"}]}',
-        encoding="utf-8",
-    )
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogueError) as caught:
         load_synonyms(path)
-    assert "source" in str(caught.value.problems[0])
+    return str(caught.value.problems[0])
+
+
+def test_an_abbreviation_without_a_source_is_refused(tmp_path: Path) -> None:
+    problem = first_problem(
+        tmp_path,
+        '{"format": 1, "entries": [{"phrases": ["GPXD"], "means": "giấy phép xây dựng",'
+        ' "kind": "abbreviation"}]}',
+    )
+    assert "source" in problem
 
 
 def test_an_abbreviation_nobody_was_seen_using_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "synonyms.json"
-    path.write_text(
+    problem = first_problem(
+        tmp_path,
         '{"format": 1, "entries": [{"phrases": ["TLKS"], "means": "trích lục khai sinh",'
         ' "kind": "abbreviation", "source": "Luật Hộ tịch 60/2014/QH13"}]}',
-        encoding="utf-8",
     )
-    with pytest.raises(CatalogueError) as caught:
-        load_synonyms(path)
-    assert "seen_at" in str(caught.value.problems[0])
+    assert "seen_at" in problem
 
 
 def test_where_a_short_form_was_seen_is_a_web_address(tmp_path: Path) -> None:
-    path = tmp_path / "synonyms.json"
-    path.write_text(
+    problem = first_problem(
+        tmp_path,
         '{"format": 1, "entries": [{"phrases": ["KT3"], "means": "tạm trú",'
         ' "kind": "abbreviation", "source": "Luật Cư trú 36/2013/QH13",'
         ' "seen_at": "from memory"}]}',
-        encoding="utf-8",
     )
-    with pytest.raises(CatalogueError) as caught:
-        load_synonyms(path)
-    assert "seen_at" in str(caught.value.problems[0])
+    assert "seen_at" in problem
 
 
 KIN = SynonymTable(
@@ -123,16 +123,13 @@ def test_a_word_two_phrases_share_belongs_to_the_one_that_reaches_further() -> N
 
 
 def test_a_phrase_naming_an_unlisted_concept_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "synonyms.json"
-    path.write_text(
+    problem = first_problem(
+        tmp_path,
         '{"format": 1, "concepts": {"qua đời": {"words": ["mất", "từ trần"],'
         ' "source": "how a death is said"}},'
         ' "entries": [{"phrases": ["{cha mẹ} {qua đời}"], "means": "đăng ký khai tử"}]}',
-        encoding="utf-8",
     )
-    with pytest.raises(CatalogueError) as caught:
-        load_synonyms(path)
-    assert "cha mẹ" in str(caught.value.problems[0])
+    assert "cha mẹ" in problem
 
 
 def test_the_bundled_concepts_read_life_events_however_a_region_says_them() -> None:
