@@ -30,6 +30,14 @@ GAP_WORDS = frozenset(tokens(_GAPS + " cái chiếc"))
 # ("đăng ký hộ kinh doanh lần đầu"): its words may match but are not required.
 FIRST_TIME = tuple(tuple(tokens(phrase)) for phrase in ("lần đầu", "first time"))
 
+# Words after which a sentence says what the citizen asks for, the words before them being what
+# happened ("mua nhà ở quận khác | muốn chuyển khẩu về", "we got married, | how do I change my
+# address"). "Để" is not among them: folded it is "đẻ" (give birth).
+_REQUESTS = """muốn | cần | xin | phải | định | làm sao | làm thế nào | thủ tục |
+want to | wants to | need to | needs to | have to | has to | how do i | how can i | how to |
+what do i do to"""
+REQUEST_MARKERS = tuple(tuple(tokens(marker)) for marker in _REQUESTS.split("|"))
+
 # Words that, in a procedure's name, make it a variant of a more common one, each with the
 # words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":
 # lost, damaged), the exchange or change ("cấp đổi", "thay đổi": expired), the correction

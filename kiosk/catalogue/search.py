@@ -7,7 +7,10 @@ procedure in both languages (English by stem: "married" finds "marry"), takes ou
 VNI keys left in by a keyboard without an input method ("soor ddor" → "sổ đỏ"), prefers the
 common first-time procedure over its variants unless the query asks for one, and lets a long
 sentence that mentions all words of a procedure's everyday phrase ("bán mảnh đất" mentions
-"bán đất") count them extra.
+"bán đất") count them extra. A sentence that says what happened and then what is asked
+("mua nhà ở quận khác | muốn chuyển khẩu về") is read for the request: the words before the
+marker ("muốn", "cần", "need to", …) count half, unless the request is only in words most
+procedures hold ("cần ký giấy ở xã"), where the first reading stands.
 
 A real word typed for another ("tạm chú", "kết hông", "gia hàng") is read as the near word
 its typed neighbours stand beside in a name, everyday phrase or synonym; near means one slip
@@ -40,7 +43,7 @@ import snowballstemmer
 
 from kiosk.catalogue.ages import age_range, stated_age
 from kiosk.catalogue.model import Procedure, ProcedureField
-from kiosk.catalogue.query_words import FILLER_WORDS, FIRST_TIME, VARIANT_CUES
+from kiosk.catalogue.query_words import FILLER_WORDS, FIRST_TIME, REQUEST_MARKERS, VARIANT_CUES
 from kiosk.catalogue.synonyms import SynonymTable
 from kiosk.folding import sound_alikes, tokens, without_input_keys
 
@@ -66,6 +69,11 @@ PHRASE_COVERAGE = 0.5
 # …up to three words: a long phrase (a synonym rewritten into a whole official name) must not
 # outweigh everything else the citizen typed.
 PHRASE_WORDS_MAX = 3
+# In a sentence that says what happened and then what is asked ("mua nhà ở quận khác muốn
+# chuyển khẩu về"), a word of what happened counts this much of a word of the request.
+CONTEXT_WEIGHT = 0.5
+# …when the request holds a word at most this share of the procedures hold.
+SPECIFIC_SHARE = 0.125
 MAX_PREFIX_WORDS = 64
 STEM_CACHE = 20_000
 TERM_CACHE = 256
@@ -441,8 +449,11 @@ class SearchIndex:
     def _term_idf(self, matches: dict[str, float]) -> float:
         """How telling a typed word is: the idf of what it most likely means, so a prefix or
         typo that happens to fit a rare word does not outweigh an exact common one."""
-        best = min(matches, key=lambda w: (-matches[w], -self._frequency[w], w))
-        return self._idf[best]
+        return self._idf[self._likeliest(matches)]
+
+    def _likeliest(self, matches: dict[str, float]) -> str:
+        """The word a typed word most likely means: the surest, then the most common."""
+        return min(matches, key=lambda w: (-matches[w], -self._frequency[w], w))
 
     # -- scoring ---------------------------------------------------------------------------
 
@@ -477,13 +488,23 @@ class SearchIndex:
         return expanded
 
     def _score(
-        self, expanded: list[tuple[dict[str, float], bool]], boost: float, age: float | None
+        self,
+        expanded: list[tuple[dict[str, float], bool]],
+        boost: float,
+        age: float | None,
+        context: int = 0,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per document: the share of required words found, the rank key (coverage with the
         phrases it mentions first, then score; -1 for documents matching no word) and the
-        score. A procedure for other ages than the one stated counts a word fewer found."""
+        score. A procedure for other ages than the one stated counts a word fewer found.
+        The first `context` terms say what happened before the request: their words, and
+        the phrases that need them, count `CONTEXT_WEIGHT` of a word of the request."""
         count = len(self.procedures)
-        required = sum(1 for _, filler in expanded if not filler)
+        weights = [
+            0.0 if filler else CONTEXT_WEIGHT if position < context else 1.0
+            for position, (_, filler) in enumerate(expanded)
+        ]
+        required = sum(weights)
         # A query that states an age and nothing else ("con tôi 14 tuổi") asks what that age
         # can do: the age is the one thing asked.
         age_only = not required and age is not None
@@ -492,16 +513,24 @@ class SearchIndex:
         matched = np.zeros(count)
         resolved: list[str] = []
         content: list[str] = []  # what was asked for, without the filler words around it
-        for matches, filler in expanded:
+        # The words the neighbours attest count as said, beside the likeliest reading; the
+        # request's words apart from the context's.
+        mentioned: set[str] = set()
+        requested: set[str] = set()
+        for position, ((matches, filler), weight) in enumerate(zip(expanded, weights, strict=True)):
             if not matches:
                 continue
-            resolved.append(min(matches, key=lambda w: (-matches[w], -self._frequency[w], w)))
+            resolved.append(self._likeliest(matches))
+            said = {resolved[-1], *(w for w, q in matches.items() if q == CONTEXT_FIX)}
+            mentioned |= said
+            if position >= context:
+                requested |= said
             if not filler:
                 content.append(resolved[-1])
             best = self._term_scores(matches)
             totals += best
-            if not filler:
-                matched += best > 0
+            if weight:
+                matched += weight * (best > 0)
         # Names holding the meant words side by side, or starting with the first, rank higher.
         bonus = self._short_name.copy()
         for pair in pairwise(content):
@@ -509,13 +538,6 @@ class SearchIndex:
                 bonus[self._pairs[pair]] += 0.6
         if content and content[0] in self._starts:
             bonus[self._starts[content[0]]] += 0.4
-        # The words the neighbours attest count as said, beside the likeliest reading.
-        mentioned = set(resolved).union(
-            *(
-                (w for w, quality in matches.items() if quality == CONTEXT_FIX)
-                for matches, _ in expanded
-            )
-        )
         # A stated age contradicts the procedures for other ages (one word fewer found, no
         # phrase counted) and, below some procedure's bound, asks for the "under N" one as
         # the word "dưới" would.
@@ -530,19 +552,50 @@ class SearchIndex:
                 totals[bounded & fits] += 1.0
             if np.any(fits & (self._age_high < math.inf)):
                 mentioned.add("under")
+                requested.add("under")
         unasked = [mentioned.isdisjoint(VARIANT_CUES[m]) for m in self._variant_markers]
         bonus -= VARIANT_PENALTY * (np.array(unasked, np.float64) @ self._variant_rows)
         phrase_words = np.zeros(count)
         for word in mentioned:
             for words, docs in self._phrases.get(word, ()):
                 if words <= mentioned:
-                    phrase_words[docs] = np.maximum(phrase_words[docs], min(len(words), 4))
+                    weight = 1.0 if words <= requested else CONTEXT_WEIGHT
+                    phrase_words[docs] = np.maximum(phrase_words[docs], weight * min(len(words), 4))
         phrase_words[contradicted] = 0
         coverage = matched / required
         rank = (matched + PHRASE_COVERAGE * phrase_words) / required
         score = (totals / len(expanded) + bonus) * boost
         key = np.where(totals > 0, rank * _COVERAGE_RANK + score, -1.0)
         return coverage, key, score
+
+    def _request_start(self, terms: Sequence[str]) -> int:
+        """Where the request begins in a sentence that first says what happened ("mua nhà ở
+        quận khác | muốn chuyển khẩu về"): after the first request marker with a word that
+        is not a filler on each side; 0 when there is none. A marker word a name or phrase
+        holds beside its neighbour is that word ("thẻ căn cước" is not "cần")."""
+        for start in range(1, len(terms) - 1):
+            for marker in REQUEST_MARKERS:
+                end = start + len(marker)
+                if (
+                    tuple(terms[start:end]) == marker
+                    and end < len(terms)
+                    and not self._beside(marker[0], terms[start - 1], "")
+                    and not self._beside(marker[-1], "", terms[end])
+                    and not FILLER_WORDS.issuperset(terms[:start])
+                    and not FILLER_WORDS.issuperset(terms[end:])
+                ):
+                    return end
+        return 0
+
+    def _names_something(self, expanded: list[tuple[dict[str, float], bool]]) -> bool:
+        """Whether a request holds a word few procedures hold ("tách", "thường trú"), which
+        says what is asked, rather than only common ones ("ký giấy ở xã"), which leave it to
+        the context to say."""
+        room = len(self.procedures) * SPECIFIC_SHARE
+        return any(
+            not filler and matches and self._frequency[self._likeliest(matches)] <= room
+            for matches, filler in expanded
+        )
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Best matches first. A query still being typed (no trailing space) treats its last
@@ -586,12 +639,19 @@ class SearchIndex:
         key = np.full(len(self.procedures), -1.0)
         score = np.zeros(len(self.procedures))
         for terms, boost in alternatives:
-            expanded = self._expand(terms, typing, not_required)
-            found, ranked, scored = self._score(expanded, boost, age)
-            better = ranked > key
-            key = np.where(better, ranked, key)
-            coverage = np.where(better, found, coverage)
-            score = np.where(better, scored, score)
+            readings = [(self._expand(terms, typing, not_required), 0)]
+            request = self._request_start(terms)
+            if request:
+                context = self._expand(terms[:request], False, not_required)
+                asked = self._expand(terms[request:], typing, not_required)
+                if self._names_something(asked):
+                    readings = [(context + asked, len(context))]
+            for expanded, context_terms in readings:
+                found, ranked, scored = self._score(expanded, boost, age, context_terms)
+                better = ranked > key
+                key = np.where(better, ranked, key)
+                coverage = np.where(better, found, coverage)
+                score = np.where(better, scored, score)
         candidates = np.flatnonzero(coverage > 0)
         if len(candidates) > limit:
             candidates = candidates[np.argpartition(-key[candidates], limit)[:limit]]
