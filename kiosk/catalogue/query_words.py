@@ -31,12 +31,15 @@ GAP_WORDS = frozenset(tokens(_GAPS + " cái chiếc"))
 FIRST_TIME = tuple(tuple(tokens(phrase)) for phrase in ("lần đầu", "first time"))
 
 # Words after which a sentence says what the citizen asks for, the words before them being what
-# happened ("mua nhà ở quận khác | muốn chuyển khẩu về", "we got married, | how do I change my
-# address"). "Để" is not among them: folded it is "đẻ" (give birth).
-_REQUESTS = """muốn | cần | xin | phải | định | làm sao | làm thế nào | thủ tục |
-want to | wants to | need to | needs to | have to | has to | how do i | how can i | how to |
+# happened ("mua nhà ở quận khác | muốn chuyển khẩu về", "con đi du học, trung tâm | đòi bản
+# sao học bạ", "we got married, | how do I change my address"). Each counts as typed, or
+# without accents where that is still the word: "muộn" and "mượn" are not "muốn", and "đòi"
+# without its accents is "đổi". "Để" is not among them: folded it is "đẻ" (give birth).
+_REQUESTS = """muốn | cần | xin | phải | định | làm sao | làm thế nào | thủ tục | yêu cầu | bắt |
+đòi | want to | wants to | need to | needs to | have to | has to | how do i | how can i | how to |
 what do i do to"""
-REQUEST_MARKERS = tuple(tuple(tokens(marker)) for marker in _REQUESTS.split("|"))
+REQUEST_MARKERS = tuple(tuple(marker.split()) for marker in _REQUESTS.split("|"))
+ACCENTS_NEEDED = frozenset({"đòi"})
 
 # Words that, in a procedure's name, make it a variant of a more common one, each with the
 # words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":

@@ -32,6 +32,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -43,9 +44,15 @@ import snowballstemmer
 
 from kiosk.catalogue.ages import age_range, stated_age
 from kiosk.catalogue.model import Procedure, ProcedureField
-from kiosk.catalogue.query_words import FILLER_WORDS, FIRST_TIME, REQUEST_MARKERS, VARIANT_CUES
+from kiosk.catalogue.query_words import (
+    ACCENTS_NEEDED,
+    FILLER_WORDS,
+    FIRST_TIME,
+    REQUEST_MARKERS,
+    VARIANT_CUES,
+)
 from kiosk.catalogue.synonyms import SynonymTable
-from kiosk.folding import sound_alikes, tokens, without_input_keys
+from kiosk.folding import fold, sound_alikes, tokens, without_input_keys
 
 # Where a word occurs says how much it tells about the procedure.
 NAME_WEIGHT = 3.0
@@ -88,6 +95,7 @@ _CODE_QUERY = re.compile(r"^\d\.\d*[0-9A-Za-z.]*$")
 # y that begins a word ("YTNN": yếu tố nước ngoài); "try" or "why" end in theirs. Two such
 # letters ("NN") are read only as the rest of a run the word before them begins ("người NN").
 _INITIALS = re.compile(r"^(?=.{3,5}$)[b-df-hj-np-tv-z]*[b-df-hj-np-tv-xz]$")
+_WORD = re.compile(r"\w+")
 _TWO_INITIALS = re.compile(r"^[b-df-hj-np-tv-xz]{2}$")
 
 
@@ -267,6 +275,7 @@ class SearchIndex:
             for variant in _deletes(short) | {short}:
                 self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
+        self._request_markers = [(m, tuple(tokens(" ".join(m)))) for m in REQUEST_MARKERS]
         # Of several runs with the same initials, a whole one first, then the one the most
         # procedures hold.
         self._initials: dict[str, tuple[str, ...]] = {}
@@ -568,19 +577,24 @@ class SearchIndex:
         key = np.where(totals > 0, rank * _COVERAGE_RANK + score, -1.0)
         return coverage, key, score
 
-    def _request_start(self, terms: Sequence[str]) -> int:
+    def _request_start(self, terms: Sequence[str], typed: frozenset[str]) -> int:
         """Where the request begins in a sentence that first says what happened ("mua nhà ở
-        quận khác | muốn chuyển khẩu về"): after the first request marker with a word that
-        is not a filler on each side; 0 when there is none. A marker word a name or phrase
-        holds beside its neighbour is that word ("thẻ căn cước" is not "cần")."""
+        quận khác | muốn chuyển khẩu về"): after the first request marker, among the words
+        as `typed`, with a word that is not a filler on each side; 0 when there is none. A
+        marker word a name or phrase holds beside its neighbour is that word ("thẻ căn cước"
+        typed "the can cuoc" is not "cần")."""
         for start in range(1, len(terms) - 1):
-            for marker in REQUEST_MARKERS:
-                end = start + len(marker)
+            for marker, folded in self._request_markers:
+                end = start + len(folded)
                 if (
-                    tuple(terms[start:end]) == marker
+                    tuple(terms[start:end]) == folded
                     and end < len(terms)
-                    and not self._beside(marker[0], terms[start - 1], "")
-                    and not self._beside(marker[-1], "", terms[end])
+                    and all(
+                        word in typed or (word not in ACCENTS_NEEDED and fold(word) in typed)
+                        for word in marker
+                    )
+                    and not self._beside(folded[0], terms[start - 1], "")
+                    and not self._beside(folded[-1], "", terms[end])
                     and not FILLER_WORDS.issuperset(terms[:start])
                     and not FILLER_WORDS.issuperset(terms[end:])
                 ):
@@ -631,6 +645,7 @@ class SearchIndex:
             if any(tuple(typed[i : i + len(phrase)]) == phrase for i in range(len(typed)))
             for word in phrase
         }
+        as_typed = frozenset(_WORD.findall(unicodedata.normalize("NFC", query.lower())))
         alternatives = [(tuple(typed), 1.0)]
         rewrite = self.synonyms.rewrite(typed, typing)
         if rewrite.replaced:
@@ -640,7 +655,7 @@ class SearchIndex:
         score = np.zeros(len(self.procedures))
         for terms, boost in alternatives:
             readings = [(self._expand(terms, typing, not_required), 0)]
-            request = self._request_start(terms)
+            request = self._request_start(terms, as_typed)
             if request:
                 context = self._expand(terms[:request], False, not_required)
                 asked = self._expand(terms[request:], typing, not_required)
