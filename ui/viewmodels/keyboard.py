@@ -76,6 +76,16 @@ def _keys(row: tuple[Key, ...], owner: QObject) -> RowsModel:
     return keys
 
 
+@dataclass(frozen=True)
+class KeyLayout:
+    """A layout's keys (a row of `KeyboardController.layouts`): the keyboard draws each one the
+    first time it is shown and keeps it, so a layout switch shows keys already made."""
+
+    layoutName: str
+    layoutWidth: float  # in key widths
+    layoutRows: RowsModel
+
+
 def _rows(layout: Layout, owner: QObject) -> RowsModel:
     """The layout's rows, built once: a layout never changes while the kiosk runs."""
     rows = RowsModel(KeyRow, owner)
@@ -100,10 +110,20 @@ class KeyboardController(QObject):
         self._caps_lock = False
         self._capitalization = Capitalization.SENTENCES
         self._rows_cache = {name: _rows(layout, self) for name, layout in LAYOUTS.items()}
+        self._layouts = RowsModel(KeyLayout, self)
+        self._layouts.set_rows(
+            [
+                KeyLayout(name, layout.width, self._rows_cache[name])
+                for name, layout in LAYOUTS.items()
+            ]
+        )
 
     # --- what QML draws -----------------------------------------------------------------------
     def _get_rows(self) -> RowsModel:
         return self._rows_cache[self._layout.name]
+
+    def _get_layouts(self) -> RowsModel:
+        return self._layouts
 
     def _get_layout_name(self) -> str:
         return self._layout.name
@@ -124,6 +144,7 @@ class KeyboardController(QObject):
         return self._composer.telex
 
     rows = Property(QObject, _get_rows, notify=layoutChanged)
+    layouts = Property(QObject, _get_layouts, constant=True)
     layoutName = Property(str, _get_layout_name, notify=layoutChanged)
     layoutWidth = Property(float, _get_layout_width, notify=layoutChanged)
     telex = Property(bool, _get_telex, notify=layoutChanged)

@@ -54,13 +54,13 @@ Rectangle {
         property Repeater keyRepeater
     }
 
-    // the keys of row `row` (a Repeater)
+    // the keys of row `row` of the layout shown (a Repeater)
     function keysOf(row) {
         return (rows.itemAt(row) as KeyRow).keyRepeater
     }
 
     function keyAt(row, column) {
-        return row >= 0 && row < rows.count ? keysOf(row).itemAt(column) : null
+        return rows !== null && row >= 0 && row < rows.count ? keysOf(row).itemAt(column) : null
     }
 
     // Down in `field`: the first key framed; false when this keyboard does not type into it
@@ -186,7 +186,7 @@ Rectangle {
     }
 
     visible: open
-    implicitHeight: keys.implicitHeight + 2 * spacing
+    implicitHeight: keys.height + 2 * spacing
     color: Theme.surface
     Accessible.role: Accessible.Grouping
 
@@ -196,23 +196,30 @@ Rectangle {
         color: Theme.border
     }
 
-    Column {
-        id: keys
+    // One layout's keys. Each is made the first time its layout is shown and kept (hidden)
+    // after: a field asking for digits, a dossier code or the symbols then shows keys already
+    // made instead of making ~45 new ones on the tap. The docked keyboard makes the others
+    // while the kiosk is idle; a screen's own keyboard makes only those it shows.
+    component KeyGrid: Column {
+        id: grid
+        required property QtObject layoutRows
+        required property real layoutWidth
+        property bool shown: false
+        readonly property Repeater rowRepeater: gridRows
         readonly property real unit: Math.min(
-            (keyboard.width - 2 * keyboard.spacing) / KeyboardController.layoutWidth,
+            (keyboard.width - 2 * keyboard.spacing) / grid.layoutWidth,
             keyboard.maxKeyWidth + keyboard.spacing)
-        anchors { top: parent.top; topMargin: keyboard.spacing; horizontalCenter: parent.horizontalCenter }
         spacing: keyboard.spacing
 
         Repeater {
-            id: rows
-            model: KeyboardController.rows
+            id: gridRows
+            model: grid.layoutRows
             KeyRow {
                 id: keyRow
                 required property QtObject rowKeys
                 required property int index
                 keyRepeater: rowRepeater
-                x: (keys.width - width) / 2
+                x: (grid.width - width) / 2
                 spacing: keyboard.spacing
                 Repeater {
                     id: rowRepeater
@@ -228,9 +235,10 @@ Rectangle {
                         required labelKey
                         required keyName
                         required property real span
-                        width: part.span * keys.unit - keyboard.spacing
+                        width: part.span * grid.unit - keyboard.spacing
                         height: keyboard.keyHeight
-                        upper: KeyboardController.upper
+                        // a hidden layout's letters wait until it is shown
+                        upper: grid.shown && KeyboardController.upper
                         active: part.kind === "shift"
                                 && (KeyboardController.shift || KeyboardController.capsLock)
                         locked: part.kind === "shift" && KeyboardController.capsLock
@@ -238,6 +246,44 @@ Rectangle {
                         Keys.onPressed: (event) => keyboard.keyPressed(part, event)
                     }
                 }
+            }
+        }
+    }
+
+    // the layout shown, set as its keys are shown; its rows (a Repeater of KeyRow)
+    property KeyGrid shownGrid: null
+    readonly property Repeater rows: shownGrid !== null ? shownGrid.rowRepeater : null
+    property bool makeHiddenLayouts: followFocus  // made while idle, ready for the first switch
+
+    Item {
+        id: keys
+        anchors { top: parent.top; topMargin: keyboard.spacing; horizontalCenter: parent.horizontalCenter }
+        width: keyboard.shownGrid !== null ? keyboard.shownGrid.implicitWidth : 0
+        height: keyboard.shownGrid !== null ? keyboard.shownGrid.implicitHeight : 0
+
+        Repeater {
+            model: KeyboardController.layouts
+            Loader {
+                id: layoutLoader
+                required property string layoutName
+                required property real layoutWidth
+                required property QtObject layoutRows
+                readonly property bool current: layoutName === KeyboardController.layoutName
+                property bool made: false
+                anchors.horizontalCenter: parent.horizontalCenter
+                active: current || made || keyboard.makeHiddenLayouts
+                asynchronous: !current
+                visible: current
+                sourceComponent: KeyGrid {
+                    layoutRows: layoutLoader.layoutRows
+                    layoutWidth: layoutLoader.layoutWidth
+                    shown: layoutLoader.current
+                }
+                function showKeys() {
+                    if (current && item !== null) keyboard.shownGrid = item as KeyGrid
+                }
+                onLoaded: { made = true; showKeys() }
+                onCurrentChanged: showKeys()
             }
         }
     }
