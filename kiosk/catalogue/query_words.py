@@ -12,7 +12,7 @@ from kiosk.folding import tokens
 # they may match, but a procedure is not required to contain them.
 _FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
 em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha duoc khong
-hai dua tui nhau
+hai dua tui nhau day do nay kia
 i my we our us the to of for in on at is are am be want wants need needs how get with and or you
 your please this that it what where have has"""
 FILLER_WORDS = frozenset(tokens(_FILLERS))
@@ -40,6 +40,10 @@ _REQUESTS = """muốn | cần | xin | phải | định | làm sao | làm thế n
 what do i do to"""
 REQUEST_MARKERS = tuple(tuple(marker.split()) for marker in _REQUESTS.split("|"))
 ACCENTS_NEEDED = frozenset({"đòi"})
+# In a yes-no question ("con mới sinh | có làm khai sinh ở chỗ trọ được không") "có" opens the
+# request the last word asks about.
+QUESTION_OPENERS = (("có",), ("có", "cần"), ("có", "phải"), ("có", "được"))
+QUESTION_ENDS = frozenset(tokens("không chưa ko"))
 
 # Words that, in a procedure's name, make it a variant of a more common one, each with the
 # words by which a query asks for that variant: the re-issue ("cấp lại", "re-registration":

@@ -48,6 +48,8 @@ from kiosk.catalogue.query_words import (
     ACCENTS_NEEDED,
     FILLER_WORDS,
     FIRST_TIME,
+    QUESTION_ENDS,
+    QUESTION_OPENERS,
     REQUEST_MARKERS,
     VARIANT_CUES,
 )
@@ -81,6 +83,10 @@ PHRASE_WORDS_MAX = 3
 CONTEXT_WEIGHT = 0.5
 # …when the request holds a word at most this share of the procedures hold.
 SPECIFIC_SHARE = 0.125
+# Two typed words that stand side by side in some name or phrase ("khai sinh") mean that
+# compound: a procedure that holds them only apart ("khai báo", "sinh viên") counts half a word
+# fewer found.
+SPLIT_PAIR = 0.5
 MAX_PREFIX_WORDS = 64
 STEM_CACHE = 20_000
 TERM_CACHE = 256
@@ -172,6 +178,7 @@ class SearchIndex:
         short_name: list[float] = []
         ages: list[tuple[float, float]] = []
         pairs: dict[tuple[str, str], list[int]] = {}
+        held_pairs: dict[tuple[str, str], set[int]] = {}
         starts: dict[str, list[int]] = {}
         variants: dict[str, list[int]] = {}
         phrases: list[tuple[tuple[str, ...], int]] = []
@@ -222,6 +229,8 @@ class SearchIndex:
                 english.update(keyword)
             for text in (*vietnamese, *english_words, name_en, name):
                 attested.update(pairwise(text))
+                for pair in pairwise(text):
+                    held_pairs.setdefault(pair, set()).add(doc)
                 unique = tuple(dict.fromkeys(text))
                 if len(unique) >= 2:
                     phrases.append((unique, doc))
@@ -269,6 +278,9 @@ class SearchIndex:
         self._short_name = np.array(short_name, np.float64)
         self._age_low, self._age_high = np.array(ages, np.float64).reshape(-1, 2).T
         self._pairs = {pair: np.array(docs, np.int32) for pair, docs in pairs.items()}
+        self._held_pairs = {
+            pair: np.array(sorted(docs), np.int32) for pair, docs in held_pairs.items()
+        }
         self._attested = frozenset(attested)
         self._short_form_slips: dict[str, set[str]] = {}
         for short in synonyms.short_forms:
@@ -276,6 +288,7 @@ class SearchIndex:
                 self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
         self._request_markers = [(m, tuple(tokens(" ".join(m)))) for m in REQUEST_MARKERS]
+        self._question_openers = [(m, tuple(tokens(" ".join(m)))) for m in QUESTION_OPENERS]
         # Of several runs with the same initials, a whole one first, then the one the most
         # procedures hold.
         self._initials: dict[str, tuple[str, ...]] = {}
@@ -526,8 +539,10 @@ class SearchIndex:
         # request's words apart from the context's.
         mentioned: set[str] = set()
         requested: set[str] = set()
+        previous: tuple[str, float, np.ndarray] | None = None
         for position, ((matches, filler), weight) in enumerate(zip(expanded, weights, strict=True)):
             if not matches:
+                previous = None
                 continue
             resolved.append(self._likeliest(matches))
             said = {resolved[-1], *(w for w, q in matches.items() if q == CONTEXT_FIX)}
@@ -540,6 +555,14 @@ class SearchIndex:
             totals += best
             if weight:
                 matched += weight * (best > 0)
+                word = resolved[-1]
+                if previous is not None and (previous[0], word) in self._attested:
+                    apart = (previous[2] > 0) & (best > 0)
+                    apart[self._held_pairs.get((previous[0], word), [])] = False
+                    matched -= SPLIT_PAIR * min(weight, previous[1]) * apart
+                previous = (word, weight, best)
+            else:
+                previous = None
         # Names holding the meant words side by side, or starting with the first, rank higher.
         bonus = self._short_name.copy()
         for pair in pairwise(content):
@@ -581,10 +604,13 @@ class SearchIndex:
         """Where the request begins in a sentence that first says what happened ("mua nhà ở
         quận khác | muốn chuyển khẩu về"): after the first request marker, among the words
         as `typed`, with a word that is not a filler on each side; 0 when there is none. A
-        marker word a name or phrase holds beside its neighbour is that word ("thẻ căn cước"
-        typed "the can cuoc" is not "cần")."""
+        marker word a name or phrase holds before the next word is that word ("the can cuoc"
+        is "thẻ căn cước", not "cần"; "có yếu tố nước ngoài" is no question's "có")."""
+        markers = self._request_markers
+        if terms and terms[-1] in QUESTION_ENDS:
+            markers = self._question_openers + markers
         for start in range(1, len(terms) - 1):
-            for marker, folded in self._request_markers:
+            for marker, folded in markers:
                 end = start + len(folded)
                 if (
                     tuple(terms[start:end]) == folded
@@ -593,7 +619,6 @@ class SearchIndex:
                         word in typed or (word not in ACCENTS_NEEDED and fold(word) in typed)
                         for word in marker
                     )
-                    and not self._beside(folded[0], terms[start - 1], "")
                     and not self._beside(folded[-1], "", terms[end])
                     and not FILLER_WORDS.issuperset(terms[:start])
                     and not FILLER_WORDS.issuperset(terms[end:])
@@ -602,13 +627,18 @@ class SearchIndex:
         return 0
 
     def _names_something(self, expanded: list[tuple[dict[str, float], bool]]) -> bool:
-        """Whether a request holds a word few procedures hold ("tách", "thường trú"), which
-        says what is asked, rather than only common ones ("ký giấy ở xã"), which leave it to
-        the context to say."""
+        """Whether a request holds a word or a pair of words side by side that few
+        procedures hold ("tách", "thường trú", "khai sinh"), which says what is asked, rather
+        than only common ones ("ký giấy ở xã"), which leave it to the context to say."""
         room = len(self.procedures) * SPECIFIC_SHARE
-        return any(
-            not filler and matches and self._frequency[self._likeliest(matches)] <= room
+        said = [
+            self._likeliest(matches) if matches and not filler else ""
             for matches, filler in expanded
+        ]
+        return any(word and self._frequency[word] <= room for word in said) or any(
+            len(self._held_pairs.get(pair, ())) <= room
+            for pair in pairwise(said)
+            if all(pair) and pair in self._held_pairs
         )
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
