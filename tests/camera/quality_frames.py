@@ -44,6 +44,7 @@ from tests.camera.desk_photos import (
     _paste,
     _rect_mm,
 )
+from tests.camera.quality_faults import GLARE_KINDS, plastic_veil, reflection, shake
 
 CONDITIONS = (
     "sharp",
@@ -56,6 +57,10 @@ CONDITIONS = (
     "overexposed",
     "low_light",
 )
+# harder frames for the bench's large sets (tests/camera/quality_faults.py): reflections on a
+# laminate, a wrinkled sleeve, rows of small spots, at the page's edge, partly burnt out
+# over print; a hand shaking the document; a sleeve's faint veil with no reflection
+HARD_CONDITIONS = (*GLARE_KINDS, "shake", "veil")
 QUALITY_DESKS = ("dark", "wood", "grey", "glossy_white", "white_paper", "clutter")
 QUALITY_DOCUMENTS = ("form", "letter", "table", "a5", "card", "receipt")
 # body text of each rendering (tests/camera/pages.py, desk_photos.py), in points
@@ -247,8 +252,12 @@ def render_frame(
     canvas = _desk(spec.desk, rng, w, h)
     if spec.desk == "clutter":
         _clutter(canvas, rng, camera, dpi, half, outline_mm)
+    desk = canvas.copy() if spec.condition == "shake" else None
     corners = camera.project(outline_mm)
     _paste(canvas, image, corners, rng.uniform(0.0, 0.2), rng)
+    shaken = 0.0
+    if desk is not None:
+        canvas, shaken = shake(rng, canvas, desk, corners)
     yy, xx = np.mgrid[0:h:8, 0:w:8].astype(np.float32)
     vignette = 1 - rng.uniform(0.05, 0.2) * (((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2)
     light = cv2.resize(vignette, (w, h), interpolation=cv2.INTER_LINEAR)
@@ -265,6 +274,10 @@ def render_frame(
         added = _reflection(rng, (h, w), corners, laminate=doc_type == "card")
     elif spec.condition == "sheen":
         added = _sheen(rng, (h, w), corners)
+    elif spec.condition in GLARE_KINDS:
+        added = reflection(spec.condition, rng, (h, w), corners)
+    elif spec.condition == "veil":
+        added = plastic_veil(rng, (h, w), corners, wrinkled=True)
     glare_share = 0.0
     if added is not None:
         canvas += added[..., None]
@@ -273,6 +286,7 @@ def render_frame(
     base_sigma = rng.uniform(0.45, 0.65) * max(1.0, h / 1080 * 0.6)
     canvas = cv2.GaussianBlur(canvas, (0, 0), base_sigma)
     kernel, spread = _psf(spec, rng) if psf is None else psf
+    spread = max(spread, shaken)
     if kernel is not None:
         canvas = cv2.filter2D(canvas, -1, kernel, borderType=cv2.BORDER_REFLECT)
     # sensor: read noise plus shot noise, amplified by the gain low light needs, then
@@ -292,14 +306,19 @@ def render_frame(
     )
 
 
-def quality_specs(count: int, first_seed: int = 21000, hi_res_every: int = 0) -> list[FrameSpec]:
-    """`count` frames cycling through conditions, desks and documents (every `hi_res_every`
-    -th at 12 MP)."""
+def quality_specs(
+    count: int,
+    first_seed: int = 21000,
+    hi_res_every: int = 0,
+    conditions: tuple[str, ...] = CONDITIONS,
+) -> list[FrameSpec]:
+    """`count` frames cycling through `conditions`, desks and documents (every
+    `hi_res_every`-th at 12 MP)."""
     specs = []
     for i in range(count):
-        condition = CONDITIONS[i % len(CONDITIONS)]
-        desk = QUALITY_DESKS[(i // len(CONDITIONS)) % len(QUALITY_DESKS)]
-        document = QUALITY_DOCUMENTS[(i // 2 + i // len(CONDITIONS)) % len(QUALITY_DOCUMENTS)]
+        condition = conditions[i % len(conditions)]
+        desk = QUALITY_DESKS[(i // len(conditions)) % len(QUALITY_DESKS)]
+        document = QUALITY_DOCUMENTS[(i // 2 + i // len(conditions)) % len(QUALITY_DOCUMENTS)]
         size = (
             (4000, 3000) if hi_res_every and i % hi_res_every == hi_res_every - 1 else (1920, 1080)
         )
