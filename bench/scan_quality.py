@@ -197,8 +197,8 @@ def main() -> None:
     parser.add_argument(
         "--conditions",
         default="base",
-        help="base (the nine of the rate test), all (base and hard), hard (reflections on laminate, sleeve, spots, "
-        "edge, partly burnt; hand shake; a sleeve's veil), or a comma-separated list",
+        help="base (the nine of the rate test), hard (reflections on laminate, sleeve, spots, "
+        "edge, partly burnt; hand shake; a sleeve's veil), all (both), or a list a,b,c",
     )
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--seeds", type=int, default=3, help="frames per lens when calibrating")
