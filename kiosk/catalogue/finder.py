@@ -4,11 +4,15 @@ apply, through one or two simple questions. Offline, from `config/catalogue/find
 
 An event asks its questions in order, skipping those whose `ask_if` does not hold; each outcome
 whose `when` matches the answers given adds its procedures, with a line saying why.
+
+A phrase may name the synonym file's concepts in braces ("{người thân} {qua đời}"): the
+everyday ways of saying a thing are listed once, there, for the search and the finder alike.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.snapshot import Catalogue
+from kiosk.catalogue.synonyms import concepts_named
 from kiosk.folding import tokens, without_input_keys
 from kiosk.local_text import LocalText
 
@@ -71,12 +76,27 @@ class Suggestion:
     why: LocalText
 
 
-def _problems_in(data: FinderData, origin: str, known_codes: set[str]) -> list[CatalogueProblem]:
-    """Every code must be a catalogue procedure and every condition a real question/option."""
+def _problems_in(
+    data: FinderData, origin: str, known_codes: set[str], concepts: Collection[str]
+) -> list[CatalogueProblem]:
+    """Every code must be a catalogue procedure, every condition a real question/option and
+    every concept a phrase names one the synonym file lists."""
     problems = []
 
     def problem(where: str, message: str) -> None:
         problems.append(CatalogueProblem(origin, None, "", "", where, message))
+
+    phrases = [(f"events[{e}].phrases", event.phrases) for e, event in enumerate(data.events)]
+    phrases += [
+        (f"questions[{q}].phrases", plain.phrases) for q, plain in enumerate(data.questions)
+    ]
+    for where, listed in phrases:
+        for phrase in listed:
+            unknown = sorted(set(concepts_named(phrase)) - set(concepts))
+            if unknown:
+                problem(
+                    where, f"{phrase!r} names concepts the synonym file does not list: {unknown}"
+                )
 
     for e, event in enumerate(data.events):
         options = {q.id: {o.id for o in q.options} for q in event.questions}
@@ -106,7 +126,9 @@ def _problems_in(data: FinderData, origin: str, known_codes: set[str]) -> list[C
     return problems
 
 
-def load_finder_data(path: Path, known_codes: set[str]) -> FinderData:
+def load_finder_data(path: Path, known_codes: set[str], concepts: Collection[str]) -> FinderData:
+    """The finder's data, checked against the catalogue's codes and the synonym file's
+    concepts (`SynonymTable.concept_names`)."""
     try:
         data = FinderData.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, json.JSONDecodeError) as exc:
@@ -118,7 +140,7 @@ def load_finder_data(path: Path, known_codes: set[str]) -> FinderData:
                 for e in exc.errors()
             ]
         ) from exc
-    problems = _problems_in(data, str(path), known_codes)
+    problems = _problems_in(data, str(path), known_codes, concepts)
     if problems:
         raise CatalogueError(problems)
     return data
@@ -192,12 +214,28 @@ class Finder:
     def __init__(self, data: FinderData, catalogue: Catalogue) -> None:
         self.data = data
         self.catalogue = catalogue
-        self._event_phrases = [
-            (event, [tokens(p) for p in [event.title.vi, *event.phrases]]) for event in data.events
-        ]
-        self._question_phrases = [
-            (question, [tokens(p) for p in question.phrases]) for question in data.questions
-        ]
+        # Phrases naming concepts are found through the synonym table's concepts, in order
+        # with the words that change nothing stepped over; plain phrases by their words in any
+        # order.
+        self._tree = catalogue.index.synonyms.tree()
+        self._event_phrases = []
+        for event in data.events:
+            plain = []
+            for phrase in [event.title.vi, *event.phrases]:
+                if concepts_named(phrase):
+                    self._tree.add(phrase, event.id)
+                else:
+                    plain.append(tokens(phrase))
+            self._event_phrases.append((event, plain))
+        self._question_phrases = []
+        for number, question in enumerate(data.questions):
+            plain = []
+            for phrase in question.phrases:
+                if concepts_named(phrase):
+                    self._tree.add(phrase, number)
+                else:
+                    plain.append(tokens(phrase))
+            self._question_phrases.append((question, plain))
 
     def events(self) -> list[LifeEvent]:
         return list(self.data.events)
@@ -220,15 +258,17 @@ class Finder:
         "bố tôi vừa mất" → the death event, also typed with Telex or VNI keys left in
         ("boos tooi vuwaf maats")."""
         typed = tokens(text)
-        words = {*typed, *map(without_input_keys, typed)}
+        plain = [without_input_keys(word) for word in typed]
+        words = {*typed, *plain}
+        meant = {*self._tree.meanings_in(typed), *self._tree.meanings_in(plain)}
         events = [
             event
             for event, phrases in self._event_phrases
-            if any(_mentions(words, p) for p in phrases)
+            if event.id in meant or any(_mentions(words, p) for p in phrases)
         ]
         questions = [
             question
-            for question, phrases in self._question_phrases
-            if any(_mentions(words, p) for p in phrases)
+            for number, (question, phrases) in enumerate(self._question_phrases)
+            if number in meant or any(_mentions(words, p) for p in phrases)
         ]
         return FinderAnswer(events, questions)

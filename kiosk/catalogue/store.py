@@ -103,12 +103,13 @@ class CatalogueStore:
         drops that suggestion."""
         bundled = bundled_catalogue_path()
         codes = {p.code for p in load_catalogue_file(bundled).procedures}
+        synonyms = load_synonyms(bundled_synonyms_path())
         return cls(
             settings or CatalogueSettings(),
-            load_synonyms(bundled_synonyms_path()),
+            synonyms,
             bundled,
             installed_dir or installed_catalogue_dir(),
-            load_finder_data(bundled_finder_path(), codes),
+            load_finder_data(bundled_finder_path(), codes, synonyms.concept_names),
         )
 
     @property

@@ -71,11 +71,16 @@ class SynonymFile(BaseModel):
 
     @model_validator(mode="after")
     def _concepts_are_known(self) -> SynonymFile:
-        named = {name for e in self.entries for p in e.phrases for name in _CONCEPT.findall(p)}
+        named = {name for e in self.entries for p in e.phrases for name in concepts_named(p)}
         unknown = sorted(named - self.concepts.keys())
         if unknown:
             raise ValueError(f"phrases name concepts the file does not list: {unknown}")
         return self
+
+
+def concepts_named(phrase: str) -> list[str]:
+    """The concepts a phrase names in braces ("{người thân} {qua đời}" → người thân, qua đời)."""
+    return _CONCEPT.findall(phrase)
 
 
 def _words_in(tree: dict) -> set[str]:
@@ -95,6 +100,89 @@ class Rewrite:
     replaced: bool
 
 
+class PhraseTree:
+    """Phrases of folded words and named concepts ("{người thân} {qua đời}"), each with what
+    it means, as a tree walked word by word from a position of a query; a concept is one edge,
+    read through the tree of its ways of saying it, so the combinations are never spelled out.
+    Words that change nothing (`GAP_WORDS`) may stand between a phrase's words. The synonym
+    table holds one; the finder builds its own over the same concepts (`SynonymTable.tree`)."""
+
+    def __init__(self, concepts: Mapping[str, dict]) -> None:
+        self._concepts = concepts
+        self._root: dict = {}
+
+    def add(self, phrase: str, meaning: object) -> tuple[str, ...]:
+        """File the phrase (the first meaning given for it stays); its steps, empty for a
+        phrase with no words. A concept the tree does not know is a ValueError."""
+        steps = tuple(_steps(phrase))
+        unknown = [s for s in steps if _CONCEPT.fullmatch(s) and s[1:-1] not in self._concepts]
+        if unknown:
+            raise ValueError(f"{phrase!r} names concepts nobody lists: {unknown}")
+        if steps:
+            node = self._root
+            for step in steps:
+                if _CONCEPT.fullmatch(step):
+                    node = node.setdefault(_CONCEPTS, {}).setdefault(step[1:-1], {})
+                else:
+                    node = node.setdefault(step, {})
+            node.setdefault(_MEANS, meaning)
+        return steps
+
+    def longest_at(self, terms: Sequence[str], start: int) -> tuple[int, object] | None:
+        """The longest phrase that starts at terms[start]: (where it ends, its meaning)."""
+        return self._walk(terms, start, self._root, 0)
+
+    def meanings_in(self, terms: Sequence[str]) -> list[object]:
+        """What the phrases found anywhere in the terms mean, in order, each once."""
+        found = (self.longest_at(terms, start) for start in range(len(terms)))
+        return list(dict.fromkeys(hit[1] for hit in found if hit))
+
+    def _said(self, concept: str, terms: Sequence[str], at: int) -> list[int]:
+        """Where each way of saying the concept that starts at terms[at] ends."""
+        ends = []
+        node = self._concepts.get(concept, {})
+        for position in range(at, len(terms)):
+            node = node.get(terms[position], {})
+            if not node:
+                break
+            if _MEANS in node:
+                ends.append(position + 1)
+        return ends
+
+    def _walk(
+        self, terms: Sequence[str], at: int, node: dict, gaps: int
+    ) -> tuple[int, object] | None:
+        """The longest phrase whose next words start at terms[at] (the node is where its words
+        so far led), stepping over words that change nothing between them: (its end,
+        meaning). A phrase starts on a word of its own, never on a skipped one."""
+        started = node is not self._root
+        best = (at, node[_MEANS]) if started and _MEANS in node else None
+        while at < len(terms):
+            reached = [(at + 1, node[terms[at]])] if terms[at] in node else []
+            for concept, after in node.get(_CONCEPTS, {}).items():
+                reached += [(end, after) for end in self._said(concept, terms, at)]
+            for end, after in reached:
+                found = self._walk(terms, end, after, gaps)
+                if found and (best is None or found[0] > best[0]):
+                    best = found
+            if not started or terms[at] not in GAP_WORDS or gaps >= MAX_GAPS:
+                break
+            gaps += 1
+            at += 1
+        return best
+
+
+def _steps(phrase: str) -> list[str]:
+    """A phrase as the edges of the tree: folded words, and "{name}" for a concept."""
+    steps: list[str] = []
+    for position, part in enumerate(_CONCEPT.split(phrase)):
+        if position % 2:
+            steps.append("{" + part + "}")
+        else:
+            steps.extend(tokens(part))
+    return steps
+
+
 class SynonymTable:
     def __init__(
         self, entries: list[SynonymEntry], concepts: Mapping[str, Sequence[str]] | None = None
@@ -102,36 +190,26 @@ class SynonymTable:
         # Each concept as a tree of its ways of saying it ("qua đời" → mất | từ trần | …).
         self._concepts: dict[str, dict] = {}
         for name, words in (concepts or {}).items():
-            tree: dict = {}
+            concept: dict = {}
             for said in words:
-                node = tree
+                node = concept
                 for word in tokens(said):
                     node = node.setdefault(word, {})
                 node[_MEANS] = ()
-            self._concepts[name] = tree
-        # The phrases as a tree of words, walked word by word from each position of a query;
-        # a concept is one edge, by its name, read through the tree of its words: the
-        # combinations are never spelled out.
-        self._tree: dict = {}
+            self._concepts[name] = concept
+        self.concept_names = frozenset(self._concepts)
+        self._tree = self.tree()
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._count = 0
         for entry in entries:
             meaning = tuple(tokens(entry.means))
             for phrase in entry.phrases:
-                steps = self._steps(phrase)
+                steps = self._tree.add(phrase, meaning)
                 if not steps:
                     continue
                 self._count += 1
-                node = self._tree
-                for step in steps:
-                    concept = _CONCEPT.fullmatch(step)
-                    if concept:
-                        node = node.setdefault(_CONCEPTS, {}).setdefault(concept[1], {})
-                    else:
-                        node = node.setdefault(step, {})
-                node.setdefault(_MEANS, meaning)
                 if not _CONCEPT.search(phrase):
-                    self._phrases.setdefault(tuple(steps), meaning)
+                    self._phrases.setdefault(steps, meaning)
         concept_words = {w for tree in self._concepts.values() for w in _words_in(tree)}
         self.words = frozenset(w for phrase in self._phrases for w in phrase) | concept_words
         # Abbreviations of one word ("gplx", "bhxh"): a slip in one is still that one.
@@ -152,15 +230,10 @@ class SynonymTable:
             if len(phrase) >= 2:
                 self._by_head.setdefault(phrase[:-1], []).append((phrase[-1], meaning))
 
-    def _steps(self, phrase: str) -> list[str]:
-        """A phrase as the edges of the tree: folded words, and "{name}" for a concept."""
-        steps: list[str] = []
-        for position, part in enumerate(_CONCEPT.split(phrase)):
-            if position % 2:
-                steps.append("{" + part + "}")
-            else:
-                steps.extend(tokens(part))
-        return steps
+    def tree(self) -> PhraseTree:
+        """An empty phrase tree over this table's concepts, for phrases of other meanings
+        (the finder's life events): the ways of saying a thing are listed once."""
+        return PhraseTree(self._concepts)
 
     def __len__(self) -> int:
         return self._count
@@ -168,10 +241,10 @@ class SynonymTable:
     def _match_at(
         self, terms: list[str], start: int, typing: bool
     ) -> tuple[int, tuple[str, ...]] | None:
-        found = self._walk(terms, start, self._tree, 0)
+        found = self._tree.longest_at(terms, start)
         if found:
             end, meaning = found
-            return end - start, meaning
+            return end - start, meaning  # type: ignore[return-value]
         if typing and start < len(terms):
             # The citizen is still typing the phrase's last word: "lam so d" → "làm sổ đỏ".
             window = tuple(terms[start:])
@@ -179,40 +252,6 @@ class SynonymTable:
                 if last.startswith(window[-1]):
                     return len(window), meaning
         return None
-
-    def _said(self, concept: str, terms: list[str], at: int) -> list[int]:
-        """Where each way of saying the concept that starts at terms[at] ends."""
-        ends = []
-        node = self._concepts.get(concept, {})
-        for position in range(at, len(terms)):
-            node = node.get(terms[position], {})
-            if not node:
-                break
-            if _MEANS in node:
-                ends.append(position + 1)
-        return ends
-
-    def _walk(
-        self, terms: list[str], at: int, node: dict, gaps: int
-    ) -> tuple[int, tuple[str, ...]] | None:
-        """The longest phrase whose next words start at terms[at] (the node is where its words
-        so far led), stepping over words that change nothing between them: (its end,
-        meaning). A phrase starts on a word of its own, never on a skipped one."""
-        started = node is not self._tree
-        best = (at, node[_MEANS]) if started and _MEANS in node else None
-        while at < len(terms):
-            reached = [(at + 1, node[terms[at]])] if terms[at] in node else []
-            for concept, after in node.get(_CONCEPTS, {}).items():
-                reached += [(end, after) for end in self._said(concept, terms, at)]
-            for end, after in reached:
-                found = self._walk(terms, end, after, gaps)
-                if found and (best is None or found[0] > best[0]):
-                    best = found
-            if not started or terms[at] not in GAP_WORDS or gaps >= MAX_GAPS:
-                break
-            gaps += 1
-            at += 1
-        return best
 
     def rewrite(self, terms: list[str], typing: bool = False) -> Rewrite:
         """Replace the longest phrases first, left to right; other words stay as typed. Where

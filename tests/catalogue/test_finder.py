@@ -19,7 +19,9 @@ FINDER_FILE = bundled_catalogue_path().with_name("finder.json")
 @pytest.fixture(scope="module")
 def finder(starter: Catalogue) -> Finder:
     codes = {p.code for p in starter.document.procedures}
-    return Finder(load_finder_data(FINDER_FILE, codes), starter)
+    return Finder(
+        load_finder_data(FINDER_FILE, codes, starter.index.synonyms.concept_names), starter
+    )
 
 
 def codes_of(session: FinderSession) -> list[str]:
@@ -38,6 +40,11 @@ def codes_of(session: FinderSession) -> list[str]:
         ("toi chuyen nha ve que", "moving"),
         ("boos tooi vuwaf maats", "death"),  # Telex keys left in
         ("chu1ng to6i sa81p cu7o71i", "marriage"),  # VNI keys left in
+        # Through the synonym file's concepts: its ways of saying a thing serve the finder too.
+        ("bà nội tôi vừa tạ thế", "death"),
+        ("con gái tôi sắp lên xe hoa", "marriage"),
+        ("tui mới khai trương tiệm tóc", "business"),
+        ("mướn phòng trọ gần chỗ làm", "moving"),
     ],
 )
 def test_plain_words_find_the_life_event(finder: Finder, sentence: str, event: str) -> None:
@@ -46,6 +53,8 @@ def test_plain_words_find_the_life_event(finder: Finder, sentence: str, event: s
 
 def test_plain_questions_match_their_phrases(finder: Finder) -> None:
     [question] = finder.ask("tôi bị mất căn cước").questions
+    assert [p.code for p in finder.procedures_for(question)] == ["1.014064"]
+    [question] = finder.ask("tôi đánh rơi mất cái cmnd").questions
     assert [p.code for p in finder.procedures_for(question)] == ["1.014064"]
     assert finder.ask("hôm nay trời đẹp").events == []
 
@@ -107,11 +116,14 @@ def test_broken_finder_data_is_named_precisely(tmp_path: Path) -> None:
     data = json.loads(FINDER_FILE.read_text("utf-8"))
     data["events"][0]["outcomes"][0]["procedures"].append("1.999999")
     data["events"][0]["questions"][1]["ask_if"] = {"foreign": "perhaps"}
+    data["events"][0]["phrases"].append("{em bé} {chào đời}")
     path = tmp_path / "finder.json"
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     with pytest.raises(CatalogueError) as caught:
         load_finder_data(
-            path, {"1.001193", "1.000689", "2.000528", "2.001023", "1.004222", "1.014062"}
+            path,
+            {"1.001193", "1.000689", "2.000528", "2.001023", "1.004222", "1.014062"},
+            {"em bé"},
         )
     problems = [str(p) for p in caught.value.problems]
     assert (
@@ -119,3 +131,7 @@ def test_broken_finder_data_is_named_precisely(tmp_path: Path) -> None:
         "option of birth" in problems
     )
     assert f"{path}: events[0].outcomes[0].procedures: 1.999999 is not in the catalogue" in problems
+    assert (
+        f"{path}: events[0].phrases: '{{em bé}} {{chào đời}}' names concepts the synonym file "
+        "does not list: ['chào đời']" in problems
+    )

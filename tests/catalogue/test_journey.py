@@ -25,7 +25,11 @@ S = FindProcedureState
 def journey(starter: Catalogue) -> FindProcedureJourney:
     codes = {p.code for p in starter.document.procedures}
     return FindProcedureJourney(
-        starter, Finder(load_finder_data(bundled_finder_path(), codes), starter)
+        starter,
+        Finder(
+            load_finder_data(bundled_finder_path(), codes, starter.index.synonyms.concept_names),
+            starter,
+        ),
     )
 
 

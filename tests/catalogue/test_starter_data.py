@@ -57,7 +57,11 @@ def test_every_synonym_leads_to_a_procedure(starter: Catalogue) -> None:
 
 def test_the_finder_refers_only_to_catalogue_procedures(starter: Catalogue) -> None:
     codes = {p.code for p in starter.document.procedures}
-    data = load_finder_data(bundled_catalogue_path().with_name("finder.json"), codes)
+    data = load_finder_data(
+        bundled_catalogue_path().with_name("finder.json"),
+        codes,
+        starter.index.synonyms.concept_names,
+    )
     assert {e.id for e in data.events} >= {
         "birth",
         "marriage",
