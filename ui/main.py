@@ -12,9 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.config import ConfigError, config_files, device_problems, load_config
-from kiosk.logging_setup import configure_logging
-from kiosk.paths import log_dir
+from ui.pyside_imports import skip_source_scan
+
+# frozen, PyInstaller's run-time hook has loaded Qt before this file: spare the imports below
+skip_source_scan()
+
+from kiosk.config import ConfigError, config_files, device_problems, load_config  # noqa: E402
+from kiosk.logging_setup import configure_logging  # noqa: E402
+from kiosk.paths import log_dir  # noqa: E402
 
 if TYPE_CHECKING:
     from kiosk.fleet.service import FleetDuties
@@ -137,6 +142,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     from PySide6.QtCore import Qt
 
+    skip_source_scan()  # from source, Qt has just loaded: spare the imports below
     from kiosk.app import JourneyServices, start_core, start_journey_services
     from kiosk.paths import data_dir
     from platform_layer import on_termination
