@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kiosk.catalogue.model import Level
+from kiosk.catalogue.levels import Level
 
 
 class CatalogueSettings(BaseModel):

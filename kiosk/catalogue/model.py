@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kiosk.catalogue.levels import Level
 from kiosk.local_text import LocalText
 
 # National codes are `1.001193`; provinces publish local variants such as `1.012753.H19`.
@@ -22,7 +23,6 @@ FIELD_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 VERSION = r"^\d{4}\.\d{2}\.\d{1,4}$"
 FORMAT = 1
 
-Level = Literal["province", "commune"]
 ChannelKind = Literal["in_person", "post", "online"]
 OnlineLevel = Literal["full", "partial", "none", "unknown"]
 TimeUnit = Literal["working_days", "days", "hours", "months"]

@@ -8,8 +8,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kiosk.override_file import write_section
-
 RATE_STEP = 10  # words per minute
 VOLUME_STEP = 10  # percent
 # What the technician screen changes, one press at a time.
@@ -62,4 +60,6 @@ class SpeechSettings(BaseModel):
 
     def save(self, path: Path | None = None) -> Path:
         """Writes what the technician screen sets to `[speech]` of the override file."""
+        from kiosk.override_file import write_section  # tomlkit: not before the first frame
+
         return write_section("speech", self.model_dump(include=ON_SCREEN), path)
