@@ -12,7 +12,7 @@ from kiosk.folding import tokens
 # they may match, but a procedure is not required to contain them.
 _FILLERS = """thu tuc toi muon can lam xin cho o dau nhu the nao gi bao nhieu hoi a va cua minh
 em anh chi ban phai giup voi nhe roi di bo me ong ba vo chong con chau nha duoc khong
-hai dua tui nhau day do nay kia
+hai dua tui nhau day do nay kia gio
 i my we our us the to of for in on at is are am be want wants need needs how get with and or you
 your please this that it what where have has"""
 FILLER_WORDS = frozenset(tokens(_FILLERS))

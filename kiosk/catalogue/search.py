@@ -498,6 +498,17 @@ class SearchIndex:
     def _expand(
         self, terms: Sequence[str], typing: bool, fillers: frozenset[str] = frozenset()
     ) -> list[tuple[dict[str, float], bool]]:
+        # A filler word a name or phrase holds before a typed word that is no filler is that
+        # other word folded alike: "the bao hiem" is "thẻ bảo hiểm", "the can cuoc" is "thẻ
+        # căn cước", not "the" and "cần". Read from the end, so a run of them counts.
+        said = [False] * len(terms)
+        for position in range(len(terms) - 1, -1, -1):
+            word = terms[position]
+            said[position] = word not in FILLER_WORDS or (
+                position + 1 < len(terms)
+                and said[position + 1]
+                and (word, terms[position + 1]) in self._attested
+            )
         expanded = []
         for position, word in enumerate(terms):
             last = typing and position == len(terms) - 1
@@ -506,7 +517,7 @@ class SearchIndex:
             after = terms[position + 1] if position + 1 < len(terms) else ""
             before, after = ("" if w in FILLER_WORDS else w for w in (before, after))
             for matches in self._candidates(word, last, before, after):
-                expanded.append((matches, word in FILLER_WORDS or word in fillers))
+                expanded.append((matches, not said[position] or word in fillers))
         return expanded
 
     def _score(
