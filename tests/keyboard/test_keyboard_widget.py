@@ -193,3 +193,25 @@ def test_in_english_the_keyboard_types_plain_letters_without_the_tone_row(
     assert screen.find("tone_acute") is not None
     screen.type(" soos")
     assert screen.text("noteField") == "Birth certificate2x số"
+
+
+def test_a_layout_shown_again_shows_the_capitals_and_language_of_now(screen: Screen) -> None:
+    """Each layout's keys are made once and kept hidden while another shows: shown again, they
+    must draw today's shift and language, not those of when they were last on screen."""
+    assert screen.i18n is not None
+    screen.tap("idField")  # the digit pad is made, in Vietnamese
+    assert screen.find("key_done").property("shown") == "Xong"
+    screen.tap("noteField")
+    assert screen.find("key_a").property("shown") == "A"  # a capital to start the text
+    screen.type("layout_symbols")  # the letters hide…
+    screen.i18n.setLanguage("en")
+    screen.qtbot.wait(10)
+    screen.tap("idField")  # …and the digit pad comes back after the language changed
+    assert screen.find("key_done").property("shown") == "Done"
+    screen.i18n.setLanguage("vi")
+    screen.tap("noteField")
+    screen.type("xin ")
+    screen.type("layout_symbols", "layout_letters")
+    assert screen.find("key_a").property("shown") == "a"  # no capital inside a sentence
+    screen.type("key_shift", "layout_symbols", "layout_letters")
+    assert screen.find("key_a").property("shown") == "A"  # the shift set before the switch
