@@ -120,6 +120,7 @@ class KioskUi:
             if not entry.step:
                 self.journeys[entry.id] = entry.create(*args, steps=steps)
         self.home.journeys_ready()
+        self.collector.started()
         log.info("journeys ready: %s", ", ".join(self.journeys))
 
     def _register_singletons(self) -> None:
