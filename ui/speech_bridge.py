@@ -26,7 +26,7 @@ from ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
-LOADER = "screenLoader"
+LOADERS = ("screenLoader", "homeScreen")  # the screen made as it shows; the home screen, kept
 BARS = "screenBars"  # the notice and the staff call's answer, under the screen
 IDLE_WARNING = "idleWarning"  # "still there?" over everything, before the session is wiped
 STILL_HERE = "stillHereButton"
@@ -152,9 +152,12 @@ class SpeechBridge(QObject):
     def _screen(self) -> QQuickItem | None:
         if self._window is None:
             return None
-        loader = self._window.findChild(QQuickItem, LOADER)
-        item = loader.property("item") if loader is not None else None
-        return item if isinstance(item, QQuickItem) else None
+        for name in LOADERS:
+            loader = self._window.findChild(QQuickItem, name)
+            item = loader.property("item") if loader is not None else None
+            if isinstance(item, QQuickItem) and item.isVisible():
+                return item
+        return None
 
     def describe(self) -> ScreenText:
         return self._describe()

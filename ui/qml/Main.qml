@@ -33,18 +33,41 @@ Window {
         event.accepted = true
     }
 
-    Loader {
-        id: screenLoader
-        objectName: "screenLoader"
+    Item {
+        id: screenArea
         // screens shrink above the on-screen keyboard and a notice rather than hide behind them
         anchors { left: parent.left; right: parent.right; top: parent.top
                   bottom: bars.height > 0 ? bars.top : keyboard.open ? keyboard.top : parent.bottom
                   bottomMargin: bars.height > 0 ? Theme.gap : 0 }
-        source: "screens/" + Shell.screen + ".qml"
-        asynchronous: false
-        focus: true
-        Keys.onPressed: (event) => root.keypad(event)
-        onStatusChanged: if (status === Loader.Error) Shell.screenFailed(Shell.screen)
+
+        // The home screen is made once and kept: every journey starts and ends there, and all
+        // it shows follows the shell (the centre, the clock, language, text size, contrast).
+        // Shown again, the focus goes to the screen itself: a control the last citizen's keypad
+        // framed would otherwise take it back.
+        Loader {
+            id: homeScreen
+            objectName: "homeScreen"
+            anchors.fill: parent
+            source: "screens/Home.qml"
+            asynchronous: false
+            visible: Shell.screen === "Home"
+            onVisibleChanged: if (visible && item !== null) (item as Item).forceActiveFocus()
+            Keys.onPressed: (event) => root.keypad(event)
+            onStatusChanged: if (status === Loader.Error) Shell.screenFailed("Home")
+        }
+
+        // every other screen, made as it is shown
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors.fill: parent
+            source: Shell.screen === "Home" ? "" : "screens/" + Shell.screen + ".qml"
+            asynchronous: false
+            focus: true
+            Keys.onPressed: (event) => root.keypad(event)
+            onLoaded: forceActiveFocus()
+            onStatusChanged: if (status === Loader.Error) Shell.screenFailed(Shell.screen)
+        }
     }
 
     // messages under the screen, which shrinks above them rather than hide behind them
