@@ -9,8 +9,9 @@ common first-time procedure over its variants unless the query asks for one, and
 sentence that mentions all words of a procedure's everyday phrase ("bán mảnh đất" mentions
 "bán đất") count them extra. A sentence that says what happened and then what is asked
 ("mua nhà ở quận khác | muốn chuyển khẩu về") is read for the request: the words before the
-marker ("muốn", "cần", "need to", …) count half, unless the request is only in words most
-procedures hold ("cần ký giấy ở xã"), where the first reading stands.
+marker ("muốn", "cần", "đòi", "need to", a yes-no question's "có", …) count half, unless
+the request is only in words most procedures hold ("cần ký giấy ở xã"), where the first
+reading stands; without a marker the last clause after a comma is read as the request.
 
 A real word typed for another ("tạm chú", "kết hông", "gia hàng") is read as the near word
 its typed neighbours stand beside in a name, everyday phrase or synonym; near means one slip
@@ -102,6 +103,12 @@ _CODE_QUERY = re.compile(r"^\d\.\d*[0-9A-Za-z.]*$")
 # letters ("NN") are read only as the rest of a run the word before them begins ("người NN").
 _INITIALS = re.compile(r"^(?=.{3,5}$)[b-df-hj-np-tv-z]*[b-df-hj-np-tv-xz]$")
 _WORD = re.compile(r"\w+")
+# The last comma, semicolon or full stop with a word after it.
+_CLAUSE_END = re.compile(r"[,;.!?](?=[^,;.!?]*\w[^,;.!?]*$)")
+# Without a marker, the last clause is read as the request ("vay ngân hàng, | ngân hàng đòi
+# giấy xác nhận đang ở đâu"), the clauses before it counting this much: a comma says less
+# surely than "muốn" where the request begins.
+CLAUSE_WEIGHT = 0.6
 _TWO_INITIALS = re.compile(r"^[b-df-hj-np-tv-xz]{2}$")
 
 
@@ -526,6 +533,7 @@ class SearchIndex:
         boost: float,
         age: float | None,
         context: int = 0,
+        context_weight: float = CONTEXT_WEIGHT,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per document: the share of required words found, the rank key (coverage with the
         phrases it mentions first, then score; -1 for documents matching no word) and the
@@ -534,7 +542,7 @@ class SearchIndex:
         the phrases that need them, count `CONTEXT_WEIGHT` of a word of the request."""
         count = len(self.procedures)
         weights = [
-            0.0 if filler else CONTEXT_WEIGHT if position < context else 1.0
+            0.0 if filler else context_weight if position < context else 1.0
             for position, (_, filler) in enumerate(expanded)
         ]
         required = sum(weights)
@@ -602,7 +610,7 @@ class SearchIndex:
         for word in mentioned:
             for words, docs in self._phrases.get(word, ()):
                 if words <= mentioned:
-                    weight = 1.0 if words <= requested else CONTEXT_WEIGHT
+                    weight = 1.0 if words <= requested else context_weight
                     phrase_words[docs] = np.maximum(phrase_words[docs], weight * min(len(words), 4))
         phrase_words[contradicted] = 0
         coverage = matched / required
@@ -652,6 +660,13 @@ class SearchIndex:
             if all(pair) and pair in self._held_pairs
         )
 
+    @staticmethod
+    def _last_clause(query: str) -> int:
+        """How many words stand before the last clause ("vay ngân hàng, | ngân hàng đòi giấy
+        xác nhận đang ở đâu"), 0 for a query of one clause."""
+        found = _CLAUSE_END.search(query)
+        return len(tokens(query[: found.start()])) if found else 0
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Best matches first. A query still being typed (no trailing space) treats its last
         word as a prefix."""
@@ -670,7 +685,11 @@ class SearchIndex:
         typing = not query.endswith((" ", "\t"))
         typed: list[str] = []
         words = tokens(query)
+        clause_words = self._last_clause(query)
+        clause = 0
         for position, word in enumerate(words):
+            if position == clause_words:
+                clause = len(typed)
             if typing and position == len(words) - 1 and self._begins_a_word(word):
                 typed.append(word)  # still being typed: "kh" is "khai" before it is initials
             else:
@@ -687,23 +706,32 @@ class SearchIndex:
             for word in phrase
         }
         as_typed = frozenset(_WORD.findall(unicodedata.normalize("NFC", query.lower())))
-        alternatives = [(tuple(typed), 1.0)]
-        rewrite = self.synonyms.rewrite(typed, typing)
-        if rewrite.replaced:
-            alternatives.append((rewrite.terms, SYNONYM_BOOST))
+        alternatives = [(tuple(typed), 1.0, clause)]
+        if clause:
+            # No everyday phrase runs across the clauses' boundary.
+            head = self.synonyms.rewrite(typed[:clause])
+            tail = self.synonyms.rewrite(typed[clause:], typing)
+            if head.replaced or tail.replaced:
+                alternatives.append((head.terms + tail.terms, SYNONYM_BOOST, len(head.terms)))
+        else:
+            rewrite = self.synonyms.rewrite(typed, typing)
+            if rewrite.replaced:
+                alternatives.append((rewrite.terms, SYNONYM_BOOST, 0))
         coverage = np.zeros(len(self.procedures))
         key = np.full(len(self.procedures), -1.0)
         score = np.zeros(len(self.procedures))
-        for terms, boost in alternatives:
-            readings = [(self._expand(terms, typing, not_required), 0)]
-            request = self._request_start(terms, as_typed)
+        for terms, boost, last_clause in alternatives:
+            readings = [(self._expand(terms, typing, not_required), 0, 1.0)]
+            request, weight = self._request_start(terms, as_typed), CONTEXT_WEIGHT
+            if not request and last_clause and not FILLER_WORDS.issuperset(terms[:last_clause]):
+                request, weight = last_clause, CLAUSE_WEIGHT
             if request:
                 context = self._expand(terms[:request], False, not_required)
                 asked = self._expand(terms[request:], typing, not_required)
                 if self._names_something(asked):
-                    readings = [(context + asked, len(context))]
-            for expanded, context_terms in readings:
-                found, ranked, scored = self._score(expanded, boost, age, context_terms)
+                    readings = [(context + asked, len(context), weight)]
+            for expanded, context_terms, weight in readings:
+                found, ranked, scored = self._score(expanded, boost, age, context_terms, weight)
                 better = ranked > key
                 key = np.where(better, ranked, key)
                 coverage = np.where(better, found, coverage)

@@ -154,6 +154,8 @@ def test_what_follows_muon_or_can_is_the_request_and_what_precedes_it_the_contex
         # A yes-no question asks about what follows its "có"; "khai sinh" is not the "khai"
         # of "khai báo tạm trú" and the "sinh" of "sinh viên thuê trọ".
         ("đang thuê trọ, có làm khai sinh cho con ở đây được không", "1.001193"),
+        # Without a marker the last clause asks ("lăn tay" is not "lần").
+        ("mẹ già không biết chữ, lăn tay vào giấy tờ ở đâu", "2.000884"),
     ):
         assert codes(starter, query)[0] == asked, (query, codes(starter, query))
     # A request in words every procedure holds ("ký giấy ở xã") leaves it to the context.
