@@ -41,6 +41,7 @@ def procedures(tmp_path_factory: pytest.TempPathFactory):
     return bundled_catalogue(tmp_path_factory.mktemp("installed"))
 
 
+@pytest.mark.timeout(600)  # ~15 s each on CI; four passed 120 s at load 12 in a fresh run
 @pytest.mark.parametrize(
     ("printer", "lang", "native"),
     COMBINATIONS,
