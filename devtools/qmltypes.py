@@ -28,10 +28,8 @@ _FIXED = {
     qml_types.TECHNICIAN: "ui.viewmodels.technician:TechnicianViewModel",
     qml_types.SPEECH: "ui.speech_bridge:SpeechBridge",
     qml_types.ASSISTANCE: "ui.assistance:AssistanceBridge",
+    qml_types.SCAN_PAINTERS: "ui.viewmodels.scan_preview:ScanPainters",
 }
-
-# The one type screens create themselves (ui/viewmodels/scan_preview.py).
-_SCAN_PREVIEW = "ui.viewmodels.scan_preview:ScanPreview"
 
 
 def _load(path: str) -> type[QObject]:
@@ -131,8 +129,8 @@ def _write(folder: Path, module: str, parts: list[str]) -> None:
 
 
 def write_modules(folder: Path) -> None:
-    """`folder/KioskApp/` and `folder/KioskScan/`, each with its `qmldir` and `.qmltypes`;
-    give `folder` to qmllint with `-I`."""
+    """`folder/KioskApp/` with its `qmldir` and `.qmltypes`; give `folder` to qmllint with
+    `-I`."""
     pending: list[type[QObject]] = []
     app = singletons()
     parts = [
@@ -145,5 +143,3 @@ def write_modules(folder: Path) -> None:
             done.add(cls)
             parts.append(_component(cls, None, pending))
     _write(folder, qml_types.QML_MODULE, parts)
-    preview = _load(_SCAN_PREVIEW)
-    _write(folder, "KioskScan", [_component(preview, "KioskScan/ScanPreview", [], singleton=False)])

@@ -31,6 +31,7 @@ from ui.theme import Theme
 from ui.viewmodels.base import JourneyViewModel
 from ui.viewmodels.home import HomeTile, HomeViewModel
 from ui.viewmodels.keyboard import KeyboardController
+from ui.viewmodels.scan_preview import ScanPainters
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class KioskUi:
         self.speech = SpeechBridge(core.speaker, self.shell, self.i18n)
         self.assistance = AssistanceBridge(core.province, self.shell, self.i18n, idle_clock)
         self.assistance.answered.connect(self.speech.say)
+        self.scan_painters = ScanPainters()
         self._register_singletons()
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_DIR))
@@ -133,6 +135,7 @@ class KioskUi:
             qml_types.KEYBOARD: self.keyboard,
             qml_types.SPEECH: self.speech,
             qml_types.ASSISTANCE: self.assistance,
+            qml_types.SCAN_PAINTERS: self.scan_painters,
         }
         providers: dict[str, Callable[[], QObject]] = {
             name: (lambda obj=obj: obj) for name, obj in fixed.items()

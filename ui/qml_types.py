@@ -31,6 +31,7 @@ KEYBOARD = "KeyboardController"
 TECHNICIAN = "Technician"
 SPEECH = "Speech"
 ASSISTANCE = "Assistance"
+SCAN_PAINTERS = "ScanPainters"
 
 
 def register_singletons(providers: Mapping[str, Callable[[], QObject]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickPaintedItem
 from PySide6.QtTest import QTest
 
 from hardware.camera import CameraSettings, open_camera
@@ -74,9 +76,16 @@ def tap(kiosk, name: str) -> None:
     )
 
 
+def live_painted_items() -> int:
+    """Python wrappers of painted items (the preview and the page thumbnails), dead or alive."""
+    gc.collect()
+    return sum(isinstance(o, QQuickPaintedItem) for o in gc.get_objects())
+
+
 def test_pages_are_captured_shown_and_saved(scan_ui, qtbot, tmp_path):
     kiosk, _ = scan_ui
     vm = kiosk.journeys["scan"]
+    painted = live_painted_items()
     flashes: list[int] = []
     vm.captured.connect(flashes.append)
     kiosk.home.open("scan")
@@ -111,6 +120,8 @@ def test_pages_are_captured_shown_and_saved(scan_ui, qtbot, tmp_path):
     qtbot.waitUntil(lambda: kiosk.shell.screen == "Home", timeout=3000)
     assert not list((tmp_path / "data" / "scans").glob("*/giay-to.pdf"))
     assert vm.pageCount == 0
+    # the screen's painters go with it: each used to leave its wrapper for the kiosk's life
+    qtbot.waitUntil(lambda: live_painted_items() == painted, timeout=3000)
 
 
 def test_preview_keeps_up_without_stalling_the_ui(scan_ui, qtbot):

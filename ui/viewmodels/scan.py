@@ -31,7 +31,6 @@ from kiosk.journeys.scan import ScanState, ScanStep
 from kiosk.scanning import EnhanceMode, SavedDocument, ScanSession, ScanUpdate
 from ui.background import call_on_qt_thread, run_in_background
 from ui.list_model import RowsModel, live_rows
-from ui.viewmodels import scan_preview  # noqa: F401 - registers ScanPreview for QML
 from ui.viewmodels.base import JourneyViewModel
 
 log = logging.getLogger(__name__)

@@ -1,19 +1,23 @@
-"""`ScanPreview` (QML: `import KioskScan`): paints the camera's latest picture and the page
-outline found in it. A plain painted item, so frames need neither an image provider nor
-QtMultimedia: the view-model hands it a QImage and it repaints."""
+"""`ScanPainter` paints the camera's latest picture and the page outline found in it, inside the
+QML item `ScanPreview` (ui/qml/Kiosk/ScanPreview.qml). A plain painted item, so frames need
+neither an image provider nor QtMultimedia: the view-model hands it a QImage and it repaints.
+
+QML does not create the painter itself: PySide6 (6.11) keeps one reference to every Python
+object QML instantiates and never drops it, so each scan screen left one dead wrapper behind
+for the kiosk's life (one a hand-in journey in the soak). `ScanPainters.paintIn` makes it in
+Python as a child of the QML item instead; Qt deletes it with the item and the wrapper goes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import Property, QObject, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
-from PySide6.QtQml import qmlRegisterType
-from PySide6.QtQuick import QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 _OK = QColor("#22C55E")
 _NOT_YET = QColor("#F59E0B")
 
 
-class ScanPreview(QQuickPaintedItem):
+class ScanPainter(QQuickPaintedItem):
     changed = Signal()
 
     def __init__(self, parent=None) -> None:
@@ -91,4 +95,13 @@ class ScanPreview(QQuickPaintedItem):
         painter.drawPolygon(QPolygonF(points))
 
 
-qmlRegisterType(ScanPreview, "KioskScan", 1, 0, "ScanPreview")
+class ScanPainters(QObject):
+    """QML's `ScanPainters` (`import KioskApp`): makes the painter of a `ScanPreview` item."""
+
+    @Slot(QQuickItem, result=QQuickItem)
+    def paintIn(self, host: QQuickItem) -> ScanPainter:
+        """A painter drawn in `host` and owned by it: deleted with it, its wrapper freed then.
+        QML binds its size and what it shows (no Python connection that could outlive it)."""
+        painter = ScanPainter(host)
+        painter.setParentItem(host)
+        return painter

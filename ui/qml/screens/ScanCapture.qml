@@ -5,7 +5,6 @@ import QtQuick
 import KioskApp
 import QtQuick.Layouts
 import Kiosk
-import KioskScan
 
 ScreenFrame {
     id: screen
