@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
+from kiosk.config import KioskConfig  # noqa: E402
 from tests.kiosk_factory import make_kiosk  # noqa: E402
 from ui.app import KioskUi, create_application  # noqa: E402
 
@@ -66,10 +67,12 @@ class SkippingClock:
 
 @contextmanager
 def kiosk_window(
-    tmp: Path, idle_clock: Callable[[], float] = time.monotonic
+    tmp: Path,
+    idle_clock: Callable[[], float] = time.monotonic,
+    config: KioskConfig | None = None,
 ) -> Iterator[tuple[KioskUi, Pump]]:
     app = create_application(sys.argv)
-    kiosk = make_kiosk(tmp)
+    kiosk = make_kiosk(tmp, config)
     ui = KioskUi(kiosk.core, kiosk.services, windowed=True, idle_clock=idle_clock)
     pump = Pump(app)
     try:

@@ -5,9 +5,13 @@
 One offscreen kiosk window with the simulated printer, card reader and camera walks, in turn:
 take a number, search the catalogue (and print guidance), hand in with identity and scans,
 follow a dossier, rate, help, and a citizen who walks away mid-journey (the real idle timer
-sends the kiosk home). Every `--every` journeys it prints resident memory, OS threads, open
-file descriptors, Python objects, live Qt object wrappers and the window's Qt Quick items, and at
-the end a PNG plot of them. Targets: RSS growth ≤ 10 MB after the first round, threads
+sends the kiosk home). The simulated printer has a paper roll (`--roll-m`): it runs low, runs
+out (the journeys then take the printer's error paths) and an attendant puts in a new roll a
+few journeys later (`--refill-after`); the tours also play a paper-out of their own.
+
+Every `--every` journeys it prints resident memory, OS threads, open file descriptors, Python
+objects, live Qt object wrappers, the window's Qt Quick items and the tickets printed and
+refused, and at the end a PNG plot. Targets: RSS growth ≤ 10 MB after the first round, threads
 stable, 0 crashes. With `--trace`, Python's own allocations are traced (tracemalloc) and
 printed beside RSS, and the lines whose allocations grew most after the first round are
 listed: RSS that grows while they stay flat is native (Qt, the allocator), not Python.
@@ -31,6 +35,9 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import QObject
 
 from devtools import screenshots
+from hardware.printer.interface import PaperState
+from hardware.printer.simulator import SimulatedTicketPrinter
+from tests.kiosk_factory import kiosk_config
 
 TARGET_RSS_GROWTH_MB = 10.0
 
@@ -103,6 +110,39 @@ def walk_away(clock: SkippingClock, idle_seconds: float):
     return walk_away_tour
 
 
+class Attendant:
+    """Counts what the simulated printer is asked to print and puts in a new roll
+    `refill_after` journeys after the paper ran out, as staff told by the centre would."""
+
+    def __init__(self, printer: SimulatedTicketPrinter, refill_after: int) -> None:
+        self.printer = printer
+        self.refill_after = refill_after
+        self.asked = 0
+        self.rolls = 0
+        self._out_since: int | None = None
+        print_job = printer.print_job
+
+        def counted(job):
+            self.asked += 1
+            return print_job(job)
+
+        printer.print_job = counted  # type: ignore[method-assign]
+
+    @property
+    def printed(self) -> int:
+        return len(self.printer.printed)
+
+    def after_journey(self, done: int) -> None:
+        if self.printer.status().paper is not PaperState.OUT:
+            return
+        if self._out_since is None:
+            self._out_since = done
+        elif done - self._out_since >= self.refill_after:
+            self.printer.refill()
+            self.rolls += 1
+            self._out_since = None
+
+
 def print_python_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> None:
     """The source lines whose live Python allocations grew most since the first round."""
     print("Python allocations that grew most after the first round:")
@@ -138,12 +178,21 @@ def plot(samples: list[Sample], path: Path) -> None:
     image.save(path)
 
 
+def soak_config(tmp: Path, roll_m: float):
+    """The tests' configuration with a paper roll in the simulated printer."""
+    config = kiosk_config(tmp)
+    printer = config.printer.model_copy(update={"simulator_roll_m": roll_m})
+    return config.model_copy(update={"printer": printer})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--journeys", type=int, default=1000)
     parser.add_argument("--every", type=int, default=100)
     parser.add_argument("--plot", type=Path, default=Path("soak.png"))
     parser.add_argument("--trace", action="store_true", help="trace Python's allocations")
+    parser.add_argument("--roll-m", type=float, default=6.0, help="paper roll length, metres")
+    parser.add_argument("--refill-after", type=int, default=3, help="journeys without paper")
     args = parser.parse_args()
     if args.trace:
         tracemalloc.start(1)
@@ -155,8 +204,9 @@ def main() -> None:
     started = time.monotonic()
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp,
-        kiosk_window(Path(tmp), idle_clock=clock) as (ui, pump),
+        kiosk_window(Path(tmp), clock, soak_config(Path(tmp), args.roll_m)) as (ui, pump),
     ):
+        attendant = Attendant(ui.core.printer, args.refill_after)
         settings = ui.core.config.ui
         idle = settings.idle_seconds + settings.idle_warning_seconds
         crashed = ui.shell.journey_crashed
@@ -185,7 +235,8 @@ def main() -> None:
         samples = [sample(0, ui)]
         print(
             f"{'journeys':>8s} {'RSS MB':>7s} {'threads':>7s} {'fds':>4s} "
-            f"{'py objs':>8s} {'Qt wrap':>7s} {'items':>6s} {'py MB':>6s}  load"
+            f"{'py objs':>8s} {'Qt wrap':>7s} {'items':>6s} {'py MB':>6s} {'printed':>7s} "
+            f"{'refused':>7s} {'rolls':>5s}  load"
         )
         for done in range(1, args.journeys + 1):
             tour = mix[(done - 1) % len(mix)]
@@ -194,6 +245,7 @@ def main() -> None:
                 tour(ui, shot, wait)
             except Exception as error:  # a journey that does not finish counts as a crash
                 crashes.append(f"{tour.__name__}: {error!r}")
+            attendant.after_journey(done)
             if done % args.every == 0 or done == args.journeys:
                 s = sample(done, ui)
                 samples.append(s)
@@ -201,7 +253,8 @@ def main() -> None:
                 print(
                     f"{s.journeys:8d} {s.rss_mb:7.1f} {s.threads:7d} {s.open_files:4d} "
                     f"{s.python_objects:8d} {s.qt_wrappers:7d} {s.window_items:6d} "
-                    f"{s.python_traced_mb:6.1f}  "
+                    f"{s.python_traced_mb:6.1f} {attendant.printed:7d} "
+                    f"{attendant.asked - attendant.printed:7d} {attendant.rolls:5d}  "
                     f"{os.getloadavg()[0]:.1f}",
                     flush=True,
                 )

@@ -45,6 +45,8 @@ class SimulatorPrinterSettings(_CommonPrinterSettings):
     # where rendered tickets go ("" = data dir), and a fault to play
     simulator_output: str = ""
     simulator_fault: Literal["none", "paper_out", "paper_low", "cover_open", "offline"] = "none"
+    # the paper roll's length in metres (a common 80 mm roll: 80 m); 0 = paper never runs out
+    simulator_roll_m: float = Field(0.0, ge=0, le=300)
 
 
 class NetworkPrinterSettings(_CommonPrinterSettings):
