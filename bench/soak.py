@@ -46,6 +46,8 @@ TARGET_RSS_GROWTH_MB = 10.0
 class Sample:
     journeys: int
     rss_mb: float
+    rss_anon_mb: float  # the heap, thread arenas, buffers: what a leak grows
+    rss_file_mb: float  # pages of libraries and data files touched so far: grows, then stops
     threads: int
     open_files: int
     python_objects: int
@@ -61,6 +63,21 @@ def proc_status(field: str) -> str:
     raise KeyError(field)
 
 
+def resident_by_mapping() -> Counter[str]:
+    """Resident KiB by what is mapped: a file's name, `[heap]`, or `[anon]` for the anonymous
+    mappings (thread arenas, large buffers), to name what grew."""
+    resident: Counter[str] = Counter()
+    name = "[anon]"
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if fields[0].endswith(":"):
+            if fields[0] == "Rss:":
+                resident[name] += int(fields[1])
+        else:  # a mapping's header: address range, perms, offset, device, inode, [path]
+            name = Path(fields[5]).name if len(fields) > 5 else "[anon]"
+    return resident
+
+
 def wrapper_types() -> Counter[str]:
     """Live Qt object wrappers by class: what to look at when their count grows."""
     gc.collect()
@@ -73,6 +90,8 @@ def sample(journeys: int, ui) -> Sample:
     return Sample(
         journeys=journeys,
         rss_mb=int(proc_status("VmRSS")) / 1024,
+        rss_anon_mb=int(proc_status("RssAnon")) / 1024,
+        rss_file_mb=int(proc_status("RssFile")) / 1024,
         threads=int(proc_status("Threads")),
         open_files=len(os.listdir("/proc/self/fd")),
         python_objects=len(objects),
@@ -199,6 +218,7 @@ def main() -> None:
     clock = SkippingClock()
     after_first_round: tracemalloc.Snapshot | None = None
     first_round_wrappers: Counter[str] | None = None
+    first_round_resident: Counter[str] = Counter()
     crashes: list[str] = []
     print(f"before: {load_average()}")
     started = time.monotonic()
@@ -234,7 +254,8 @@ def main() -> None:
 
         samples = [sample(0, ui)]
         print(
-            f"{'journeys':>8s} {'RSS MB':>7s} {'threads':>7s} {'fds':>4s} "
+            f"{'journeys':>8s} {'RSS MB':>7s} {'anon':>6s} {'file':>6s} {'threads':>7s} "
+            f"{'fds':>4s} "
             f"{'py objs':>8s} {'Qt wrap':>7s} {'items':>6s} {'py MB':>6s} {'printed':>7s} "
             f"{'refused':>7s} {'rolls':>5s}  load"
         )
@@ -251,7 +272,8 @@ def main() -> None:
                 samples.append(s)
                 plot(samples, args.plot)  # drawn as it goes: a long run stopped early has one
                 print(
-                    f"{s.journeys:8d} {s.rss_mb:7.1f} {s.threads:7d} {s.open_files:4d} "
+                    f"{s.journeys:8d} {s.rss_mb:7.1f} {s.rss_anon_mb:6.1f} {s.rss_file_mb:6.1f} "
+                    f"{s.threads:7d} {s.open_files:4d} "
                     f"{s.python_objects:8d} {s.qt_wrappers:7d} {s.window_items:6d} "
                     f"{s.python_traced_mb:6.1f} {attendant.printed:7d} "
                     f"{attendant.asked - attendant.printed:7d} {attendant.rolls:5d}  "
@@ -260,6 +282,7 @@ def main() -> None:
                 )
                 if first_round_wrappers is None:
                     first_round_wrappers = wrapper_types()
+                    first_round_resident = resident_by_mapping()
                     if args.trace:
                         after_first_round = tracemalloc.take_snapshot()
         if after_first_round is not None:
@@ -267,6 +290,9 @@ def main() -> None:
         if first_round_wrappers is not None:
             grown = (wrapper_types() - first_round_wrappers).most_common(8)
             print(f"Qt wrappers that grew after the first round: {grown or 'none'}")
+            resident = (resident_by_mapping() - first_round_resident).most_common(8)
+            print("resident memory that grew after the first round, MB:")
+            print("  " + ", ".join(f"{name} {kib / 1024:+.1f}" for name, kib in resident))
     elapsed = time.monotonic() - started
     print(f"after:  {load_average()}; {args.journeys} journeys in {elapsed:.0f} s")
     # the first round loads every screen and journey once; growth is counted after it
