@@ -97,6 +97,9 @@ def test_pages_are_captured_shown_and_saved(scan_ui, qtbot, tmp_path):
     qtbot.waitUntil(lambda: len(vm.outline) == 8, timeout=10_000)
     qtbot.waitUntil(lambda: vm.pageCount == 1, timeout=10_000)
     assert flashes == [1]
+    # the live picture and the page taken, beside its buttons, are painted
+    assert not kiosk.find("scanPreview").property("painter").image.isNull()
+    assert not kiosk.find("pageThumb0").property("painter").image.isNull()
     assert kiosk.find("scanGuidance").property("text") == "Đã chụp trang 1."
     qtbot.waitUntil(lambda: vm.pageCount == 2, timeout=15_000)
     assert flashes == [1, 2]

@@ -13,10 +13,21 @@ Item {
     property color background: "#111111"
     readonly property Item painter: ScanPainters.paintIn(root)
 
+    // handed over as they change, not by Binding: a list delegate's image, set once while the
+    // delegate was being made, never reached the painter through one
+    function paintAll() {
+        if (root.image)
+            root.painter.image = root.image
+        root.painter.outline = root.outline
+        root.painter.ok = root.ok
+        root.painter.background = root.background
+    }
+    onImageChanged: if (root.painter && root.image) root.painter.image = root.image
+    onOutlineChanged: if (root.painter) root.painter.outline = root.outline
+    onOkChanged: if (root.painter) root.painter.ok = root.ok
+    onBackgroundChanged: if (root.painter) root.painter.background = root.background
+    Component.onCompleted: paintAll()
+
     Binding { target: root.painter; property: "width"; value: root.width }
     Binding { target: root.painter; property: "height"; value: root.height }
-    Binding { target: root.painter; property: "image"; value: root.image }
-    Binding { target: root.painter; property: "outline"; value: root.outline }
-    Binding { target: root.painter; property: "ok"; value: root.ok }
-    Binding { target: root.painter; property: "background"; value: root.background }
 }

@@ -180,6 +180,7 @@ ScreenFrame {
                     border.width: entry.retaking ? 6 : 2
                     ScanPreview {
                         id: thumb
+                        objectName: "pageThumb" + entry.pageIndex
                         anchors { left: parent.left; top: parent.top; bottom: parent.bottom
                                   margins: 12 }
                         width: 130
