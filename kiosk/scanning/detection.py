@@ -17,6 +17,7 @@ from functools import cached_property
 import cv2
 import numpy as np
 
+from kiosk.scanning.cut_off import completions
 from kiosk.scanning.page_lines import line_outlines, segments
 from kiosk.scanning.pageness import PageView, expected_aspect, judge
 from kiosk.scanning.quad import Quad, intersect, line_through
@@ -38,6 +39,7 @@ _LINE_OUTLINES = 48  # best-covered distinct outlines from straight lines, judge
 _SIZE_WEIGHT = 0.5
 _CENTRE_WEIGHT = 0.4
 _MIN_LIKENESS = 0.002
+_CUT_OFF_SLACK = 0.3  # of the frame's longer side: how far a completed outline may reach out
 _LOG_LUT = (255 * np.log1p(np.arange(256) / 12.0) / np.log1p(255 / 12.0)).astype(np.uint8)
 
 
@@ -241,6 +243,13 @@ def _proposals(work: _Work, document_type: str | None) -> tuple[list[Quad], list
         if _plausible(outline.quad, width, height):
             quads.append(outline.quad)
             sources.append("lines")
+    if quads:
+        completed = completions(
+            np.array([q.corners for q in quads]), work.size, expected_aspect(document_type)
+        )
+        completed = completed[_plausible_rings(completed, width, height, _CUT_OFF_SLACK)]
+        quads += [Quad.from_points(corners) for corners in completed]
+        sources += ["cut off"] * len(completed)
     return quads, sources
 
 
@@ -379,8 +388,11 @@ def _shoelace(corners: np.ndarray) -> np.ndarray:
     return (x * np.roll(y, -1, axis=-1) - np.roll(x, -1, axis=-1) * y).sum(axis=-1)
 
 
-def _plausible_rings(corners: np.ndarray, width: int, height: int) -> np.ndarray:
-    """`_plausible` for many rings of corners at once (k×4×2, in order around the shape)."""
+def _plausible_rings(
+    corners: np.ndarray, width: int, height: int, slack_fraction: float = 0.08
+) -> np.ndarray:
+    """`_plausible` for many rings of corners at once (k×4×2, in order around the shape),
+    corners at most `slack_fraction` of the frame's longer side outside it."""
     after = np.roll(corners, -1, axis=1) - corners
     before = np.roll(corners, 1, axis=1) - corners
     turns = after[..., 0] * before[..., 1] - after[..., 1] * before[..., 0]
@@ -391,7 +403,7 @@ def _plausible_rings(corners: np.ndarray, width: int, height: int) -> np.ndarray
     )
     square_enough = (cosine <= np.cos(np.radians(45))).all(axis=1)
     long_enough = lengths.min(axis=1) >= 0.1 * min(width, height)
-    slack = 0.08 * max(width, height)
+    slack = slack_fraction * max(width, height)
     x, y = corners[..., 0], corners[..., 1]
     within = (
         (x.min(axis=1) > -slack)
