@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from kiosk.scanning.quad import Quad
+from kiosk.scanning.quad import Quad, order_clockwise_many
 
 _MIN_SEGMENT = 0.05  # of the shorter frame side
 _MERGE_ANGLE = np.deg2rad(3.0)
@@ -126,32 +126,39 @@ class _Lines:
 def _merge(found: np.ndarray, width: int, height: int) -> _Lines | None:
     lengths = np.hypot(found[:, 2] - found[:, 0], found[:, 3] - found[:, 1])
     order = np.argsort(lengths)[::-1][:_SEGMENTS_MERGED]
-    params = np.zeros((len(order), 4))  # a, b, c, angle of each line so far
-    members: list[list[int]] = []
-    totals: list[float] = []
-    for index in order:
-        x0, y0, x1, y1 = found[index]
-        angle = float(np.arctan2(y1 - y0, x1 - x0) % np.pi)
-        known = params[: len(members)]
-        turn = np.abs(angle - known[:, 3])
-        distance = np.maximum(
-            np.abs(known[:, 0] * x0 + known[:, 1] * y0 + known[:, 2]),
-            np.abs(known[:, 0] * x1 + known[:, 1] * y1 + known[:, 2]),
-        )
-        matches = np.flatnonzero(
-            (np.minimum(turn, np.pi - turn) < _MERGE_ANGLE) & (distance < _MERGE_DISTANCE)
-        )
+    x0, y0, x1, y1 = found[order].T
+    angles = (np.arctan2(y1 - y0, x1 - x0) % np.pi).astype(np.float64)
+    norms = np.where(lengths[order] > 0, lengths[order], np.float32(1e-9))
+    a, b = -(y1 - y0) / norms, (x1 - x0) / norms
+    c = -(a * x0 + b * y0)
+    a, b, c = a.astype(np.float64), b.astype(np.float64), c.astype(np.float64)
+    # joins[i, j]: segment j lies along the line of segment i (each line keeps the direction
+    # and place of the longest segment that started it)
+    turn = np.abs(angles[None, :] - angles[:, None])
+    distance = np.maximum(
+        np.abs(a[:, None] * x0[None, :] + b[:, None] * y0[None, :] + c[:, None]),
+        np.abs(a[:, None] * x1[None, :] + b[:, None] * y1[None, :] + c[:, None]),
+    )
+    joins = (np.minimum(turn, np.pi - turn) < _MERGE_ANGLE) & (distance < _MERGE_DISTANCE)
+    starts = np.zeros(len(order), bool)  # the segments that started a line
+    line_of = np.zeros(len(order), np.int64)
+    for j in range(len(order)):
+        matches = np.flatnonzero(joins[:j, j] & starts[:j])
         if len(matches):
-            members[matches[0]].append(index)
-            totals[matches[0]] += float(lengths[index])
-            continue
-        norm = float(lengths[index]) or 1e-9
-        a, b = -(y1 - y0) / norm, (x1 - x0) / norm
-        params[len(members)] = (a, b, -(a * x0 + b * y0), angle)
-        members.append([index])
-        totals.append(float(lengths[index]))
-    if not members:
+            line_of[j] = matches[0]
+        else:
+            starts[j] = True
+            line_of[j] = j
+    founders = np.flatnonzero(starts)
+    if not len(founders):
         return None
+    params = np.stack([a, b, c, angles], axis=1)[founders]
+    rank = np.zeros(len(order), np.int64)
+    rank[founders] = np.arange(len(founders))
+    members: list[list[int]] = [[] for _ in founders]
+    for j, line in enumerate(line_of):
+        members[rank[line]].append(int(order[j]))
+    totals = np.bincount(rank[line_of], weights=lengths[order].astype(np.float64))
     keep = np.argsort(totals)[::-1][:_LINES_KEPT]
     params = params[keep]
     reach = float(width + height)
@@ -361,16 +368,16 @@ def line_outlines(
     sides = np.concatenate([np.full(len(v), n) for _, v, n in scored])
     floor = _MIN_COVERAGE * np.where(sides == 3, _THREE_SIDED_WEIGHT, 1.0)
     order = [i for i in np.argsort(values)[::-1][:_RANKED] if values[i] >= floor[i]]
+    ordered = order_clockwise_many(corners[order]) if order else np.zeros((0, 4, 2))
     found: list[LineOutline] = []
-    kept_corners: list[np.ndarray] = []
-    for i in order:
-        quad = Quad.from_points(corners[i])
-        if kept_corners:
-            shift = np.linalg.norm(np.array(kept_corners) - quad.corners, axis=2).max(axis=1)
+    kept_corners = np.zeros((kept, 4, 2))
+    for i, ring in zip(order, ordered, strict=True):
+        if found:
+            shift = np.sqrt(((kept_corners[: len(found)] - ring) ** 2).sum(axis=2)).max(axis=1)
             if shift.min() <= 4:
                 continue
-        found.append(LineOutline(quad, float(values[i]), int(sides[i])))
-        kept_corners.append(quad.corners)
+        kept_corners[len(found)] = ring
+        found.append(LineOutline(Quad(ring), float(values[i]), int(sides[i])))
         if len(found) == kept:
             break
     return found
