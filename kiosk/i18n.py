@@ -9,14 +9,18 @@ English text side by side so a translator sees both:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kiosk.paths import config_dir
+from kiosk.paths import cache_dir, config_dir
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +52,52 @@ def load_catalogue(folder: Path) -> dict[str, dict[str, str]]:
     return catalogue
 
 
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.toml")):
+        digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_copy(path: Path, content: object) -> None:
+    """Under a unique temporary name renamed into place: two kiosks (or test workers) may start
+    at once, and neither may read the other's half-written copy."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(content, out, ensure_ascii=False)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cached_catalogue(folder: Path, cache: Path) -> dict[str, dict[str, str]]:
+    """`load_catalogue(folder)`, read from a JSON copy in `cache` while the folder's files are
+    byte for byte those it was made from: parsing the TOML took ~35 ms CPU before the first
+    frame, hashing the files and reading the copy ~3 ms. A catalogue that fails is not cached."""
+    path = cache / f"i18n-{hashlib.sha256(str(folder).encode()).hexdigest()[:16]}.json"
+    fingerprint = _fingerprint(folder)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            copy = json.load(fh)
+        if copy["files"] == fingerprint:
+            return copy["catalogue"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # none yet, another version's or damaged: parse the files
+    entries = load_catalogue(folder)
+    try:
+        _write_copy(path, {"files": fingerprint, "catalogue": entries})
+    except OSError as error:  # a full or read-only disk: the next start parses again
+        log.warning("translations not cached in %s: %s", cache, error)
+    return entries
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    return load_catalogue(config_dir() / "i18n")
+    return cached_catalogue(config_dir() / "i18n", cache_dir())
 
 
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:

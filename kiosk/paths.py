@@ -57,6 +57,12 @@ def site_config_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """What the kiosk can rebuild from its resources (parsed files); like Qt's QML cache, per
+    user whatever `KIOSK_HOME` says, so one-off runs and tests start warm too."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def override_path() -> Path:
     """The technician's changes: the last configuration layer, written by the kiosk itself."""
     return site_config_dir() / "override.toml"

@@ -77,3 +77,42 @@ def test_the_dossier_receipt_has_one_name_in_each_language() -> None:
             others += [f"{source.name}: {name}" for name in found]
     assert not others, "other names for the receipt:\n" + "\n".join(others)
     assert texts["hand_in.receipt.title"]["vi"] == DOCUMENT_NAME.upper()  # the printed title
+
+
+def _catalogue_folder(tmp_path: Path, english: str) -> Path:
+    folder = tmp_path / "i18n"
+    folder.mkdir(exist_ok=True)
+    (folder / "home.toml").write_text(
+        f'[home]\ntitle = {{ vi = "Xin chào", en = "{english}" }}\n', encoding="utf-8"
+    )
+    return folder
+
+
+def test_translations_come_from_the_copy_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.i18n
+
+    folder, cache = _catalogue_folder(tmp_path, "Hello"), tmp_path / "cache"
+    assert kiosk.i18n.cached_catalogue(folder, cache) == load_catalogue(folder)
+
+    def not_parsed(folder: Path) -> dict[str, dict[str, str]]:
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kiosk.i18n, "load_catalogue", not_parsed)
+        assert kiosk.i18n.cached_catalogue(folder, cache)["home.title"]["en"] == "Hello"
+    _catalogue_folder(tmp_path, "Hallo")  # same size, maybe the same modification time
+    assert kiosk.i18n.cached_catalogue(folder, cache)["home.title"]["en"] == "Hallo"
+
+
+def test_a_damaged_or_unwritable_copy_still_gives_the_translations(tmp_path: Path) -> None:
+    from kiosk.i18n import cached_catalogue
+
+    folder, cache = _catalogue_folder(tmp_path, "Hello"), tmp_path / "cache"
+    cached_catalogue(folder, cache)
+    (copy,) = cache.iterdir()
+    copy.write_text('{"files": ', encoding="utf-8")  # cut off
+    assert cached_catalogue(folder, cache) == load_catalogue(folder)
+    assert cached_catalogue(folder, copy) == load_catalogue(folder)  # a file, not a folder
+    assert [p.name for p in cache.iterdir()] == [copy.name]  # no temporary file left
