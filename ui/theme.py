@@ -19,6 +19,7 @@ _NORMAL = {
     "danger": "#8A1C1C",
     "dangerSurface": "#FDECEC",
     "ok": "#14532D",
+    "caution": "#7A5200",
     "border": "#4B5563",
     "focus": "#B45309",
     "pressed": "#083A66",
@@ -33,6 +34,7 @@ _HIGH_CONTRAST = {
     "danger": "#FF8080",
     "dangerSurface": "#000000",
     "ok": "#7CFF7C",
+    "caution": "#FFB020",
     "border": "#FFFFFF",
     "focus": "#00E5FF",
     "pressed": "#C8B400",
@@ -70,6 +72,7 @@ class Theme(QObject):
     danger = _colour("danger", changed)
     dangerSurface = _colour("dangerSurface", changed)
     ok = _colour("ok", changed)
+    caution = _colour("caution", changed)  # done, but not known to have worked
     border = _colour("border", changed)
     focus = _colour("focus", changed)
     pressed = _colour("pressed", changed)

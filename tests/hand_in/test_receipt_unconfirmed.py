@@ -29,12 +29,18 @@ def test_a_receipt_the_printer_cannot_confirm_is_said_to_be_unconfirmed(make_kio
         message = vm.receipt["message"]
         assert "chưa xác nhận" in message and code in message
         assert kiosk.item("receiptPrinted").property("visible")
+        assert kiosk.item("receiptPrintedIcon").property("kind") == "caution"  # no green tick
         assert kiosk.item("receiptProblem").property("message") == ""
         # every byte did reach the printer: the receipt it got carries the dossier's code
         [job] = peer.jobs
-        paper = decode(job, printer.capabilities.width_dots, FONT)
+        width = printer.capabilities.width_dots
+        paper = decode(job, width, FONT)
         assert any(code in c.text for c in read_qr_codes(paper))
         kiosk.ui.i18n.setLanguage("en")
         assert "Not confirmed" in vm.receipt["message"] and code in vm.receipt["message"]
+        # the citizen saw no paper come out: the receipt can be asked for again
+        kiosk.tap("reprintReceipt")
+        kiosk.qtbot.waitUntil(lambda: len(peer.jobs) == 2 and not vm.printing, timeout=10_000)
+        assert any(code in c.text for c in read_qr_codes(decode(peer.jobs[1], width, FONT)))
     finally:
         peer.close()

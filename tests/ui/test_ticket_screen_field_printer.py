@@ -44,6 +44,7 @@ def test_the_ticket_screen_keeps_the_number_when_the_printer_cannot_vouch(
         assert driver.item("ticketProblem").property("message") == ""
         said = ui.journeys["take_number"].ticket["message"]
         assert "Nếu không thấy phiếu" in said and "A002" in said
+        assert driver.item("ticketPrintedIcon").property("kind") == "caution"  # no green tick
         # the longer words wrap: Done stays on the screen in English large text too
         ui.i18n.setLanguage("en")
         driver.tap("largeTextButton")

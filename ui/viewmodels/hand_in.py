@@ -487,6 +487,7 @@ class HandInViewModel(JourneyViewModel):
                 for p in receipt.papers
             ],
             "printed": outcome.printed,
+            "unconfirmed": outcome.unconfirmed,
             "message": message,
         }
 

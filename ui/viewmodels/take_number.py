@@ -102,6 +102,7 @@ class TakeNumberViewModel(JourneyViewModel):
             "priority": self.t(f"ticket.priority.{number.priority}") if number.priority else "",
             "time": self.t("ticket.issued_at", time=number.issued_at.strftime("%H:%M %d/%m/%Y")),
             "printed": outcome.printed,
+            "unconfirmed": outcome.printing.unconfirmed,
             "message": print_message(
                 outcome.printing, TICKET_WORDS, self.i18n.lang, number=number.label
             ),

@@ -1,12 +1,13 @@
 // An icon drawn with shapes (the bundled font has no symbol glyphs): "ok" is a tick in a
-// circle, "problem" an exclamation mark in a circle. Always shown next to words, never alone.
+// circle, "problem" an exclamation mark in a circle, "caution" the same mark in the caution colour
+// (done, but not known to have worked). Always shown next to words, never alone.
 import QtQuick
 import KioskApp
 
 Canvas {
     id: icon
     property string kind: "problem"
-    property color colour: kind === "ok" ? Theme.ok : Theme.danger
+    property color colour: kind === "ok" ? Theme.ok : kind === "caution" ? Theme.caution : Theme.danger
     implicitWidth: Theme.bodySize * 1.3
     implicitHeight: implicitWidth
     onColourChanged: requestPaint()

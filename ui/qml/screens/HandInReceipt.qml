@@ -68,14 +68,18 @@ ScreenFrame {
                         visible: HandIn.receipt.printed === true
                         Layout.fillWidth: true
                         spacing: Theme.gap / 2
-                        StatusIcon { kind: "ok"; Layout.alignment: Qt.AlignVCenter }
+                        StatusIcon {
+                            objectName: "receiptPrintedIcon"
+                            kind: HandIn.receipt.unconfirmed ? "caution" : "ok"
+                            Layout.alignment: Qt.AlignVCenter
+                        }
                         BodyText {
                             Layout.fillWidth: true
                             Layout.preferredWidth: 0  // the column's width, not the text's
                             text: HandIn.receipt.message || ""
                             wrapMode: Text.WordWrap
                             font.bold: true
-                            color: Theme.ok
+                            color: HandIn.receipt.unconfirmed ? Theme.caution : Theme.ok
                         }
                     }
                     Fact { label: I18n.s["hand_in.receipt.appointment"]; value: HandIn.receipt.appointment || "" ; objectName: "appointment" }
@@ -146,7 +150,8 @@ ScreenFrame {
                 objectName: "reprintReceipt"
                 Layout.row: Theme.largeText ? 1 : 0
                 Layout.column: 1
-                visible: HandIn.receipt.printed === false
+                // not printed, or the printer could not say whether it did (the citizen sees)
+                visible: HandIn.receipt.printed === false || HandIn.receipt.unconfirmed === true
                 enabledState: !HandIn.printing
                 primary: false
                 Layout.preferredWidth: Math.max(400, implicitWidth)  // its words on one line

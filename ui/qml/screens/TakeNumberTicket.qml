@@ -50,14 +50,18 @@ ScreenFrame {
             Layout.fillWidth: true
             visible: TakeNumber.ticket.printed === true
             spacing: Theme.gap / 2
-            StatusIcon { kind: "ok"; Layout.alignment: Qt.AlignVCenter }
+            StatusIcon {
+                objectName: "ticketPrintedIcon"
+                kind: TakeNumber.ticket.unconfirmed ? "caution" : "ok"
+                Layout.alignment: Qt.AlignVCenter
+            }
             BodyText {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 0  // the screen's width, not the text's
                 text: TakeNumber.ticket.message || ""
                 wrapMode: Text.WordWrap
                 font.bold: true
-                color: Theme.ok
+                color: TakeNumber.ticket.unconfirmed ? Theme.caution : Theme.ok
             }
         }
         ErrorSummary {
