@@ -78,10 +78,12 @@ def resident_by_mapping() -> Counter[str]:
     return resident
 
 
-def wrapper_types() -> Counter[str]:
-    """Live Qt object wrappers by class: what to look at when their count grows."""
+def object_types() -> tuple[Counter[str], Counter[str]]:
+    """Live Python objects and Qt object wrappers by class: what to look at when a count grows."""
     gc.collect()
-    return Counter(type(o).__name__ for o in gc.get_objects() if isinstance(o, QObject))
+    objects = gc.get_objects()
+    wrappers = Counter(type(o).__name__ for o in objects if isinstance(o, QObject))
+    return Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in objects), wrappers
 
 
 def sample(journeys: int, ui) -> Sample:
@@ -171,11 +173,14 @@ def print_python_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapsho
 
 def plot(samples: list[Sample], path: Path) -> None:
     """One panel per measure, drawn with Pillow (no plotting library in the environment) in its
-    default font, which has no arrows or ellipses."""
+    default font, which has no arrows or ellipses. Drawn from the first round on, the start
+    named in words: scaled to include the start, the climb to the first round flattened the
+    growth after it into a line."""
     fields = [f for f in asdict(samples[0]) if f != "journeys"]
     width, panel = 900, 150
     image = Image.new("RGB", (width, panel * len(fields)), "white")
     draw = ImageDraw.Draw(image)
+    start, samples = samples[0], samples[1:] if len(samples) > 2 else samples
     xs = [s.journeys for s in samples]
     for row, field in enumerate(fields):
         top = row * panel
@@ -184,7 +189,8 @@ def plot(samples: list[Sample], path: Path) -> None:
         span = (high - low) or 1
         left, right, bottom, up = 70, width - 20, top + panel - 25, top + 25
         draw.rectangle((left, up, right, bottom), outline="grey")
-        draw.text((left, top + 5), f"{field}: {low:g} to {high:g} (last {values[-1]:g})", "black")
+        title = f"{field}: {low:g} to {high:g} (last {values[-1]:g}, at start "
+        draw.text((left, top + 5), f"{title}{getattr(start, field):g})", "black")
         points = [
             (
                 left + (right - left) * (x - xs[0]) / ((xs[-1] - xs[0]) or 1),
@@ -217,7 +223,7 @@ def main() -> None:
         tracemalloc.start(1)
     clock = SkippingClock()
     after_first_round: tracemalloc.Snapshot | None = None
-    first_round_wrappers: Counter[str] | None = None
+    first_round_types: tuple[Counter[str], Counter[str]] | None = None
     first_round_resident: Counter[str] = Counter()
     crashes: list[str] = []
     print(f"before: {load_average()}")
@@ -280,15 +286,18 @@ def main() -> None:
                     f"{os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
-                if first_round_wrappers is None:
-                    first_round_wrappers = wrapper_types()
+                if first_round_types is None:
+                    first_round_types = object_types()
                     first_round_resident = resident_by_mapping()
                     if args.trace:
                         after_first_round = tracemalloc.take_snapshot()
         if after_first_round is not None:
             print_python_growth(after_first_round, tracemalloc.take_snapshot())
-        if first_round_wrappers is not None:
-            grown = (wrapper_types() - first_round_wrappers).most_common(8)
+        if first_round_types is not None:
+            objects, wrappers = object_types()
+            grown = (objects - first_round_types[0]).most_common(8)
+            print(f"Python objects that grew after the first round: {grown or 'none'}")
+            grown = (wrappers - first_round_types[1]).most_common(8)
             print(f"Qt wrappers that grew after the first round: {grown or 'none'}")
             resident = (resident_by_mapping() - first_round_resident).most_common(8)
             print("resident memory that grew after the first round, MB:")
