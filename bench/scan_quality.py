@@ -106,6 +106,13 @@ def report(frames: list[LabelledFrame]) -> None:
                 f"      at {size[0]}×{size[1]}: missed {_pct(hit, True)} of {len(hit)}, "
                 f"false {_pct(miss_free, False)} of {len(miss_free)}"
             )
+    # a reflection that hides print (one over blank paper only is left out)
+    hit = [QualityIssue.GLARE in i for f, i in everything if f.glare_over_print is True]
+    clean = [QualityIssue.GLARE in i for f, i in everything if f.glare_over_print is False]
+    print(
+        f"    glare over print (reflections over blank paper only left out): {len(hit)} with, "
+        f"missed {_pct(hit, True)}; {len(clean)} without, false {_pct(clean, False)}"
+    )
     white = [
         QualityIssue.GLARE in i
         for f, i in everything
@@ -128,7 +135,8 @@ def report(frames: list[LabelledFrame]) -> None:
                 print(
                     f"    {'missed' if fault else 'false'} {issue.name.lower()}: seed {spec.seed} "
                     f"{spec.condition} {spec.desk} {spec.document} {spec.width}×{spec.height} "
-                    f"(blur ratio {f.blur_ratio:.3f}, glare share {f.glare_share:.4f})"
+                    f"(blur ratio {f.blur_ratio:.3f}, glare share {f.glare_share:.4f}, "
+                    f"over print {f.glare_print_share:.4f})"
                 )
     for size in sorted({(f.spec.width, f.spec.height) for f in frames}):
         times = [t for f, (_, t) in zip(frames, results, strict=True) if f.spec.width == size[0]]

@@ -26,6 +26,10 @@ Labels (stated rules, computed from the construction):
 - glare: light added by a reflection strong enough to wash out ink (at least
   `WASHOUT_LEVEL` grey levels) over at least `GLARE_SHARE` of the document; none at all on
   the document is "no glare"; a glint between the two is left out (`None`).
+- glare_over_print: the same, counting only the washed-out area over the document's print
+  (its text, lines and portrait, with the gaps between letters and lines): a reflection
+  over blank paper only hides nothing and is left out (`None`). This is what the guidance
+  ("a bright reflection hides some text") is about; the bench reports both.
 """
 
 from __future__ import annotations
@@ -94,8 +98,10 @@ class LabelledFrame:
     corners: np.ndarray  # the document's true outline TL, TR, BR, BL (4×2)
     blur_ratio: float  # the lens's spread / the body text's x-height (see the module text)
     glare_share: float  # share of the document washed out by a reflection
+    glare_print_share: float  # …of it over print (see the module text), of the document's area
     blurred: bool | None  # None: borderline, left out of the rates
     glare: bool | None
+    glare_over_print: bool | None
 
 
 def _psf(spec: FrameSpec, rng: np.random.Generator) -> tuple[np.ndarray | None, float]:
@@ -278,11 +284,15 @@ def render_frame(
         added = reflection(spec.condition, rng, (h, w), corners)
     elif spec.condition == "veil":
         added = plastic_veil(rng, (h, w), corners, wrinkled=True)
-    glare_share = 0.0
+    glare_share = glare_print_share = 0.0
     if added is not None:
         canvas += added[..., None]
         washed = (added >= WASHOUT_LEVEL) & (document_mask > 0)
         glare_share = float(washed.sum() / max(1, document_mask.sum()))
+        if glare_share > 0:
+            x_height_px = body_pt * _X_HEIGHT_PER_PT * px_per_mm
+            printed = _print_region(image, corners, (h, w), x_height_px)
+            glare_print_share = float((washed & printed).sum() / max(1, document_mask.sum()))
     base_sigma = rng.uniform(0.45, 0.65) * max(1.0, h / 1080 * 0.6)
     canvas = cv2.GaussianBlur(canvas, (0, 0), base_sigma)
     kernel, spread = _psf(spec, rng) if psf is None else psf
@@ -300,10 +310,38 @@ def render_frame(
     x_height_mm = body_pt * _X_HEIGHT_PER_PT
     ratio = float(np.hypot(base_sigma, spread)) / px_per_mm / x_height_mm
     blurred = True if ratio >= BLURRED_RATIO else False if ratio <= SHARP_RATIO else None
-    glare = True if glare_share >= GLARE_SHARE else False if glare_share < _GLINT_SHARE else None
+    no_glare = False if glare_share < _GLINT_SHARE else None
+    glare = True if glare_share >= GLARE_SHARE else no_glare
+    over_print = True if glare_print_share >= GLARE_SHARE else no_glare
     return LabelledFrame(
-        spec, cv2.imdecode(encoded, cv2.IMREAD_COLOR), corners, ratio, glare_share, blurred, glare
+        spec,
+        cv2.imdecode(encoded, cv2.IMREAD_COLOR),
+        corners,
+        ratio,
+        glare_share,
+        glare_print_share,
+        blurred,
+        glare,
+        over_print,
     )
+
+
+def _print_region(
+    image: np.ndarray, corners: np.ndarray, shape: tuple[int, int], x_height_px: float
+) -> np.ndarray:
+    """Where the document (RGB or RGBA rendering) carries print, in frame pixels: its marks
+    (well darker than its paper) widened by an x-height, so the paper between the letters
+    of a word and between its lines counts as print too."""
+    grey = image[..., :3].mean(-1)
+    marks = (grey < np.percentile(grey, 90) - 60).astype(np.float32)
+    source = np.array(
+        [[0, 0], [image.shape[1], 0], [image.shape[1], image.shape[0]], [0, image.shape[0]]],
+        np.float32,
+    )
+    to_frame = cv2.getPerspectiveTransform(source, corners.astype(np.float32))
+    seen = cv2.warpPerspective(marks, to_frame, shape[::-1], flags=cv2.INTER_LINEAR) > 0.25
+    reach = max(3, round(2 * x_height_px)) | 1
+    return cv2.dilate(seen.view(np.uint8), np.ones((reach, reach), np.uint8)) > 0
 
 
 def quality_specs(
