@@ -294,8 +294,17 @@ class SearchIndex:
             for variant in _deletes(short) | {short}:
                 self._short_form_slips.setdefault(variant, set()).add(short)
         self._starts = {word: np.array(docs, np.int32) for word, docs in starts.items()}
-        self._request_markers = [(m, tuple(tokens(" ".join(m)))) for m in REQUEST_MARKERS]
-        self._question_openers = [(m, tuple(tokens(" ".join(m)))) for m in QUESTION_OPENERS]
+        # Request markers (as written, folded) by their first folded word; a yes-no question's
+        # openers apart, tried first.
+        self._request_markers: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        self._question_openers: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for markers, table in (
+            (QUESTION_OPENERS, self._question_openers),
+            (REQUEST_MARKERS, self._request_markers),
+        ):
+            for marker in markers:
+                folded = tuple(tokens(" ".join(marker)))
+                table.setdefault(folded[0], []).append((marker, folded))
         # Of several runs with the same initials, a whole one first, then the one the most
         # procedures hold.
         self._initials: dict[str, tuple[str, ...]] = {}
@@ -573,13 +582,14 @@ class SearchIndex:
             best = self._term_scores(matches)
             totals += best
             if weight:
-                matched += weight * (best > 0)
+                hit = best > 0
+                matched += hit if weight == 1.0 else weight * hit
                 word = resolved[-1]
                 if previous is not None and (previous[0], word) in self._attested:
-                    apart = (previous[2] > 0) & (best > 0)
+                    apart = previous[2] & hit
                     apart[self._held_pairs.get((previous[0], word), [])] = False
                     matched -= SPLIT_PAIR * min(weight, previous[1]) * apart
-                previous = (word, weight, best)
+                previous = (word, weight, hit)
             else:
                 previous = None
         # Names holding the meant words side by side, or starting with the first, rank higher.
@@ -625,10 +635,11 @@ class SearchIndex:
         as `typed`, with a word that is not a filler on each side; 0 when there is none. A
         marker word a name or phrase holds before the next word is that word ("the can cuoc"
         is "thẻ căn cước", not "cần"; "có yếu tố nước ngoài" is no question's "có")."""
-        markers = self._request_markers
-        if terms and terms[-1] in QUESTION_ENDS:
-            markers = self._question_openers + markers
+        question = bool(terms) and terms[-1] in QUESTION_ENDS
         for start in range(1, len(terms) - 1):
+            markers = self._request_markers.get(terms[start], [])
+            if question:
+                markers = self._question_openers.get(terms[start], []) + markers
             for marker, folded in markers:
                 end = start + len(folded)
                 if (
@@ -659,6 +670,27 @@ class SearchIndex:
             for pair in pairwise(said)
             if all(pair) and pair in self._held_pairs
         )
+
+    def _reading(
+        self,
+        terms: Sequence[str],
+        last_clause: int,
+        typing: bool,
+        not_required: frozenset[str],
+        typed: frozenset[str],
+    ) -> tuple[list[tuple[dict[str, float], bool]], int, float]:
+        """The terms expanded, how many of them say what happened before the request, and
+        what a word of those counts: after a request marker ("muốn", "cần", …) or, without
+        one, in the clauses before the last, if the request names something."""
+        request, weight = self._request_start(terms, typed), CONTEXT_WEIGHT
+        if not request and last_clause and not FILLER_WORDS.issuperset(terms[:last_clause]):
+            request, weight = last_clause, CLAUSE_WEIGHT
+        if request:
+            asked = self._expand(terms[request:], typing, not_required)
+            if self._names_something(asked):
+                context = self._expand(terms[:request], False, not_required)
+                return context + asked, len(context), weight
+        return self._expand(terms, typing, not_required), 0, 1.0
 
     @staticmethod
     def _last_clause(query: str) -> int:
@@ -721,21 +753,14 @@ class SearchIndex:
         key = np.full(len(self.procedures), -1.0)
         score = np.zeros(len(self.procedures))
         for terms, boost, last_clause in alternatives:
-            readings = [(self._expand(terms, typing, not_required), 0, 1.0)]
-            request, weight = self._request_start(terms, as_typed), CONTEXT_WEIGHT
-            if not request and last_clause and not FILLER_WORDS.issuperset(terms[:last_clause]):
-                request, weight = last_clause, CLAUSE_WEIGHT
-            if request:
-                context = self._expand(terms[:request], False, not_required)
-                asked = self._expand(terms[request:], typing, not_required)
-                if self._names_something(asked):
-                    readings = [(context + asked, len(context), weight)]
-            for expanded, context_terms, weight in readings:
-                found, ranked, scored = self._score(expanded, boost, age, context_terms, weight)
-                better = ranked > key
-                key = np.where(better, ranked, key)
-                coverage = np.where(better, found, coverage)
-                score = np.where(better, scored, score)
+            expanded, context, weight = self._reading(
+                terms, last_clause, typing, not_required, as_typed
+            )
+            found, ranked, scored = self._score(expanded, boost, age, context, weight)
+            better = ranked > key
+            key = np.where(better, ranked, key)
+            coverage = np.where(better, found, coverage)
+            score = np.where(better, scored, score)
         candidates = np.flatnonzero(coverage > 0)
         if len(candidates) > limit:
             candidates = candidates[np.argpartition(-key[candidates], limit)[:limit]]
