@@ -30,6 +30,16 @@ GAP_WORDS = frozenset(tokens(_GAPS + " cái chiếc"))
 # ("đăng ký hộ kinh doanh lần đầu"): its words may match but are not required.
 FIRST_TIME = tuple(tuple(tokens(phrase)) for phrase in ("lần đầu", "first time"))
 
+# Questions about how long, how much or how many days a procedure takes ask nothing about
+# which one: "làm căn cước mất bao lâu" is not a lost card ("mất"), nor "bao lâu" a long stay
+# ("lâu dài"). Longest first.
+_HOW_LONG = """mất bao lâu | mất bao nhiêu lâu | mất mấy ngày | mất mấy tuần | mất mấy tháng |
+mất bao nhiêu tiền | mất bao nhiêu | bao nhiêu lâu | bao lâu | mấy ngày | bao nhiêu tiền |
+how long does it take | how long | how much does it cost | how much"""
+HOW_LONG = tuple(
+    sorted((tuple(tokens(phrase)) for phrase in _HOW_LONG.split("|")), key=len, reverse=True)
+)
+
 # Words after which a sentence says what the citizen asks for, the words before them being what
 # happened ("mua nhà ở quận khác | muốn chuyển khẩu về", "con đi du học, trung tâm | đòi bản
 # sao học bạ", "we got married, | how do I change my address"). Each counts as typed, or

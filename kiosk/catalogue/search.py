@@ -49,6 +49,7 @@ from kiosk.catalogue.query_words import (
     ACCENTS_NEEDED,
     FILLER_WORDS,
     FIRST_TIME,
+    HOW_LONG,
     QUESTION_ENDS,
     QUESTION_OPENERS,
     REQUEST_MARKERS,
@@ -165,6 +166,24 @@ def _runs(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         for length in range(3, 6)
         for start in range(len(words) - length + 1)
     )
+
+
+def _without_how_long(typed: list[str], clause: int) -> tuple[list[str], int]:
+    """The words without the questions of how long or how much (`HOW_LONG`), and where the
+    last clause now begins."""
+    kept: list[str] = []
+    position = 0
+    new_clause = clause
+    while position < len(typed):
+        phrase = next((p for p in HOW_LONG if tuple(typed[position : position + len(p)]) == p), ())
+        if phrase:
+            if position < clause:
+                new_clause -= len(phrase)
+            position += len(phrase)
+        else:
+            kept.append(typed[position])
+            position += 1
+    return kept, max(new_clause, 0)
 
 
 class SearchIndex:
@@ -726,6 +745,7 @@ class SearchIndex:
                 typed.append(word)  # still being typed: "kh" is "khai" before it is initials
             else:
                 typed.extend(self._after(typed[-1], word) if typed else self._as_meant(word))
+        typed, clause = _without_how_long(typed, clause)
         stated = stated_age(typed)
         age = stated.age if stated else None
         # The words that state the age are read as the age, and "lần đầu" as asking for the

@@ -74,8 +74,12 @@ FIRST = [
 
 # Keys of an input method left in by a keyboard without one (Telex, VNI), English, and the
 # short forms citizens and officials write.
-# A lost paper whose register is gone too asks for re-registration.
-FIRST += [("giay ket hon bi chay, uy ban khong con luu so", "1.004746")]
+# A lost paper whose register is gone too asks for re-registration; asking how long a card
+# takes ("mất bao lâu") is not losing one.
+FIRST += [
+    ("giay ket hon bi chay, uy ban khong con luu so", "1.004746"),
+    ("làm căn cước mất bao lâu", "1.014061"),
+]
 FIRST += [
     ("soor ddor", "1.013978"),
     ("ddawng kys khai tuwr", "1.000656"),
