@@ -14,12 +14,15 @@ objects, live Qt object wrappers, the window's Qt Quick items and the tickets pr
 refused, and at the end a PNG plot. Targets: RSS growth ≤ 10 MB after the first round, threads
 stable, 0 crashes. With `--trace`, Python's own allocations are traced (tracemalloc) and
 printed beside RSS, and the lines whose allocations grew most after the first round are
-listed: RSS that grows while they stay flat is native (Qt, the allocator), not Python.
+listed: RSS that grows while they stay flat is native (Qt, the allocator), not Python. With
+`--trim`, the C allocator returns its free memory before each sample: growth that remains is
+memory in use, growth that goes was the allocator keeping freed memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import os
 import tempfile
@@ -216,6 +219,11 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=100)
     parser.add_argument("--plot", type=Path, default=Path("soak.png"))
     parser.add_argument("--trace", action="store_true", help="trace Python's allocations")
+    parser.add_argument(
+        "--trim",
+        action="store_true",
+        help="return the allocator's free memory to the system before each sample (malloc_trim)",
+    )
     parser.add_argument("--roll-m", type=float, default=6.0, help="paper roll length, metres")
     parser.add_argument("--refill-after", type=int, default=3, help="journeys without paper")
     args = parser.parse_args()
@@ -258,6 +266,8 @@ def main() -> None:
         def wait(condition: Callable[[], bool]) -> None:
             pump.waitUntil(condition)
 
+        trim = ctypes.CDLL("libc.so.6").malloc_trim if args.trim else lambda _pad: 0
+        trim(0)
         samples = [sample(0, ui)]
         print(
             f"{'journeys':>8s} {'RSS MB':>7s} {'anon':>6s} {'file':>6s} {'threads':>7s} "
@@ -274,6 +284,7 @@ def main() -> None:
                 crashes.append(f"{tour.__name__}: {error!r}")
             attendant.after_journey(done)
             if done % args.every == 0 or done == args.journeys:
+                trim(0)
                 s = sample(done, ui)
                 samples.append(s)
                 plot(samples, args.plot)  # drawn as it goes: a long run stopped early has one
