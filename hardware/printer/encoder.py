@@ -79,16 +79,24 @@ def _widest_word(text: str, font: ImageFont.FreeTypeFont) -> float:
     return max((_word_length(word, font) for word in text.split()), default=0.0)
 
 
-@lru_cache(maxsize=512)
 def raster_line(text: str, font: ImageFont.FreeTypeFont) -> Image.Image:
-    """One line of text as a 1-bit image cropped to its ink, width rounded up to whole bytes.
-    Cached: the centre's name, headings and footers come back on every ticket."""
+    """One line of text as a 1-bit image cropped to its ink, width rounded up to whole bytes."""
+    size, bits = _raster_bits(text, font)
+    return Image.frombytes("1", size, bits)
+
+
+@lru_cache(maxsize=512)
+def _raster_bits(text: str, font: ImageFont.FreeTypeFont) -> tuple[tuple[int, int], bytes]:
+    """Cached: the centre's name, headings and footers come back on every ticket. Kept packed,
+    eight dots a byte: Pillow holds a 1-bit image at a byte a dot, and the lines each ticket
+    adds once (its number, time, code) filled the cache to ~10 MB over a day's tickets."""
     left, top, right, bottom = font.getbbox(text)
     width = max(8, right - left + 2)
     width += -width % 8
     image = Image.new("L", (width, max(1, bottom - top + 2)), 255)
     ImageDraw.Draw(image).text((1 - left, 1 - top), text, font=font, fill=0)
-    return image.point(lambda v: 0 if v < 140 else 255, mode="1")
+    line = image.point(lambda v: 0 if v < 140 else 255, mode="1")
+    return line.size, line.tobytes()
 
 
 def _qr_code(data: str) -> qrcode.QRCode:
