@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,8 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__()
+        from PySide6.QtCore import Qt  # made on first use, after the home screen's first frame
+
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object, object)

@@ -15,8 +15,9 @@ must give "birth", not "bỉth") and no tone row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.keyboard.composer import (
     Capitalization,
@@ -29,14 +30,35 @@ from kiosk.keyboard.syllable import ToneStyle
 from ui.i18n_bridge import I18nBridge
 from ui.list_model import RowsModel
 
-Hint = Qt.InputMethodHint
-_DIGIT_HINTS = (
-    Hint.ImhDigitsOnly.value
-    | Hint.ImhDialableCharactersOnly.value
-    | Hint.ImhFormattedNumbersOnly.value
-)
-_NO_CAPITALS_HINTS = Hint.ImhEmailCharactersOnly.value | Hint.ImhUrlCharactersOnly.value
-_NO_TELEX_HINTS = _NO_CAPITALS_HINTS | Hint.ImhLatinOnly.value
+
+@dataclass(frozen=True)
+class _HintMasks:
+    """Which of a field's input-method hints ask for what."""
+
+    digits: int
+    no_capitals: int
+    no_telex: int
+    no_auto_uppercase: int
+    uppercase_only: int
+
+
+@cache
+def _hint_masks() -> _HintMasks:
+    """Read once a field first takes the focus: Qt's namespace builds all its enums on first
+    import (~35 ms CPU), which the home screen's first frame does not wait for."""
+    from PySide6.QtCore import Qt
+
+    hint = Qt.InputMethodHint
+    no_capitals = hint.ImhEmailCharactersOnly.value | hint.ImhUrlCharactersOnly.value
+    return _HintMasks(
+        digits=hint.ImhDigitsOnly.value
+        | hint.ImhDialableCharactersOnly.value
+        | hint.ImhFormattedNumbersOnly.value,
+        no_capitals=no_capitals,
+        no_telex=no_capitals | hint.ImhLatinOnly.value,
+        no_auto_uppercase=hint.ImhNoAutoUppercase.value,
+        uppercase_only=hint.ImhUppercaseOnly.value,
+    )
 
 
 @dataclass(frozen=True)
@@ -173,11 +195,16 @@ class KeyboardController(QObject):
     def _letters(self) -> Layout:
         """The letter layout of the citizen's language; plain letters where the field takes
         no Vietnamese words (a dossier code): no tone row, so more of the screen shows."""
-        return LETTERS if self._lang == "vi" and not self._hints & _NO_TELEX_HINTS else PLAIN
+        return LETTERS if self._takes_vietnamese() else PLAIN
+
+    def _takes_vietnamese(self) -> bool:
+        """In Vietnamese, unless the field asks for other text (Latin, e-mail, a URL); until a
+        field has taken the focus no hint is set."""
+        return self._lang == "vi" and not (self._hints and self._hints & _hint_masks().no_telex)
 
     def _follow_telex(self) -> None:
         """Telex only in Vietnamese, and only where the field takes Vietnamese words."""
-        telex = self._lang == "vi" and not self._hints & _NO_TELEX_HINTS
+        telex = self._takes_vietnamese()
         if telex != self._composer.telex:
             self._composer.telex = telex
             self.layoutChanged.emit()
@@ -204,20 +231,21 @@ class KeyboardController(QObject):
     @Slot(int, str, str)
     def attach(self, hints: int, capitalization: str, before_cursor: str) -> None:
         """A text field took the focus: pick the layout, Telex and capitals it asks for."""
+        masks = _hint_masks()
         self._composer.reset()
         self._hints = hints
         self._follow_telex()
         if capitalization in {mode.value for mode in Capitalization}:
             self._capitalization = Capitalization(capitalization)
-        elif hints & (_NO_CAPITALS_HINTS | Hint.ImhNoAutoUppercase.value):
+        elif hints & (masks.no_capitals | masks.no_auto_uppercase):
             self._capitalization = Capitalization.NONE
         else:
             self._capitalization = Capitalization.SENTENCES
-        self._text_layout = DIGITS if hints & _DIGIT_HINTS else self._letters()
+        self._text_layout = DIGITS if hints & masks.digits else self._letters()
         self._set_state(
             layout=self._text_layout,
             shift=wants_capital(before_cursor, self._capitalization),
-            caps_lock=bool(hints & Hint.ImhUppercaseOnly.value),
+            caps_lock=bool(hints & masks.uppercase_only),
         )
 
     @Slot(str)

@@ -9,7 +9,7 @@ Python as a child of the QML item instead; Qt deletes it with the item and the w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, QPointF, QRectF, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
@@ -78,6 +78,8 @@ class ScanPainter(QQuickPaintedItem):
         painter.drawImage(target, self._image)
         if len(self._outline) != 8:
             return
+        from PySide6.QtCore import Qt  # its namespace of enums: not before the first frame
+
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = _OK if self._ok else _NOT_YET
         points = [
