@@ -79,6 +79,11 @@ FIRST = [
 FIRST += [
     ("giay ket hon bi chay, uy ban khong con luu so", "1.004746"),
     ("làm căn cước mất bao lâu", "1.014061"),
+    # Luật Căn cước 2023 art. 24: a card lost or damaged beyond use is re-issued (cấp lại),
+    # one that expires is exchanged (cấp đổi).
+    ("căn cước bị gãy", "1.014064"),
+    ("the can cuoc bi mo khong doc duoc chip", "1.014064"),
+    ("căn cước sắp hết hạn rồi", "1.014063"),
 ]
 FIRST += [
     ("soor ddor", "1.013978"),
