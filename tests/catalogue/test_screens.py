@@ -25,6 +25,14 @@ def test_search_typed_without_diacritics_finds_the_procedure(kiosk) -> None:
     kiosk.tap("result_1.013978")
     kiosk.wait_screen("CatalogueDetail")
     assert kiosk.text("screenHeading").startswith("Đăng ký đất đai, cấp Giấy chứng nhận")
+    # the keyboard is kept by the window: the next search's keys type into the next box
+    kiosk.tap("homeButton")
+    open_catalogue(kiosk)
+    kiosk.tap("way_search")
+    kiosk.wait_screen("CatalogueSearch")
+    assert kiosk.text("searchField") == ""
+    kiosk.type("khai sinh")
+    assert kiosk.text("searchField") == "khai sinh"
 
 
 def test_vietnamese_typed_with_telex_finds_the_procedure(kiosk) -> None:

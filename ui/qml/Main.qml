@@ -1,5 +1,6 @@
 // The kiosk window: one screen at a time (named by shell.screen), the idle warning and any notice
 // on top.
+pragma ComponentBehavior: Bound
 import QtQuick
 import KioskApp
 import QtQuick.Window
@@ -19,7 +20,8 @@ Window {
     function keypad(event) {
         switch (event.key) {
         case Qt.Key_Down:  // from a field into its keyboard, where one is open
-            if (!keyboard.enter(root.activeFocusItem)) Speech.move(true)
+            if (!keyboard.enter(root.activeFocusItem) && !pinnedKeyboard.enter(root.activeFocusItem))
+                Speech.move(true)
             break
         case Qt.Key_Right: Speech.move(true); break
         case Qt.Key_Up: case Qt.Key_Left: Speech.move(false); break
@@ -129,6 +131,32 @@ Window {
             else if (event.key === Qt.Key_Minus) Speech.softer()
             else return
             event.accepted = true
+        }
+    }
+
+    // the keyboard a screen pins to one of its fields (KeyboardDock, the catalogue search):
+    // made the first time a screen places it, then kept and moved into each such screen
+    Loader {
+        id: pinnedKeyboard
+        readonly property KeyboardDock dock: screenLoader.item !== null
+            ? (screenLoader.item as ScreenFrame).keyboardDock : null
+        property bool made: false
+        function enter(field: Item): bool {
+            return item !== null && (item as Keyboard).enter(field)
+        }
+        parent: dock !== null ? dock : root.contentItem
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: implicitHeight
+        visible: dock !== null
+        active: dock !== null || made
+        onLoaded: made = true
+        sourceComponent: Keyboard {
+            objectName: "pinnedKeyboard"
+            followFocus: false
+            target: pinnedKeyboard.dock !== null ? pinnedKeyboard.dock.field : null
+            keyHeight: pinnedKeyboard.dock !== null ? pinnedKeyboard.dock.keyHeight : 76
+            maxKeyWidth: pinnedKeyboard.dock !== null ? pinnedKeyboard.dock.maxKeyWidth : 190
+            onTypedWithKeys: (said) => Speech.say(said)
         }
     }
 

@@ -12,6 +12,7 @@ Rectangle {
     property bool showBack: true
     property bool showHome: true
     property bool showCallStaff: true  // technician screens have no one to call
+    property KeyboardDock keyboardDock: null  // where the window's pinned keyboard goes
     default property alias content: body.data
     signal backRequested()
     signal headingHeld()  // the hidden way into technician mode (home screen only)

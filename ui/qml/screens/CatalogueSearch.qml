@@ -9,6 +9,7 @@ import Kiosk
 ScreenFrame {
     id: frame
     title: I18n.s["catalogue.search.question"]
+    keyboardDock: keyboard
     onBackRequested: Catalogue.back()
 
     Rectangle {
@@ -38,7 +39,6 @@ ScreenFrame {
             readonly property string spokenText: Accessible.name + ". " + I18n.s["speech.field"]
             activeFocusOnTab: true
             FocusFrame { target: searchField }
-            Keys.onDownPressed: (event) => { event.accepted = keyboard.enter(searchField) }
             BodyText {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: searchField.text.length === 0
@@ -58,16 +58,14 @@ ScreenFrame {
         }
     }
 
-    Keyboard {
+    KeyboardDock {  // the window's pinned keyboard, typing into the box
         id: keyboard
         objectName: "catalogueKeyboard"
-        followFocus: false
-        target: searchField
+        field: searchField
         anchors { left: parent.left; bottom: parent.bottom }
         width: parent.width * 0.62
         keyHeight: 84
         maxKeyWidth: 140
-        onTypedWithKeys: (said) => Speech.say(said)
     }
 
     Column {
