@@ -72,6 +72,28 @@ Window {
         }
     }
 
+    // the top bar, made once and moved into the screen on show (its ScreenFrame's place); a
+    // control of it the keypad had framed hands the focus to the new screen, as a new bar would
+    TopBar {
+        id: topBar
+        readonly property ScreenFrame shown: homeScreen.visible ? homeScreen.item as ScreenFrame
+                                                                : screenLoader.item as ScreenFrame
+        property ScreenFrame placedIn: null
+        frame: shown
+        parent: shown !== null ? shown.barPlace : root.contentItem
+        visible: shown !== null
+        onShownChanged: {
+            var focused = root.activeFocusItem, hadFocus = false
+            for (var item = focused; item; item = item.parent)
+                if (item === topBar) hadFocus = true
+            if (placedIn !== null) placedIn.bar = null
+            placedIn = shown
+            if (shown === null) return
+            shown.bar = topBar
+            if (hadFocus) shown.forceActiveFocus()
+        }
+    }
+
     // messages under the screen, which shrinks above them rather than hide behind them
     Column {
         id: bars
