@@ -3,12 +3,15 @@
 made), per condition, plus the time one check takes.
 
     .venv/bin/python bench/scan_quality.py [--frames N] [--hi-res-every N] [--calibrate]
+        [--conditions base|hard|all|a,b,c] [--first-seed N]
 
 For each condition (sharp, slight blur, defocus, motion, glare, sheen, bright white paper,
 overexposure, low light): how many frames carry each label, and the share flagged blurred
 and flagged glare. Then per check: missed (a labelled fault not flagged) and false (flagged
-without the fault), targets ≤ 5 % each, and white paper flagged as glare (target 0). The page
-is given by its true outline, so the checks and not the page detector are measured.
+without the fault), targets ≤ 5 % each, and white paper flagged as glare (target 0); glare
+also by the stricter label of a reflection over print; then every wrongly judged frame. The
+page is given by its true outline, so the checks and not the page detector are measured.
+Tune on one seed range and report on another never tuned on.
 
 `--calibrate` prints tesseract's character error rate on a 13 pt form through the same camera
 against the blur label's ratio: where the labels' SHARP_RATIO and BLURRED_RATIO come from.

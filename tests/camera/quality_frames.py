@@ -11,7 +11,11 @@ Conditions: sharp; slight blur; defocus (Gaussian or a disc, σ 0.8–3 px at 10
 (a line 3–14 px long at any angle); glare (a lamp's reflection on glossy paper, soft, or on
 a card's plastic laminate, crisp and bar-shaped, of varied size); sheen (a broad glossy
 brightening that does not wash out the print); bright white paper with no reflection;
-overexposure (the paper itself clipped white); low light with noise.
+overexposure (the paper itself clipped white); low light with noise. The bench's harder
+conditions (`HARD_CONDITIONS`, tests/camera/quality_faults.py): a lamp mirrored crisply by a
+laminate or a wrinkled sleeve, rows of small spots (a ring light), a reflection at the
+page's edge, a soft one over print from barely burning the paper to washing the ink out, a
+hand turning the document during the exposure, a sleeve's veil with no lamp in it.
 
 Labels (stated rules, computed from the construction):
 - blur: the lens's spread, as the root-mean-square width of its point-spread function in its
