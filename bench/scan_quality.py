@@ -99,7 +99,7 @@ def report(frames: list[LabelledFrame]) -> None:
         print(
             f"    {issue.name.lower():<7}: {len(with_fault)} with, {len(without)} without, "
             f"{sum(getattr(f, label) is None for f, _ in everything)} borderline left out; "
-            f"missed {1 - np.mean(with_fault):.1%}, false {np.mean(without):.1%}"
+            f"missed {_pct(with_fault, True, 1)}, false {_pct(without, False, 1)}"
         )
         for size in sorted({(f.spec.width, f.spec.height) for f in frames}):
             part = [(f, i) for f, i in everything if (f.spec.width, f.spec.height) == size]
@@ -156,10 +156,12 @@ def _counts(pairs: list[tuple[LabelledFrame, tuple[QualityIssue, ...]]], label: 
     return f"{values.count(True)}/{values.count(False)}/{values.count(None)}"
 
 
-def _pct(flags: list[bool], fault: bool) -> str:
+def _pct(flags: list[bool], fault: bool, digits: int = 0) -> str:
+    """Missed share (`fault`: flags on frames with it) or false share; – for no frames."""
     if not flags:
         return "–"
-    return f"{1 - np.mean(flags):.0%}" if fault else f"{np.mean(flags):.0%}"
+    share = 1 - float(np.mean(flags)) if fault else float(np.mean(flags))
+    return f"{share:.{digits}%}"
 
 
 def _rates(pairs: list[tuple[LabelledFrame, tuple[QualityIssue, ...]]], label, issue) -> str:
