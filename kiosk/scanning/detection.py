@@ -146,14 +146,20 @@ def _straight_stretches(contour: np.ndarray) -> list[tuple[float, np.ndarray]]:
 
 def _quads_from_lines(lines: list[np.ndarray], centre: np.ndarray) -> list[np.ndarray]:
     """Every way of closing four of the lines into a quadrilateral around `centre`."""
+    # the lines go around the shape in the order of the direction of their foot point from the
+    # centre; that and every crossing depend on the lines alone, not on the four chosen
+    feet = [centre - (centre @ line[:2] + line[2]) * line[:2] for line in lines]
+    angles = [float(np.arctan2(f[1] - centre[1], f[0] - centre[0])) for f in feet]
+    crossings = {
+        (i, j): intersect(lines[i], lines[j])
+        for i in range(len(lines))
+        for j in range(len(lines))
+        if i != j
+    }
     quads = []
     for combo in itertools.combinations(range(len(lines)), 4):
-        chosen = [lines[i] for i in combo]
-        # order the lines around the shape by the direction of their foot point from the centre
-        feet = [centre - (centre @ line[:2] + line[2]) * line[:2] for line in chosen]
-        angles = [np.arctan2(f[1] - centre[1], f[0] - centre[0]) for f in feet]
-        chosen = [chosen[i] for i in np.argsort(angles)]
-        corners = [intersect(chosen[i - 1], chosen[i]) for i in range(4)]
+        ring = sorted(combo, key=lambda i: angles[i])
+        corners = [crossings[ring[i - 1], ring[i]] for i in range(4)]
         if all(c is not None for c in corners):
             quads.append(np.array(corners))
     return quads
@@ -178,14 +184,18 @@ def _quad_from_hull(contour: np.ndarray) -> np.ndarray | None:
 def _fit_sides(quad: Quad, contour: np.ndarray, tolerance: float) -> Quad:
     """Least-squares line through the contour points lying along each side, away from corners."""
     points = contour.reshape(-1, 2).astype(np.float64)
+    starts, ends = quad.corners, np.roll(quad.corners, -1, axis=0)
+    spans = ends - starts
+    sides = [line_through(a, b) for a, b in zip(starts, ends, strict=True)]
+    normals = np.array(sides)
+    distance = np.abs(points @ normals[:, :2].T + normals[:, 2])  # points × sides
+    along = np.einsum("sni,si->sn", points[None, :, :] - starts[:, None, :], spans)
+    along /= np.maximum((spans * spans).sum(axis=1), 1e-9)[:, None]
+    near = (distance < tolerance).T & (along > 0.1) & (along < 0.9)
     lines = []
-    for a, b in quad.sides:
-        line = line_through(a, b)
-        distance = np.abs(points @ line[:2] + line[2])
-        along = (points - a) @ (b - a) / max(np.dot(b - a, b - a), 1e-9)
-        near = points[(distance < tolerance) & (along > 0.1) & (along < 0.9)]
-        if len(near) >= 8:
-            line = _fit(near)
+    for side, line in enumerate(sides):
+        if np.count_nonzero(near[side]) >= 8:
+            line = _fit(points[near[side]])
         lines.append(line)
     corners = [intersect(lines[i - 1], lines[i]) for i in range(4)]
     if any(c is None for c in corners):
