@@ -9,12 +9,9 @@ into place, before python-escpos looks, whenever it is missing or older than its
 """
 
 import importlib.util
-import json
 import logging
 import os
-import pickle
 import platform
-import tempfile
 from pathlib import Path
 
 _log = logging.getLogger(__name__)
@@ -54,6 +51,8 @@ def _capabilities_source() -> Path | None:
 def _load(source: Path) -> object:
     """What python-escpos' YAML reader gives: its bundled file is JSON, a subset of YAML."""
     if source.suffix == ".json":
+        import json  # this and the writer's imports only on the rare write, off every start
+
         with source.open(encoding="utf-8") as text:
             return json.load(text)
     import yaml  # a python-escpos dependency; only a technician's own YAML file needs it
@@ -63,6 +62,9 @@ def _load(source: Path) -> object:
 
 
 def _write_atomically(target: Path, data: object) -> None:
+    import pickle
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
