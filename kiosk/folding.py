@@ -39,6 +39,97 @@ def tokens(text: str) -> list[str]:
     return [_spelling(word) for word in fold(text).split()]
 
 
+class Marked(str):
+    """A folded word that was typed with diacritics; `accented` is how (lower case, with the
+    y/i spelling made one as `tokens` makes it: "ký" is "kí"). It compares and hashes as the
+    folded word, so it goes wherever a folded word goes and keeps what was typed."""
+
+    accented: str
+
+    def __new__(cls, folded: str, accented: str) -> Marked:
+        word = super().__new__(cls, folded)
+        word.accented = accented
+        return word
+
+
+def _accented_spelling(word: str, folded: str) -> str:
+    if folded == word or not folded.endswith("i") or word[-1:] in "iìíỉĩị":
+        return word
+    last = unicodedata.normalize("NFD", word[-1]).replace("y", "i", 1)
+    return word[:-1] + unicodedata.normalize("NFC", last)
+
+
+def marked_tokens(text: str) -> list[str]:
+    """`tokens(text)`, each word typed with diacritics (or đ) as a `Marked` one: whether
+    "mắt" (eyes) or "mất" (died) was typed is known where the marks tell words apart."""
+    found: list[str] = []
+    plain: list[str] = []
+    accented: list[str] = []
+
+    def end_word() -> None:
+        if plain:
+            word, folded = "".join(accented), _spelling("".join(plain))
+            if word != folded:
+                folded = Marked(folded, _accented_spelling(word, folded))
+            found.append(folded)
+            plain.clear()
+            accented.clear()
+
+    for char in unicodedata.normalize("NFC", text.lower()):
+        bare = strip_marks(char)
+        if not bare:  # a mark no letter took: still this word's
+            accented.append(char)
+        elif _NON_WORD.search(bare):
+            end_word()
+        else:
+            plain.append(bare)
+            accented.append(char)
+    end_word()
+    return found
+
+
+# Tone marks (acute, grave, hook above, tilde, dot below) belong to the syllable: "xoá" and
+# "xóa", "thuý" and "thúy" are one word with its tone placed by an older or newer rule.
+_TONES = frozenset("\u0301\u0300\u0309\u0303\u0323")
+# Hỏi and ngã are one tone in southern and central speech, and writers there mix them up
+# ("củng" for "cũng", "sửa" for "sữa"): a citizen who typed one may mean the other.
+_HOI, _NGA = "\u0309", "\u0303"
+
+
+def _marks(word: str) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """The tone of an accented word and the shape marks on each letter (đ's stroke as a
+    mark of d)."""
+    tones: set[str] = set()
+    letters: list[set[str]] = []
+    for char in unicodedata.normalize("NFD", word):
+        if char in _TONES:
+            tones.add(_HOI if char == _NGA else char)
+        elif unicodedata.combining(char) and letters:
+            letters[-1].add(char)
+        else:
+            letters.append({"đ"} if char == "đ" else set())
+    return frozenset(tones), [frozenset(marks) for marks in letters]
+
+
+@lru_cache(maxsize=8192)
+def accents_agree(typed: str, written: str) -> bool:
+    """Whether a word typed with these marks may be the word written with those: every mark
+    typed is there (a tone anywhere in the syllable, a shape on that letter), so "mât" (a
+    tone left out) is "mất", "xoá" is "xóa" and "củng" is "cũng", but "mắt" (eyes) is not
+    "mất" (died), nor "còn" (still) "con" (child)."""
+    (typed_tones, typed_shapes), (tones, shapes) = _marks(typed), _marks(written)
+    return (
+        typed_tones <= tones
+        and len(typed_shapes) == len(shapes)
+        and all(t <= w for t, w in zip(typed_shapes, shapes, strict=True))
+    )
+
+
+def accent_of(word: str) -> str:
+    """How a word from `marked_tokens` was written: with its marks, or as folded."""
+    return word.accented if isinstance(word, Marked) else word
+
+
 # Keys an input method turns into marks, left in by a keyboard without one: Telex tones
 # (s f r x j, z), shapes (w; aa ee oo; dd) and VNI's digits. None of them ends a Vietnamese
 # syllable after its vowel, so after the onset they can only be marks.

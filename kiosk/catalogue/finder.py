@@ -22,7 +22,7 @@ from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.synonyms import concepts_named
-from kiosk.folding import tokens, without_input_keys
+from kiosk.folding import marked_tokens, tokens, without_input_keys
 from kiosk.local_text import LocalText
 
 ID = r"^[a-z0-9_]+$"
@@ -257,8 +257,10 @@ class Finder:
         """Which life events and plain questions a sentence in everyday words is about:
         "bố tôi vừa mất" → the death event, also typed with Telex or VNI keys left in
         ("boos tooi vuwaf maats")."""
-        typed = tokens(text)
+        typed = marked_tokens(text)
+        # A word the input method's keys leave unchanged keeps the marks it was typed with.
         plain = [without_input_keys(word) for word in typed]
+        plain = [word if word == bare else bare for word, bare in zip(typed, plain, strict=True)]
         words = {*typed, *plain}
         meant = {*self._tree.meanings_in(typed), *self._tree.meanings_in(plain)}
         events = [

@@ -56,7 +56,7 @@ from kiosk.catalogue.query_words import (
     VARIANT_CUES,
 )
 from kiosk.catalogue.synonyms import SynonymTable
-from kiosk.folding import fold, sound_alikes, tokens, without_input_keys
+from kiosk.folding import fold, marked_tokens, sound_alikes, tokens, without_input_keys
 
 # Where a word occurs says how much it tells about the procedure.
 NAME_WEIGHT = 3.0
@@ -735,7 +735,9 @@ class SearchIndex:
                 return sorted(hits, key=lambda h: h.procedure.code)[:limit]
         typing = not query.endswith((" ", "\t"))
         typed: list[str] = []
-        words = tokens(query)
+        # With the marks each word was typed with, so an everyday phrase is not read into a
+        # word typed with other marks ("mắt kém" is no "mất", `SynonymTable.rewrite`).
+        words = marked_tokens(query)
         clause_words = self._last_clause(query)
         clause = 0
         for position, word in enumerate(words):

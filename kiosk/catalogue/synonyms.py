@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
 from kiosk.catalogue.query_words import GAP_WORDS
-from kiosk.folding import tokens
+from kiosk.folding import Marked, accent_of, accents_agree, marked_tokens, tokens
 
 _CONCEPT = re.compile(r"\{([^{}]+)\}")
 # How many words that change nothing one phrase may step over ("mẹ của tôi vừa mới mất").
@@ -86,9 +86,11 @@ def concepts_named(phrase: str) -> list[str]:
 def _words_in(tree: dict) -> set[str]:
     """Every word in a concept's tree of words."""
     words: set[str] = set()
-    for word, child in tree.items():
+    for word, ways in tree.items():
         if word != _MEANS:
-            words |= {word, *_words_in(child)}
+            words.add(word)
+            for child in ways.values():
+                words |= _words_in(child)
     return words
 
 
@@ -124,7 +126,7 @@ class PhraseTree:
                 if _CONCEPT.fullmatch(step):
                     node = node.setdefault(_CONCEPTS, {}).setdefault(step[1:-1], {})
                 else:
-                    node = node.setdefault(step, {})
+                    node = _step(node, step)
             node.setdefault(_MEANS, meaning)
         return steps
 
@@ -140,12 +142,12 @@ class PhraseTree:
     def _said(self, concept: str, terms: Sequence[str], at: int) -> list[int]:
         """Where each way of saying the concept that starts at terms[at] ends."""
         ends = []
-        node = self._concepts.get(concept, {})
+        nodes = [self._concepts.get(concept, {})]
         for position in range(at, len(terms)):
-            node = node.get(terms[position], {})
-            if not node:
+            nodes = [child for node in nodes for child in _follow(node, terms[position])]
+            if not nodes:
                 break
-            if _MEANS in node:
+            if any(_MEANS in node for node in nodes):
                 ends.append(position + 1)
         return ends
 
@@ -158,7 +160,7 @@ class PhraseTree:
         started = node is not self._root
         best = (at, node[_MEANS]) if started and _MEANS in node else None
         while at < len(terms):
-            reached = [(at + 1, node[terms[at]])] if terms[at] in node else []
+            reached = [(at + 1, child) for child in _follow(node, terms[at])]
             for concept, after in node.get(_CONCEPTS, {}).items():
                 reached += [(end, after) for end in self._said(concept, terms, at)]
             for end, after in reached:
@@ -173,14 +175,31 @@ class PhraseTree:
 
 
 def _steps(phrase: str) -> list[str]:
-    """A phrase as the edges of the tree: folded words, and "{name}" for a concept."""
+    """A phrase as the edges of the tree: folded words (`Marked` where written with marks),
+    and "{name}" for a concept."""
     steps: list[str] = []
     for position, part in enumerate(_CONCEPT.split(phrase)):
         if position % 2:
             steps.append("{" + part + "}")
         else:
-            steps.extend(tokens(part))
+            steps.extend(marked_tokens(part))
     return steps
+
+
+def _step(node: dict, word: str) -> dict:
+    """The child for a written word: under its folded form, one per way it is written with
+    marks ("để lại" and "đẻ con" part at their first word)."""
+    return node.setdefault(word, {}).setdefault(accent_of(word), {})
+
+
+def _follow(node: dict, typed: str) -> list[dict]:
+    """The children a typed word leads to: a word typed with marks only to those written
+    with marks that agree ("mắt kém" is no "mất", "để" no "đẻ"), one typed without any to
+    every way of writing it."""
+    ways = node.get(typed, {})
+    if not isinstance(typed, Marked):
+        return list(ways.values())
+    return [child for written, child in ways.items() if accents_agree(typed.accented, written)]
 
 
 class SynonymTable:
@@ -193,8 +212,8 @@ class SynonymTable:
             concept: dict = {}
             for said in words:
                 node = concept
-                for word in tokens(said):
-                    node = node.setdefault(word, {})
+                for word in marked_tokens(said):
+                    node = _step(node, word)
                 node[_MEANS] = ()
             self._concepts[name] = concept
         self.concept_names = frozenset(self._concepts)
