@@ -62,6 +62,8 @@ def _accented_spelling(word: str, folded: str) -> str:
 def marked_tokens(text: str) -> list[str]:
     """`tokens(text)`, each word typed with diacritics (or đ) as a `Marked` one: whether
     "mắt" (eyes) or "mất" (died) was typed is known where the marks tell words apart."""
+    if text.isascii():  # typed without marks, as many citizens type: nothing to remember
+        return tokens(text)
     found: list[str] = []
     plain: list[str] = []
     accented: list[str] = []

@@ -2,7 +2,9 @@
 nhận quyền sử dụng đất", "GPXD" → "giấy phép xây dựng"), read from
 `config/catalogue/synonyms.json` so staff can add what citizens really say.
 
-Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đỏ" are one phrase.
+Phrases are compared folded (no diacritics, đ → d), so "so do" and "sổ đỏ" are one phrase;
+but a word typed with diacritics reads a phrase only where its marks agree with how the phrase
+writes it: "mắt kém" (weak eyes) holds no "mất" (died), "để con" no "đẻ con" (give birth).
 An abbreviation must name its source (the law or form that gives the full term) and, in
 `seen_at`, a public page where citizens or officials use the short form for that meaning: a
 short form nobody writes is a guess that can send a citizen to the wrong procedure.
