@@ -9,6 +9,7 @@ pretending: nothing here is called done for Windows until it has run on Windows 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import socket
@@ -161,3 +162,15 @@ def watchdog_interval_seconds() -> float | None:
     if not usec.isdigit() or int(usec) == 0 or (pid and pid != str(os.getpid())):
         return None
     return int(usec) / 1_000_000
+
+
+def release_free_memory() -> bool:
+    """Hand the memory the C library's allocator holds free back to the system (glibc's
+    malloc_trim). Freed memory otherwise stays with the process: the soak saw the threads'
+    arenas keep 15-40 MB after camera frames and tickets while the memory in use stayed flat.
+    True when some went back; False where the C library has no such call (musl). Call it off
+    the Qt thread: it walks every arena."""
+    if IS_WINDOWS:
+        raise _windows_needs("_heapmin for the C runtime's heap")
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    return bool(trim(0)) if trim is not None else False

@@ -19,9 +19,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.app import CoreServices, JourneyServices, Kiosk
 from kiosk.idle import IdlePolicy
 from kiosk.paths import font_path
+from platform_layer import release_free_memory
 from ui import qml_types
 from ui.assistance import AssistanceBridge
-from ui.background import call_on_qt_thread, wait_idle
+from ui.background import call_on_qt_thread, run_in_background, wait_idle
 from ui.i18n_bridge import I18nBridge
 from ui.journeys import JOURNEYS
 from ui.qt_thread_gc import QtThreadCollector
@@ -80,6 +81,10 @@ class KioskUi:
         self.keyboard = KeyboardController()
         self.keyboard.follow_language(self.i18n)
         self.shell.on_home(self.keyboard.reset)
+        # what a citizen's journey freed goes back to the system, not kept by the allocator
+        self.shell.on_session_end(
+            lambda: run_in_background(release_free_memory, lambda _released: None)
+        )
         self.speech = SpeechBridge(core.speaker, self.shell, self.i18n)
         self.assistance = AssistanceBridge(core.province, self.shell, self.i18n, idle_clock)
         self.assistance.answered.connect(self.speech.say)

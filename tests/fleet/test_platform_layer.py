@@ -4,6 +4,7 @@ sd_notify datagram a service manager receives."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -141,3 +142,26 @@ def test_watchdog_interval_only_for_the_watched_process(monkeypatch) -> None:
     monkeypatch.setenv("WATCHDOG_USEC", "0")
     monkeypatch.delenv("WATCHDOG_PID")
     assert platform_layer.watchdog_interval_seconds() is None
+
+
+def test_freed_memory_goes_back_to_the_system() -> None:
+    """24 MB written and freed below a block still in use (so the heap cannot just shrink):
+    it stays resident until released."""
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.free.argtypes = [ctypes.c_void_p]
+    size = 60 * 1024  # under the allocator's mmap threshold: taken from the heap
+    blocks = [libc.malloc(size) for _ in range(400)]
+    for block in blocks:
+        ctypes.memset(block, 1, size)
+    for block in blocks[:-1]:
+        libc.free(block)
+    before = resident_kib()
+    assert platform_layer.release_free_memory() is True
+    assert before - resident_kib() > 12 * 1024
+    libc.free(blocks[-1])
+
+
+def resident_kib() -> int:
+    status = Path("/proc/self/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
