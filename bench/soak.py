@@ -5,7 +5,8 @@
 One offscreen kiosk window with the simulated printer, card reader and camera walks, in turn:
 take a number, search the catalogue (and print guidance), hand in with identity and scans,
 follow a dossier, rate, help, and a citizen who walks away mid-journey (the real idle timer
-sends the kiosk home). The simulated printer has a paper roll (`--roll-m`): it runs low, runs
+sends the kiosk home); each journey's citizen then ends the visit, as Done or the idle timer
+would. The simulated printer has a paper roll (`--roll-m`): it runs low, runs
 out (the journeys then take the printer's error paths) and an attendant puts in a new roll a
 few journeys later (`--refill-after`); the tours also play a paper-out of their own.
 
@@ -41,6 +42,7 @@ from devtools import screenshots
 from hardware.printer.interface import PaperState
 from hardware.printer.simulator import SimulatedTicketPrinter
 from tests.kiosk_factory import kiosk_config
+from ui.background import wait_idle
 
 TARGET_RSS_GROWTH_MB = 10.0
 
@@ -280,10 +282,12 @@ def main() -> None:
             try:
                 ui.shell.home()
                 tour(ui, shot, wait)
+                ui.shell.end_session()  # each journey is one citizen, whose visit ends
             except Exception as error:  # a journey that does not finish counts as a crash
                 crashes.append(f"{tour.__name__}: {error!r}")
             attendant.after_journey(done)
             if done % args.every == 0 or done == args.journeys:
+                wait_idle(10)  # what the session's end started in the background has run
                 trim(0)
                 s = sample(done, ui)
                 samples.append(s)
