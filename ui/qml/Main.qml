@@ -79,16 +79,16 @@ Window {
         readonly property ScreenFrame shown: homeScreen.visible ? homeScreen.item as ScreenFrame
                                                                 : screenLoader.item as ScreenFrame
         property ScreenFrame placedIn: null
-        frame: shown
-        parent: shown !== null ? shown.barPlace : root.contentItem
-        visible: shown !== null
+        frame: placedIn
+        parent: placedIn !== null ? placedIn.barPlace : root.contentItem
+        visible: placedIn !== null
         onShownChanged: {
+            if (shown === null) return  // between two screens: it moves once the next is made
             var focused = root.activeFocusItem, hadFocus = false
             for (var item = focused; item; item = item.parent)
                 if (item === topBar) hadFocus = true
             if (placedIn !== null) placedIn.bar = null
             placedIn = shown
-            if (shown === null) return
             shown.bar = topBar
             if (hadFocus) shown.forceActiveFocus()
         }
