@@ -12,7 +12,7 @@ everyday ways of saying a thing are listed once, there, for the search and the f
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from kiosk.catalogue.loader import CatalogueError, CatalogueProblem
 from kiosk.catalogue.model import Procedure
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.synonyms import concepts_named
-from kiosk.folding import marked_tokens, tokens, without_input_keys
+from kiosk.folding import accent_of, accents_agree, marked_tokens, without_input_keys
 from kiosk.local_text import LocalText
 
 ID = r"^[a-z0-9_]+$"
@@ -146,10 +146,13 @@ def load_finder_data(path: Path, known_codes: set[str], concepts: Collection[str
     return data
 
 
-def _mentions(words: set[str], phrase: list[str]) -> bool:
-    """Every word of the phrase occurs in the sentence, in any order: "con tôi mới sinh"
-    mentions "con mới sinh"."""
-    return bool(phrase) and all(word in words for word in phrase)
+def _mentions(typed: Mapping[str, set[str]], phrase: list[str]) -> bool:
+    """Every word of the phrase occurs in the sentence (`typed`: each folded word with the
+    ways it was typed), in any order, with marks that agree: "con tôi mới sinh" mentions "con
+    mới sinh", "mắt kém" does not mention "mất"."""
+    return bool(phrase) and all(
+        any(accents_agree(way, accent_of(word)) for way in typed.get(word, ())) for word in phrase
+    )
 
 
 @dataclass
@@ -225,7 +228,7 @@ class Finder:
                 if concepts_named(phrase):
                     self._tree.add(phrase, event.id)
                 else:
-                    plain.append(tokens(phrase))
+                    plain.append(marked_tokens(phrase))
             self._event_phrases.append((event, plain))
         self._question_phrases = []
         for number, question in enumerate(data.questions):
@@ -234,7 +237,7 @@ class Finder:
                 if concepts_named(phrase):
                     self._tree.add(phrase, number)
                 else:
-                    plain.append(tokens(phrase))
+                    plain.append(marked_tokens(phrase))
             self._question_phrases.append((question, plain))
 
     def events(self) -> list[LifeEvent]:
@@ -261,7 +264,9 @@ class Finder:
         # A word the input method's keys leave unchanged keeps the marks it was typed with.
         plain = [without_input_keys(word) for word in typed]
         plain = [word if word == bare else bare for word, bare in zip(typed, plain, strict=True)]
-        words = {*typed, *plain}
+        words: dict[str, set[str]] = {}
+        for word in (*typed, *plain):
+            words.setdefault(word, set()).add(accent_of(word))
         meant = {*self._tree.meanings_in(typed), *self._tree.meanings_in(plain)}
         events = [
             event
