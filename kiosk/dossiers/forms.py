@@ -100,6 +100,12 @@ class FormField(_Model):
             raise ValueError("give choices or a choice_list, not both")
         return self
 
+    def shown(self, answer: str, lang: str) -> str:
+        """An answer in `lang`: a choice's words (the form keeps the office's Vietnamese value,
+        "Mẹ" is "Mother" in English), anything else as typed."""
+        choice = next((c for c in self.choices if c.value == answer), None)
+        return choice.label.get(lang) if choice is not None else answer
+
     @property
     def typed(self) -> bool:
         """A free-text answer typed letter by letter (a name; an address's line is typed only

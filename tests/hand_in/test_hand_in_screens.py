@@ -9,6 +9,7 @@ import json
 
 import zxingcpp
 from PIL import Image
+from PySide6.QtCore import QPointF
 
 from hardware.camera import CameraStatus
 from kiosk.journeys.hand_in import HandInState
@@ -71,6 +72,14 @@ def test_a_citizen_hands_in_on_a_friday_afternoon(kiosk) -> None:
     assert answers["full_name"] == "Trần Thị Thu Hà"  # pre-filled from the chip
     assert answers["ethnicity"] == "Kinh"
     assert answers["purpose"] == "Để kết hôn"
+    # in English a choice reads in English; the form keeps the office's Vietnamese value
+    where = kiosk.item("change_purpose").mapToScene(QPointF(0, 0))
+    kiosk.ui.i18n.setLanguage("en")
+    shown = {row.fieldId: row.value for row in vm.answers.rows()}
+    assert shown["marital_status"] == "Never married" and shown["purpose"] == "Để kết hôn"
+    assert vm.journey.draft.answers["marital_status"] == "Chưa kết hôn"
+    kiosk.ui.i18n.setLanguage("vi")  # the rows are made anew: wait until they are laid out again
+    kiosk.qtbot.waitUntil(lambda: kiosk.item("change_purpose").mapToScene(QPointF(0, 0)) == where)
     # "Sửa" beside an answer: change it, and come straight back to the check
     kiosk.tap("change_purpose")
     kiosk.wait_screen("HandInQuestion")

@@ -408,7 +408,7 @@ class HandInViewModel(JourneyViewModel):
             AnswerRow(
                 fieldId=f.id,
                 label=f.label.get(lang),
-                value=draft.answers.get(f.id) or self.t("hand_in.check.empty"),
+                value=f.shown(draft.answers.get(f.id, ""), lang) or self.t("hand_in.check.empty"),
                 source=self.t("hand_in.check.from_card") if f.id in prefilled else "",
             )
             for f in draft.form.fields
