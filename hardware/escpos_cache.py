@@ -31,8 +31,11 @@ def prepare(default_dir: str) -> None:
     try:
         if target.exists() and source.stat().st_mtime <= target.stat().st_mtime:
             return
-        pickle_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, _load(source))
+        import pickle  # only on the rare write, off every start
+
+        from platform_layer import replace_file
+
+        replace_file(target, pickle.dumps(_load(source), protocol=2), durable=False)
     except OSError as error:  # a full or read-only disk: python-escpos then parses on its own
         _log.warning("printer profiles not cached in %s: %s", pickle_dir, error)
 
@@ -59,17 +62,3 @@ def _load(source: Path) -> object:
 
     with source.open(encoding="utf-8") as text:
         return yaml.safe_load(text)
-
-
-def _write_atomically(target: Path, data: object) -> None:
-    import pickle
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(data, out, protocol=2)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

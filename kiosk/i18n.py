@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
@@ -60,20 +58,6 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _write_copy(path: Path, content: object) -> None:
-    """Under a unique temporary name renamed into place: two kiosks (or test workers) may start
-    at once, and neither may read the other's half-written copy."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(content, out, ensure_ascii=False)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def cached_catalogue(folder: Path, cache: Path) -> dict[str, dict[str, str]]:
     """`load_catalogue(folder)`, read from a JSON copy in `cache` while the folder's files are
     byte for byte those it was made from: parsing the TOML took ~35 ms CPU before the first
@@ -89,7 +73,11 @@ def cached_catalogue(folder: Path, cache: Path) -> dict[str, dict[str, str]]:
         pass  # none yet, another version's or damaged: parse the files
     entries = load_catalogue(folder)
     try:
-        _write_copy(path, {"files": fingerprint, "catalogue": entries})
+        from platform_layer import replace_file  # only when the copy is (re)written
+
+        # two kiosks (or test workers) may start at once: neither reads the other's half copy
+        copy = {"files": fingerprint, "catalogue": entries}
+        replace_file(path, json.dumps(copy, ensure_ascii=False).encode(), durable=False)
     except OSError as error:  # a full or read-only disk: the next start parses again
         log.warning("translations not cached in %s: %s", cache, error)
     return entries

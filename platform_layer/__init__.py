@@ -47,6 +47,28 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
+    """Write `path` under a unique temporary name beside it, then rename it into place, so no
+    reader (another kiosk, another test worker) ever sees half a file. `durable`: also make the
+    content and the rename survive a power cut (not needed for a cache that can be rebuilt)."""
+    import tempfile  # only on a write: off the start-up path of every caller
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if durable:
+        fsync_dir(path.parent)
+
+
 def is_private(path: Path) -> bool:
     """True when neither group nor others may read or write `path` (a key or a secret)."""
     if IS_WINDOWS:

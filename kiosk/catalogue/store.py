@@ -10,8 +10,6 @@ changes nothing.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ from kiosk.catalogue.model import CatalogueDocument, version_key
 from kiosk.catalogue.snapshot import Catalogue
 from kiosk.catalogue.synonyms import SynonymTable, load_synonyms
 from kiosk.paths import config_dir, data_dir
-from platform_layer import fsync_dir
+from platform_layer import replace_file
 
 log = logging.getLogger(__name__)
 
@@ -60,21 +58,6 @@ class UpdateResult:
     previous_version: str
     version: str
     procedures: int
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 class CatalogueStore:
@@ -170,8 +153,10 @@ class CatalogueStore:
             snapshot = self._build(document)
             target = self._installed_dir / INSTALLED_NAME
             if target.exists():
-                _write_atomically(self._installed_dir / PREVIOUS_NAME, target.read_bytes())
-            _write_atomically(target, document.model_dump_json(exclude_defaults=True).encode())
+                replace_file(self._installed_dir / PREVIOUS_NAME, target.read_bytes(), durable=True)
+            replace_file(
+                target, document.model_dump_json(exclude_defaults=True).encode(), durable=True
+            )
             self._current = snapshot
         log.info("catalogue updated from %s to %s", previous, document.version)
         return UpdateResult(previous, document.version, len(document.procedures))
